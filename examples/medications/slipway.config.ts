@@ -1,0 +1,51 @@
+// Medications: one API on the cost floor in dev, and a production database with every safety
+// measure the team asked for (private, encrypted, deletion protection, least-privilege app user,
+// RDS-managed master password, backups, access from the app only, Multi-AZ).
+import { defineConfig } from 'slipway';
+
+export default defineConfig({
+  app: 'medications',
+  github: { repository: 'acme/medications' },
+
+  databases: {
+    main: { databaseName: 'medications', appUsername: 'medications_app' },
+  },
+
+  services: {
+    // The sample TypeScript service (apps/api).
+    api: {
+      port: 8080,
+      healthPath: '/healthz',
+      database: 'main',
+      environment: { LOG_LEVEL: 'info' },
+    },
+  },
+
+  environments: {
+    // The floor: 0.25 vCPU / 0.5 GB Spot arm64 task in public subnets, no NAT gateway,
+    // db.t4g.micro single-AZ (all defaults outside production).
+    dev: {
+      account: '111111111111',
+      region: 'us-east-1',
+      availabilityZones: ['us-east-1a', 'us-east-1b'],
+      network: { natGateways: 0 },
+    },
+    prod: {
+      production: true,
+      account: '222222222222',
+      region: 'us-east-1',
+      availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      databases: {
+        // Spelled out although they are the production defaults, so a reviewer sees them.
+        main: {
+          multiAz: true,
+          deletionProtection: true,
+          keepAutomatedBackups: true,
+          backupRetentionDays: 14,
+          removalPolicy: 'snapshot',
+        },
+      },
+      services: { api: { cpu: 512, memory: 1024 } },
+    },
+  },
+});

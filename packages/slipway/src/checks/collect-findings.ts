@@ -1,0 +1,87 @@
+import type { IConstruct } from 'constructs';
+import type { AppModel } from '../model/types.js';
+import type { Finding, SynthesizedStack } from '../plan/types.js';
+import { applyAcknowledgements } from './apply-acknowledgements.js';
+import { runAwsSolutions } from './cdk-nag.js';
+import { type ConstructIndex, indexConstructs } from './construct-index.js';
+import type { LocatedFinding } from './located-finding.js';
+import { prepareChecks } from './prepare-checks.js';
+import { runRules } from './rules/run-rules.js';
+
+export const BYPASSED_ACKNOWLEDGEMENT_RULE = 'Slipway-ACK2';
+
+export interface CollectFindingsInput {
+  /** The app, after `synth()`: cdk-nag walks its construct tree, with aspects applied. */
+  readonly app: IConstruct;
+  /** The synthesized stacks to report on; other stacks of the app are left out. */
+  readonly stacks: readonly SynthesizedStack[];
+  /** Gives each environment's production flag and the config's acknowledgements. */
+  readonly model: AppModel;
+  /**
+   * Whether every environment of the config is being checked. When only some are, an
+   * acknowledgement naming no stack may be meant for one not checked, so it is never reported stale.
+   * @default true
+   */
+  readonly allEnvironments?: boolean;
+}
+
+/** The CI stack serves every environment, production included, so it gets the production rules. */
+function productionOf(model: AppModel): (stack: SynthesizedStack) => boolean {
+  return (stack) => model.environments.find((env) => env.name === stack.environment)?.production ?? true;
+}
+
+function bypassedFindings(index: ConstructIndex, sharedStack: string): LocatedFinding[] {
+  return index.bypassed.map((bypass) => ({
+    rule: BYPASSED_ACKNOWLEDGEMENT_RULE,
+    level: 'warning',
+    stack: bypass.stack ?? sharedStack,
+    path: bypass.path,
+    message: `${bypass.rule} is acknowledged with Validations.of(...).acknowledge(), which makes cdk-nag drop the finding before the plan sees it. Use acknowledge() from Slipway so the finding stays in the plan with its reason.`,
+  }));
+}
+
+/** Plain code-unit order, so the report is byte-identical whatever the machine's locale. */
+function compareFindings(a: Finding, b: Finding): number {
+  const key = (finding: Finding) => [finding.stack, finding.resource, finding.rule].join('\u0000');
+  const [left, right] = [key(a), key(b)];
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * Every finding on the synthesized stacks: the cdk-nag AwsSolutions pack and Slipway's own rules,
+ * with acknowledgements from `acknowledge()` and from the config applied. Acknowledged findings
+ * stay in the list (`acknowledged: true` with the reason); acknowledgements that match nothing
+ * come back as `Slipway-ACK1` warnings. Findings are returned, never thrown.
+ *
+ * @throws AcknowledgementError when a config acknowledgement is invalid (see `prepareChecks`).
+ */
+export function collectFindings(input: CollectFindingsInput): Finding[] {
+  const { app, stacks, model } = input;
+  prepareChecks(app, model);
+  const names = new Set(stacks.map((stack) => stack.name));
+  const index = indexConstructs(app);
+
+  const ruleFindings = runRules(stacks, productionOf(model)).map(
+    (finding): LocatedFinding => ({
+      rule: finding.rule,
+      level: finding.level,
+      stack: finding.stack,
+      message: finding.message,
+      logicalId: finding.resource,
+      path: index.pathOf(finding.stack, finding.resource),
+    }),
+  );
+  const located = [
+    ...runAwsSolutions(app, index),
+    ...ruleFindings,
+    ...bypassedFindings(index, model.ci.stackName),
+  ];
+
+  const findings = applyAcknowledgements(
+    located.filter((finding) => names.has(finding.stack)),
+    index.acknowledgements,
+    model.acknowledgements,
+    { stacks: names, complete: input.allEnvironments ?? true, sharedStack: model.ci.stackName },
+  );
+  return findings.sort(compareFindings);
+}

@@ -1,0 +1,34 @@
+import type { CfnResource, CfnTemplate, FindingLevel } from '../../plan/types.js';
+
+/** What a rule may know besides the resource it checks. */
+export interface RuleContext {
+  /** Logical id of the resource being checked. */
+  readonly logicalId: string;
+  /** The whole template the resource sits in, for rules that look at other resources. */
+  readonly template: CfnTemplate;
+  /** Name of the stack the template belongs to. */
+  readonly stackName: string;
+  /** Whether the stack belongs to a production environment; the shared CI stack counts as production. */
+  readonly production: boolean;
+}
+
+/** A non-compliant result that says what exactly is wrong, appended to the rule's description. */
+export interface RuleViolation {
+  readonly detail: string;
+}
+
+export type RuleResult = 'compliant' | 'non-compliant' | 'not-applicable' | RuleViolation;
+
+/** One of Slipway's own checks on synthesized CloudFormation, pure so it can be tested on hand-written resources. */
+export interface SlipwayRule {
+  /** `Slipway-<SERVICE><n>`, never reused once published (acknowledgements name it). */
+  readonly id: string;
+  readonly level: FindingLevel;
+  /** One line: what the rule requires and, where it is not obvious, why. */
+  readonly description: string;
+  readonly check: (resource: CfnResource, context: RuleContext) => RuleResult;
+}
+
+export function violation(detail: string): RuleViolation {
+  return { detail };
+}

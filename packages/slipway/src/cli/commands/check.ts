@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import pc from 'picocolors';
+import { loadConfig } from '../../config/load.js';
+import { allFindings, hasUnacknowledgedErrors, runPlan } from '../../plan/run-plan.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { progressReporter } from '../progress.js';
+import { findingCounts, findingsTable } from '../render/findings.js';
+import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
+
+interface CheckCommandOptions extends ConfigOptions {
+  readonly out: string;
+  readonly acknowledged: boolean;
+}
+
+export function checkCommand(io: CliIo, setExit: (code: number) => void): Command {
+  const command = new Command('check')
+    .description('run the security checks (cdk-nag AwsSolutions and Slipway rules) on every stack')
+    .addOption(
+      new Option('--acknowledged', 'also list acknowledged findings with their reasons').default(false),
+    )
+    .addHelpText('after', '\nExit codes: 0 clean, 1 unacknowledged error findings, 2 config or usage error.');
+  addOutOption(addConfigOptions(command)).action(async (options: CheckCommandOptions) => {
+    const model = await loadConfig(resolveConfigPath(options.config));
+    const plan = runPlan(model, {
+      outdir: options.out,
+      environments: options.env,
+      cost: false,
+      onStep: io.progress ? progressReporter(io.progress) : undefined,
+    });
+    const findings = allFindings(plan);
+    if (options.json) {
+      io.out(`${JSON.stringify({ app: plan.app, findings }, null, 2)}\n`);
+    } else {
+      const shown = options.acknowledged ? findings : findings.filter((f) => !f.acknowledged);
+      const lines = [pc.bold(`${plan.app} · security checks`), `${findingCounts(findings)}`, ''];
+      if (shown.length > 0) lines.push(findingsTable(shown), '');
+      if (!options.acknowledged && shown.length < findings.length) {
+        lines.push(pc.dim('Acknowledged findings are hidden; --acknowledged lists them with their reasons.'));
+      }
+      io.out(`${lines.join('\n')}\n`);
+    }
+    setExit(hasUnacknowledgedErrors(plan) ? ExitCode.findings : ExitCode.ok);
+  });
+  return command;
+}

@@ -1,0 +1,63 @@
+import { Command } from 'commander';
+import pc from 'picocolors';
+import { loadConfig } from '../../config/load.js';
+import { hasUnacknowledgedErrors, type PlanOutcome, runPlan } from '../../plan/run-plan.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { progressReporter } from '../progress.js';
+import { topCostDrivers } from '../render/cost.js';
+import { findingCounts, findingsTable } from '../render/findings.js';
+import { usd } from '../render/format.js';
+import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
+
+interface PlanCommandOptions extends ConfigOptions {
+  readonly out: string;
+}
+
+export function planCommand(io: CliIo, setExit: (code: number) => void): Command {
+  const command = new Command('plan')
+    .description(
+      'synthesize each environment, run the security checks and price it, before anything is spent',
+    )
+    .addHelpText(
+      'after',
+      '\nWrites <out>/<stack>.template.json for every stack.\nExit codes: 0 clean, 1 unacknowledged error findings, 2 config or usage error.',
+    );
+  addOutOption(addConfigOptions(command)).action(async (options: PlanCommandOptions) => {
+    const model = await loadConfig(resolveConfigPath(options.config));
+    const plan = runPlan(model, {
+      outdir: options.out,
+      environments: options.env,
+      onStep: io.progress ? progressReporter(io.progress) : undefined,
+    });
+    io.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, options.out));
+    setExit(hasUnacknowledgedErrors(plan) ? ExitCode.findings : ExitCode.ok);
+  });
+  return command;
+}
+
+function renderPlan(plan: PlanOutcome, out: string): string {
+  const lines: string[] = [pc.bold(`${plan.app} · plan`), ''];
+  lines.push(
+    `${pc.bold('shared')}  ${plan.shared.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}  ${usd(plan.shared.monthlyCostUsd)} / month`,
+  );
+  lines.push(`  findings   ${findingCounts(plan.shared.findings)}`, '');
+  for (const env of plan.environments) {
+    const title = `${env.name}  ${env.region}${env.production ? '  production' : ''}`;
+    lines.push(`${pc.bold(title)}  ${pc.bold(usd(env.monthlyCostUsd))} / month`);
+    lines.push(`  stacks     ${env.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}`);
+    lines.push(`  findings   ${findingCounts(env.findings)}`);
+    lines.push(`  top costs  ${topCostDrivers(env.costItems)}`, '');
+  }
+  const open = [...plan.shared.findings, ...plan.environments.flatMap((e) => e.findings)].filter(
+    (f) => !f.acknowledged && f.level !== 'info',
+  );
+  if (open.length > 0) lines.push(findingsTable(open), '');
+  lines.push(pc.dim(`Templates written to ${out}. Details: slipway check, slipway cost.`));
+  lines.push(
+    hasUnacknowledgedErrors(plan)
+      ? pc.red('✗ Unacknowledged error findings: fix them or acknowledge each with a reason in the config.')
+      : pc.green('✓ No unacknowledged error findings.'),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,57 @@
+import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
+import { AcknowledgementError } from '../checks/index.js';
+import { ConfigError } from '../config/errors.js';
+import { UnknownEnvironmentError } from '../plan/run-plan.js';
+import { checkCommand } from './commands/check.js';
+import { costCommand } from './commands/cost.js';
+import { planCommand } from './commands/plan.js';
+import { ExitCode } from './exit-codes.js';
+import { type CliIo, processIo } from './io.js';
+
+/**
+ * Runs one `slipway` command line and resolves to its exit code, without exiting the process,
+ * so tests run commands in process exactly as users do.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('slipway')
+    .description('One typed slipway.config.ts → checked, costed AWS environments.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for the options)')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+  for (const make of [planCommand, checkCommand, costCommand]) {
+    program.addCommand(
+      make(io, setExit).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
+    );
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version end through exitOverride too; commander has already printed them.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (
+    error instanceof ConfigError ||
+    error instanceof UnknownEnvironmentError ||
+    error instanceof AcknowledgementError
+  ) {
+    io.err(`${pc.red('✗')} ${error.message}\n`);
+    return ExitCode.usage;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.err(`${pc.red('✗ Slipway failed unexpectedly:')} ${detail}\n`);
+  return ExitCode.internal;
+}

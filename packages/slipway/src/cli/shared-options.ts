@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+
+/** Options every command that reads a config takes. */
+export interface ConfigOptions {
+  readonly config: string;
+  readonly env: string[];
+  readonly json: boolean;
+}
+
+export const DEFAULT_CONFIG = 'slipway.config.ts';
+export const DEFAULT_OUT = '.slipway/out';
+
+export function addConfigOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-c, --config <file>', 'the Slipway config to read').default(DEFAULT_CONFIG))
+    .addOption(
+      new Option('-e, --env <name>', 'only this environment (repeat for several); all when omitted')
+        .argParser((value: string, previous: string[] = []) => [...previous, value])
+        .default([], 'all'),
+    )
+    .addOption(
+      new Option('--json', 'print one JSON document on stdout instead of the summary').default(false),
+    );
+}
+
+export function addOutOption(command: Command): Command {
+  return command.addOption(
+    new Option('-o, --out <dir>', 'where the templates are written').default(DEFAULT_OUT),
+  );
+}
+
+export function resolveConfigPath(file: string): string {
+  return path.resolve(process.cwd(), file);
+}

@@ -1,0 +1,48 @@
+import type { AppModel } from '../model/types.js';
+import { ConfigError } from './errors.js';
+import { resolveCi } from './resolve/ci.js';
+import { githubEnvironmentOf, resolveEnvironment } from './resolve/environment.js';
+import { type SlipwayConfig, slipwayConfigSchema } from './schema.js';
+import { validateConfig } from './validate/index.js';
+import { fromZodIssues } from './zod-issues.js';
+
+/**
+ * Turns a config into the resolved model: checks its shape, fills every default (production
+ * gets the safe ones), applies per-environment overrides, derives names, then runs every semantic
+ * check. Pure: no files, no network. Throws one `ConfigError` listing every issue found.
+ */
+export function resolveConfig(config: SlipwayConfig): AppModel {
+  const parsed = slipwayConfigSchema.safeParse(config, { reportInput: true });
+  if (!parsed.success) throw new ConfigError(fromZodIssues(parsed.error.issues, slipwayConfigSchema));
+  const model = buildModel(parsed.data);
+  const issues = validateConfig(parsed.data, model);
+  if (issues.length > 0) throw new ConfigError(issues);
+  return model;
+}
+
+/** The model before validation; `resolveConfig` checks it before anyone else sees it. */
+function buildModel(config: SlipwayConfig): AppModel {
+  const entries = Object.entries(config.environments);
+  const environments = entries.map(([name, env]) => resolveEnvironment(config, name, env));
+  const githubEnvironments = Object.fromEntries(
+    entries.map(([name, env]) => [name, githubEnvironmentOf(name, env)]),
+  );
+  return {
+    app: config.app,
+    github: {
+      repository: config.github.repository,
+      mainBranch: config.github.mainBranch ?? 'main',
+      ...(config.github.existingOidcProviderArn === undefined
+        ? {}
+        : { existingOidcProviderArn: config.github.existingOidcProviderArn }),
+    },
+    ci: resolveCi(config.app, config.ci, environments, githubEnvironments),
+    environments,
+    acknowledgements: (config.acknowledgements ?? []).map((ack) => ({
+      rule: ack.rule,
+      ...(ack.stack === undefined ? {} : { stack: ack.stack }),
+      ...(ack.resource === undefined ? {} : { resource: ack.resource }),
+      reason: ack.reason,
+    })),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Every default in one place, split where production differs. Production defaults are the safe
+ * ones (Multi-AZ, deletion protection, two tasks, canary); other environments default to the
+ * cost floor in COSTS.md (Spot, no NAT, single-AZ). docs/config.md lists the same values.
+ */
+import type { Capacity, DeploymentModel, UsageModel } from '../../model/types.js';
+
+/** Environment names that mean production when `production` is not set. */
+export const PRODUCTION_NAMES: readonly string[] = ['prod', 'production'];
+
+export const NETWORK_DEFAULTS = {
+  cidr: '10.0.0.0/16',
+  subnetMask: 20,
+} as const;
+
+export const SERVICE_DEFAULTS = {
+  cpu: 256,
+  memory: 512,
+  architecture: 'arm64',
+  healthPath: '/healthz',
+  public: true,
+  paths: ['/*'],
+  scaling: { cpuPercent: 60 },
+  stopTimeoutSeconds: 30,
+  healthCheckGracePeriodSeconds: 60,
+} as const;
+
+export const DATABASE_DEFAULTS = {
+  engineVersion: '17.6',
+  instanceClass: 'db.t4g.micro',
+  allocatedStorageGb: 20,
+  maxAllocatedStorageGb: 100,
+  backupRetentionDays: 7,
+  removalPolicy: 'snapshot',
+  masterUsername: 'postgres_admin',
+  appUsername: 'app',
+} as const;
+
+export const USAGE_DEFAULTS: UsageModel = {
+  hoursPerMonth: 730,
+  albLcu: 1,
+  logGbPerMonth: 1,
+  natGbPerMonth: 5,
+  ecrGbPerRepository: 1,
+};
+
+/** Images older than two months expire (seed 004), except the moving tags. */
+export const MAX_IMAGE_AGE_DAYS = 60;
+
+/** Defaults that depend on whether the environment is production. */
+export interface StageDefaults {
+  readonly natGateways: number;
+  readonly capacity: Capacity;
+  readonly imageTag: string;
+  readonly minCount: number;
+  readonly deployment: DeploymentModel;
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
+  readonly keepAutomatedBackups: boolean;
+  readonly performanceInsights: boolean;
+  readonly logRetentionDays: number;
+}
+
+const PRODUCTION: StageDefaults = {
+  natGateways: 1,
+  capacity: 'on-demand',
+  imageTag: 'latest',
+  minCount: 2,
+  deployment: { strategy: 'canary', canaryPercent: 10, bakeMinutes: 10 },
+  multiAz: true,
+  deletionProtection: true,
+  keepAutomatedBackups: true,
+  performanceInsights: true,
+  logRetentionDays: 365,
+};
+
+const DEVELOPMENT: StageDefaults = {
+  natGateways: 0,
+  capacity: 'spot',
+  imageTag: 'dev-latest',
+  minCount: 1,
+  deployment: { strategy: 'rolling' },
+  multiAz: false,
+  deletionProtection: false,
+  keepAutomatedBackups: false,
+  performanceInsights: false,
+  logRetentionDays: 30,
+};
+
+export function stageDefaults(production: boolean): StageDefaults {
+  return production ? PRODUCTION : DEVELOPMENT;
+}
+
+/** The database created inside the instance: the app name as a PostgreSQL identifier. */
+export function defaultDatabaseName(app: string): string {
+  return app.replaceAll('-', '_');
+}
+
+/** The GitHub environment that gates deploys: `production` for production, else the name. */
+export function defaultGithubEnvironment(name: string, production: boolean): string {
+  return production ? 'production' : name;
+}

@@ -1,0 +1,78 @@
+import type { EnvironmentModel } from '../../model/types.js';
+import { layerStackName, serviceStackName } from '../../naming/names.js';
+import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
+import { resolveDatabase } from './database.js';
+import {
+  defaultGithubEnvironment,
+  NETWORK_DEFAULTS,
+  PRODUCTION_NAMES,
+  stageDefaults,
+  USAGE_DEFAULTS,
+} from './defaults.js';
+import { defined } from './defined.js';
+import { resolveSecrets } from './secrets.js';
+import { resolveService } from './service.js';
+
+/** Production when the environment says so, or, when it does not, when it is named prod/production. */
+export function isProduction(name: string, env: EnvironmentConfig): boolean {
+  return env.production ?? PRODUCTION_NAMES.includes(name);
+}
+
+/** The GitHub environment whose jobs may assume this environment's deploy role. */
+export function githubEnvironmentOf(name: string, env: EnvironmentConfig): string {
+  return env.githubEnvironment ?? defaultGithubEnvironment(name, isProduction(name, env));
+}
+
+/** One environment with every default filled in and its stack names derived. */
+export function resolveEnvironment(
+  config: SlipwayConfig,
+  name: string,
+  env: EnvironmentConfig,
+): EnvironmentModel {
+  const production = isProduction(name, env);
+  const stage = stageDefaults(production);
+  const capacity = env.capacity ?? stage.capacity;
+  const imageTag = env.imageTag ?? stage.imageTag;
+  const logRetentionDays = env.logRetentionDays ?? stage.logRetentionDays;
+  const services = Object.entries(config.services ?? {}).map(([serviceName, service]) =>
+    resolveService(serviceName, service, env.services?.[serviceName], {
+      app: config.app,
+      production,
+      capacity,
+      imageTag,
+    }),
+  );
+  return {
+    name,
+    account: env.account,
+    region: env.region,
+    availabilityZones: [...env.availabilityZones],
+    production,
+    network: {
+      cidr: env.network?.cidr ?? NETWORK_DEFAULTS.cidr,
+      subnetMask: env.network?.subnetMask ?? NETWORK_DEFAULTS.subnetMask,
+      natGateways: env.network?.natGateways ?? stage.natGateways,
+      flowLogRetentionDays: env.network?.flowLogRetentionDays ?? logRetentionDays,
+      peerCidrs: [...(env.network?.peerCidrs ?? [])],
+    },
+    capacity,
+    ...(env.domain === undefined
+      ? {}
+      : { domain: { name: env.domain.name, certificateArn: env.domain.certificateArn } }),
+    databases: Object.entries(config.databases ?? {}).map(([databaseName, database]) =>
+      resolveDatabase(config.app, databaseName, database, env.databases?.[databaseName], production),
+    ),
+    services,
+    secrets: resolveSecrets(config.secrets, env.secrets),
+    logRetentionDays,
+    usage: { ...USAGE_DEFAULTS, ...defined(config.usage), ...defined(env.usage) },
+    stackNames: {
+      network: layerStackName(config.app, name, 'network'),
+      data: layerStackName(config.app, name, 'data'),
+      runtime: layerStackName(config.app, name, 'runtime'),
+      services: Object.fromEntries(
+        services.map((service) => [service.name, serviceStackName(config.app, name, service.name)]),
+      ),
+    },
+  };
+}

@@ -1,0 +1,290 @@
+/**
+ * The shape of `slipway.config.ts` as a user writes it. The schema checks structure and types
+ * only; every rule that depends on other fields (production, region, declared names) lives in
+ * `validate/`, where it can name the fix. Defaults are applied by `resolve/`, not here, because
+ * most of them differ between production and other environments.
+ *
+ * Every object is strict: an unknown key is an error, so a typo never silently means "default".
+ */
+import { z } from 'zod';
+
+/** How new tasks replace old ones; the strategy decides which of the other fields are required. */
+export const deploymentSchema = z.strictObject({
+  /** `rolling` (circuit breaker with rollback), or one of ECS's native traffic-shifting strategies. */
+  strategy: z.enum(['rolling', 'canary', 'linear', 'blue-green']),
+  /** canary: percent of traffic sent to the new version first (0.1–100). */
+  canaryPercent: z.number().optional(),
+  /** linear: percent of traffic added at each step (3–100). */
+  stepPercent: z.number().optional(),
+  /** linear: minutes between steps (0–1440). */
+  stepMinutes: z.number().optional(),
+  /** canary, linear, blue-green: minutes the new version serves alone before the old one is stopped (0–1440). */
+  bakeMinutes: z.number().optional(),
+});
+
+/** Target-tracking autoscaling; every metric given adds one policy. */
+export const scalingSchema = z.strictObject({
+  /** Average CPU utilisation to hold, in percent. @default 60 */
+  cpuPercent: z.number().optional(),
+  /** Average memory utilisation to hold, in percent. @default none */
+  memoryPercent: z.number().optional(),
+  /** Requests per task per minute to hold (public services only). @default none */
+  requestsPerTarget: z.number().optional(),
+});
+
+/** Fields a service may set at the top level and override per environment. */
+const serviceTuning = {
+  /** Fargate CPU units (256 = 0.25 vCPU). @default 256 */
+  cpu: z.number().int().optional(),
+  /** Memory in MiB; must be a Fargate pair with `cpu`. @default 512 */
+  memory: z.number().int().optional(),
+  /** CPU architecture of the image. @default 'arm64' */
+  architecture: z.enum(['arm64', 'x86_64']).optional(),
+  /** Fargate Spot or on-demand for this service. @default the environment's `capacity` */
+  capacity: z.enum(['spot', 'on-demand']).optional(),
+  /** Tasks running after a deploy. @default `minCount` */
+  desiredCount: z.number().int().optional(),
+  /** Fewest tasks autoscaling keeps. @default 1, production 2 */
+  minCount: z.number().int().optional(),
+  /** Most tasks autoscaling starts. @default 2 × desiredCount */
+  maxCount: z.number().int().optional(),
+  /** Autoscaling targets; replaces the default as a whole. @default { cpuPercent: 60 } */
+  scaling: scalingSchema.optional(),
+  /** Plain environment variables; an override adds to and replaces the top-level ones. @default {} */
+  environment: z.record(z.string(), z.string()).optional(),
+  /** Env var name → declared secret name; an override adds to the top-level ones. @default {} */
+  secrets: z.record(z.string(), z.string()).optional(),
+  /** Seconds between SIGTERM and SIGKILL (Fargate allows up to 120). @default 30 */
+  stopTimeoutSeconds: z.number().int().optional(),
+  /** Seconds failing health checks are ignored after a task starts. @default 60 */
+  healthCheckGracePeriodSeconds: z.number().int().optional(),
+  /** Rollout strategy; replaces the default as a whole. @default rolling, production canary 10 % / 10 min */
+  deployment: deploymentSchema.optional(),
+  /** CIDRs allowed to reach a public service; empty means anywhere. @default [] */
+  allowedCidrs: z.array(z.string()).optional(),
+  /**
+   * Send each client back to the same task (load balancer cookie, 1 hour), for apps that keep
+   * sessions in memory, such as pgAdmin. @default false
+   */
+  stickySessions: z.boolean().optional(),
+};
+
+/** A containerised service, as declared once for every environment. */
+export const serviceSchema = z.strictObject({
+  /** Where the image comes from. */
+  image: z
+    .strictObject({
+      /** ECR repository in the CI account. @default '<app>/<service>' */
+      repository: z.string().optional(),
+      /** Tag to run in every environment. @default the environment's `imageTag` */
+      tag: z.string().optional(),
+    })
+    .optional(),
+  /** Port the container listens on. */
+  port: z.number().int(),
+  /** Path the load balancer and ECS health checks call. @default '/healthz' */
+  healthPath: z.string().optional(),
+  /** Behind the environment's load balancer; otherwise reachable only on private DNS. @default true */
+  public: z.boolean().optional(),
+  /** Path patterns the load balancer routes to this service. @default ['/*'] */
+  paths: z.array(z.string()).optional(),
+  /** Name of a declared database the service connects to. @default none */
+  database: z.string().optional(),
+  ...serviceTuning,
+});
+
+/** What one environment may change about a service. */
+export const serviceOverrideSchema = z.strictObject({
+  /** Image tag for this service in this environment. */
+  image: z
+    .strictObject({
+      /** Tag to run here. @default the environment's `imageTag` */
+      tag: z.string().optional(),
+    })
+    .optional(),
+  ...serviceTuning,
+});
+
+/** Fields a database may set at the top level and override per environment. */
+const databaseTuning = {
+  /** PostgreSQL version. @default '17.6' */
+  engineVersion: z.string().optional(),
+  /** RDS instance class. @default 'db.t4g.micro' */
+  instanceClass: z.string().optional(),
+  /** gp3 storage in GB. @default 20 */
+  allocatedStorageGb: z.number().int().optional(),
+  /** Storage autoscaling ceiling in GB. @default 100 */
+  maxAllocatedStorageGb: z.number().int().optional(),
+  /** A standby in a second zone. @default false, production true */
+  multiAz: z.boolean().optional(),
+  /** Days of automated backups (1–35; production 7–35). @default 7 */
+  backupRetentionDays: z.number().int().optional(),
+  /** Refuse to delete the instance. @default false, production true */
+  deletionProtection: z.boolean().optional(),
+  /** Keep automated backups after the instance is deleted. @default false, production true */
+  keepAutomatedBackups: z.boolean().optional(),
+  /** What happens to the data when the stack drops the instance; 'destroy' is always rejected. @default 'snapshot' */
+  removalPolicy: z.enum(['snapshot', 'retain', 'destroy']).optional(),
+  /** Performance Insights. @default false, production true */
+  performanceInsights: z.boolean().optional(),
+};
+
+/** A PostgreSQL instance, declared once and created in every environment. */
+export const databaseSchema = z.strictObject({
+  ...databaseTuning,
+  /** Database created inside the instance. @default the app name with '-' → '_' */
+  databaseName: z.string().optional(),
+  /** Master user; its password is generated and rotated by RDS. @default 'postgres_admin' */
+  masterUsername: z.string().optional(),
+  /** Least-privilege role the services log in as (IAM authentication). @default 'app' */
+  appUsername: z.string().optional(),
+});
+
+/** What one environment may change about a database. */
+export const databaseOverrideSchema = z.strictObject(databaseTuning);
+
+/** A secret the services may read; exactly one source. Its value never appears in config. */
+export const secretSchema = z.strictObject({
+  /** Name of an existing SSM SecureString parameter. */
+  ssm: z.string().optional(),
+  /** Name of a Secrets Manager secret Slipway creates empty (and retains) for the team to fill. */
+  secretsManager: z.string().optional(),
+});
+
+/** Cost-estimate assumptions. */
+export const usageSchema = z.strictObject({
+  /** Hours a month the environment runs. @default 730 */
+  hoursPerMonth: z.number().optional(),
+  /** Average load balancer capacity units. @default 1 */
+  albLcu: z.number().optional(),
+  /** GB of logs ingested a month across the environment. @default 1 */
+  logGbPerMonth: z.number().optional(),
+  /** GB each NAT gateway processes a month. @default 5 */
+  natGbPerMonth: z.number().optional(),
+  /** GB of images stored per ECR repository. @default 1 */
+  ecrGbPerRepository: z.number().optional(),
+});
+
+/** The environment's VPC. */
+export const networkSchema = z.strictObject({
+  /** VPC CIDR (/16 to /28). @default '10.0.0.0/16' */
+  cidr: z.string().optional(),
+  /** Prefix length of every subnet. @default 20 */
+  subnetMask: z.number().int().optional(),
+  /** NAT gateways; 0 puts tasks in public subnets locked by security groups. @default 0, production 1 */
+  natGateways: z.number().int().optional(),
+  /** Networks this VPC is or will be connected to (peering, VPN); must not overlap it. @default [] */
+  peerCidrs: z.array(z.string()).optional(),
+  /** Days the VPC flow log keeps its events. @default the environment's `logRetentionDays` */
+  flowLogRetentionDays: z.number().int().optional(),
+});
+
+/** A public host name for the environment's load balancer. */
+export const domainSchema = z.strictObject({
+  /** Host name, e.g. 'app.example.com'. */
+  name: z.string(),
+  /** ACM certificate ARN in the environment's account and region. */
+  certificateArn: z.string(),
+});
+
+/** One deployment target: an account and region with its own stacks. */
+export const environmentSchema = z.strictObject({
+  /** 12-digit AWS account id, as a string. */
+  account: z.string(),
+  /** AWS region, e.g. 'us-east-1'. */
+  region: z.string(),
+  /** Zones to spread across, listed explicitly so synth needs no lookups (at least 2). */
+  availabilityZones: z.array(z.string()),
+  /** Strict defaults and strict checks. @default true when the name is 'prod' or 'production' */
+  production: z.boolean().optional(),
+  /** VPC layout. */
+  network: networkSchema.optional(),
+  /** Default capacity for the services. @default 'spot', production 'on-demand' */
+  capacity: z.enum(['spot', 'on-demand']).optional(),
+  /** Image tag the services run here. @default 'dev-latest', production 'latest' */
+  imageTag: z.string().optional(),
+  /** GitHub environment whose jobs may assume this environment's deploy role. @default the name, production 'production' */
+  githubEnvironment: z.string().optional(),
+  /** Per-service changes for this environment. @default {} */
+  services: z.record(z.string(), serviceOverrideSchema).optional(),
+  /** Per-database changes for this environment. @default {} */
+  databases: z.record(z.string(), databaseOverrideSchema).optional(),
+  /** Per-secret source changes for this environment. @default {} */
+  secrets: z.record(z.string(), secretSchema).optional(),
+  /** Public host name and certificate. @default none (HTTP on the load balancer's name) */
+  domain: domainSchema.optional(),
+  /** Days every log group keeps its events (a CloudWatch retention value). @default 30, production 365 */
+  logRetentionDays: z.number().int().optional(),
+  /** Cost assumptions for this environment, over the top-level ones. @default {} */
+  usage: usageSchema.optional(),
+});
+
+/** The repository GitHub Actions deploys from. */
+export const githubSchema = z.strictObject({
+  /** 'owner/name', exactly; the deploy roles trust only this repository. */
+  repository: z.string(),
+  /** Branch whose pushes build and push images. @default 'main' */
+  mainBranch: z.string().optional(),
+  /** ARN of the account's existing GitHub OIDC provider; the CI stack then creates none. @default none */
+  existingOidcProviderArn: z.string().optional(),
+});
+
+/** The account-level CI stack: OIDC provider, deploy roles, ECR repositories. */
+export const ciSchema = z.strictObject({
+  /** Account of the CI stack and the ECR repositories. @default the first environment's */
+  account: z.string().optional(),
+  /** Region of the CI stack and the ECR repositories. @default the first environment's */
+  region: z.string().optional(),
+  /** Images older than this many days expire, except the moving tags. @default 60 */
+  maxImageAgeDays: z.number().int().optional(),
+});
+
+/** A reviewed finding, accepted with its reason. */
+export const acknowledgementSchema = z.strictObject({
+  /** Rule id as reported, e.g. 'AwsSolutions-IAM5[Resource::*]' or 'Slipway-DB1'. */
+  rule: z.string(),
+  /** Stack the finding is in. @default every stack (not allowed for IAM5) */
+  stack: z.string().optional(),
+  /** Construct path or logical id. @default every resource of the stack (not allowed for IAM5) */
+  resource: z.string().optional(),
+  /** Why this is acceptable, for the reviewer who reads the plan. */
+  reason: z.string(),
+});
+
+/** The whole `slipway.config.ts`. */
+export const slipwayConfigSchema = z.strictObject({
+  /** Lower-case app name; prefixes every stack, parameter and resource name. */
+  app: z.string(),
+  /** The repository the CI identity trusts. */
+  github: githubSchema,
+  /** Where the account-level CI stack lives. @default the first environment's account and region */
+  ci: ciSchema.optional(),
+  /** PostgreSQL instances by name (usually one, `main`). @default {} */
+  databases: z.record(z.string(), databaseSchema).optional(),
+  /** Secrets by name; services map env vars to them. @default {} */
+  secrets: z.record(z.string(), secretSchema).optional(),
+  /** Services by name. @default {} */
+  services: z.record(z.string(), serviceSchema).optional(),
+  /** Environments by name, in deploy order. */
+  environments: z.record(z.string(), environmentSchema),
+  /** Cost assumptions for every environment. @default see docs */
+  usage: usageSchema.optional(),
+  /** Findings accepted by design. @default [] */
+  acknowledgements: z.array(acknowledgementSchema).optional(),
+});
+
+export type SlipwayConfig = z.input<typeof slipwayConfigSchema>;
+export type GithubConfig = z.input<typeof githubSchema>;
+export type CiConfig = z.input<typeof ciSchema>;
+export type ServiceConfig = z.input<typeof serviceSchema>;
+export type ServiceOverrideConfig = z.input<typeof serviceOverrideSchema>;
+export type ScalingConfig = z.input<typeof scalingSchema>;
+export type DeploymentConfig = z.input<typeof deploymentSchema>;
+export type DatabaseConfig = z.input<typeof databaseSchema>;
+export type DatabaseOverrideConfig = z.input<typeof databaseOverrideSchema>;
+export type SecretConfig = z.input<typeof secretSchema>;
+export type EnvironmentConfig = z.input<typeof environmentSchema>;
+export type NetworkConfig = z.input<typeof networkSchema>;
+export type DomainConfig = z.input<typeof domainSchema>;
+export type UsageConfig = z.input<typeof usageSchema>;
+export type AcknowledgementConfig = z.input<typeof acknowledgementSchema>;

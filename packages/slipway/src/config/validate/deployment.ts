@@ -1,0 +1,100 @@
+/**
+ * Rollout strategies. ECS's native canary, linear and blue/green shift traffic between two
+ * target groups, so they need the load balancer (public services) and their own parameters; CDK
+ * does not reject a CANARY without them, so Slipway does (SECURITY.md 23).
+ */
+import type { DeploymentModel } from '../../model/types.js';
+import { type ConfigIssue, issue } from '../errors.js';
+import { eachService, servicePath, type Validator } from './context.js';
+
+type Field = Exclude<keyof DeploymentModel, 'strategy'>;
+
+interface FieldRule {
+  readonly min: number;
+  readonly max: number;
+  /** Traffic percentages must be multiples of 0.1. */
+  readonly tenths?: boolean;
+  readonly example: number;
+}
+
+/** ECS's bounds (the CDK validates the same numbers). */
+const RULES: Readonly<Record<Field, FieldRule>> = {
+  canaryPercent: { min: 0.1, max: 100, tenths: true, example: 10 },
+  stepPercent: { min: 3, max: 100, tenths: true, example: 10 },
+  stepMinutes: { min: 0, max: 1440, example: 5 },
+  bakeMinutes: { min: 0, max: 1440, example: 10 },
+};
+
+/** Per strategy: the fields it requires and the ones it also accepts. */
+const STRATEGIES: Readonly<Record<DeploymentModel['strategy'], { required: Field[]; optional: Field[] }>> = {
+  rolling: { required: [], optional: [] },
+  canary: { required: ['canaryPercent', 'bakeMinutes'], optional: [] },
+  linear: { required: ['stepPercent', 'stepMinutes'], optional: ['bakeMinutes'] },
+  'blue-green': { required: ['bakeMinutes'], optional: [] },
+};
+
+export const validateDeployments: Validator = ({ config, model }) =>
+  eachService(model, (env, service) => {
+    const { deployment } = service;
+    const path = (field?: Field) =>
+      field === undefined
+        ? servicePath(config, env.name, service.name, 'deployment', 'strategy')
+        : servicePath(config, env.name, service.name, 'deployment', field);
+    const spec = STRATEGIES[deployment.strategy];
+    const issues: ConfigIssue[] = [];
+    for (const field of spec.required) {
+      if (deployment[field] === undefined) {
+        issues.push(
+          issue(
+            path(field),
+            `'${deployment.strategy}' needs ${field} (service '${service.name}')`,
+            `set deployment.${field}, e.g. ${RULES[field].example}`,
+          ),
+        );
+      }
+    }
+    for (const field of Object.keys(RULES) as Field[]) {
+      const value = deployment[field];
+      if (value === undefined) continue;
+      if (!spec.required.includes(field) && !spec.optional.includes(field)) {
+        issues.push(
+          issue(
+            path(field),
+            `does not apply to the '${deployment.strategy}' strategy`,
+            `remove it, or choose the strategy it belongs to (${strategiesUsing(field).join(' or ')})`,
+          ),
+        );
+        continue;
+      }
+      const rule = RULES[field];
+      if (
+        value < rule.min ||
+        value > rule.max ||
+        (rule.tenths === true && !Number.isInteger(Math.round(value * 1e6) / 1e5))
+      ) {
+        issues.push(
+          issue(
+            path(field),
+            `${value} is outside ${rule.min}–${rule.max}${rule.tenths ? ' in steps of 0.1' : ''}`,
+            `use a value between ${rule.min} and ${rule.max}, e.g. ${rule.example}`,
+          ),
+        );
+      }
+    }
+    if (deployment.strategy !== 'rolling' && !service.public) {
+      issues.push(
+        issue(
+          path(),
+          `'${deployment.strategy}' shifts load-balancer traffic, but service '${service.name}' is not public and has no load balancer`,
+          "use strategy 'rolling' for internal services, or make the service public",
+        ),
+      );
+    }
+    return issues;
+  });
+
+function strategiesUsing(field: Field): string[] {
+  return Object.entries(STRATEGIES)
+    .filter(([, spec]) => spec.required.includes(field) || spec.optional.includes(field))
+    .map(([strategy]) => `'${strategy}'`);
+}

@@ -1,0 +1,55 @@
+/**
+ * Every semantic check, in the order their issues are listed. Each validator returns all the
+ * issues it finds, so a user sees everything wrong with a config in one run.
+ */
+import type { AppModel } from '../../model/types.js';
+import { type ConfigIssue, renderIssues } from '../errors.js';
+import type { SlipwayConfig } from '../schema.js';
+import { validateAcknowledgements } from './acknowledgements.js';
+import type { Validator } from './context.js';
+import { validateDatabases } from './database.js';
+import { validateDatabaseClasses } from './database-class.js';
+import { validateDeployments } from './deployment.js';
+import { validateEnvironmentVariables } from './environment-variables.js';
+import { validateEnvironments } from './environments.js';
+import { validateGithub } from './github.js';
+import { validateImages } from './images.js';
+import { validateNames } from './names.js';
+import { validateNetworks } from './network.js';
+import { validateReferences } from './references.js';
+import { validateRegions } from './region.js';
+import { validateRouting } from './routing.js';
+import { validateSecrets } from './secrets.js';
+import { validateServiceCounts } from './service-counts.js';
+import { validateServiceSizes } from './service-size.js';
+
+const VALIDATORS: readonly Validator[] = [
+  validateNames,
+  validateEnvironments,
+  validateGithub,
+  validateRegions,
+  validateNetworks,
+  validateReferences,
+  validateSecrets,
+  validateDatabases,
+  validateDatabaseClasses,
+  validateServiceSizes,
+  validateServiceCounts,
+  validateDeployments,
+  validateRouting,
+  validateImages,
+  validateEnvironmentVariables,
+  validateAcknowledgements,
+];
+
+export function validateConfig(config: SlipwayConfig, model: AppModel): ConfigIssue[] {
+  const issues = VALIDATORS.flatMap((validate) => validate({ config, model }));
+  // A top-level value used by several environments is reported once, not once per environment.
+  const seen = new Set<string>();
+  return issues.filter((entry) => {
+    const line = renderIssues([entry]);
+    if (seen.has(line)) return false;
+    seen.add(line);
+    return true;
+  });
+}

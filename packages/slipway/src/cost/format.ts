@@ -1,0 +1,31 @@
+import type { Price } from './prices/types.js';
+
+/**
+ * Number formatting for `CostItem.basis` and the CLI. Items keep raw numbers; only text rounds.
+ */
+
+/** A quantity in a basis: at most four decimals, no trailing zeros (`0.25`, `730`, `1.5`). */
+export function qty(value: number): string {
+  return String(Number(value.toFixed(4)));
+}
+
+/** A unit price exactly as the table holds it (`$0.03238`). */
+export function unitUsd(price: Price): string {
+  return `$${price.usd}`;
+}
+
+/** Dollars rounded to cents for display (`$12.34`); the only place estimates are rounded. */
+export function formatUsd(usd: number): string {
+  return `$${usd.toFixed(2)}`;
+}
+
+/**
+ * Provenance of the prices a figure used, e.g. `(Fargate ARM, 3P 2026)`, with `unverified` when any
+ * of them is, so a reader of one line knows how far to trust it.
+ */
+export function cite(label: string, ...prices: readonly Price[]): string {
+  const first = prices[0];
+  if (!first) return `(${label})`;
+  const unverified = prices.some((p) => !p.verified) ? ', unverified' : '';
+  return `(${label}, ${first.source} ${first.date}${unverified})`;
+}

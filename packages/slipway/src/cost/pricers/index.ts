@@ -1,0 +1,92 @@
+import type { Pricer } from '../pricing-context.js';
+import { priceAlarm } from './alarm.js';
+import { priceEcrRepository } from './ecr-repository.js';
+import { priceEcsService } from './ecs-service.js';
+import { priceElasticIp } from './elastic-ip.js';
+import { priceHostedZone } from './hosted-zone.js';
+import { priceKmsKey } from './kms-key.js';
+import { priceLoadBalancer } from './load-balancer.js';
+import { priceLogGroup } from './log-group.js';
+import { priceNatGateway } from './nat-gateway.js';
+import { priceRdsInstance } from './rds-instance.js';
+import { priceS3Bucket } from './s3-bucket.js';
+import { priceSecret } from './secret.js';
+import { priceSsmParameter } from './ssm-parameter.js';
+import { priceVpcEndpoint } from './vpc-endpoint.js';
+
+/** The pricer of each CloudFormation type that costs money. */
+export const PRICERS: Readonly<Record<string, Pricer>> = {
+  'AWS::ECS::Service': priceEcsService,
+  'AWS::EC2::NatGateway': priceNatGateway,
+  'AWS::EC2::EIP': priceElasticIp,
+  'AWS::EC2::VPCEndpoint': priceVpcEndpoint,
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': priceLoadBalancer,
+  'AWS::RDS::DBInstance': priceRdsInstance,
+  'AWS::Logs::LogGroup': priceLogGroup,
+  'AWS::CloudWatch::Alarm': priceAlarm,
+  'AWS::SecretsManager::Secret': priceSecret,
+  'AWS::SSM::Parameter': priceSsmParameter,
+  'AWS::ECR::Repository': priceEcrRepository,
+  'AWS::KMS::Key': priceKmsKey,
+  'AWS::Route53::HostedZone': priceHostedZone,
+  'AWS::ServiceDiscovery::PrivateDnsNamespace': priceHostedZone,
+  'AWS::ServiceDiscovery::PublicDnsNamespace': priceHostedZone,
+  'AWS::S3::Bucket': priceS3Bucket,
+};
+
+/**
+ * Types that cost nothing by themselves (or are priced through another resource: a task
+ * definition through its service, a Cloud Map service through the ECS service registering tasks),
+ * so they get no line. Any type in neither list gets a "not priced" line rather than silence.
+ */
+export const FREE_TYPES: ReadonlySet<string> = new Set([
+  'AWS::CDK::Metadata',
+  'AWS::CertificateManager::Certificate',
+  'AWS::EC2::EgressOnlyInternetGateway',
+  'AWS::EC2::FlowLog',
+  'AWS::EC2::InternetGateway',
+  'AWS::EC2::LaunchTemplate',
+  'AWS::EC2::NetworkAcl',
+  'AWS::EC2::NetworkAclEntry',
+  'AWS::EC2::PrefixList',
+  'AWS::EC2::Route',
+  'AWS::EC2::RouteTable',
+  'AWS::EC2::SecurityGroup',
+  'AWS::EC2::SecurityGroupEgress',
+  'AWS::EC2::SecurityGroupIngress',
+  'AWS::EC2::Subnet',
+  'AWS::EC2::SubnetNetworkAclAssociation',
+  'AWS::EC2::SubnetRouteTableAssociation',
+  'AWS::EC2::VPC',
+  'AWS::EC2::VPCCidrBlock',
+  'AWS::EC2::VPCGatewayAttachment',
+  'AWS::ECR::RegistryPolicy',
+  'AWS::ECS::Cluster',
+  'AWS::ECS::ClusterCapacityProviderAssociations',
+  'AWS::ECS::TaskDefinition',
+  'AWS::ElasticLoadBalancingV2::Listener',
+  'AWS::ElasticLoadBalancingV2::ListenerCertificate',
+  'AWS::ElasticLoadBalancingV2::ListenerRule',
+  'AWS::ElasticLoadBalancingV2::TargetGroup',
+  'AWS::Events::Rule',
+  'AWS::KMS::Alias',
+  'AWS::Logs::ResourcePolicy',
+  'AWS::RDS::DBClusterParameterGroup',
+  'AWS::RDS::DBParameterGroup',
+  'AWS::RDS::DBSubnetGroup',
+  'AWS::RDS::OptionGroup',
+  'AWS::Route53::RecordSet',
+  'AWS::S3::BucketPolicy',
+  'AWS::ServiceDiscovery::HttpNamespace',
+  'AWS::ServiceDiscovery::Service',
+  'AWS::SNS::Subscription',
+  'AWS::SNS::Topic',
+  'AWS::SNS::TopicPolicy',
+]);
+
+/** Whole services that are free to declare: identity and access, and scaling policies. */
+export const FREE_TYPE_PREFIXES: readonly string[] = ['AWS::IAM::', 'AWS::ApplicationAutoScaling::'];
+
+export function isFreeType(type: string): boolean {
+  return FREE_TYPES.has(type) || FREE_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));
+}

@@ -1,0 +1,77 @@
+/**
+ * Shapes of the bundled price table. Every figure carries where it came from and when, so an
+ * estimate can say how sure it is, and `docs/pricing.md` can show the provenance of each number.
+ */
+
+/**
+ * Provenance tags, as in the project's cost reference:
+ * - `OFF`: an AWS page, blog, doc or AWS-owned repository.
+ * - `OFF-T`: AWS pricing-page text quoted by a third party.
+ * - `PL`: built from AWS's price list (infracost output or a copy of the price list).
+ * - `3P`: a third party.
+ * - `UNV`: no source found; the best-known figure.
+ * - `DERIVED`: computed from another figure in this table (see the entry's note).
+ * - `ASSUMED`: taken over from another region without a source for this one.
+ */
+export type PriceSource = 'OFF' | 'OFF-T' | 'PL' | '3P' | 'UNV' | 'DERIVED' | 'ASSUMED';
+
+/** One figure of the table. */
+export interface Price {
+  /** US dollars per `unit` (for a factor: the factor itself). */
+  readonly usd: number;
+  /** What one `usd` buys, e.g. `vCPU-hour`, `GB-month`. */
+  readonly unit: string;
+  /** Provenance tag. */
+  readonly source: PriceSource;
+  /** Where the figure was read, in words. */
+  readonly reference: string;
+  /** When it was found or last checked: `YYYY` or `YYYY-MM`. */
+  readonly date: string;
+  /** False for best-known figures, assumptions and figures derived for a region without a primary source. */
+  readonly verified: boolean;
+  /** How an assumed or derived figure was reached. */
+  readonly note?: string;
+}
+
+/** Figures every region's table has, keyed by what they price. */
+export interface RegionPrices {
+  readonly 'fargate.x86.vcpu-hour': Price;
+  readonly 'fargate.x86.gb-hour': Price;
+  readonly 'fargate.arm.vcpu-hour': Price;
+  readonly 'fargate.arm.gb-hour': Price;
+  /** Ephemeral storage beyond the 20 GiB every task gets free. */
+  readonly 'fargate.ephemeral.gb-hour': Price;
+  /** Fargate Spot as a share of the on-demand price. */
+  readonly 'fargate.spot-factor': Price;
+  readonly 'ipv4.address-hour': Price;
+  readonly 'nat.hour': Price;
+  readonly 'nat.gb': Price;
+  readonly 'alb.hour': Price;
+  readonly 'alb.lcu-hour': Price;
+  readonly 'rds.gp3.gb-month': Price;
+  readonly 'rds.gp2.gb-month': Price;
+  readonly 'secretsmanager.secret-month': Price;
+  readonly 'ssm.advanced-parameter-month': Price;
+  readonly 'logs.ingested-gb': Price;
+  readonly 'logs.stored-gb-month': Price;
+  readonly 'cloudwatch.alarm-metric-month': Price;
+  readonly 'cloudwatch.high-resolution-alarm-metric-month': Price;
+  readonly 'ecr.gb-month': Price;
+  readonly 'kms.key-month': Price;
+  readonly 'route53.hosted-zone-month': Price;
+  readonly 'cloudmap.registered-instance-month': Price;
+  readonly 'vpc.interface-endpoint-az-hour': Price;
+}
+
+export type PriceKey = keyof RegionPrices;
+
+/** The whole table for one region. */
+export interface RegionPriceTable {
+  /** AWS region code, e.g. `us-east-1`. */
+  readonly region: string;
+  /** AWS's name for it, e.g. `US East (N. Virginia)`. */
+  readonly name: string;
+  readonly prices: RegionPrices;
+  /** Single-AZ RDS for PostgreSQL on-demand price per instance class; Multi-AZ is twice this. */
+  readonly rdsInstanceHour: Readonly<Record<string, Price>>;
+}

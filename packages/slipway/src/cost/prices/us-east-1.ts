@@ -1,0 +1,145 @@
+import type { Price, PriceSource, RegionPriceTable } from './types.js';
+
+/** A figure with a source we could read. */
+function listed(usd: number, unit: string, source: PriceSource, reference: string, date: string): Price {
+  return { usd, unit, source, reference, date, verified: true };
+}
+
+/** A figure we could not trace to a primary source, or an assumption. */
+function unverified(
+  usd: number,
+  unit: string,
+  source: PriceSource,
+  reference: string,
+  date: string,
+  note: string,
+): Price {
+  return { usd, unit, source, reference, date, verified: false, note };
+}
+
+const FARGATE_PAGE = 'AWS Fargate pricing as quoted by Vantage and other cost guides';
+const PRICE_LIST = 'infracost output built from the AWS price list; third-party listings agree';
+
+/** US East (N. Virginia): the reference region, where most figures have a source. */
+export const US_EAST_1: RegionPriceTable = {
+  region: 'us-east-1',
+  name: 'US East (N. Virginia)',
+  prices: {
+    'fargate.x86.vcpu-hour': listed(
+      0.04048,
+      'vCPU-hour',
+      '3P',
+      `${FARGATE_PAGE}; matches the AWS ECS pricing example ($0.000011244 per vCPU-second)`,
+      '2026',
+    ),
+    'fargate.x86.gb-hour': listed(0.004445, 'GB-hour', '3P', FARGATE_PAGE, '2026'),
+    'fargate.arm.vcpu-hour': listed(0.03238, 'vCPU-hour', '3P', FARGATE_PAGE, '2026'),
+    'fargate.arm.gb-hour': listed(0.00356, 'GB-hour', '3P', FARGATE_PAGE, '2026'),
+    'fargate.ephemeral.gb-hour': listed(
+      0.000111,
+      'GB-hour beyond 20 GiB',
+      '3P',
+      'Vantage Fargate pricing guide',
+      '2026',
+    ),
+    'fargate.spot-factor': unverified(
+      0.3,
+      'share of on-demand',
+      'OFF',
+      'AWS Fargate pricing page: Spot runs "at up to a 70% discount"',
+      '2026',
+      'assumption: the Spot price floats; 0.30 × on-demand is its usual level',
+    ),
+    'ipv4.address-hour': listed(
+      0.005,
+      'address-hour',
+      'OFF',
+      'AWS public IPv4 address charge, in force since 2024-02-01, the same in every commercial region',
+      '2024-02',
+    ),
+    'nat.hour': listed(0.045, 'gateway-hour', 'OFF-T', 'Amazon VPC pricing page text', '2026'),
+    'nat.gb': listed(0.045, 'GB processed', 'OFF-T', 'Amazon VPC pricing page text', '2026'),
+    'alb.hour': listed(
+      0.0225,
+      'load balancer-hour',
+      'OFF-T',
+      'Elastic Load Balancing pricing page text',
+      '2026',
+    ),
+    'alb.lcu-hour': listed(0.008, 'LCU-hour', 'OFF-T', 'Elastic Load Balancing pricing page text', '2026'),
+    'rds.gp3.gb-month': listed(0.115, 'GB-month', 'PL', PRICE_LIST, '2026'),
+    'rds.gp2.gb-month': unverified(
+      0.115,
+      'GB-month',
+      'UNV',
+      'no source found',
+      '2026',
+      'best-known figure: RDS General Purpose SSD, same as gp3',
+    ),
+    'secretsmanager.secret-month': listed(
+      0.4,
+      'secret-month',
+      'OFF-T',
+      'AWS Secrets Manager pricing page text',
+      '2026',
+    ),
+    'ssm.advanced-parameter-month': unverified(
+      0.05,
+      'parameter-month',
+      'UNV',
+      'no source found',
+      '2026',
+      'best-known figure for an advanced parameter; standard parameters are free',
+    ),
+    'logs.ingested-gb': listed(0.5, 'GB ingested', 'PL', PRICE_LIST, '2026'),
+    'logs.stored-gb-month': listed(0.03, 'GB-month stored', 'PL', PRICE_LIST, '2026'),
+    'cloudwatch.alarm-metric-month': listed(0.1, 'alarm metric-month', 'PL', PRICE_LIST, '2026'),
+    'cloudwatch.high-resolution-alarm-metric-month': unverified(
+      0.3,
+      'alarm metric-month',
+      'UNV',
+      'no source found',
+      '2026',
+      'best-known figure for alarms on periods under 60 s',
+    ),
+    'ecr.gb-month': listed(0.1, 'GB-month', '3P', 'ECR storage price in third-party guides', '2026'),
+    'kms.key-month': unverified(
+      1,
+      'key-month',
+      'UNV',
+      'no source found',
+      '2026',
+      'best-known figure for a customer managed key',
+    ),
+    'route53.hosted-zone-month': unverified(
+      0.5,
+      'hosted zone-month',
+      'UNV',
+      'no source found',
+      '2026',
+      'best-known figure for the first 25 hosted zones; Cloud Map DNS namespaces create one',
+    ),
+    'cloudmap.registered-instance-month': unverified(
+      0.1,
+      'registered instance-month',
+      'PL',
+      'AWS price list (AWSCloudMap, CloudMapResource, effective 2025-08-01) via a public copy',
+      '2025-08',
+      'whether tasks that ECS registers are billed was not confirmed',
+    ),
+    'vpc.interface-endpoint-az-hour': unverified(
+      0.01,
+      'endpoint AZ-hour',
+      'UNV',
+      'approximate figure; no primary source found',
+      '2026',
+      'best-known figure per endpoint per availability zone',
+    ),
+  },
+  rdsInstanceHour: {
+    'db.t4g.micro': listed(0.016, 'instance-hour', 'PL', PRICE_LIST, '2026'),
+    'db.t3.micro': listed(0.018, 'instance-hour', 'PL', PRICE_LIST, '2026'),
+    'db.t4g.small': listed(0.032, 'instance-hour', 'PL', PRICE_LIST, '2026'),
+    'db.t4g.medium': listed(0.065, 'instance-hour', 'PL', PRICE_LIST, '2026'),
+  },
+};

@@ -1,0 +1,69 @@
+import type { CostItem } from '../plan/types.js';
+import type { CostDriver, CostLine } from './pricing-context.js';
+
+/** One driver of the monthly total. */
+export interface CostDriverShare {
+  /** What the money goes to, e.g. `Fargate`, `Public IPv4`, `RDS`. */
+  readonly label: string;
+  readonly usd: number;
+  /** Fraction of the monthly total, 0–1. */
+  readonly share: number;
+}
+
+export interface CostSummary {
+  /** Sum of all items, unrounded. */
+  readonly monthlyUsd: number;
+  /** The largest drivers, biggest first. */
+  readonly topDrivers: readonly CostDriverShare[];
+  /** `stack/resource (type)` of every item the table could not price: the total leaves them out. */
+  readonly unpriced: readonly string[];
+}
+
+export interface SummaryOptions {
+  /** How many drivers to list. @default 5 */
+  readonly top?: number;
+}
+
+/** Drivers for items that come without one (e.g. read back from a plan's JSON by an older version). */
+const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
+  'AWS::ECS::Service': 'Fargate',
+  'AWS::EC2::NatGateway': 'NAT gateway',
+  'AWS::EC2::EIP': 'Public IPv4',
+  'AWS::EC2::VPCEndpoint': 'VPC endpoints',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'Load balancer',
+  'AWS::RDS::DBInstance': 'RDS',
+  'AWS::Logs::LogGroup': 'CloudWatch Logs',
+  'AWS::CloudWatch::Alarm': 'CloudWatch alarms',
+  'AWS::SecretsManager::Secret': 'Secrets Manager',
+  'AWS::SSM::Parameter': 'SSM parameters',
+  'AWS::ECR::Repository': 'ECR',
+  'AWS::KMS::Key': 'KMS',
+};
+
+function driverOf(item: CostItem): string {
+  const line = item as Partial<CostLine>;
+  return line.driver ?? DRIVER_BY_TYPE[item.type] ?? item.type;
+}
+
+/** The total and what drives it, for the CLI's one-screen summary. */
+export function summarizeCost(items: readonly CostItem[], options: SummaryOptions = {}): CostSummary {
+  const monthlyUsd = items.reduce((sum, item) => sum + item.usd, 0);
+  const byDriver = new Map<string, number>();
+  for (const item of items) {
+    if (item.usd === 0) continue;
+    const label = driverOf(item);
+    byDriver.set(label, (byDriver.get(label) ?? 0) + item.usd);
+  }
+  const topDrivers = [...byDriver]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .slice(0, options.top ?? 5)
+    .map(([label, usd]) => ({ label, usd, share: monthlyUsd > 0 ? usd / monthlyUsd : 0 }));
+  const unpriced = [
+    ...new Set(
+      items
+        .filter((item) => (item as Partial<CostLine>).unpriced === true)
+        .map((item) => `${item.stack}/${item.resource} (${item.type})`),
+    ),
+  ];
+  return { monthlyUsd, topDrivers, unpriced };
+}

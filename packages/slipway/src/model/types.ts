@@ -1,0 +1,235 @@
+/**
+ * The resolved model: what a validated `slipway.config.ts` means, one entry per environment, with
+ * every default filled in. Pure data (no CDK, no functions), so stacks, checks, cost and workflows
+ * can all be plain functions of it, and tests can build one by hand.
+ */
+
+export type Architecture = 'arm64' | 'x86_64';
+export type Capacity = 'spot' | 'on-demand';
+
+/** The whole application as planned. */
+export interface AppModel {
+  /** Lower-case app name; prefixes every stack, SSM parameter and resource name. */
+  readonly app: string;
+  /** GitHub repository the CI identity trusts. */
+  readonly github: GithubModel;
+  /** Where the account-level CI stack (`<app>-ci`: OIDC, roles, ECR) lives. */
+  readonly ci: CiModel;
+  /** The environments, in the order the config declares them. */
+  readonly environments: readonly EnvironmentModel[];
+  /** Findings the team has reviewed and accepted, each with its reason. */
+  readonly acknowledgements: readonly AcknowledgementModel[];
+}
+
+export interface GithubModel {
+  /** `owner/name`, exactly as on GitHub. */
+  readonly repository: string;
+  /** Branch whose pushes may build and push images. @default 'main' */
+  readonly mainBranch: string;
+  /** ARN of an OIDC provider the account already has; when set, the CI stack creates none. */
+  readonly existingOidcProviderArn?: string;
+}
+
+export interface CiModel {
+  readonly stackName: string;
+  readonly account: string;
+  readonly region: string;
+  /** One ECR repository per distinct image repository name used by the services. */
+  readonly repositories: readonly RepositoryModel[];
+  /** Deploy roles, one per environment, trusted only for `environment:<name>`. */
+  readonly deployRoles: readonly DeployRoleModel[];
+}
+
+export interface RepositoryModel {
+  /** ECR repository name, e.g. `megadolls/web`. */
+  readonly name: string;
+  /** Tags that move between images (`latest`, `dev-latest`) and are exempt from immutability and expiry. */
+  readonly movingTags: readonly string[];
+  /** Tagged images older than this many days expire, except the moving tags. @default 60 */
+  readonly maxImageAgeDays: number;
+  /** Accounts (other than the CI account) whose environments pull from this repository. */
+  readonly pullAccounts: readonly string[];
+}
+
+export interface DeployRoleModel {
+  readonly environment: string;
+  readonly account: string;
+  readonly region: string;
+  /** The GitHub environment whose jobs may assume it (`sub` = `repo:<repo>:environment:<name>`). */
+  readonly githubEnvironment: string;
+}
+
+export interface EnvironmentModel {
+  /** Lower-case, stack-name safe (`dev`, `prod`). */
+  readonly name: string;
+  readonly account: string;
+  readonly region: string;
+  /** Explicit zones, so synth needs no lookups. */
+  readonly availabilityZones: readonly string[];
+  /** Production gets the strict defaults and the strict validation. */
+  readonly production: boolean;
+  readonly network: NetworkModel;
+  /** Default capacity for the environment's services. */
+  readonly capacity: Capacity;
+  readonly domain?: DomainModel;
+  /** Databases by name (usually one, `main`). */
+  readonly databases: readonly DatabaseModel[];
+  readonly services: readonly ServiceModel[];
+  /** Secrets the services may read, declared by name; their values never appear in config. */
+  readonly secrets: readonly SecretModel[];
+  /** Days every log group keeps its events. */
+  readonly logRetentionDays: number;
+  /** Usage the cost estimate assumes for this environment. */
+  readonly usage: UsageModel;
+  /** The stack names of this environment, in deploy order. */
+  readonly stackNames: EnvironmentStackNames;
+}
+
+export interface EnvironmentStackNames {
+  readonly network: string;
+  readonly data: string;
+  readonly runtime: string;
+  /** Service name → stack name. */
+  readonly services: Readonly<Record<string, string>>;
+}
+
+export interface NetworkModel {
+  /** VPC CIDR. @default '10.0.0.0/16' */
+  readonly cidr: string;
+  /** Prefix length of each subnet. @default 20 */
+  readonly subnetMask: number;
+  /** 0 puts tasks in public subnets locked by security groups (the dev floor in COSTS.md). */
+  readonly natGateways: number;
+  /** Days the VPC flow log keeps its events. */
+  readonly flowLogRetentionDays: number;
+  /** Networks connected to this VPC (peering, VPN); validated not to overlap `cidr`. @default [] */
+  readonly peerCidrs?: readonly string[];
+}
+
+export interface DomainModel {
+  /** The public host name the load balancer answers, e.g. `app.example.com`. */
+  readonly name: string;
+  /** ACM certificate ARN in the environment's region. */
+  readonly certificateArn: string;
+}
+
+export interface DatabaseModel {
+  /** Name the services refer to (`main`). */
+  readonly name: string;
+  /** PostgreSQL version, e.g. '17.6'. */
+  readonly engineVersion: string;
+  /** e.g. 'db.t4g.micro'. */
+  readonly instanceClass: string;
+  readonly allocatedStorageGb: number;
+  /** Storage autoscaling ceiling. */
+  readonly maxAllocatedStorageGb: number;
+  readonly multiAz: boolean;
+  readonly backupRetentionDays: number;
+  readonly deletionProtection: boolean;
+  /** Automated backups are kept after the instance is deleted. */
+  readonly keepAutomatedBackups: boolean;
+  /** What happens to the data when the instance leaves its stack; 'destroy' is never allowed. @default 'snapshot' */
+  readonly removalPolicy?: 'snapshot' | 'retain';
+  readonly performanceInsights: boolean;
+  /** The database created inside the instance. @default the app name */
+  readonly databaseName: string;
+  /** Master user name; its password is managed and rotated by RDS. */
+  readonly masterUsername: string;
+  /** The least-privilege role services log in as, with IAM database authentication. */
+  readonly appUsername: string;
+}
+
+export interface ServiceModel {
+  readonly name: string;
+  readonly image: {
+    /** ECR repository name in the CI account and region. */
+    readonly repository: string;
+    readonly tag: string;
+  };
+  readonly port: number;
+  /** Fargate CPU units (256 = 0.25 vCPU). */
+  readonly cpu: number;
+  /** MiB. */
+  readonly memory: number;
+  readonly architecture: Architecture;
+  readonly capacity: Capacity;
+  readonly healthPath: string;
+  /** Seconds ECS ignores failing health checks after a task starts. */
+  readonly healthCheckGracePeriodSeconds: number;
+  /** Public services sit behind the environment's load balancer; internal ones only have private DNS. */
+  readonly public: boolean;
+  /** When public: the CIDRs that may reach it. Empty means anywhere. */
+  readonly allowedCidrs: readonly string[];
+  /** Public services: the load balancer sends each client back to the same task (cookie, 1 hour). */
+  readonly stickySessions?: boolean;
+  /** Path patterns routed to this service on the shared load balancer. */
+  readonly paths: readonly string[];
+  readonly desiredCount: number;
+  readonly minCount: number;
+  readonly maxCount: number;
+  readonly scaling: {
+    readonly cpuPercent?: number;
+    readonly memoryPercent?: number;
+    readonly requestsPerTarget?: number;
+  };
+  /** Plain environment variables (names matching PASSWORD|SECRET|TOKEN|KEY are rejected). */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Env var name → declared secret name. */
+  readonly secrets: Readonly<Record<string, string>>;
+  /** Declared database this service uses, if any. */
+  readonly database?: string;
+  /** Seconds ECS waits after SIGTERM before SIGKILL. */
+  readonly stopTimeoutSeconds: number;
+  /** How new task sets replace old ones. */
+  readonly deployment: DeploymentModel;
+}
+
+/**
+ * ECS's native deployment strategies. `rolling` always has the circuit breaker with rollback;
+ * every strategy rolls back on the service's 5xx and latency alarms.
+ */
+export interface DeploymentModel {
+  readonly strategy: 'rolling' | 'canary' | 'linear' | 'blue-green';
+  /** canary: share of traffic shifted first. */
+  readonly canaryPercent?: number;
+  /** linear: share of traffic added each step. */
+  readonly stepPercent?: number;
+  /** linear: minutes between steps. */
+  readonly stepMinutes?: number;
+  /** canary, linear, blue-green: minutes the new version serves before the old one goes. */
+  readonly bakeMinutes?: number;
+}
+
+export interface SecretModel {
+  readonly name: string;
+  /**
+   * `ssm`: an existing SecureString parameter (CloudFormation cannot create those), read by name.
+   * `secretsmanager`: a secret Slipway creates empty (retained) for the team to fill.
+   */
+  readonly source: 'ssm' | 'secretsmanager';
+  /** SSM parameter name or Secrets Manager secret name. */
+  readonly path: string;
+}
+
+export interface UsageModel {
+  /** Hours a month the environment runs. @default 730 */
+  readonly hoursPerMonth: number;
+  /** Average load balancer capacity units. */
+  readonly albLcu: number;
+  /** GB of logs ingested per month across the environment. */
+  readonly logGbPerMonth: number;
+  /** GB processed per month by each NAT gateway. */
+  readonly natGbPerMonth: number;
+  /** GB of images stored per ECR repository. */
+  readonly ecrGbPerRepository: number;
+}
+
+export interface AcknowledgementModel {
+  /** Rule id as reported, e.g. `AwsSolutions-IAM5[Resource::*]` or `Slipway-DB1`. */
+  readonly rule: string;
+  /** Stack name this applies to; every stack when absent (never for IAM5). */
+  readonly stack?: string;
+  /** Construct path or logical id the finding is on; all resources of the stack when absent. */
+  readonly resource?: string;
+  readonly reason: string;
+}

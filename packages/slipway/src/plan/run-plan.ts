@@ -1,0 +1,156 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { collectFindings, prepareChecks } from '../checks/index.js';
+import { estimateCost } from '../cost/index.js';
+import type { AppModel } from '../model/types.js';
+import { buildApp } from '../stacks/build-app.js';
+import { synthesize } from '../stacks/synthesize.js';
+import type {
+  CostItem,
+  EnvironmentPlan,
+  Finding,
+  PlanResult,
+  StackSummary,
+  SynthesizedStack,
+} from './types.js';
+
+export interface PlanOptions {
+  /** Where the templates are written, one `<stack>.template.json` each. */
+  readonly outdir: string;
+  /** Plan only these environments; all when empty. The account-level CI stack is always planned. */
+  readonly environments?: readonly string[];
+  /** Run the security checks. @default true */
+  readonly checks?: boolean;
+  /** Price the templates. @default true */
+  readonly cost?: boolean;
+  /** Told about each step as it starts, for progress output. */
+  readonly onStep?: (step: PlanStep) => void;
+}
+
+export type PlanStep =
+  | { readonly kind: 'synth'; readonly stacks: number }
+  | { readonly kind: 'checks' }
+  | { readonly kind: 'cost' }
+  | { readonly kind: 'done'; readonly seconds: number };
+
+/** The plan plus what the shared (account-level) stacks found and cost. */
+export interface PlanOutcome extends PlanResult {
+  readonly shared: {
+    readonly stacks: readonly StackSummary[];
+    readonly findings: readonly Finding[];
+    readonly costItems: readonly CostItem[];
+    readonly monthlyCostUsd: number;
+  };
+}
+
+/**
+ * model → CDK app → templates → findings and cost, for the chosen environments. Pure apart from
+ * writing the templates to `outdir`, which is emptied first so no stale template survives.
+ */
+export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
+  const started = performance.now();
+  const selected = selectEnvironments(model, options.environments ?? []);
+  const outdir = path.resolve(options.outdir);
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+
+  const built = buildApp(selected, { outdir });
+  const withChecks = options.checks ?? true;
+  if (withChecks) prepareChecks(built.app, selected);
+  options.onStep?.({ kind: 'synth', stacks: built.stacks.length });
+  const stacks = synthesize(built);
+
+  if (withChecks) options.onStep?.({ kind: 'checks' });
+  const findings = withChecks
+    ? collectFindings({
+        app: built.app,
+        stacks,
+        model: selected,
+        // Acknowledgements naming no stack are only stale when every environment was planned.
+        allEnvironments: selected.environments.length === model.environments.length,
+      })
+    : [];
+
+  const withCost = options.cost ?? true;
+  if (withCost) options.onStep?.({ kind: 'cost' });
+  const sharedStacks = stacks.filter((s) => s.environment === undefined);
+  const sharedCost = withCost
+    ? estimateCost(sharedStacks, { region: selected.ci.region, usage: firstUsage(selected) })
+    : [];
+
+  const environments: EnvironmentPlan[] = selected.environments.map((env) => {
+    const envStacks = stacks.filter((s) => s.environment === env.name);
+    const names = new Set(envStacks.map((s) => s.name));
+    const costItems = withCost ? estimateCost(envStacks, { region: env.region, usage: env.usage }) : [];
+    return {
+      name: env.name,
+      region: env.region,
+      production: env.production,
+      stacks: envStacks.map(summarize),
+      monthlyCostUsd: total(costItems),
+      costItems,
+      findings: findings.filter((f) => names.has(f.stack)),
+    };
+  });
+
+  const sharedNames = new Set(sharedStacks.map((s) => s.name));
+  options.onStep?.({ kind: 'done', seconds: (performance.now() - started) / 1000 });
+  return {
+    app: selected.app,
+    shared: {
+      stacks: sharedStacks.map(summarize),
+      findings: findings.filter((f) => sharedNames.has(f.stack)),
+      costItems: sharedCost,
+      monthlyCostUsd: total(sharedCost),
+    },
+    environments,
+  };
+}
+
+/** Every finding of the plan, shared stacks included. */
+export function allFindings(plan: PlanOutcome): Finding[] {
+  return [...plan.shared.findings, ...plan.environments.flatMap((e) => e.findings)];
+}
+
+export function hasUnacknowledgedErrors(plan: PlanOutcome): boolean {
+  return allFindings(plan).some((f) => f.level === 'error' && !f.acknowledged);
+}
+
+function selectEnvironments(model: AppModel, names: readonly string[]): AppModel {
+  if (names.length === 0) return model;
+  const known = model.environments.map((e) => e.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) {
+    throw new UnknownEnvironmentError(unknown, known);
+  }
+  return { ...model, environments: model.environments.filter((e) => names.includes(e.name)) };
+}
+
+export class UnknownEnvironmentError extends Error {
+  constructor(
+    readonly unknown: readonly string[],
+    readonly known: readonly string[],
+  ) {
+    super(
+      `--env ${unknown.join(', ')}: no such environment in the config. Fix: use one of ${known.join(', ')}.`,
+    );
+  }
+}
+
+function firstUsage(model: AppModel) {
+  const env = model.environments.find((e) => e.region === model.ci.region) ?? model.environments[0];
+  if (!env) throw new Error('A config resolves to at least one environment.');
+  return env.usage;
+}
+
+function summarize(stack: SynthesizedStack): StackSummary {
+  return {
+    name: stack.name,
+    template: stack.templatePath,
+    resources: Object.keys(stack.template.Resources ?? {}).length,
+  };
+}
+
+function total(items: readonly CostItem[]): number {
+  return items.reduce((sum, item) => sum + item.usd, 0);
+}

@@ -1,0 +1,37 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge.js';
+import { pinLogicalId } from './logical-ids.js';
+
+export interface AccessLogBucketProps {
+  /** Days a log object is kept before it expires. */
+  readonly expireAfterDays: number;
+}
+
+/**
+ * Where the load balancer writes its access logs: SSE-S3 (ALB log delivery cannot use KMS keys),
+ * TLS only, no public access, objects expire, and the bucket outlives the stack. No
+ * `autoDeleteObjects`: that is a Lambda-backed custom resource. Cost: S3 storage of the logs.
+ */
+export function accessLogBucket(scope: Construct, id: string, props: AccessLogBucketProps): s3.Bucket {
+  const bucket = new s3.Bucket(scope, id, {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    removalPolicy: RemovalPolicy.RETAIN,
+    lifecycleRules: [
+      { id: 'expire-access-logs', expiration: Duration.days(props.expireAfterDays) },
+      { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+    ],
+  });
+  pinLogicalId(bucket, 'AccessLogBucket');
+  acknowledge(
+    bucket,
+    'AwsSolutions-S1',
+    'This bucket holds the load balancer access logs; logging its own access to another bucket would ' +
+      'need a log bucket for the log bucket without adding an audit trail CloudTrail does not already keep.',
+  );
+  return bucket;
+}

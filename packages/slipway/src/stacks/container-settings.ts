@@ -1,0 +1,123 @@
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import type { Construct } from 'constructs';
+import type { DatabaseModel, EnvironmentModel, ServiceModel } from '../model/types.js';
+import { privateDnsNamespace } from '../naming/names.js';
+import { dataKeys, type EnvironmentRef, readValue } from './cross-stack.js';
+import { logicalIdPart } from './logical-ids.js';
+import { ModelError } from './model-error.js';
+import { POSTGRES_PORT } from './postgres-database.js';
+
+/** Names that look like credentials; their values must come through `secrets` (SECURITY.md 5). */
+export const SECRET_LOOKING_NAME = /PASSWORD|SECRET|TOKEN|KEY/i;
+
+/**
+ * The plain variables a service's container gets: the model's own, plus for a service with a
+ * database how to reach it. No password: the app signs in as `appUsername` with an IAM token.
+ */
+export function containerEnvironment(
+  app: string,
+  service: ServiceModel,
+  database: DatabaseModel | undefined,
+  path: string,
+): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [name, value] of Object.entries(service.environment)) {
+    if (SECRET_LOOKING_NAME.test(name)) {
+      throw new ModelError(
+        `${path}.environment.${name}`,
+        'a plain environment variable may not carry a credential-looking name',
+        `Declare a secret and map it with secrets: { ${name}: '<secret name>' }.`,
+      );
+    }
+    variables[name] = value;
+  }
+  if (database) {
+    const connection: Record<string, string> = {
+      DATABASE_HOST: `${database.name}.${privateDnsNamespace(app)}`,
+      DATABASE_PORT: String(POSTGRES_PORT),
+      DATABASE_NAME: database.databaseName,
+      DATABASE_USER: database.appUsername,
+      DATABASE_IAM_AUTH: 'true',
+      DATABASE_SSL: 'require',
+    };
+    for (const [name, value] of Object.entries(connection)) {
+      if (name in variables) {
+        throw new ModelError(
+          `${path}.environment.${name}`,
+          `${name} is set by Slipway for the service's database`,
+          'Remove it from environment.',
+        );
+      }
+      variables[name] = value;
+    }
+  }
+  return variables;
+}
+
+/** The declared database a service uses, or a model error naming the missing one. */
+export function serviceDatabase(
+  env: EnvironmentModel,
+  service: ServiceModel,
+  path: string,
+): DatabaseModel | undefined {
+  if (service.database === undefined) return undefined;
+  const database = env.databases.find((d) => d.name === service.database);
+  if (!database) {
+    throw new ModelError(
+      `${path}.database`,
+      `no database named '${service.database}' is declared in ${env.name}`,
+      `Declare it under databases or use one of: ${env.databases.map((d) => d.name).join(', ') || '(none)'}.`,
+    );
+  }
+  return database;
+}
+
+/**
+ * Container `secrets`: each becomes `Secrets[].ValueFrom`, fetched by ECS with the execution role at
+ * task start. `ssm` secrets are existing SecureString parameters; `secretsmanager` ones are the
+ * secrets the data stack created, found through the ARN it published.
+ */
+export function containerSecrets(
+  scope: Construct,
+  where: EnvironmentRef,
+  env: EnvironmentModel,
+  service: ServiceModel,
+  path: string,
+): Record<string, ecs.Secret> {
+  const secrets: Record<string, ecs.Secret> = {};
+  for (const [variable, secretName] of Object.entries(service.secrets)) {
+    if (variable in service.environment) {
+      throw new ModelError(
+        `${path}.secrets.${variable}`,
+        `${variable} is also a plain environment variable`,
+        'Keep it in one of environment or secrets.',
+      );
+    }
+    const declared = env.secrets.find((s) => s.name === secretName);
+    if (!declared) {
+      throw new ModelError(
+        `${path}.secrets.${variable}`,
+        `no secret named '${secretName}' is declared in ${env.name}`,
+        `Declare it under secrets or use one of: ${env.secrets.map((s) => s.name).join(', ') || '(none)'}.`,
+      );
+    }
+    const id = `Secret${logicalIdPart(declared.name)}`;
+    secrets[variable] =
+      declared.source === 'ssm'
+        ? ecs.Secret.fromSsmParameter(
+            ssm.StringParameter.fromSecureStringParameterAttributes(scope, id, {
+              parameterName: declared.path,
+            }),
+          )
+        : ecs.Secret.fromSecretsManager(
+            secretsmanager.Secret.fromSecretCompleteArn(
+              scope,
+              id,
+              readValue(scope, where, 'data', dataKeys.secretArn(declared.name)),
+            ),
+          );
+  }
+  return secrets;
+}

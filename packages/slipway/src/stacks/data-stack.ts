@@ -1,0 +1,97 @@
+import type { Construct } from 'constructs';
+import type { AppModel, EnvironmentModel } from '../model/types.js';
+import { dataKeys, type EnvironmentRef, publishValue } from './cross-stack.js';
+import { importNamespace } from './imported-namespace.js';
+import { importVpc } from './imported-vpc.js';
+import { logicalIdPart } from './logical-ids.js';
+import { PostgresDatabase } from './postgres-database.js';
+import { databaseInstanceIdentifier } from './resource-names.js';
+import { SlipwayStack } from './slipway-stack.js';
+import { teamSecret } from './team-secret.js';
+
+export interface DataStackProps {
+  readonly model: AppModel;
+  /** The environment whose databases and secrets these are. */
+  readonly environment: EnvironmentModel;
+}
+
+/**
+ * `<app>-<env>-data`: the stateful layer, apart so that routine deploys never touch it. Each
+ * database, and each secret Slipway creates, with logical ids pinned by `stateful-resources.json`.
+ */
+export class DataStack extends SlipwayStack {
+  /** Database name → database. */
+  readonly databases: ReadonlyMap<string, PostgresDatabase>;
+
+  constructor(scope: Construct, props: DataStackProps) {
+    const { model, environment: env } = props;
+    super(scope, {
+      app: model.app,
+      stackName: env.stackNames.data,
+      account: env.account,
+      region: env.region,
+      environment: env.name,
+      terminationProtection: env.production,
+      description: `Slipway ${model.app} ${env.name}: databases and secrets`,
+    });
+    const where: EnvironmentRef = { app: model.app, env: env.name };
+    const vpc = importVpc(this, where, env, 'private');
+    const namespace = importNamespace(this, where, env);
+
+    const databases = new Map<string, PostgresDatabase>();
+    for (const database of env.databases) {
+      const built = new PostgresDatabase(this, `Database${logicalIdPart(database.name)}`, {
+        model: database,
+        environment: env,
+        instanceIdentifier: databaseInstanceIdentifier(model.app, env.name, database.name),
+        vpc,
+        namespace,
+      });
+      databases.set(database.name, built);
+      const { instance } = built;
+      // Always set for an instance this stack creates; the type allows undefined for imported ones.
+      const resourceId = instance.instanceResourceId;
+      if (resourceId === undefined) throw new Error(`${database.name}: the instance has no DbiResourceId`);
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.endpointAddress(database.name),
+        instance.dbInstanceEndpointAddress,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.endpointPort(database.name),
+        instance.dbInstanceEndpointPort,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.securityGroupId(database.name),
+        built.securityGroup.securityGroupId,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.resourceId(database.name),
+        instance.instanceResourceId ?? '',
+      );
+      publishValue(this, where, 'data', dataKeys.instanceId(database.name), instance.instanceIdentifier);
+    }
+    this.databases = databases;
+
+    for (const secret of env.secrets.filter((s) => s.source === 'secretsmanager')) {
+      const created = teamSecret(this, secret);
+      publishValue(this, where, 'data', dataKeys.secretArn(secret.name), created.secretArn);
+    }
+  }
+}
+
+/** Whether the environment has anything for a data stack to hold (CloudFormation rejects empty stacks). */
+export function needsDataStack(env: EnvironmentModel): boolean {
+  return env.databases.length > 0 || env.secrets.some((s) => s.source === 'secretsmanager');
+}

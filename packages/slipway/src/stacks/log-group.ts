@@ -1,0 +1,53 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { pinLogicalId } from './logical-ids.js';
+import { ModelError } from './model-error.js';
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+const ALLOWED_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** Turns a model day count into a retention CloudWatch accepts, or names the field and the choices. */
+export function retentionDays(days: number, path: string): logs.RetentionDays {
+  if (!ALLOWED_RETENTION_DAYS.includes(days)) {
+    throw new ModelError(
+      path,
+      `${days} is not a retention CloudWatch Logs accepts`,
+      `Use one of ${ALLOWED_RETENTION_DAYS.join(', ')}.`,
+    );
+  }
+  return days as logs.RetentionDays;
+}
+
+export interface EnvironmentLogGroupProps {
+  /** Days the events are kept; must be one CloudWatch accepts. */
+  readonly retentionDays: number;
+  /** Model path of the retention field, for the error message. */
+  readonly retentionPath: string;
+  /** Fixed name, for services that write to a name of their own (RDS). @default generated */
+  readonly logGroupName?: string;
+  /** Logical id to pin (log groups are listed in `stateful-resources.json`). */
+  readonly logicalId: string;
+}
+
+/**
+ * A log group that always has a retention (SECURITY.md 11) and outlives its stack, so an incident's
+ * trail survives a teardown; its events still expire with the retention. A group with a fixed name
+ * (RDS's) must be deleted by hand before a torn-down environment is created again.
+ * Cost: $0.50 per GB ingested, $0.03 per GB-month stored.
+ */
+export function environmentLogGroup(
+  scope: Construct,
+  id: string,
+  props: EnvironmentLogGroupProps,
+): logs.LogGroup {
+  const group = new logs.LogGroup(scope, id, {
+    logGroupName: props.logGroupName,
+    retention: retentionDays(props.retentionDays, props.retentionPath),
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  pinLogicalId(group, props.logicalId);
+  return group;
+}

@@ -1,0 +1,175 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
+import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge.js';
+import type { DatabaseModel, EnvironmentModel } from '../model/types.js';
+import { environmentLogGroup } from './log-group.js';
+import { logicalIdPart, pinLogicalId } from './logical-ids.js';
+import { ModelError } from './model-error.js';
+import { privateSubnetType } from './network-layout.js';
+
+/** Port every Slipway Postgres listens on; services get it as `DATABASE_PORT`. */
+export const POSTGRES_PORT = 5432;
+
+export interface PostgresDatabaseProps {
+  /** The database as planned. */
+  readonly model: DatabaseModel;
+  /** Its environment: zones, production flag, log retention. */
+  readonly environment: EnvironmentModel;
+  /** RDS instance identifier; fixes the log group name too. */
+  readonly instanceIdentifier: string;
+  readonly vpc: ec2.IVpc;
+  /** The environment's private DNS namespace; the endpoint is registered as `<name>.<namespace>`. */
+  readonly namespace: servicediscovery.INamespace;
+}
+
+/**
+ * One private RDS PostgreSQL instance with the settings CDK leaves off by default made explicit:
+ * encrypted gp3, TLS forced, IAM authentication, an RDS-managed and RDS-rotated master password
+ * (no secret in the template, no rotation Lambda), postgresql logs exported with a retention, and a
+ * snapshot on delete. Its security group admits nothing until a service stack adds a rule from its
+ * own tasks. Cost: db.t4g.micro $0.016/h single-AZ, twice that Multi-AZ; gp3 $0.115 per GB-month.
+ */
+export class PostgresDatabase extends Construct {
+  readonly instance: rds.DatabaseInstance;
+  readonly securityGroup: ec2.SecurityGroup;
+  /** The Cloud Map name services connect to, e.g. `main.megadolls.internal`. */
+  readonly hostName: string;
+
+  constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
+    super(scope, id);
+    const { model, environment: env } = props;
+    const path = `environments.${env.name}.databases.${model.name}`;
+    const idPart = `Database${logicalIdPart(model.name)}`;
+    const engine = rds.DatabaseInstanceEngine.postgres({
+      version: postgresVersion(model.engineVersion, path),
+    });
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: `${model.name} database: ingress only from service task security groups`,
+      // A database never opens connections; the egress placeholder blocks all traffic out.
+      allowAllOutbound: false,
+    });
+
+    // Replacing a subnet group replaces the instance (aws-cdk #31426): keep it, pin its id.
+    const subnetGroup = new rds.SubnetGroup(this, 'SubnetGroup', {
+      vpc: props.vpc,
+      vpcSubnets: { subnetType: privateSubnetType(env) },
+      description: `Private subnets of the ${model.name} database`,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    pinLogicalId(subnetGroup, `${idPart}SubnetGroup`);
+
+    const parameterGroup = new rds.ParameterGroup(this, 'ParameterGroup', {
+      engine,
+      description: `${model.name} database: TLS required`,
+      parameters: { 'rds.force_ssl': '1' },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // RDS writes to this fixed name; creating it first gives it a retention instead of "never expire".
+    const logGroup = environmentLogGroup(this, 'PostgresLog', {
+      logGroupName: `/aws/rds/instance/${props.instanceIdentifier}/postgresql`,
+      retentionDays: env.logRetentionDays,
+      retentionPath: `environments.${env.name}.logRetentionDays`,
+      logicalId: `${idPart}LogGroup`,
+    });
+
+    this.instance = new rds.DatabaseInstance(this, 'Instance', {
+      engine,
+      instanceIdentifier: props.instanceIdentifier,
+      instanceType: instanceType(model.instanceClass, path),
+      vpc: props.vpc,
+      subnetGroup,
+      securityGroups: [this.securityGroup],
+      publiclyAccessible: false,
+      port: POSTGRES_PORT,
+      databaseName: model.databaseName,
+      credentials: rds.Credentials.fromUsername(model.masterUsername),
+      manageMasterUserPassword: true,
+      iamAuthentication: true,
+      parameterGroup,
+      storageType: rds.StorageType.GP3,
+      storageEncrypted: true,
+      allocatedStorage: model.allocatedStorageGb,
+      maxAllocatedStorage: model.maxAllocatedStorageGb,
+      multiAz: model.multiAz,
+      backupRetention: Duration.days(model.backupRetentionDays),
+      copyTagsToSnapshot: true,
+      deleteAutomatedBackups: !model.keepAutomatedBackups,
+      deletionProtection: model.deletionProtection,
+      enablePerformanceInsights: model.performanceInsights,
+      cloudwatchLogsExports: ['postgresql'],
+      caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
+      removalPolicy: RemovalPolicy.SNAPSHOT,
+    });
+    this.instance.node.addDependency(logGroup);
+    pinLogicalId(this.instance, `${idPart}Instance`);
+    // The parameter group's resource exists only once an instance has bound it.
+    pinLogicalId(parameterGroup.node.findChild('Resource'), `${idPart}ParameterGroup`);
+
+    acknowledge(
+      this.instance,
+      'AwsSolutions-RDS11',
+      'A non-default port only hides the database from scanners it is already closed to: it sits in ' +
+        'private subnets and admits only the task security groups of the services that declare it.',
+    );
+    if (!env.production && !model.multiAz) {
+      acknowledge(
+        this.instance,
+        'AwsSolutions-RDS3',
+        `${env.name} is not production: single-AZ halves the database cost (the dev floor in COSTS.md); ` +
+          'production environments are validated to be Multi-AZ.',
+      );
+    }
+    if (!env.production && !model.deletionProtection) {
+      acknowledge(
+        this.instance,
+        'AwsSolutions-RDS10',
+        `${env.name} is not production and must tear down cleanly; the instance still leaves a final ` +
+          'snapshot, and production environments are validated to have deletion protection.',
+      );
+    }
+
+    const discovery = new servicediscovery.Service(this, 'Discovery', {
+      namespace: props.namespace,
+      name: model.name,
+      description: `${model.name} database endpoint`,
+      dnsRecordType: servicediscovery.DnsRecordType.CNAME,
+      dnsTtl: Duration.seconds(30),
+    });
+    discovery.registerCnameInstance('Endpoint', {
+      instanceCname: this.instance.dbInstanceEndpointAddress,
+    });
+    this.hostName = `${model.name}.${props.namespace.namespaceName}`;
+  }
+}
+
+/** `'17.6'` → the engine version object; CDK needs the major version alongside the full one. */
+function postgresVersion(version: string, path: string): rds.PostgresEngineVersion {
+  const match = /^(\d+)\.\d+$/.exec(version);
+  if (!match?.[1]) {
+    throw new ModelError(
+      `${path}.engineVersion`,
+      `"${version}" is not a PostgreSQL version of the form <major>.<minor>`,
+      "Write the full version RDS offers, e.g. '17.6'.",
+    );
+  }
+  return rds.PostgresEngineVersion.of(version, match[1]);
+}
+
+/** `'db.t4g.micro'` → the EC2 instance type RDS's `db.` class names. */
+function instanceType(instanceClass: string, path: string): ec2.InstanceType {
+  const match = /^db\.([a-z0-9-]+\.[a-z0-9]+)$/.exec(instanceClass);
+  if (!match?.[1]) {
+    throw new ModelError(
+      `${path}.instanceClass`,
+      `"${instanceClass}" is not an RDS instance class`,
+      "Write it as RDS does, e.g. 'db.t4g.micro'.",
+    );
+  }
+  return new ec2.InstanceType(match[1]);
+}

@@ -1,0 +1,40 @@
+/**
+ * Physical names the stacks give resources other tools must find without reading stack outputs
+ * (workflows assume roles by ARN, the deployer waits on the cluster). Kept in one file so a rename
+ * happens once.
+ */
+
+/** Role GitHub Actions assumes on pushes to the main branch to push images. */
+export function imagePushRoleName(app: string): string {
+  return `${app}-github-image-push`;
+}
+
+/** Role a GitHub environment's deploy job assumes; it may only assume the CDK bootstrap roles. */
+export function deployRoleName(app: string, env: string): string {
+  return `${app}-${env}-github-deploy`;
+}
+
+/** The environment's ECS cluster. */
+export function clusterName(app: string, env: string): string {
+  return `${app}-${env}`;
+}
+
+/** RDS instance identifier; also fixes the name of the instance's PostgreSQL log group. */
+export function databaseInstanceIdentifier(app: string, env: string, database: string): string {
+  return `${app}-${env}-${database}`;
+}
+
+/** Deployment alarm names, explicit so the service can name them without a token. */
+export function serviceAlarmName(
+  app: string,
+  env: string,
+  service: string,
+  alarm: '5xx' | 'p99-latency',
+): string {
+  return `${app}-${env}-${service}-${alarm}`;
+}
+
+/** The CDK bootstrap roles (default qualifier) a deploy role may assume in one account and region. */
+export function cdkBootstrapRolePattern(account: string, region: string): string {
+  return `cdk-hnb659fds-*-role-${account}-${region}`;
+}

@@ -1,0 +1,88 @@
+import { Duration } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge.js';
+import type { AppModel, DatabaseModel, EnvironmentModel, ServiceModel } from '../model/types.js';
+import { containerEnvironment, containerSecrets } from './container-settings.js';
+import type { EnvironmentRef } from './cross-stack.js';
+import { environmentLogGroup } from './log-group.js';
+import { regionFacts } from './partition.js';
+
+export interface ServiceTaskProps {
+  readonly model: AppModel;
+  readonly environment: EnvironmentModel;
+  /** The service whose task this is. */
+  readonly service: ServiceModel;
+  /** The declared database the service uses. @default none */
+  readonly database?: DatabaseModel;
+  /** The app and environment whose SSM values are read. */
+  readonly where: EnvironmentRef;
+  /** Model path of the service, for error messages. */
+  readonly path: string;
+}
+
+/**
+ * The Fargate task of a service: platform, size, the one container with its image from the CI
+ * account, plain variables, secrets, logs and stop timeout. The execution role may pull only this
+ * service's repository (plus the account-wide registry token).
+ */
+export function serviceTask(
+  scope: Construct,
+  props: ServiceTaskProps,
+): { taskDefinition: ecs.FargateTaskDefinition; container: ecs.ContainerDefinition } {
+  const { model, environment: env, service, path } = props;
+  const taskDefinition = new ecs.FargateTaskDefinition(scope, 'TaskDefinition', {
+    family: env.stackNames.services[service.name],
+    cpu: service.cpu,
+    memoryLimitMiB: service.memory,
+    runtimePlatform: {
+      operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      cpuArchitecture:
+        service.architecture === 'arm64' ? ecs.CpuArchitecture.ARM64 : ecs.CpuArchitecture.X86_64,
+    },
+  });
+  const logGroup = environmentLogGroup(scope, 'LogGroup', {
+    retentionDays: env.logRetentionDays,
+    retentionPath: `environments.${env.name}.logRetentionDays`,
+    logicalId: 'ServiceLogGroup',
+  });
+  const { partition, urlSuffix } = regionFacts(model.ci.region);
+  const environment = containerEnvironment(model.app, service, props.database, path);
+  const container = taskDefinition.addContainer('Container', {
+    containerName: service.name,
+    // Images live once, in the CI account; every environment pulls the same tag from there.
+    image: ecs.ContainerImage.fromRegistry(
+      `${model.ci.account}.dkr.ecr.${model.ci.region}.${urlSuffix}/${service.image.repository}:${service.image.tag}`,
+    ),
+    portMappings: [{ containerPort: service.port, name: 'http', appProtocol: ecs.AppProtocol.http }],
+    environment,
+    secrets: containerSecrets(scope, props.where, env, service, path),
+    logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: service.name }),
+    stopTimeout: Duration.seconds(service.stopTimeoutSeconds),
+    essential: true,
+  });
+
+  // `fromRegistry` grants nothing, so the pull permission is given here, for this repository only.
+  const executionRole = taskDefinition.obtainExecutionRole();
+  ecr.Repository.fromRepositoryArn(
+    scope,
+    'ImageRepository',
+    `arn:${partition}:ecr:${model.ci.region}:${model.ci.account}:repository/${service.image.repository}`,
+  ).grantPull(executionRole);
+  acknowledge(
+    executionRole,
+    'AwsSolutions-IAM5[Resource::*]',
+    'ecr:GetAuthorizationToken has no resource-level permissions and must name Resource "*"; ' +
+      "image pulls themselves are limited to this service's repository.",
+  );
+  if (Object.keys(environment).length > 0) {
+    acknowledge(
+      taskDefinition,
+      'AwsSolutions-ECS2',
+      'These variables are plain configuration (log level, database host and user); credential-looking ' +
+        'names are rejected and every credential arrives through container secrets.',
+    );
+  }
+  return { taskDefinition, container };
+}

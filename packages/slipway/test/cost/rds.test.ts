@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { estimateCost } from '../../src/cost/estimate.js';
+import { database, stack, usage } from './fixtures.js';
+
+const US = { region: 'us-east-1', usage: usage() };
+
+describe('RDS instances', () => {
+  it('prices instance hours and gp3 storage for a single-AZ instance', () => {
+    const [instance, storage] = estimateCost(
+      [stack('d', { Db: database({ instanceClass: 'db.t4g.small' }) })],
+      US,
+    );
+    expect(instance?.usd).toBeCloseTo(730 * 0.032, 6);
+    expect(storage?.usd).toBeCloseTo(20 * 0.115, 6);
+  });
+
+  it('doubles both the instance and its storage for Multi-AZ', () => {
+    const [instance, storage] = estimateCost(
+      [stack('d', { Db: database({ instanceClass: 'db.t4g.small', multiAz: true, storageGb: 50 }) })],
+      US,
+    );
+    // 730 × 0.032 × 2 = 46.72; 50 × 0.115 × 2 = 11.50
+    expect(instance?.usd).toBeCloseTo(46.72, 6);
+    expect(storage?.usd).toBeCloseTo(11.5, 6);
+    expect(instance?.basis).toContain('× 2 Multi-AZ');
+  });
+
+  it('counts the Performance Insights free tier as nothing, and says longer retention is not counted', () => {
+    const [free] = estimateCost([stack('d', { Db: database() })], US);
+    const [paid] = estimateCost([stack('d', { Db: database({ insightsRetentionDays: 31 }) })], US);
+    expect(free?.usd).toBeCloseTo(730 * 0.016, 6);
+    expect(free?.basis).toContain('Performance Insights 7-day retention is free');
+    expect(paid?.basis).toContain('31-day retention is billed and not counted here');
+  });
+
+  it('adds the secret behind an RDS-managed master password', () => {
+    const lines = estimateCost([stack('d', { Db: database({ managedPassword: true }) })], US);
+    const secret = lines.find((l) => l.driver === 'Secrets Manager');
+    expect(secret?.usd).toBe(0.4);
+  });
+
+  it('names the known classes when an instance class has no price', () => {
+    const lines = estimateCost([stack('d', { Db: database({ instanceClass: 'db.r7g.large' }) })], US);
+    expect(lines[0]?.unpriced).toBe(true);
+    expect(lines[0]?.usd).toBe(0);
+    expect(lines[0]?.basis).toContain('no bundled price for instance class db.r7g.large in us-east-1');
+    expect(lines[0]?.basis).toContain('db.t4g.micro');
+  });
+});

@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PlanOutcome } from '../../src/plan/run-plan.js';
+import { runCli } from '../cli/run-cli.js';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+
+/**
+ * Monthly totals COSTS.md's model gives for each seed design. Our estimate may come out cheaper
+ * (the examples use the cheaper levers: ARM, Spot, fewer NAT gateways) but never above the model
+ * by more than a rounding margin.
+ */
+const EXAMPLES = [
+  // Seed 004's model prices the web service alone; the example adds pgAdmin (0.5 vCPU / 1 GB, one
+  // Spot task in dev ≈ $4, two on-demand tasks in af-south-1 ≈ $39).
+  { name: 'megadolls', model: { dev: 112 + 4, prod: 251 + 39 } },
+  // Seed 002's $52 ran one EC2 host with no load balancer and no NAT gateway. Our production adds
+  // an ALB with its three addresses (≈ $33), one NAT gateway with its address (≈ $37) and a second
+  // task so a deploy or a lost zone keeps serving (≈ $14); dev drops all three and sits at the floor.
+  { name: 'medications', model: { dev: 52, prod: 52 + 33 + 37 + 14 } },
+] as const;
+
+describe.each(EXAMPLES)('examples/$name', ({ name, model }) => {
+  const config = path.join(root, 'examples', name, 'slipway.config.ts');
+  const out = mkdtempSync(path.join(tmpdir(), `slipway-${name}-`));
+  let code = -1;
+  let plan: PlanOutcome;
+
+  beforeAll(async () => {
+    const run = await runCli('plan', '--config', config, '--out', out, '--json');
+    code = run.code;
+    plan = JSON.parse(run.stdout) as PlanOutcome;
+  });
+
+  it('plans every environment with zero unacknowledged error findings', () => {
+    const open = [...plan.shared.findings, ...plan.environments.flatMap((e) => e.findings)].filter(
+      (f) => f.level === 'error' && !f.acknowledged,
+    );
+    expect(open).toEqual([]);
+    expect(code).toBe(0);
+    expect(plan.environments.map((e) => e.name).sort()).toEqual(Object.keys(model).sort());
+  });
+
+  it('gives every acknowledged finding a reason', () => {
+    const acknowledged = plan.environments.flatMap((e) => e.findings).filter((f) => f.acknowledged);
+    for (const finding of acknowledged)
+      expect(finding.reason?.trim().length, finding.rule).toBeGreaterThan(10);
+  });
+
+  it('prices each environment at or below the design model in COSTS.md', () => {
+    for (const env of plan.environments) {
+      const ceiling = model[env.name as keyof typeof model] * 1.1;
+      expect(env.monthlyCostUsd, env.name).toBeGreaterThan(20);
+      expect(env.monthlyCostUsd, env.name).toBeLessThanOrEqual(ceiling);
+      const itemised = env.costItems.reduce((sum, i) => sum + i.usd, 0);
+      expect(itemised).toBeCloseTo(env.monthlyCostUsd, 6);
+    }
+  });
+
+  it('writes templates that pass AWS cfn-lint with zero errors', () => {
+    const templates = [...plan.shared.stacks, ...plan.environments.flatMap((e) => e.stacks)].map((s) =>
+      path.resolve(s.template),
+    );
+    expect(templates.length).toBeGreaterThan(4);
+    // cfn-lint exits 2 on errors, 4 on warnings only, 8 on informational only, 0 when clean.
+    let status = 0;
+    let output = '';
+    try {
+      output = execFileSync('cfn-lint', ['--format', 'parseable', '--', ...templates], { encoding: 'utf8' });
+    } catch (error) {
+      const failed = error as { status: number; stdout: string };
+      status = failed.status;
+      output = failed.stdout;
+    }
+    const errors = output.split('\n').filter((line) => /:E\d{4}:/.test(line));
+    expect(errors).toEqual([]);
+    expect(status & 2).toBe(0);
+  });
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'slipway',
+    include: ['test/**/*.test.ts'],
+    // Synthesizing CDK apps takes seconds per environment on a 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
