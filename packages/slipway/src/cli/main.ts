@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { AcknowledgementError } from '../checks/index.js';
@@ -42,6 +43,12 @@ function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     // Help and version end through exitOverride too; commander has already printed them.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof ConfigError && error.issues.length > 1) {
+    const where = error.file ? path.relative(process.cwd(), error.file) : 'the config';
+    io.err(`${pc.red('✗')} ${where} has ${error.issues.length} problems:\n`);
+    io.err(`${error.message.replace(/^/gm, '  ')}\n`);
+    return ExitCode.usage;
   }
   if (
     error instanceof ConfigError ||

@@ -28,6 +28,12 @@ export interface SlipwayApp {
 export interface BuildAppOptions {
   /** Where `synth` writes the cloud assembly. */
   readonly outdir: string;
+  /**
+   * Run aws-cdk-lib's bundled CloudFormation validator during synth (~2 s). The plan leaves it off:
+   * cfn-lint checks every template in the tests, and the checks cover the rest.
+   * @default false
+   */
+  readonly cloudFormationValidation?: boolean;
 }
 
 /**
@@ -40,8 +46,7 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
     outdir: options.outdir,
     context: appContext(model),
     analyticsReporting: false,
-    // cfn-lint checks the templates in the tests; the bundled validator costs ~2 s per synth.
-    builtinCloudFormationValidation: false,
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
     autoSynth: false,
   });
 
