@@ -1,12 +1,11 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { allFindings, hasUnacknowledgedErrors, runPlan } from '../../plan/run-plan.js';
+import { allFindings, hasUnacknowledgedErrors } from '../../plan/run-plan.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { progressReporter } from '../progress.js';
+import { planFromOptions } from '../plan-from-options.js';
 import { findingCounts, findingsTable } from '../render/findings.js';
-import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
+import { addConfigOptions, addOutOption, type ConfigOptions } from '../shared-options.js';
 
 interface CheckCommandOptions extends ConfigOptions {
   readonly out: string;
@@ -21,13 +20,7 @@ export function checkCommand(io: CliIo, setExit: (code: number) => void): Comman
     )
     .addHelpText('after', '\nExit codes: 0 clean, 1 unacknowledged error findings, 2 config or usage error.');
   addOutOption(addConfigOptions(command)).action(async (options: CheckCommandOptions) => {
-    const model = await loadConfig(resolveConfigPath(options.config));
-    const plan = runPlan(model, {
-      outdir: options.out,
-      environments: options.env,
-      cost: false,
-      onStep: io.progress ? progressReporter(io.progress) : undefined,
-    });
+    const plan = await planFromOptions(options, io, { cost: false });
     const findings = allFindings(plan);
     if (options.json) {
       io.out(`${JSON.stringify({ app: plan.app, findings }, null, 2)}\n`);

@@ -1,13 +1,11 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { runPlan } from '../../plan/run-plan.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { progressReporter } from '../progress.js';
+import { planFromOptions } from '../plan-from-options.js';
 import { costTable } from '../render/cost.js';
 import { usd } from '../render/format.js';
-import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
+import { addConfigOptions, addOutOption, type ConfigOptions } from '../shared-options.js';
 
 interface CostCommandOptions extends ConfigOptions {
   readonly out: string;
@@ -21,13 +19,7 @@ export function costCommand(io: CliIo, setExit: (code: number) => void): Command
       '\nThe estimate prices the synthesized templates, with the usage assumptions in the config (usage: {...}).',
     );
   addOutOption(addConfigOptions(command)).action(async (options: CostCommandOptions) => {
-    const model = await loadConfig(resolveConfigPath(options.config));
-    const plan = runPlan(model, {
-      outdir: options.out,
-      environments: options.env,
-      checks: false,
-      onStep: io.progress ? progressReporter(io.progress) : undefined,
-    });
+    const plan = await planFromOptions(options, io, { checks: false });
     if (options.json) {
       const environments = plan.environments.map((e) => ({
         name: e.name,

@@ -1,14 +1,13 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { hasUnacknowledgedErrors, type PlanOutcome, runPlan } from '../../plan/run-plan.js';
+import { hasUnacknowledgedErrors, type PlanOutcome } from '../../plan/run-plan.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { progressReporter } from '../progress.js';
+import { planFromOptions } from '../plan-from-options.js';
 import { topCostDrivers } from '../render/cost.js';
 import { findingCounts, findingsTable } from '../render/findings.js';
 import { usd } from '../render/format.js';
-import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
+import { addConfigOptions, addOutOption, type ConfigOptions } from '../shared-options.js';
 
 interface PlanCommandOptions extends ConfigOptions {
   readonly out: string;
@@ -24,12 +23,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
       '\nWrites <out>/<stack>.template.json for every stack.\nExit codes: 0 clean, 1 unacknowledged error findings, 2 config or usage error.',
     );
   addOutOption(addConfigOptions(command)).action(async (options: PlanCommandOptions) => {
-    const model = await loadConfig(resolveConfigPath(options.config));
-    const plan = runPlan(model, {
-      outdir: options.out,
-      environments: options.env,
-      onStep: io.progress ? progressReporter(io.progress) : undefined,
-    });
+    const plan = await planFromOptions(options, io);
     io.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, options.out));
     setExit(hasUnacknowledgedErrors(plan) ? ExitCode.findings : ExitCode.ok);
   });
