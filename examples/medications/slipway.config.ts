@@ -18,6 +18,9 @@ export default defineConfig({
       healthPath: '/healthz',
       database: 'main',
       environment: { LOG_LEVEL: 'info' },
+      // `slipway dev` runs it from source against an embedded PostgreSQL. No load balancer waits
+      // for it to drain locally, so it stops at once.
+      dev: { command: 'npm run dev -w @slipway/api', cwd: '../..', env: { SHUTDOWN_DELAY_MS: '0' } },
     },
   },
 

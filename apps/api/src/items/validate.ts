@@ -13,8 +13,7 @@ export interface NewItem {
 }
 
 export type Checked<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /**
  * Checks a POST body. The name's length is counted in code points before trimming, as the

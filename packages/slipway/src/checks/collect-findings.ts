@@ -61,16 +61,14 @@ export function collectFindings(input: CollectFindingsInput): Finding[] {
   const names = new Set(stacks.map((stack) => stack.name));
   const index = indexConstructs(app);
 
-  const ruleFindings = runRules(stacks, productionOf(model)).map(
-    (finding): LocatedFinding => ({
-      rule: finding.rule,
-      level: finding.level,
-      stack: finding.stack,
-      message: finding.message,
-      logicalId: finding.resource,
-      path: index.pathOf(finding.stack, finding.resource),
-    }),
-  );
+  const ruleFindings = runRules(stacks, productionOf(model)).map((finding): LocatedFinding => ({
+    rule: finding.rule,
+    level: finding.level,
+    stack: finding.stack,
+    message: finding.message,
+    logicalId: finding.resource,
+    path: index.pathOf(finding.stack, finding.resource),
+  }));
   const located = [
     ...runAwsSolutions(app, index),
     ...ruleFindings,

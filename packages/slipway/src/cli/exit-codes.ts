@@ -8,4 +8,6 @@ export const ExitCode = {
   usage: 2,
   /** Slipway itself failed; the message carries the stack trace. */
   internal: 3,
+  /** A deploy or destroy started and a stack failed; the message names the resource and the next step. */
+  deployFailed: 4,
 } as const;

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
-import { AcknowledgementError } from '../checks/index.js';
+import { AcknowledgementError } from '../checks/acknowledgement-error.js';
 import { ConfigError } from '../config/errors.js';
-import { UnknownEnvironmentError } from '../plan/run-plan.js';
-import { checkCommand } from './commands/check.js';
-import { costCommand } from './commands/cost.js';
-import { planCommand } from './commands/plan.js';
+import { UnknownEnvironmentError } from '../plan/errors.js';
+import { commandsFor } from './commands/index.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
 
@@ -25,7 +23,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .showHelpAfterError('(run with --help for the options)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
-  for (const make of [planCommand, checkCommand, costCommand]) {
+  for (const make of await commandsFor(argv)) {
     program.addCommand(
       make(io, setExit).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
     );

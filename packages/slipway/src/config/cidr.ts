@@ -11,8 +11,7 @@ export interface Cidr {
 
 /** Why a string is not a usable CIDR block, or the parsed block. */
 export type CidrParse =
-  | { readonly ok: true; readonly cidr: Cidr }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly cidr: Cidr } | { readonly ok: false; readonly reason: string };
 
 export function parseCidr(text: string): CidrParse {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());

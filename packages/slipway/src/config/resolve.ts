@@ -1,6 +1,7 @@
 import type { AppModel } from '../model/types.js';
 import { ConfigError } from './errors.js';
 import { resolveCi } from './resolve/ci.js';
+import { resolveDelivery } from './resolve/delivery.js';
 import { githubEnvironmentOf, resolveEnvironment } from './resolve/environment.js';
 import { type SlipwayConfig, slipwayConfigSchema } from './schema.js';
 import { validateConfig } from './validate/index.js';
@@ -27,6 +28,10 @@ function buildModel(config: SlipwayConfig): AppModel {
   const githubEnvironments = Object.fromEntries(
     entries.map(([name, env]) => [name, githubEnvironmentOf(name, env)]),
   );
+  const sources = Object.fromEntries(
+    Object.entries(config.services ?? {}).map(([name, service]) => [name, service.source]),
+  );
+  const delivery = resolveDelivery(config.delivery, sources, environments);
   return {
     app: config.app,
     github: {
@@ -44,5 +49,6 @@ function buildModel(config: SlipwayConfig): AppModel {
       ...(ack.resource === undefined ? {} : { resource: ack.resource }),
       reason: ack.reason,
     })),
+    delivery,
   };
 }

@@ -69,6 +69,26 @@ const serviceTuning = {
   stickySessions: z.boolean().optional(),
 };
 
+/** Where a service's image is built from; paths are relative to the repository root. */
+export const sourceSchema = z.strictObject({
+  /** Docker build context; a change under it rebuilds the service. @default 'apps/<service>' */
+  context: z.string().optional(),
+  /** Dockerfile, relative to `context`. @default 'Dockerfile' */
+  dockerfile: z.string().optional(),
+  /** More paths whose changes rebuild the service (shared code outside the context). @default [] */
+  watch: z.array(z.string()).optional(),
+});
+
+/** How `slipway dev` runs a service on a developer's machine; services without it are skipped there. */
+export const serviceDevSchema = z.strictObject({
+  /** Shell command that starts the service; it gets PORT and the variables it gets in the cloud. */
+  command: z.string(),
+  /** Folder the command runs in, relative to the config file's folder. @default '.' */
+  cwd: z.string().optional(),
+  /** Variables for local runs only; they win over everything Slipway sets. @default {} */
+  env: z.record(z.string(), z.string()).optional(),
+});
+
 /** A containerised service, as declared once for every environment. */
 export const serviceSchema = z.strictObject({
   /** Where the image comes from. */
@@ -90,6 +110,10 @@ export const serviceSchema = z.strictObject({
   paths: z.array(z.string()).optional(),
   /** Name of a declared database the service connects to. @default none */
   database: z.string().optional(),
+  /** Where the generated workflows build the image from. @default { context: 'apps/<service>' } */
+  source: sourceSchema.optional(),
+  /** How `slipway dev` runs it locally. @default none (skipped by `slipway dev`) */
+  dev: serviceDevSchema.optional(),
   ...serviceTuning,
 });
 
@@ -239,6 +263,35 @@ export const ciSchema = z.strictObject({
   maxImageAgeDays: z.number().int().optional(),
 });
 
+/** Commands the pull-request workflow runs before the plan. */
+export const deliveryCommandsSchema = z.strictObject({
+  /** Installs dependencies (Slipway among them). @default 'npm ci' */
+  install: z.string().optional(),
+  /** Lints the repository. @default 'npm run lint --if-present' */
+  lint: z.string().optional(),
+  /** Runs the tests. @default 'npm test --if-present' */
+  test: z.string().optional(),
+});
+
+/** How changes reach the environments: generated GitHub Actions workflows and, optionally, CodePipeline. */
+export const deliverySchema = z.strictObject({
+  /**
+   * Who rolls the services out: GitHub Actions deploy jobs, or one AWS CodePipeline per
+   * environment started by the environment's image tag in ECR. @default 'github-actions'
+   */
+  pipeline: z.enum(['github-actions', 'codepipeline']).optional(),
+  /** Branch patterns whose pushes get a preview environment (`prefix*`); [] turns previews off. @default ['feat/*'] */
+  previewBranches: z.array(z.string()).optional(),
+  /** Environment previews are copies of, in its account and region. @default the first non-production environment */
+  previewEnvironment: z.string().optional(),
+  /** Previews older than this many days are removed by the nightly cleanup. @default 7 */
+  previewMaxAgeDays: z.number().int().optional(),
+  /** Node.js major version the workflows run Slipway with. @default '22' */
+  nodeVersion: z.string().optional(),
+  /** Commands the pull-request checks run. @default npm ci, npm run lint, npm test */
+  commands: deliveryCommandsSchema.optional(),
+});
+
 /** A reviewed finding, accepted with its reason. */
 export const acknowledgementSchema = z.strictObject({
   /** Rule id as reported, e.g. 'AwsSolutions-IAM5[Resource::*]' or 'Slipway-DB1'. */
@@ -271,6 +324,8 @@ export const slipwayConfigSchema = z.strictObject({
   usage: usageSchema.optional(),
   /** Findings accepted by design. @default [] */
   acknowledgements: z.array(acknowledgementSchema).optional(),
+  /** Workflows, previews and the optional CodePipeline. @default GitHub Actions with previews for 'feat/*' */
+  delivery: deliverySchema.optional(),
 });
 
 export type SlipwayConfig = z.input<typeof slipwayConfigSchema>;
@@ -288,3 +343,6 @@ export type NetworkConfig = z.input<typeof networkSchema>;
 export type DomainConfig = z.input<typeof domainSchema>;
 export type UsageConfig = z.input<typeof usageSchema>;
 export type AcknowledgementConfig = z.input<typeof acknowledgementSchema>;
+export type SourceConfig = z.input<typeof sourceSchema>;
+export type ServiceDevConfig = z.input<typeof serviceDevSchema>;
+export type DeliveryConfig = z.input<typeof deliverySchema>;

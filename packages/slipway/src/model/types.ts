@@ -19,6 +19,57 @@ export interface AppModel {
   readonly environments: readonly EnvironmentModel[];
   /** Findings the team has reviewed and accepted, each with its reason. */
   readonly acknowledgements: readonly AcknowledgementModel[];
+  /**
+   * Workflows, previews and the optional CodePipeline. `resolveConfig` always sets it; a model
+   * built by hand without it gets the defaults (`deliveryOf` in workflows/delivery.ts).
+   */
+  readonly delivery?: DeliveryModel;
+}
+
+/** How changes reach the environments. */
+export interface DeliveryModel {
+  /** Who rolls the services out: GitHub Actions jobs, or one CodePipeline per environment. */
+  readonly pipeline: 'github-actions' | 'codepipeline';
+  /** Per-branch preview environments; absent when previews are off. */
+  readonly preview?: PreviewModel;
+  /** Node.js major version the workflows run Slipway with. */
+  readonly nodeVersion: string;
+  /** Commands the pull-request checks run. */
+  readonly commands: DeliveryCommandsModel;
+  /** Where each service's image is built from, one entry per service. */
+  readonly builds: readonly ServiceBuildModel[];
+}
+
+export interface DeliveryCommandsModel {
+  readonly install: string;
+  readonly lint: string;
+  readonly test: string;
+}
+
+export interface PreviewModel {
+  /** Branch patterns (`prefix*`) whose pushes get a preview. */
+  readonly branches: readonly string[];
+  /** The environment previews are copies of; its deploy role also trusts preview jobs. */
+  readonly environment: string;
+  /** GitHub environment preview jobs run in (`sub` = `repo:<repo>:environment:<this>`). */
+  readonly githubEnvironment: string;
+  /** The nightly cleanup removes previews older than this. */
+  readonly maxAgeDays: number;
+}
+
+/** One service's image build: paths relative to the repository root. */
+export interface ServiceBuildModel {
+  readonly service: string;
+  /** ECR repository name in the CI account. */
+  readonly repository: string;
+  /** Docker build context. */
+  readonly context: string;
+  /** Dockerfile path from the repository root. */
+  readonly dockerfile: string;
+  /** Paths whose changes rebuild the service: the context first, then the extra watched paths. */
+  readonly watch: readonly string[];
+  /** Tag the first environment runs, moved to every new build; absent when that tag is pinned. */
+  readonly movingTag?: string;
 }
 
 export interface GithubModel {
@@ -182,6 +233,18 @@ export interface ServiceModel {
   readonly stopTimeoutSeconds: number;
   /** How new task sets replace old ones. */
   readonly deployment: DeploymentModel;
+  /** How `slipway dev` runs the service locally; absent means `slipway dev` skips it. */
+  readonly dev?: ServiceDevModel;
+}
+
+/** A service's local run: a shell command, where it runs, and local-only variables. */
+export interface ServiceDevModel {
+  /** Shell command that starts the service (it reads PORT and the cloud's variables). */
+  readonly command: string;
+  /** Folder the command runs in, relative to the config file's folder. @default '.' */
+  readonly cwd: string;
+  /** Variables for local runs only, applied over everything Slipway sets. @default {} */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /**

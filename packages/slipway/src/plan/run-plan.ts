@@ -3,8 +3,11 @@ import path from 'node:path';
 import { collectFindings, prepareChecks } from '../checks/index.js';
 import { estimateCost } from '../cost/index.js';
 import type { AppModel } from '../model/types.js';
+import { UnknownEnvironmentError } from './errors.js';
 import { buildApp } from '../stacks/build-app.js';
 import { synthesize } from '../stacks/synthesize.js';
+
+export { UnknownEnvironmentError } from './errors.js';
 import type {
   CostItem,
   EnvironmentPlan,
@@ -124,17 +127,6 @@ function selectEnvironments(model: AppModel, names: readonly string[]): AppModel
     throw new UnknownEnvironmentError(unknown, known);
   }
   return { ...model, environments: model.environments.filter((e) => names.includes(e.name)) };
-}
-
-export class UnknownEnvironmentError extends Error {
-  constructor(
-    readonly unknown: readonly string[],
-    readonly known: readonly string[],
-  ) {
-    super(
-      `--env ${unknown.join(', ')}: no such environment in the config. Fix: use one of ${known.join(', ')}.`,
-    );
-  }
 }
 
 function firstUsage(model: AppModel) {

@@ -4,11 +4,14 @@ import { appContext } from './app-context.js';
 import { CiStack } from './ci-stack.js';
 import { DataStack, needsDataStack } from './data-stack.js';
 import { NetworkStack } from './network-stack.js';
+import { pinServiceName, pipelineServiceName } from './pipeline-names.js';
+import { PipelineStack } from './pipeline-stack.js';
+import { PipelineTargetStack } from './pipeline-target-stack.js';
 import { RuntimeStack } from './runtime-stack.js';
 import { ServiceStack } from './service-stack.js';
 
 /** Which layer a stack is; services share one kind. */
-export type StackKind = 'ci' | 'network' | 'data' | 'runtime' | 'service';
+export type StackKind = 'ci' | 'network' | 'data' | 'runtime' | 'service' | 'pipeline';
 
 /** One stack of the app and the environment it belongs to (none for the CI stack). */
 export interface BuiltStack {
@@ -21,7 +24,7 @@ export interface BuiltStack {
 /** The CDK app built from a model, with its stacks in deploy order. */
 export interface SlipwayApp {
   readonly app: App;
-  /** CI first, then per environment network → data → runtime → services. */
+  /** CI first, then per environment network → data → runtime → services; pipelines last. */
   readonly stacks: readonly BuiltStack[];
 }
 
@@ -50,7 +53,9 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
     autoSynth: false,
   });
 
-  const stacks: BuiltStack[] = [{ stack: new CiStack(app, { model }), kind: 'ci' }];
+  const ci = new CiStack(app, { model });
+  const stacks: BuiltStack[] = [{ stack: ci, kind: 'ci' }];
+  const codepipeline = model.delivery?.pipeline === 'codepipeline';
   for (const env of model.environments) {
     const network = new NetworkStack(app, { model, environment: env });
     const data = needsDataStack(env) ? new DataStack(app, { model, environment: env }) : undefined;
@@ -62,10 +67,32 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
     stacks.push({ stack: runtime, kind: 'runtime', environment: env.name });
     for (const service of env.services) {
       const stack = new ServiceStack(app, { model, environment: env, service });
+      // Pipelines in the CI account find the service by name; a generated name cannot travel there.
+      if (codepipeline) pinServiceName(stack.service, pipelineServiceName(model.app, env.name, service.name));
       stack.addStackDependency(runtime, 'reads the cluster and listener from SSM');
       if (data) stack.addStackDependency(data, 'reads database and secret values from SSM');
       stacks.push({ stack, kind: 'service', environment: env.name });
     }
   }
+  if (codepipeline) stacks.push(...pipelineStacks(app, model, ci));
   return { app, stacks };
+}
+
+/**
+ * `delivery.pipeline: 'codepipeline'`: a target stack per environment outside the CI account or
+ * region, then the pipeline stack, which reads the CI stack's repositories by name.
+ */
+function pipelineStacks(app: App, model: AppModel, ci: CiStack): BuiltStack[] {
+  const targets = new Map<string, PipelineTargetStack>();
+  const built: BuiltStack[] = [];
+  for (const env of model.environments) {
+    if (env.account === model.ci.account && env.region === model.ci.region) continue;
+    const target = new PipelineTargetStack(app, { model, environment: env });
+    targets.set(env.name, target);
+    built.push({ stack: target, kind: 'pipeline', environment: env.name });
+  }
+  const pipeline = new PipelineStack(app, { model, targets });
+  pipeline.addStackDependency(ci, 'sources images from the CI repositories');
+  built.push({ stack: pipeline, kind: 'pipeline' });
+  return built;
 }

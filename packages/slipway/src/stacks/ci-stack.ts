@@ -7,6 +7,11 @@ import { ImageRepository } from './ecr-repository.js';
 import { branchSubject, environmentSubject, githubOidcProvider, githubPrincipal } from './github-oidc.js';
 import { logicalIdPart } from './logical-ids.js';
 import { regionFacts } from './partition.js';
+import {
+  githubPrincipalForSubjects,
+  grantImagePromotion,
+  trustedEnvironments,
+} from './pipeline-deploy-roles.js';
 import { cdkBootstrapRolePattern, deployRoleName, imagePushRoleName } from './resource-names.js';
 import { SlipwayStack } from './slipway-stack.js';
 
@@ -76,8 +81,16 @@ export class CiStack extends SlipwayStack {
     });
 
     const deployRoles = new Map<string, iam.Role>();
-    for (const target of model.ci.deployRoles) {
+    for (const [index, target] of model.ci.deployRoles.entries()) {
       const role = this.deployRole(model, provider, target);
+      // With CodePipeline, moving a later environment's tag is its release (SECURITY.md 14 still holds:
+      // only that environment's GitHub jobs can do it).
+      if (model.delivery?.pipeline === 'codepipeline' && index > 0) {
+        grantImagePromotion(
+          role,
+          [...repositories.values()].map((r) => r.repository),
+        );
+      }
       deployRoles.set(target.environment, role);
       new CfnOutput(this, `DeployRoleArn${logicalIdPart(target.environment)}`, {
         description: `Role the ${target.environment} deploy job assumes`,
@@ -93,13 +106,16 @@ export class CiStack extends SlipwayStack {
    */
   private deployRole(model: AppModel, provider: iam.IOidcProvider, target: DeployRoleModel): iam.Role {
     const id = `DeployRole${logicalIdPart(target.environment)}`;
+    // Previews copy one environment, so its role also trusts the preview jobs' GitHub environment.
+    const environments = trustedEnvironments(model, target);
+    const subjects = environments.map((name) => environmentSubject(model.github.repository, name));
     const role = new iam.Role(this, id, {
       roleName: deployRoleName(model.app, target.environment),
-      description: `GitHub environment ${target.githubEnvironment} deploys ${model.app} ${target.environment}`,
-      assumedBy: githubPrincipal(
-        provider,
-        environmentSubject(model.github.repository, target.githubEnvironment),
-      ),
+      description:
+        environments.length === 1
+          ? `GitHub environment ${target.githubEnvironment} deploys ${model.app} ${target.environment}`
+          : `GitHub environments ${environments.join(' and ')} deploy ${model.app} ${target.environment}`,
+      assumedBy: githubPrincipalForSubjects(provider, subjects),
       maxSessionDuration: Duration.hours(1),
     });
     const { partition } = regionFacts(target.region);

@@ -33,6 +33,15 @@ export function containerEnvironment(
     }
     variables[name] = value;
   }
+  // The container listens where the target group and health checks point; most frameworks read PORT.
+  if (variables.PORT !== undefined && variables.PORT !== String(service.port)) {
+    throw new ModelError(
+      `${path}.environment.PORT`,
+      `PORT is ${variables.PORT} but the service's port is ${service.port}, so health checks would miss it`,
+      `Remove PORT from environment (Slipway sets it to the service's port) or set port: ${variables.PORT}.`,
+    );
+  }
+  variables.PORT = String(service.port);
   if (database) {
     const connection: Record<string, string> = {
       DATABASE_HOST: `${database.name}.${privateDnsNamespace(app)}`,

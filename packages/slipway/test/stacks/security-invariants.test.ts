@@ -130,8 +130,7 @@ describe.each([
   it('names only alarms that exist in the same template (21)', () => {
     for (const { stack, resource } of ofType('AWS::ECS::Service')) {
       const configuration = resource.Properties?.DeploymentConfiguration as
-        | { Alarms?: { AlarmNames: string[] } }
-        | undefined;
+        { Alarms?: { AlarmNames: string[] } } | undefined;
       const alarms = configuration?.Alarms;
       const defined = resources
         .filter((r) => r.stack === stack && r.resource.Type === 'AWS::CloudWatch::Alarm')

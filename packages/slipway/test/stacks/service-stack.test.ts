@@ -49,7 +49,7 @@ describe('service stack (dev floor: public, no NAT, Spot ARM, database)', () => 
     });
   });
 
-  it('gives the container how to reach its database, and no password', () => {
+  it('gives the container its port, how to reach its database, and no password', () => {
     const environment = Object.fromEntries(
       container(fx, 'floor-dev-api').Environment.map((e: { Name: string; Value: string }) => [
         e.Name,
@@ -58,6 +58,7 @@ describe('service stack (dev floor: public, no NAT, Spot ARM, database)', () => 
     );
     expect(environment).toEqual({
       LOG_LEVEL: 'info',
+      PORT: '8080',
       DATABASE_HOST: 'main.floor.internal',
       DATABASE_PORT: '5432',
       DATABASE_NAME: 'floor',
@@ -461,6 +462,12 @@ describe('service stack errors', () => {
   it('refuses more path patterns than one ALB rule takes', () => {
     expect(() => buildOnly(withService({ paths: ['/a', '/b', '/c', '/d'] }))).toThrow(
       /services\.api\.paths: a public service needs 1 to 3 path patterns/,
+    );
+  });
+
+  it('refuses a PORT variable that disagrees with the service port', () => {
+    expect(() => buildOnly(withService({ environment: { PORT: '3000' } }))).toThrow(
+      /services\.api\.environment\.PORT: PORT is 3000 but the service's port is 8080/,
     );
   });
 

@@ -23,14 +23,12 @@ export function resolveCi(
     account,
     region,
     repositories: resolveRepositories(environments, account, ci?.maxImageAgeDays ?? MAX_IMAGE_AGE_DAYS),
-    deployRoles: environments.map(
-      (env): DeployRoleModel => ({
-        environment: env.name,
-        account: env.account,
-        region: env.region,
-        githubEnvironment: githubEnvironments[env.name] ?? env.name,
-      }),
-    ),
+    deployRoles: environments.map((env): DeployRoleModel => ({
+      environment: env.name,
+      account: env.account,
+      region: env.region,
+      githubEnvironment: githubEnvironments[env.name] ?? env.name,
+    })),
   };
 }
 

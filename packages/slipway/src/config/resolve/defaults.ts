@@ -44,6 +44,22 @@ export const USAGE_DEFAULTS: UsageModel = {
   ecrGbPerRepository: 1,
 };
 
+/** Delivery: GitHub Actions, previews for `feat/*` branches (seed 002), sources under `apps/`. */
+export const DELIVERY_DEFAULTS = {
+  pipeline: 'github-actions',
+  previewBranches: ['feat/*'],
+  previewGithubEnvironment: 'preview',
+  previewMaxAgeDays: 7,
+  nodeVersion: '22',
+  sourceRoot: 'apps',
+  dockerfile: 'Dockerfile',
+  commands: {
+    install: 'npm ci',
+    lint: 'npm run lint --if-present',
+    test: 'npm test --if-present',
+  },
+} as const;
+
 /** Images older than two months expire (seed 004), except the moving tags. */
 export const MAX_IMAGE_AGE_DAYS = 60;
 

@@ -61,6 +61,9 @@ export function resolveService(
       o.deployment ?? service.deployment,
       isPublic ? stage.deployment : { strategy: 'rolling' },
     ),
+    ...(service.dev === undefined
+      ? {}
+      : { dev: { command: service.dev.command, cwd: service.dev.cwd ?? '.', env: { ...service.dev.env } } }),
   };
 }
 

@@ -9,7 +9,9 @@ import { validateAcknowledgements } from './acknowledgements.js';
 import type { Validator } from './context.js';
 import { validateDatabases } from './database.js';
 import { validateDatabaseClasses } from './database-class.js';
+import { validateDelivery } from './delivery.js';
 import { validateDeployments } from './deployment.js';
+import { validateDev } from './dev.js';
 import { validateEnvironmentVariables } from './environment-variables.js';
 import { validateEnvironments } from './environments.js';
 import { validateGithub } from './github.js';
@@ -39,6 +41,8 @@ const VALIDATORS: readonly Validator[] = [
   validateRouting,
   validateImages,
   validateEnvironmentVariables,
+  validateDev,
+  validateDelivery,
   validateAcknowledgements,
 ];
 

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+
+/** Builds one command; the CLI passes where to write and how to set the exit code. */
+export type CommandFactory = (io: CliIo, setExit: (code: number) => void) => Command;
+
+/**
+ * Every command, loaded only when it runs: `slipway dev` then never loads aws-cdk-lib, and `plan`
+ * never loads the deployer. Order is the order `--help` lists them in.
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
+  init: async () => (await import('./init.js')).initCommand,
+  plan: async () => (await import('./plan.js')).planCommand,
+  check: async () => (await import('./check.js')).checkCommand,
+  cost: async () => (await import('./cost.js')).costCommand,
+  workflows: async () => (await import('./workflows.js')).workflowsCommand,
+  dev: async () => (await import('./dev.js')).devCommand,
+  diff: async () => (await import('./diff.js')).diffCommand,
+  deploy: async () => (await import('./deploy.js')).deployCommand,
+  destroy: async () => (await import('./destroy.js')).destroyCommand,
+  local: async () => (await import('./local.js')).localCommand,
+};
+
+/**
+ * The commands a command line needs: just the one it names, or all of them when it names none
+ * (for `--help`, or to let commander report an unknown command with the full list).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<CommandFactory[]> {
+  const named = argv.find((arg) => !arg.startsWith('-'));
+  const load = named === undefined ? undefined : COMMANDS[named];
+  if (load) return [await load()];
+  return Promise.all(Object.values(COMMANDS).map((l) => l()));
+}

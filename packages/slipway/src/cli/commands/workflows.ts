@@ -1,0 +1,181 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import pc from 'picocolors';
+import { loadConfig } from '../../config/load.js';
+import type { AppModel } from '../../model/types.js';
+import type { PlanOutcome } from '../../plan/run-plan.js';
+import { generateWorkflows, workflowFiles } from '../../workflows/generate.js';
+import { renderPlanMarkdown } from '../../workflows/plan-markdown.js';
+import { checkWorkflows } from '../../workflows/rules/index.js';
+import { findDrift, writeGeneratedFiles } from '../../workflows/write-files.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { renderTable } from '../render/table.js';
+import { DEFAULT_CONFIG, resolveConfigPath } from '../shared-options.js';
+
+interface WorkflowsOptions {
+  readonly config: string;
+  readonly out: string;
+  readonly check: boolean;
+  readonly json: boolean;
+}
+
+export const DEFAULT_WORKFLOWS_DIR = '.github/workflows';
+
+/**
+ * `slipway workflows`: writes the GitHub Actions workflows and the pull-request template the
+ * config calls for; `--check` only compares (exit 1 on drift), for CI. `slipway workflows summary`
+ * turns a `plan --json` file into the markdown the pull-request workflow posts.
+ */
+export function workflowsCommand(io: CliIo, setExit: (code: number) => void): Command {
+  const command = new Command('workflows')
+    .description('write the GitHub Actions workflows (pull request, build, deploy, preview) from the config')
+    .addOption(new Option('-c, --config <file>', 'the Slipway config to read').default(DEFAULT_CONFIG))
+    .addOption(new Option('-o, --out <dir>', 'the workflows folder').default(DEFAULT_WORKFLOWS_DIR))
+    .addOption(
+      new Option('--check', 'write nothing; exit 1 when the files differ from the config').default(false),
+    )
+    .addOption(
+      new Option('--json', 'print one JSON document on stdout instead of the summary').default(false),
+    )
+    .addHelpText(
+      'after',
+      '\nThe pull-request template goes beside the workflows folder (.github/pull_request_template.md).' +
+        '\nExit codes: 0 written or up to date, 1 (--check) files differ, 2 config or usage error.',
+    )
+    .action(async (options: WorkflowsOptions) => {
+      const configFile = resolveConfigPath(options.config);
+      const model = await loadConfig(configFile);
+      const workflowsDir = path.resolve(options.out);
+      const githubDir = path.dirname(workflowsDir);
+      const files = generateWorkflows(model, { configPath: configPathFromRoot(configFile, workflowsDir) });
+      assertCompliant(model, files);
+      if (options.check) {
+        const drift = findDrift(githubDir, files);
+        io.out(options.json ? `${JSON.stringify({ upToDate: drift.length === 0, drift }, null, 2)}\n` : '');
+        if (!options.json) io.out(renderDrift(drift, githubDir, files.length, options));
+        setExit(drift.length === 0 ? ExitCode.ok : ExitCode.findings);
+        return;
+      }
+      const changes = writeGeneratedFiles(githubDir, files);
+      if (options.json) {
+        io.out(`${JSON.stringify({ directory: githubDir, files: changes }, null, 2)}\n`);
+        return;
+      }
+      io.out(
+        [
+          pc.bold(`${model.app} · workflows`),
+          '',
+          renderTable(
+            ['change', 'file'],
+            changes.map((c) => [c.change, displayPath(path.join(githubDir, c.path))]),
+          ),
+          '',
+          ...githubSetup(model),
+        ].join('\n'),
+      );
+    });
+  command.addCommand(
+    summaryCommand(io, setExit).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
+  );
+  return command;
+}
+
+function summaryCommand(io: CliIo, setExit: (code: number) => void): Command {
+  return new Command('summary')
+    .description('print a `slipway plan --json` file as markdown, for $GITHUB_STEP_SUMMARY')
+    .argument('<plan-json>', 'the file `slipway plan --json` wrote')
+    .action((file: string) => {
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      let plan: PlanOutcome | undefined;
+      try {
+        plan = text.trim() === '' ? undefined : (JSON.parse(text) as PlanOutcome);
+      } catch {
+        plan = undefined;
+      }
+      if (plan?.environments === undefined) {
+        // The plan step failed before printing (a config error): its log has the reason.
+        io.out('## Slipway plan\n\n**✗ The plan did not finish.** Its step log says why.\n');
+        setExit(ExitCode.ok);
+        return;
+      }
+      io.out(renderPlanMarkdown(plan));
+    });
+}
+
+/**
+ * The config as the workflows pass it: relative to the repository root, which is the folder
+ * holding `.github/workflows` when `--out` ends there, else the current folder.
+ */
+function configPathFromRoot(configFile: string, workflowsDir: string): string {
+  const parts = workflowsDir.split(path.sep);
+  const root =
+    parts.at(-1) === 'workflows' && parts.at(-2) === '.github'
+      ? path.dirname(path.dirname(workflowsDir))
+      : process.cwd();
+  return path.relative(root, configFile).split(path.sep).join('/');
+}
+
+/** The generator holds Slipway's own workflow rules; a violation is a Slipway bug, not the user's. */
+function assertCompliant(model: AppModel, files: ReturnType<typeof generateWorkflows>): void {
+  const production = model.ci.deployRoles
+    .filter((role) => model.environments.find((e) => e.name === role.environment)?.production)
+    .map((role) => role.githubEnvironment);
+  const findings = checkWorkflows(workflowFiles(files), { productionEnvironments: production });
+  if (findings.length > 0) {
+    const lines = findings.map((f) => `${f.file} ${f.job ?? ''}: ${f.rule} ${f.message}`);
+    throw new Error(`Generated workflows break Slipway's workflow rules:\n${lines.join('\n')}`);
+  }
+}
+
+function renderDrift(
+  drift: ReturnType<typeof findDrift>,
+  githubDir: string,
+  total: number,
+  options: WorkflowsOptions,
+): string {
+  const where = displayPath(githubDir);
+  if (drift.length === 0) return `${pc.green('✓')} ${total} files in ${where} match the config.\n`;
+  const rows = drift.map((d) => [d.status, path.join(where, d.path)]);
+  return [
+    `${pc.red('✗')} ${drift.length} of the generated files differ from the config:`,
+    '',
+    renderTable(['status', 'file'], rows),
+    '',
+    `Fix: run \`slipway workflows --config ${options.config} --out ${options.out}\` and commit the result.`,
+    '',
+  ].join('\n');
+}
+
+/** Relative to the current folder when below it, else absolute: whichever a user can paste. */
+function displayPath(target: string): string {
+  const relative = path.relative(process.cwd(), target);
+  return relative === '' ? '.' : relative.startsWith('..') ? target : relative;
+}
+
+/** What to set up on GitHub once, so the environments the workflows name exist and gate. */
+function githubSetup(model: AppModel): string[] {
+  const roles = model.ci.deployRoles;
+  const preview = model.delivery?.preview;
+  const lines = [pc.bold('On GitHub (Settings → Environments), once:')];
+  for (const role of roles) {
+    const env = model.environments.find((e) => e.name === role.environment);
+    lines.push(
+      env?.production
+        ? `  ${role.githubEnvironment}: required reviewers; deployment tags v* only`
+        : `  ${role.githubEnvironment}: deployment tags v* only`,
+    );
+  }
+  if (preview !== undefined) {
+    lines.push(
+      `  ${preview.githubEnvironment}: deployment branches ${preview.branches.join(', ')} and ${model.github.mainBranch} (the cleanup runs there)`,
+    );
+  }
+  lines.push(
+    '',
+    pc.dim(`Deploy the ${model.ci.stackName} stack first: the workflows assume the roles it creates.`),
+    '',
+  );
+  return lines;
+}

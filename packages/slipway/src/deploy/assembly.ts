@@ -1,0 +1,69 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { type CachedCloudAssembly, MemoryContext, type Toolkit } from '@aws-cdk/toolkit-lib';
+import type { AppModel } from '../model/types.js';
+import type { CfnTemplate } from '../plan/types.js';
+import { appContext } from '../stacks/app-context.js';
+import { buildApp, type SlipwayApp, type StackKind } from '../stacks/build-app.js';
+
+/** One stack of the synthesized app, as the deployer needs it. */
+export interface PlannedStack {
+  readonly name: string;
+  readonly kind: StackKind;
+  /** Environment name; undefined for the account-level CI stack. */
+  readonly environment?: string;
+  readonly account: string;
+  readonly region: string;
+  readonly template: CfnTemplate;
+  readonly terminationProtection: boolean;
+}
+
+/** The synthesized app: toolkit-lib's assembly (dispose it when done) and its stacks in deploy order. */
+export interface SynthesizedApp {
+  readonly assembly: CachedCloudAssembly;
+  readonly stacks: readonly PlannedStack[];
+}
+
+/**
+ * Synthesizes the model through toolkit-lib, in process and offline: no context lookups, no
+ * default-environment lookup, and a context store holding the availability zones every stack
+ * needs (stacks have explicit environments, which otherwise make CDK look them up).
+ */
+export async function synthesizeApp(
+  toolkit: Toolkit,
+  model: AppModel,
+  outdir: string,
+): Promise<SynthesizedApp> {
+  const dir = path.resolve(outdir);
+  rmSync(dir, { recursive: true, force: true });
+  let built: SlipwayApp | undefined;
+  const source = await toolkit.fromAssemblyBuilder(
+    async ({ outdir: into }) => {
+      built = buildApp(model, { outdir: into ?? dir });
+      return built.app.synth();
+    },
+    {
+      outdir: dir,
+      contextStore: new MemoryContext(appContext(model)),
+      lookups: false,
+      resolveDefaultEnvironment: false,
+      // buildApp creates its own App with the context above; nothing goes through process.env.
+      clobberEnv: false,
+    },
+  );
+  const assembly = await toolkit.synth(source);
+  if (!built) throw new Error('toolkit-lib did not run the assembly builder');
+  const stacks = built.stacks.map(({ stack, kind, environment }) => {
+    const artifact = assembly.cloudAssembly.getStackByName(stack.stackName);
+    return {
+      name: stack.stackName,
+      kind,
+      environment,
+      account: artifact.environment.account,
+      region: artifact.environment.region,
+      template: artifact.template as CfnTemplate,
+      terminationProtection: artifact.terminationProtection ?? false,
+    };
+  });
+  return { assembly, stacks };
+}

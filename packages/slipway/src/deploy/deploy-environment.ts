@@ -1,0 +1,204 @@
+import { ExpandStackSelection, StackSelectionStrategy } from '@aws-cdk/toolkit-lib';
+import { EMULATOR_LIMITS } from '../local-cloud/emulator-limits.js';
+import type { AppModel } from '../model/types.js';
+import type { AccountMapping } from './account-mapping.js';
+import type { PlannedStack } from './assembly.js';
+import { compareWithDeployed, readStack } from './compare.js';
+import { type ConfirmationOptions, confirmProduction, requireConfirmationPossible } from './confirm.js';
+import { withEndpoint } from './connection.js';
+import { deployOrder } from './deploy-order.js';
+import { ensureLocalBootstrap } from './local-bootstrap.js';
+import { refuseStatefulChanges, unusedAllowances } from './replacement-guard.js';
+import { openSession, type Session, type SessionOptions, type StackGroup, synthesize } from './session.js';
+import { classifyStackChanges, type StackChanges } from './stack-changes.js';
+import { stackFailure } from './stack-failure.js';
+import type { DeployTarget } from './target.js';
+
+export interface DeployOptions extends SessionOptions, ConfirmationOptions {
+  /** Logical ids of stateful resources that may be replaced or removed (`--allow-replace`). @default none */
+  readonly allowReplace?: readonly string[];
+  /** Only the layer stacks (CI when missing, network, data, runtime) or only the service stacks. @default every stack */
+  readonly only?: StackGroup;
+  /** Also update the shared stacks (CI, a CodePipeline) when they exist and have changes. @default false */
+  readonly includeCi?: boolean;
+  /** The command that repeats this deploy, quoted in failure messages. @default `slipway deploy --env <env>` */
+  readonly command?: string;
+}
+
+/** One stack of a finished deploy. */
+export interface DeployedStackResult {
+  readonly name: string;
+  /** `created` (new), `updated` (changes applied) or `unchanged` (deployed again, nothing to change). */
+  readonly action: 'created' | 'updated' | 'unchanged';
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly seconds: number;
+}
+
+export interface DeployResult {
+  readonly app: string;
+  readonly environment: string;
+  readonly target: DeployTarget;
+  /** The emulator's endpoint on the local target. */
+  readonly endpoint?: string;
+  /** Accounts replaced by the emulator's on the local target. */
+  readonly accountMappings: readonly AccountMapping[];
+  /** Stacks deployed, in order. */
+  readonly stacks: readonly DeployedStackResult[];
+  /** Shared stacks (CI, a CodePipeline) that already existed and were left alone. */
+  readonly skipped: readonly string[];
+  /** On the local target: what the emulator does not model. */
+  readonly emulatorLimits: readonly string[];
+}
+
+/**
+ * Deploys one environment through toolkit-lib: the account-level CI stack first when it does not
+ * exist yet, then network → data → runtime → services, one stack at a time so a failure stops the
+ * run with every earlier stack as deployed. Before anything is deployed, the whole environment is
+ * compared with what is there and a replacement or removal of a stateful resource stops the deploy
+ * unless `allowReplace` names it; each stack is checked again just before it goes, with the values
+ * its parameters resolve to by then. Production asks for confirmation.
+ */
+export async function deployEnvironment(
+  model: AppModel,
+  envName: string,
+  options: DeployOptions = {},
+): Promise<DeployResult> {
+  const production = model.environments.find((e) => e.name === envName);
+  if (production) requireConfirmationPossible(production, 'deploy', options);
+  const session = await openSession(model, envName, options, true);
+  const command = options.command ?? `slipway deploy --env ${envName}`;
+  const allowReplace = options.allowReplace ?? [];
+  const app = await synthesize(session);
+  try {
+    if (session.connection.target === 'local') await bootstrapLocal(session, app.stacks);
+    const comparison = await compareWithDeployed(session, app.stacks);
+    const order = deployOrder(
+      app.stacks.map((s) => ({
+        name: s.name,
+        kind: s.kind,
+        shared: s.environment === undefined,
+        exists: comparison.deployed.get(s.name) !== undefined,
+        changed: hasChanges(comparison.changes.find((c) => c.name === s.name)),
+      })),
+      { only: options.only, includeShared: options.includeCi },
+    );
+    const selected = order.stacks.map((name) => app.stacks.find((s) => s.name === name) as PlannedStack);
+    const skipped = order.skippedShared.map((s) => s.name);
+    for (const left of order.skippedShared.filter((s) => s.changed)) {
+      session.emit({
+        kind: 'note',
+        message: `${left.name} is shared by every environment and has changes; it is left as deployed (add --include-ci to update it)`,
+      });
+    }
+    const relevant = comparison.changes.filter((c) => selected.some((s) => s.name === c.name));
+    refuseStatefulChanges(relevant, allowReplace, command);
+    for (const unused of unusedAllowances(relevant, allowReplace)) {
+      session.emit({
+        kind: 'note',
+        message: `--allow-replace ${unused} names no stateful resource this deploy replaces or removes`,
+      });
+    }
+    await confirmProduction(session.model.app, session.environment, 'deploy', summarize(relevant), options);
+
+    const results: DeployedStackResult[] = [];
+    for (const [index, stack] of selected.entries()) {
+      const existed = comparison.deployed.get(stack.name) !== undefined;
+      let changes = relevant.find((c) => c.name === stack.name);
+      if (index > 0 && existed) {
+        // Earlier stacks may have just published new values; judge this one with them.
+        const { deployed, drifted } = await readStack(session, stack);
+        changes = classifyStackChanges({
+          name: stack.name,
+          deployed: deployed?.template,
+          planned: stack.template,
+          changedParameters: drifted,
+        });
+        refuseStatefulChanges([changes], allowReplace, command);
+      }
+      session.emit({
+        kind: 'stack-start',
+        action: 'deploy',
+        stack: stack.name,
+        index: index + 1,
+        total: selected.length,
+      });
+      const started = performance.now();
+      const outputs = await deployStack(session, app.assembly, stack).catch(async (error: unknown) => {
+        throw await stackFailure(session, stack, error, {
+          completed: results.map((r) => r.name),
+          notAttempted: selected.slice(index + 1).map((s) => s.name),
+          retryCommand: command,
+          action: 'deploy',
+        });
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const unchanged = existed && !hasChanges(changes);
+      session.emit({ kind: 'stack-done', action: 'deploy', stack: stack.name, seconds, unchanged });
+      results.push({
+        name: stack.name,
+        action: existed ? (unchanged ? 'unchanged' : 'updated') : 'created',
+        outputs,
+        seconds,
+      });
+    }
+    return {
+      app: session.model.app,
+      environment: session.environment.name,
+      target: session.connection.target,
+      endpoint: session.connection.endpoint,
+      accountMappings: session.mappings,
+      stacks: results,
+      skipped,
+      emulatorLimits: session.connection.target === 'local' ? EMULATOR_LIMITS : [],
+    };
+  } finally {
+    await app.assembly.dispose();
+  }
+}
+
+/**
+ * One stack through toolkit-lib. On the emulator the direct method (create/update stack): moto's
+ * change sets drop outputs and fail on updates. On AWS change sets, which CloudFormation
+ * validates before touching anything.
+ */
+async function deployStack(
+  session: Session,
+  assembly: Parameters<Session['toolkit']['deploy']>[0],
+  stack: PlannedStack,
+): Promise<Record<string, string>> {
+  const local = session.connection.target === 'local';
+  const result = await withEndpoint(session.connection, () =>
+    session.toolkit.deploy(assembly, {
+      stacks: {
+        strategy: StackSelectionStrategy.PATTERN_MUST_MATCH_SINGLE,
+        patterns: [stack.name],
+        expand: ExpandStackSelection.NONE,
+      },
+      deploymentMethod: local ? { method: 'direct' } : { method: 'change-set' },
+      rollback: true,
+      ...(local ? { stackEventPollingInterval: 100 } : {}),
+    }),
+  );
+  return result.stacks.find((s) => s.stackName === stack.name)?.outputs ?? {};
+}
+
+/** Every emulator account and region a stack goes to gets CDK's bootstrap stack once. */
+async function bootstrapLocal(session: Session, stacks: readonly PlannedStack[]): Promise<void> {
+  const places = new Set(stacks.map((s) => `${s.account}/${s.region}`));
+  for (const place of places) {
+    const [account, region] = place.split('/') as [string, string];
+    await withEndpoint(session.connection, () =>
+      ensureLocalBootstrap(session.toolkit, session.connection, account, region, session.emit),
+    );
+  }
+}
+
+function hasChanges(changes: StackChanges | undefined): boolean {
+  return (changes?.changes.length ?? 0) > 0;
+}
+
+function summarize(stacks: readonly StackChanges[]): string {
+  const count = (action: string) =>
+    stacks.reduce((n, s) => n + s.changes.filter((c) => c.action === action).length, 0);
+  return `${count('add')} to add, ${count('modify')} to change, ${count('replace')} to replace, ${count('remove')} to remove.`;
+}

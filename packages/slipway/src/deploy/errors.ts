@@ -1,0 +1,156 @@
+import { ExitCode } from '../cli/exit-codes.js';
+/**
+ * Errors a deploy, diff or destroy ends with. Each message names what was wrong and the next step;
+ * `exitCode` is what the CLI exits with: 1 a stateful change or protection refused the work,
+ * 2 the command line or the machine's setup is wrong, 4 AWS (or the emulator) failed the work.
+ */
+export const DeployExitCode = {
+  refused: ExitCode.findings,
+  usage: ExitCode.usage,
+  failed: ExitCode.deployFailed,
+} as const;
+
+export abstract class DeployError extends Error {
+  abstract readonly exitCode: number;
+}
+
+/** An option or the machine's setup is wrong (missing `--env`, bad `--image-tag`, no credentials). */
+export class DeployUsageError extends DeployError {
+  override readonly name = 'DeployUsageError';
+  readonly exitCode = DeployExitCode.usage;
+}
+
+/** No AWS credentials were found for `--target aws`. */
+export class NoCredentialsError extends DeployError {
+  override readonly name = 'NoCredentialsError';
+  readonly exitCode = DeployExitCode.usage;
+
+  constructor(detail: string) {
+    super(
+      `--target aws: no AWS credentials were found (${detail}). ` +
+        'Fix: sign in the way your team does (`aws sso login --profile <p>` with AWS_PROFILE=<p>, or ' +
+        'AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or a CI role), or deploy to the local emulator with --target local.',
+    );
+  }
+}
+
+/** The target account and region have no CDK bootstrap stack, which CDK deploys need. */
+export class NotBootstrappedError extends DeployError {
+  override readonly name = 'NotBootstrappedError';
+  readonly exitCode = DeployExitCode.usage;
+
+  constructor(account: string, region: string, trustAccount: string) {
+    super(
+      `aws://${account}/${region} is not bootstrapped for CDK (no /cdk-bootstrap/hnb659fds/version parameter). ` +
+        `Fix: once per account and region, run \`npx cdk bootstrap aws://${account}/${region}` +
+        `${trustAccount !== account ? ` --trust ${trustAccount} --cloudformation-execution-policies <policy ARN>` : ''}\`, then deploy again.`,
+    );
+  }
+}
+
+/** A production deploy or destroy was not confirmed. */
+export class ConfirmationRequiredError extends DeployError {
+  override readonly name = 'ConfirmationRequiredError';
+  readonly exitCode = DeployExitCode.usage;
+}
+
+/** The user said no at the confirmation prompt. */
+export class DeclinedError extends DeployError {
+  override readonly name = 'DeclinedError';
+  readonly exitCode = DeployExitCode.refused;
+}
+
+/** A stack with termination protection was asked to go. */
+export class TerminationProtectedError extends DeployError {
+  override readonly name = 'TerminationProtectedError';
+  readonly exitCode = DeployExitCode.refused;
+
+  constructor(readonly stacks: readonly string[]) {
+    super(
+      `Refusing to destroy ${stacks.join(', ')}: ${stacks.length === 1 ? 'it has' : 'they have'} termination protection ` +
+        '(production stacks and the CI stack hold data and delivery trust). Nothing was deleted. ' +
+        'Fix: if the environment really must go, lift the protection yourself first ' +
+        `(\`aws cloudformation update-termination-protection --no-enable-termination-protection --stack-name ${stacks[0]}\`) and run destroy again.`,
+    );
+  }
+}
+
+/** One resource event that failed, as CloudFormation reported it. */
+export interface FailedResource {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly status: string;
+  readonly reason: string;
+}
+
+/** What a failed stack left behind and how to go on. */
+export interface StackFailure {
+  readonly stack: string;
+  /** Final stack status, e.g. `ROLLBACK_COMPLETE`, `UPDATE_ROLLBACK_COMPLETE`, `DELETE_FAILED`. */
+  readonly status?: string;
+  readonly resources: readonly FailedResource[];
+  /** The toolkit's own message, when no resource event said more. */
+  readonly detail: string;
+  /** Stacks this run finished before the failure; they stay as deployed. */
+  readonly completed: readonly string[];
+  /** Stacks after it that were not attempted. */
+  readonly notAttempted: readonly string[];
+  /** The command that repeats the run. */
+  readonly retryCommand: string;
+  readonly action: 'deploy' | 'destroy';
+}
+
+/** A stack failed; earlier stacks are untouched. The message says what failed, why and what next. */
+export class StackFailedError extends DeployError {
+  override readonly name = 'StackFailedError';
+  readonly exitCode = DeployExitCode.failed;
+
+  constructor(readonly failure: StackFailure) {
+    super(describeFailure(failure));
+  }
+}
+
+function describeFailure(f: StackFailure): string {
+  const verb = f.action === 'deploy' ? 'deploy' : 'be destroyed';
+  const lines = [`${f.stack} failed to ${verb}${f.status ? ` (${f.status})` : ''}.`];
+  const causes = f.resources.filter((r) => !/cancelled/i.test(r.reason));
+  for (const r of causes.length > 0 ? causes : f.resources) {
+    lines.push(`  ${r.logicalId} (${r.type}) ${r.status}: ${r.reason}`);
+  }
+  if (f.resources.length === 0) lines.push(`  ${f.detail}`);
+  if (f.completed.length > 0) {
+    lines.push(`Stacks finished before it stay as they are: ${f.completed.join(', ')}.`);
+  }
+  if (f.notAttempted.length > 0) lines.push(`Not attempted: ${f.notAttempted.join(', ')}.`);
+  lines.push(nextStep(f));
+  return lines.join('\n');
+}
+
+function nextStep(f: StackFailure): string {
+  const status = f.status ?? '';
+  if (f.action === 'destroy') {
+    return `Next: fix what blocks the resource above (or delete it by hand), then run \`${f.retryCommand}\` again.`;
+  }
+  if (status === 'ROLLBACK_COMPLETE' || status === 'ROLLBACK_FAILED') {
+    return (
+      `Next: the stack was never created and CloudFormation removed what it had made. Fix the cause above and run \`${f.retryCommand}\` again; ` +
+      'the failed stack is deleted and created anew.'
+    );
+  }
+  if (status === 'UPDATE_ROLLBACK_FAILED') {
+    return (
+      `Next: the rollback itself failed. Continue it (\`aws cloudformation continue-update-rollback --stack-name ${f.stack}\`, ` +
+      `or the console), fix the cause above, then run \`${f.retryCommand}\` again.`
+    );
+  }
+  return (
+    `Next: CloudFormation rolled ${f.stack} back to its previous version. Fix the cause above and run \`${f.retryCommand}\` again. ` +
+    'To roll back the stacks finished before it as well, deploy the previous config (check out the last release and deploy it).'
+  );
+}
+
+/** A change would replace or remove a stateful resource and no `--allow-replace` names it. */
+export class StatefulChangeRefusedError extends DeployError {
+  override readonly name = 'StatefulChangeRefusedError';
+  readonly exitCode = DeployExitCode.refused;
+}

@@ -1,0 +1,172 @@
+import { diffTemplate, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import type { CfnTemplate } from '../plan/types.js';
+import { STATEFUL_RESOURCE_TYPES } from '../stacks/stateful-resources.js';
+import { references } from './template-references.js';
+
+export type ChangeAction = 'add' | 'modify' | 'replace' | 'remove';
+
+/** One resource a deploy would touch. */
+export interface ResourceChange {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly action: ChangeAction;
+  /** A database, its secret, subnet or parameter group, a registry, a bucket or a log group. */
+  readonly stateful: boolean;
+  /** Why, in words: which property forces a replacement, or what it follows from. */
+  readonly reason?: string;
+}
+
+/** What one stack would change, resources in template order. */
+export interface StackChanges {
+  readonly name: string;
+  readonly changes: readonly ResourceChange[];
+}
+
+/** A stack's deployed and planned templates, and which of its parameters take new values. */
+export interface StackTemplates {
+  readonly name: string;
+  /** What is deployed now; undefined when the stack does not exist. */
+  readonly deployed?: CfnTemplate;
+  readonly planned: CfnTemplate;
+  /** Template parameters whose value changes although the template text does not (SSM values). */
+  readonly changedParameters?: readonly string[];
+}
+
+const REPLACING = new Set<ResourceImpact>([ResourceImpact.WILL_REPLACE, ResourceImpact.MAY_REPLACE]);
+const REMOVING = new Set<ResourceImpact>([ResourceImpact.WILL_DESTROY, ResourceImpact.WILL_ORPHAN]);
+
+/**
+ * Classifies every resource change between the deployed and the planned template, then follows
+ * the consequences CloudFormation's own diff leaves out: a replaced resource gets a new physical
+ * id, so every property that refers to it changes too and may force its own replacement; a
+ * template parameter that reads a changed SSM value does the same. And an RDS instance whose
+ * subnet group changes is replaced even though its own properties look the same (aws-cdk #31426).
+ */
+export function classifyStackChanges(stack: StackTemplates): StackChanges {
+  const planned = stack.planned.Resources ?? {};
+  const found = new Map<string, { type: string; action: ChangeAction; reason?: string }>();
+
+  const diff = diffTemplate(stack.deployed ?? {}, stack.planned);
+  diff.resources.forEachDifference((logicalId, change) => {
+    const type = change.newResourceType ?? change.oldResourceType ?? 'unknown';
+    if (change.isAddition) return void found.set(logicalId, { type, action: 'add' });
+    if (change.isRemoval || REMOVING.has(change.changeImpact)) {
+      return void found.set(logicalId, { type, action: 'remove' });
+    }
+    if (REPLACING.has(change.changeImpact)) {
+      return void found.set(logicalId, { type, action: 'replace', reason: replacementReason(change) });
+    }
+    found.set(logicalId, { type, action: 'modify' });
+  });
+
+  // Values that change: parameters given new values, and every replaced or removed resource.
+  const changed = new Set(stack.changedParameters ?? []);
+  for (const [id, f] of found) if (f.action === 'replace' || f.action === 'remove') changed.add(id);
+
+  let settled = false;
+  while (!settled) {
+    settled = true;
+    for (const [logicalId, resource] of Object.entries(planned)) {
+      const current = found.get(logicalId);
+      if (current && current.action !== 'modify') continue;
+      const consequence =
+        followReferences(resource.Type, resource.Properties ?? {}, changed) ??
+        followSubnetGroup(resource.Type, resource.Properties ?? {}, found);
+      if (!consequence) continue;
+      if (consequence.action === 'replace') {
+        found.set(logicalId, { type: resource.Type, ...consequence });
+        changed.add(logicalId);
+        settled = false;
+      } else if (!current) {
+        found.set(logicalId, { type: resource.Type, ...consequence });
+      }
+    }
+  }
+
+  const order = [...Object.keys(planned), ...Object.keys(stack.deployed?.Resources ?? {})];
+  const changes = [...found]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([logicalId, f]) => ({
+      logicalId,
+      type: f.type,
+      action: f.action,
+      stateful: STATEFUL_RESOURCE_TYPES.includes(f.type),
+      ...(f.reason ? { reason: f.reason } : {}),
+    }));
+  return { name: stack.name, changes };
+}
+
+type Consequence = { readonly action: ChangeAction; readonly reason: string };
+
+/** A property that refers to a changed value changes; its type's rules say whether in place. */
+function followReferences(
+  type: string,
+  properties: Record<string, unknown>,
+  changed: ReadonlySet<string>,
+): Consequence | undefined {
+  let modified: Consequence | undefined;
+  for (const [property, value] of Object.entries(properties)) {
+    const causes = [...references(value)].filter((name) => changed.has(name));
+    if (causes.length === 0) continue;
+    const because = `${property} takes a new value from ${causes.join(', ')}`;
+    if (REPLACING.has(propertyImpact(type, property))) {
+      return { action: 'replace', reason: `${because}, and a new ${property} requires replacement` };
+    }
+    modified ??= { action: 'modify', reason: because };
+  }
+  return modified;
+}
+
+/**
+ * CloudFormation replaces a DB instance whose subnet group changes, although the instance's own
+ * `DBSubnetGroupName` stays the same text, and `cdk diff` shows nothing (aws-cdk #31426).
+ */
+function followSubnetGroup(
+  type: string,
+  properties: Record<string, unknown>,
+  found: ReadonlyMap<string, { action: ChangeAction }>,
+): Consequence | undefined {
+  if (type !== 'AWS::RDS::DBInstance' && type !== 'AWS::RDS::DBCluster') return undefined;
+  for (const group of references(properties.DBSubnetGroupName)) {
+    const action = found.get(group)?.action;
+    if (action === 'modify' || action === 'replace') {
+      return {
+        action: 'replace',
+        reason: `its subnet group ${group} changes; CloudFormation may replace the instance for that (aws-cdk #31426)`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function replacementReason(change: {
+  propertyUpdates: Record<string, { changeImpact?: ResourceImpact }>;
+  oldResourceType?: string;
+  newResourceType?: string;
+}): string {
+  if (change.oldResourceType !== change.newResourceType) return 'its type changes';
+  const forcing = Object.entries(change.propertyUpdates)
+    .filter(([, update]) => update.changeImpact !== undefined && REPLACING.has(update.changeImpact))
+    .map(([property]) => property);
+  return forcing.length > 0
+    ? `a new ${forcing.join(', ')} requires replacement`
+    : 'CloudFormation replaces it';
+}
+
+const impactCache = new Map<string, ResourceImpact>();
+
+/** What changing one property does to a resource of `type`, from CloudFormation's resource specs. */
+export function propertyImpact(type: string, property: string): ResourceImpact {
+  const key = `${type}.${property}`;
+  const cached = impactCache.get(key);
+  if (cached) return cached;
+  let impact: ResourceImpact = ResourceImpact.WILL_UPDATE;
+  const probe = (value: string) => ({
+    Resources: { Probe: { Type: type, Properties: { [property]: value } } },
+  });
+  diffTemplate(probe('before'), probe('after')).resources.forEachDifference((_id, change) => {
+    impact = change.changeImpact;
+  });
+  impactCache.set(key, impact);
+  return impact;
+}

@@ -1,0 +1,58 @@
+import type { PlannedStack } from './assembly.js';
+import { withReadClients } from './connection.js';
+import { describeStack } from './deployed-state.js';
+import { NotBootstrappedError, StackFailedError } from './errors.js';
+import type { Session } from './session.js';
+
+/** Where a deploy or destroy stopped: what finished before, what was not attempted, how to repeat it. */
+export interface FailurePoint {
+  readonly completed: readonly string[];
+  readonly notAttempted: readonly string[];
+  readonly retryCommand: string;
+  readonly action: 'deploy' | 'destroy';
+}
+
+/**
+ * Turns a toolkit error for one stack into Slipway's: the failed resources with CloudFormation's
+ * reasons (from the stack events seen while it ran), the stack's final status, what stays as it was
+ * and how to go on. A missing CDK bootstrap becomes its own error with the command that fixes it.
+ */
+export async function stackFailure(
+  session: Session,
+  stack: PlannedStack,
+  error: unknown,
+  where: FailurePoint,
+): Promise<Error> {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/cdk-bootstrap|been bootstrapped|BootstrapVersion/i.test(text)) {
+    return new NotBootstrappedError(stack.account, stack.region, session.model.ci.account);
+  }
+  const resources = session.io.takeFailures(stack.name);
+  const toolkitError = session.io.takeLastError();
+  let status: string | undefined;
+  try {
+    status = await withReadClients(
+      session.connection,
+      stack.account,
+      stack.region,
+      async ({ cloudFormation }) => (await describeStack(cloudFormation, stack.name))?.StackStatus,
+    );
+  } catch {
+    // The status only sharpens the advice; the failure itself is already known.
+  }
+  const detail = (text || toolkitError || 'the toolkit gave no reason')
+    .replace(/^❌\s*/, '')
+    .split('\n')
+    .slice(0, 3)
+    .join(' ');
+  return new StackFailedError({
+    stack: stack.name,
+    status,
+    resources,
+    detail,
+    completed: where.completed,
+    notAttempted: where.notAttempted,
+    retryCommand: where.retryCommand,
+    action: where.action,
+  });
+}

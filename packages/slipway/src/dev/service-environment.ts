@@ -1,0 +1,70 @@
+import type { DatabaseModel, ServiceModel } from '../model/types.js';
+import { containerEnvironment } from '../stacks/container-settings.js';
+import { SECRET_VARIABLE_PREFIX } from './local-secrets.js';
+
+/** The database a service reaches locally. */
+export interface LocalDatabase {
+  /** postgres:// URL the service gets as DATABASE_URL. */
+  readonly url: string;
+  /** The embedded PGlite, which serves every connection from one session. */
+  readonly embedded: boolean;
+}
+
+export interface LocalEnvironmentProps {
+  readonly app: string;
+  readonly service: ServiceModel;
+  /** The declared database the service uses in the cloud. @default none */
+  readonly database?: DatabaseModel;
+  /** Where that database is on this machine; required when `database` is set. */
+  readonly local?: LocalDatabase;
+  /** The port the service must listen on. */
+  readonly port: number;
+  /** Variable name → local secret value, for the secrets that have one. */
+  readonly secrets: Readonly<Record<string, string>>;
+}
+
+/**
+ * The variables a service gets locally: exactly what its container gets in the cloud (computed by
+ * the same function the service stack uses, so the two cannot drift), with the cloud's database
+ * variables swapped for a local DATABASE_URL, then PORT, the local secret values and the service's
+ * `dev.env` last, so a developer can always override.
+ *
+ * In the cloud a service signs in with IAM over TLS to a private host name; none of that exists
+ * locally, and the sample service refuses DATABASE_URL next to DATABASE_HOST, so the whole cloud
+ * set is replaced rather than partly kept (decision 009).
+ */
+export function localEnvironment(props: LocalEnvironmentProps): Record<string, string> {
+  const { app, service, database, local } = props;
+  const path = `services.${service.name}`;
+  const cloud = containerEnvironment(app, service, database, path);
+  const withoutDatabase = containerEnvironment(app, service, undefined, path);
+  const variables: Record<string, string> = {};
+  for (const [name, value] of Object.entries(cloud)) {
+    // Keys only the database adds are the connection settings the local database replaces.
+    if (database === undefined || name in withoutDatabase) variables[name] = value;
+  }
+  if (database !== undefined && local !== undefined) {
+    variables.DATABASE_URL = local.url;
+    // PGlite has one session for every connection: a second pooled connection would collide with
+    // the first's named prepared statements and transactions.
+    if (local.embedded) variables.DATABASE_POOL_MAX = '1';
+  }
+  variables.PORT = String(props.port);
+  Object.assign(variables, props.secrets, service.dev?.env ?? {});
+  return variables;
+}
+
+/**
+ * What a service process inherits from the shell, minus what would confuse it: database settings
+ * meant for something else (the sample service refuses DATABASE_URL next to DATABASE_HOST) and the
+ * values of every local secret, which each service should only see for the secrets it maps.
+ */
+export function inheritedEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const inherited: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (name.startsWith('DATABASE_') || name.startsWith(SECRET_VARIABLE_PREFIX)) continue;
+    inherited[name] = value;
+  }
+  return inherited;
+}

@@ -1,0 +1,26 @@
+"""Slipway's patches to moto: CloudFormation support the kit's templates need from the emulator.
+
+`apply()` runs every module's own `apply()`, in order, and returns one line per change.
+"""
+
+
+def apply() -> list[str]:
+    from . import (
+        added_resource,
+        ec2_deletes,
+        ecs_fixes,
+        elbv2_fixes,
+        general_fixes,
+        lazy_resources,
+        rds_fixes,
+        stack_events,
+        stack_operations,
+        stack_parameters,
+    )
+
+    applied: list[str] = []
+    modules = (stack_events, stack_operations, lazy_resources, stack_parameters)
+    modules += (added_resource, general_fixes, rds_fixes, elbv2_fixes, ecs_fixes, ec2_deletes)
+    for module in modules:
+        applied.extend(module.apply())
+    return applied

@@ -1,0 +1,70 @@
+"""Fixes to moto's handling of SSM parameters and S3 bucket policies in Slipway's templates."""
+
+import json
+from typing import Any
+
+from moto.s3.models import FakeBucket
+from moto.ssm.models import Parameter
+
+
+def _ssm_parameter_tags() -> str:
+    """`AWS::SSM::Parameter` takes `Tags` as a map; moto's handler expects a list of Key/Value."""
+    original = Parameter.create_from_cloudformation_json.__func__
+
+    def create(
+        cls: Any,
+        resource_name: str,
+        cloudformation_json: Any,
+        account_id: str,
+        region_name: str,
+        **kwargs: Any,
+    ) -> Any:
+        properties = cloudformation_json.get("Properties", {})
+        tags = properties.get("Tags")
+        if isinstance(tags, dict):
+            properties["Tags"] = [{"Key": key, "Value": str(value)} for key, value in tags.items()]
+        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+
+    Parameter.create_from_cloudformation_json = classmethod(create)
+    return "AWS::SSM::Parameter: Tags given as a map"
+
+
+def _plain_http_is_not_denied() -> str:
+    """Bucket policies that deny requests without TLS would deny every request to the emulator.
+
+    The usual statement is `Deny s3:* when aws:SecureTransport is false`. moto cannot evaluate that
+    condition and treats it as met, so the statement refuses every upload, including the templates
+    a deploy stages in the bootstrap bucket. The emulator is plain HTTP on loopback: such statements
+    are left out when moto checks a request, and kept in the policy the SDK reads back.
+    """
+    original = FakeBucket.get_permission
+
+    def get_permission(self: Any, action: str, resource: str) -> Any:
+        policy = self.policy
+        if policy is None:
+            return original(self, action, resource)
+        document = json.loads(policy.decode())
+        statements = document.get("Statement", [])
+        if isinstance(statements, dict):
+            statements = [statements]
+        kept = [s for s in statements if not _denies_plain_http(s)]
+        if len(kept) == len(statements):
+            return original(self, action, resource)
+        self.policy = json.dumps({**document, "Statement": kept}).encode()
+        try:
+            return original(self, action, resource)
+        finally:
+            self.policy = policy
+
+    FakeBucket.get_permission = get_permission
+    return "S3 bucket policies: deny-without-TLS statements not enforced on the plain-HTTP emulator"
+
+
+def _denies_plain_http(statement: dict[str, Any]) -> bool:
+    condition = statement.get("Condition") or {}
+    plain_http = list(condition) == ["Bool"] and condition["Bool"] == {"aws:SecureTransport": "false"}
+    return statement.get("Effect") == "Deny" and plain_http
+
+
+def apply() -> list[str]:
+    return [_ssm_parameter_tags(), _plain_http_is_not_denied()]

@@ -1,0 +1,56 @@
+import { parse } from 'yaml';
+import type { AppModel } from '../model/types.js';
+import { buildWorkflow, buildWorkflowFile } from './build-workflow.js';
+import { workflowContext } from './context.js';
+import { deployWorkflow } from './deploy-workflow.js';
+import { prWorkflow } from './pr-workflow.js';
+import { previewWorkflow } from './preview-workflow.js';
+import { pullRequestTemplate } from './pull-request-template.js';
+import { renderWorkflow } from './render.js';
+import type { Workflow, WorkflowFile } from './workflow-types.js';
+
+/** One file `slipway workflows` writes. */
+export interface GeneratedFile {
+  /** Path under the `.github` folder, e.g. `workflows/deploy.yml` or `pull_request_template.md`. */
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface GenerateOptions {
+  /** The config file relative to the repository root, as the workflows pass it to `--config`. */
+  readonly configPath: string;
+}
+
+/**
+ * Every workflow the model calls for, plus the pull-request template. Pure: the same model gives
+ * byte-identical files, which is what `--check` relies on.
+ */
+export function generateWorkflows(model: AppModel, options: GenerateOptions): GeneratedFile[] {
+  const ctx = workflowContext(model, options.configPath);
+  const workflows: [string, Workflow][] = [
+    ['pr.yml', prWorkflow(ctx)],
+    ...ctx.delivery.builds.map((b): [string, Workflow] => [buildWorkflowFile(b), buildWorkflow(ctx, b)]),
+    ['deploy.yml', deployWorkflow(ctx)],
+    ...(ctx.delivery.preview === undefined
+      ? []
+      : [['preview.yml', previewWorkflow(ctx, ctx.delivery.preview)] as [string, Workflow]]),
+  ];
+  return [
+    ...workflows.map(([name, workflow]) => ({
+      path: `workflows/${name}`,
+      content: renderWorkflow(workflow, options.configPath),
+    })),
+    { path: 'pull_request_template.md', content: pullRequestTemplate(ctx) },
+  ];
+}
+
+/** The generated workflow files, parsed back, as the rules and tests read them. */
+export function workflowFiles(files: readonly GeneratedFile[]): WorkflowFile[] {
+  return files
+    .filter((file) => file.path.startsWith('workflows/'))
+    .map((file) => parseWorkflowFile(`.github/${file.path}`, file.content));
+}
+
+export function parseWorkflowFile(path: string, text: string): WorkflowFile {
+  return { path, text, workflow: parse(text) as Workflow };
+}

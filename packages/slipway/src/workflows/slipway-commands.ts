@@ -1,0 +1,79 @@
+/**
+ * The Slipway command lines the generated workflows run, in one place, so a renamed flag is
+ * changed once. Values that vary at run time (branch, tag, service) come from environment
+ * variables set on the step, never from `${{ }}` inside the script (SECURITY.md 17).
+ */
+
+/** `npx slipway` with the config; the rest of the words follow. */
+function slipway(configPath: string, ...words: string[]): string {
+  return ['npx', 'slipway', ...words, '--config', configPath].join(' ');
+}
+
+/** Offline plan as JSON (no AWS credentials); exits 1 on unacknowledged error findings. */
+export function planJson(configPath: string, outdir: string, jsonFile: string): string {
+  return `${slipway(configPath, 'plan', '--json', '--out', outdir)} > ${jsonFile}`;
+}
+
+/** Renders a plan JSON as the job summary's markdown. */
+export function planSummary(jsonFile: string): string {
+  return `npx slipway workflows summary ${jsonFile} >> "$GITHUB_STEP_SUMMARY"`;
+}
+
+/**
+ * `slipway deploy` and `diff` against AWS. `--yes` confirms production: the approval is the GitHub
+ * environment's reviewers, and a job has no terminal to answer on.
+ */
+function onAws(configPath: string, verb: 'diff' | 'deploy', env: string, ...rest: string[]): string {
+  return slipway(
+    configPath,
+    verb,
+    '--env',
+    env,
+    '--target',
+    'aws',
+    ...(verb === 'deploy' ? ['--yes'] : []),
+    ...rest,
+  );
+}
+
+/** What deploying one environment's layer stacks (network, data, runtime) would change. */
+export function diffInfrastructure(configPath: string, env: string): string {
+  return onAws(configPath, 'diff', env, '--only', 'infrastructure');
+}
+
+/** Deploys one environment's layer stacks. */
+export function deployInfrastructure(configPath: string, env: string): string {
+  return onAws(configPath, 'deploy', env, '--only', 'infrastructure');
+}
+
+/** Deploys every stack of one environment at the config's tags (CodePipeline rolls the services out). */
+export function deployEnvironment(configPath: string, env: string): string {
+  return onAws(configPath, 'deploy', env);
+}
+
+/** What deploying the service stacks at `$IMAGE_TAGS` (`--image-tag <service>=<tag>` …) would change. */
+export function diffServices(configPath: string, env: string): string {
+  return onAws(configPath, 'diff', env, '--only', 'services', '$IMAGE_TAGS');
+}
+
+/** Deploys the service stacks, each at its tag from `$IMAGE_TAGS`. */
+export function deployServices(configPath: string, env: string): string {
+  return onAws(configPath, 'deploy', env, '--only', 'services', '$IMAGE_TAGS');
+}
+
+/** The whole environment's diff at the config's tags. */
+export function diffEnvironment(configPath: string, env: string): string {
+  return onAws(configPath, 'diff', env);
+}
+
+export function previewUp(configPath: string): string {
+  return slipway(configPath, 'preview', 'up', '--branch', '"$BRANCH"');
+}
+
+export function previewDown(configPath: string): string {
+  return slipway(configPath, 'preview', 'down', '--branch', '"$BRANCH"');
+}
+
+export function previewPrune(configPath: string, maxAgeDays: number): string {
+  return slipway(configPath, 'preview', 'prune', '--older-than', `${maxAgeDays}d`);
+}

@@ -1,0 +1,392 @@
+import path from 'node:path';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  ECSClient,
+  ListServicesCommand,
+} from '@aws-sdk/client-ecs';
+import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
+import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { StackFailedError, StatefulChangeRefusedError } from '../../src/deploy/errors.js';
+import {
+  type DeployResult,
+  deployEnvironment,
+  destroyEnvironment,
+  diffEnvironment,
+} from '../../src/deploy/index.js';
+import type { AppModel } from '../../src/model/types.js';
+import { runCli } from '../cli/run-cli.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+
+const examples = path.resolve(import.meta.dirname, '../../../../examples');
+const configOf = (name: string) => path.join(examples, name, 'slipway.config.ts');
+
+/** The example's model with one change to its dev environment. */
+function withDev(
+  model: AppModel,
+  change: (env: AppModel['environments'][number]) => AppModel['environments'][number],
+): AppModel {
+  return { ...model, environments: model.environments.map((e) => (e.name === 'dev' ? change(e) : e)) };
+}
+
+describe('deploying the examples to the local emulator', () => {
+  const emulator = useEmulator();
+  let medications: AppModel;
+  let megadolls: AppModel;
+  const deploy = (model: AppModel, options: Parameters<typeof deployEnvironment>[2] = {}) =>
+    deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir, ...options });
+
+  beforeAll(async () => {
+    [medications, megadolls] = await Promise.all([
+      loadConfig(configOf('medications')),
+      loadConfig(configOf('megadolls')),
+    ]);
+  });
+
+  async function parameters(prefix: string): Promise<Record<string, string>> {
+    const ssm = new SSMClient(emulator.config());
+    const found: Record<string, string> = {};
+    let token: string | undefined;
+    do {
+      const page = await ssm.send(
+        new GetParametersByPathCommand({ Path: prefix, Recursive: true, NextToken: token }),
+      );
+      for (const p of page.Parameters ?? []) found[p.Name ?? ''] = p.Value ?? '';
+      token = page.NextToken;
+    } while (token);
+    return found;
+  }
+
+  async function database(identifier: string) {
+    const answer = await new RDSClient(emulator.config()).send(
+      new DescribeDBInstancesCommand({ DBInstanceIdentifier: identifier }),
+    );
+    return answer.DBInstances?.[0];
+  }
+
+  async function services(cluster: string) {
+    const ecs = new ECSClient(emulator.config());
+    const arns = (await ecs.send(new ListServicesCommand({ cluster }))).serviceArns ?? [];
+    return (await ecs.send(new DescribeServicesCommand({ cluster, services: arns }))).services ?? [];
+  }
+
+  it('deploys medications dev: VPC, subnets, service, database, parameters and outputs, then redeploys a new count in place', async () => {
+    const run = await runCli(
+      'deploy',
+      '--config',
+      configOf('medications'),
+      '--env',
+      'dev',
+      '--target',
+      'local',
+      '--state-dir',
+      emulator.stateDir,
+      '--json',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as DeployResult;
+    expect(result.stacks.map((s) => [s.name, s.action])).toEqual([
+      ['medications-ci', 'created'],
+      ['medications-dev-network', 'created'],
+      ['medications-dev-data', 'created'],
+      ['medications-dev-runtime', 'created'],
+      ['medications-dev-api', 'created'],
+    ]);
+    // The whole app is planned (the CI stack holds every environment's deploy role), in one account.
+    expect(result.accountMappings).toEqual([
+      { from: '111111111111', to: '123456789012', usedBy: ['ci', 'dev'] },
+      { from: '222222222222', to: '123456789012', usedBy: ['prod'] },
+    ]);
+    expect(result.emulatorLimits.join(' ')).toContain('no containers run');
+
+    const published = await parameters('/medications/dev/');
+    const ec2 = new EC2Client(emulator.config());
+    const vpc = (
+      await ec2.send(
+        new DescribeVpcsCommand({ VpcIds: [published['/medications/dev/network/vpc-id'] ?? ''] }),
+      )
+    ).Vpcs?.[0];
+    expect(vpc?.CidrBlock).toBe('10.0.0.0/16');
+    const subnets =
+      (
+        await ec2.send(
+          new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc?.VpcId ?? ''] }] }),
+        )
+      ).Subnets ?? [];
+    expect(subnets.map((s) => s.AvailabilityZone).sort()).toEqual([
+      'us-east-1a',
+      'us-east-1a',
+      'us-east-1b',
+      'us-east-1b',
+    ]);
+    expect(subnets.map((s) => s.SubnetId)).toContain(
+      published['/medications/dev/network/private-subnet-1-id'],
+    );
+
+    const [service] = await services('medications-dev');
+    expect(service?.desiredCount).toBe(1);
+    expect(service?.deploymentConfiguration?.deploymentCircuitBreaker).toEqual({
+      enable: true,
+      rollback: true,
+    });
+    expect(service?.capacityProviderStrategy).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]);
+    const api = result.stacks.find((s) => s.name === 'medications-dev-api');
+    expect(api?.outputs.ServiceName).toBe(service?.serviceName);
+    expect(result.stacks.find((s) => s.name === 'medications-dev-runtime')?.outputs.LoadBalancerDnsName).toBe(
+      published['/medications/dev/runtime/alb-dns-name'],
+    );
+
+    const db = await database('medications-dev-main');
+    expect(db).toMatchObject({
+      DBName: 'medications',
+      IAMDatabaseAuthenticationEnabled: true,
+      StorageEncrypted: true,
+      PubliclyAccessible: false,
+    });
+    expect(db?.VpcSecurityGroups?.[0]?.VpcSecurityGroupId).toBe(
+      published['/medications/dev/data/main/security-group-id'],
+    );
+    expect(published['/medications/dev/data/main/resource-id']).toBe(db?.DbiResourceId);
+
+    const scaled = withDev(medications, (env) => ({
+      ...env,
+      services: env.services.map((s) => ({ ...s, desiredCount: 2, maxCount: 3 })),
+    }));
+    const again = await deploy(scaled);
+    expect(again.stacks.map((s) => [s.name, s.action])).toEqual([
+      ['medications-dev-network', 'unchanged'],
+      ['medications-dev-data', 'unchanged'],
+      ['medications-dev-runtime', 'unchanged'],
+      ['medications-dev-api', 'updated'],
+    ]);
+    expect(again.skipped).toEqual(['medications-ci']);
+    expect((await services('medications-dev'))[0]?.desiredCount).toBe(2);
+    const after = await database('medications-dev-main');
+    expect(after?.DBInstanceIdentifier).toBe(db?.DBInstanceIdentifier);
+    expect(after?.DbiResourceId).toBe(db?.DbiResourceId);
+
+    const diff = await diffEnvironment(scaled, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    expect(diff.stacks.flatMap((s) => s.changes)).toEqual([]);
+  });
+
+  it('shows no changes in `slipway diff --json` right after a deploy, and the pending ones before', async () => {
+    const args = [
+      '--config',
+      configOf('megadolls'),
+      '--env',
+      'dev',
+      '--target',
+      'local',
+      '--state-dir',
+      emulator.stateDir,
+    ];
+    const before = JSON.parse((await runCli('diff', ...args, '--json')).stdout) as {
+      stacks: { name: string; changes: { action: string }[] }[];
+    };
+    expect(before.stacks.map((s) => s.name)).toEqual([
+      'megadolls-ci',
+      'megadolls-dev-network',
+      'megadolls-dev-data',
+      'megadolls-dev-runtime',
+      'megadolls-dev-web',
+      'megadolls-dev-pgadmin',
+    ]);
+    expect(
+      before.stacks.every((s) => s.changes.length > 0 && s.changes.every((c) => c.action === 'add')),
+    ).toBe(true);
+
+    expect((await runCli('deploy', ...args)).code).toBe(0);
+    const after = await runCli('diff', ...args, '--json');
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout).stacks).toEqual(
+      before.stacks.map((s) => ({ name: s.name, changes: [] })),
+    );
+    expect((await runCli('diff', ...args)).stdout).toContain(
+      '✓ No changes: what is deployed matches the config.',
+    );
+
+    // What megadolls adds over medications: two services (one limited to the office), a secret.
+    const deployed = await services('megadolls-dev');
+    expect(deployed.map((s) => s.serviceName?.split('-')[2]).sort()).toEqual(['pgadmin', 'web']);
+    expect(deployed.every((s) => (s.serviceRegistries ?? []).length === 1)).toBe(true);
+    const published = await parameters('/megadolls/dev/');
+    expect(published['/megadolls/dev/data/secrets/pgadminPassword/arn']).toMatch(
+      /^arn:aws:secretsmanager:us-east-1:123456789012:secret:megadolls\/pgadmin-/,
+    );
+    expect((await database('megadolls-dev-main'))?.DBInstanceClass).toBe('db.t4g.small');
+  });
+
+  it('refuses a change that would replace the database, and leaves it as it was', async () => {
+    await deploy(medications);
+    const db = await database('medications-dev-main');
+    const renamed = withDev(medications, (env) => ({
+      ...env,
+      databases: env.databases.map((d) => ({ ...d, databaseName: 'medications_v2' })),
+    }));
+    const attempt = deploy(renamed);
+    await expect(attempt).rejects.toBeInstanceOf(StatefulChangeRefusedError);
+    await expect(deploy(renamed)).rejects.toThrow(
+      /medications-dev-data {2}DatabaseMainInstance \(AWS::RDS::DBInstance\) would be replaced: a new DBName requires replacement/,
+    );
+    expect((await database('medications-dev-main'))?.DbiResourceId).toBe(db?.DbiResourceId);
+    expect((await database('medications-dev-main'))?.DBName).toBe('medications');
+
+    const unchanged = await runCli(
+      'diff',
+      '--config',
+      configOf('medications'),
+      '--env',
+      'dev',
+      '--target',
+      'local',
+      '--state-dir',
+      emulator.stateDir,
+    );
+    expect(unchanged.code).toBe(0); // the config itself did not change
+
+    // Named with --allow-replace, the replacement goes through; going back is flagged in turn.
+    const replaced = await deploy(renamed, { allowReplace: ['DatabaseMainInstance'] });
+    expect(replaced.stacks.find((s) => s.name === 'medications-dev-data')?.action).toBe('updated');
+    const back = await runCli(
+      'diff',
+      '--config',
+      configOf('medications'),
+      '--env',
+      'dev',
+      '--target',
+      'local',
+      '--state-dir',
+      emulator.stateDir,
+    );
+    expect(back.code).toBe(1);
+    expect(back.stdout).toMatch(
+      /± replace +DatabaseMainInstance +AWS::RDS::DBInstance +STATEFUL +a new DBName requires replacement/,
+    );
+    expect(back.stdout).toContain('slipway deploy --env dev --allow-replace DatabaseMainInstance');
+  });
+
+  it('deploys a new image tag as a new task definition revision the service runs', async () => {
+    await deploy(medications);
+    const result = await deploy(medications, { imageTags: [{ service: 'api', tag: 'v2' }] });
+    expect(result.stacks.find((s) => s.name === 'medications-dev-api')?.action).toBe('updated');
+    const [service] = await services('medications-dev');
+    expect(service?.taskDefinition).toMatch(/:2$/);
+    const definition = await new ECSClient(emulator.config()).send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: service?.taskDefinition }),
+    );
+    expect(definition.taskDefinition?.containerDefinitions?.[0]?.image).toBe(
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com/medications/api:v2',
+    );
+  });
+
+  it('stops at a failed stack, naming the resource and reason, with earlier stacks left as they are', async () => {
+    await deploy(medications);
+    // Both apps declare GitHub's OIDC provider; an account holds one, so the second CI stack fails.
+    const attempt = deployEnvironment(megadolls, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const error = await attempt.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StackFailedError);
+    const failure = (error as StackFailedError).failure;
+    expect(failure.stack).toBe('megadolls-ci');
+    expect(failure.status).toBe('ROLLBACK_COMPLETE');
+    expect(failure.resources[0]).toMatchObject({
+      logicalId: 'GithubOidcProviderD8241A88',
+      type: 'AWS::IAM::OIDCProvider',
+    });
+    expect(failure.notAttempted).toContain('megadolls-dev-network');
+    expect((error as Error).message).toContain('Next: the stack was never created');
+    const cfn = new CloudFormationClient(emulator.config());
+    expect(
+      (await cfn.send(new DescribeStacksCommand({ StackName: 'medications-dev-api' }))).Stacks?.[0]
+        ?.StackStatus,
+    ).toBe('CREATE_COMPLETE');
+  });
+
+  it('asks before production and refuses without a terminal or --yes', async () => {
+    const run = await runCli(
+      'deploy',
+      '--config',
+      configOf('medications'),
+      '--env',
+      'prod',
+      '--target',
+      'local',
+      '--state-dir',
+      emulator.stateDir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('prod is a production environment and deploy needs a confirmation');
+    expect(run.stdout).toBe('');
+  });
+
+  it('destroys dev in reverse order and lists what its deletion policies keep', async () => {
+    await deploy(medications);
+    const run = await runCli(
+      'destroy',
+      '--config',
+      configOf('medications'),
+      '--env',
+      'dev',
+      '--target',
+      'local',
+      '--state-dir',
+      emulator.stateDir,
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.destroyed).toEqual([
+      'medications-dev-api',
+      'medications-dev-runtime',
+      'medications-dev-data',
+      'medications-dev-network',
+    ]);
+    expect(result.retained).toContainEqual({
+      stack: 'medications-dev-data',
+      logicalId: 'DatabaseMainInstance',
+      type: 'AWS::RDS::DBInstance',
+      policy: 'Snapshot',
+    });
+    const cfn = new CloudFormationClient(emulator.config());
+    await expect(
+      cfn.send(new DescribeStacksCommand({ StackName: 'medications-dev-network' })),
+    ).rejects.toThrow(/does not exist/);
+    expect((await cfn.send(new DescribeStacksCommand({ StackName: 'medications-ci' }))).Stacks).toHaveLength(
+      1,
+    );
+  });
+
+  it('refuses to destroy production stacks, which carry termination protection', async () => {
+    await deployEnvironment(medications, 'prod', { target: 'local', stateDir: emulator.stateDir, yes: true });
+    const run = await runCli(
+      'destroy',
+      '--config',
+      configOf('medications'),
+      '--env',
+      'prod',
+      '--target',
+      'local',
+      '--state-dir',
+      emulator.stateDir,
+      '--yes',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Refusing to destroy medications-prod-api, medications-prod-runtime, medications-prod-data, medications-prod-network',
+    );
+    const destroyed = destroyEnvironment(medications, 'prod', {
+      target: 'local',
+      stateDir: emulator.stateDir,
+      yes: true,
+    });
+    await expect(destroyed).rejects.toThrow(/termination protection/);
+    const cfn = new CloudFormationClient(emulator.config());
+    const data = (await cfn.send(new DescribeStacksCommand({ StackName: 'medications-prod-data' })))
+      .Stacks?.[0];
+    expect(data?.EnableTerminationProtection).toBe(true);
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { classifyStackChanges, type ResourceChange } from '../../src/deploy/stack-changes.js';
+import type { CfnTemplate } from '../../src/plan/types.js';
+
+const ssm = (name: string) => ({ Type: 'AWS::SSM::Parameter::Value<String>', Default: name });
+
+/** A data stack in miniature: a database in a subnet group, behind a security group. */
+function dataTemplate(
+  overrides: { subnets?: string[]; dbName?: string; groupId?: string; extra?: object } = {},
+): CfnTemplate {
+  const subnets = overrides.subnets ?? ['PrivateSubnet1', 'PrivateSubnet2'];
+  return {
+    Parameters: {
+      VpcId: ssm('/app/dev/network/vpc-id'),
+      ...Object.fromEntries(subnets.map((p, i) => [p, ssm(`/app/dev/network/private-subnet-${i + 1}-id`)])),
+    },
+    Resources: {
+      DatabaseMainSecurityGroup: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: { GroupDescription: 'db', VpcId: { Ref: 'VpcId' } },
+      },
+      [overrides.groupId ?? 'DatabaseMainSubnetGroup']: {
+        Type: 'AWS::RDS::DBSubnetGroup',
+        Properties: { DBSubnetGroupDescription: 'private', SubnetIds: subnets.map((p) => ({ Ref: p })) },
+        DeletionPolicy: 'Retain',
+      },
+      DatabaseMainInstance: {
+        Type: 'AWS::RDS::DBInstance',
+        Properties: {
+          DBInstanceClass: 'db.t4g.micro',
+          DBName: overrides.dbName ?? 'app',
+          DBSubnetGroupName: { Ref: overrides.groupId ?? 'DatabaseMainSubnetGroup' },
+          VPCSecurityGroups: [{ 'Fn::GetAtt': ['DatabaseMainSecurityGroup', 'GroupId'] }],
+        },
+        DeletionPolicy: 'Snapshot',
+      },
+      ...overrides.extra,
+    },
+  };
+}
+
+function change(changes: readonly ResourceChange[], logicalId: string): ResourceChange | undefined {
+  return changes.find((c) => c.logicalId === logicalId);
+}
+
+describe('classifyStackChanges', () => {
+  it('finds nothing when the deployed template is the planned one', () => {
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: dataTemplate(),
+      planned: dataTemplate(),
+    });
+    expect(result).toEqual({ name: 'app-dev-data', changes: [] });
+  });
+
+  it('adds every resource of a stack that is not deployed yet', () => {
+    const result = classifyStackChanges({ name: 'app-dev-data', planned: dataTemplate() });
+    expect(result.changes.map((c) => [c.logicalId, c.action])).toEqual([
+      ['DatabaseMainSecurityGroup', 'add'],
+      ['DatabaseMainSubnetGroup', 'add'],
+      ['DatabaseMainInstance', 'add'],
+    ]);
+    expect(change(result.changes, 'DatabaseMainInstance')?.stateful).toBe(true);
+    expect(change(result.changes, 'DatabaseMainSecurityGroup')?.stateful).toBe(false);
+  });
+
+  it('marks a property that requires replacement as a replace of a stateful resource, saying which', () => {
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: dataTemplate(),
+      planned: dataTemplate({ dbName: 'renamed' }),
+    });
+    expect(result.changes).toEqual([
+      {
+        logicalId: 'DatabaseMainInstance',
+        type: 'AWS::RDS::DBInstance',
+        action: 'replace',
+        stateful: true,
+        reason: 'a new DBName requires replacement',
+      },
+    ]);
+  });
+
+  it('catches a subnet-group change that replaces the database although its own text is the same (aws-cdk #31426)', () => {
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: dataTemplate(),
+      planned: dataTemplate({ subnets: ['PrivateSubnet1', 'PrivateSubnet2', 'PrivateSubnet3'] }),
+    });
+    expect(change(result.changes, 'DatabaseMainSubnetGroup')?.action).toBe('modify');
+    const database = change(result.changes, 'DatabaseMainInstance');
+    expect(database?.action).toBe('replace');
+    expect(database?.reason).toContain('subnet group DatabaseMainSubnetGroup');
+    expect(database?.reason).toContain('31426');
+  });
+
+  it('treats a parameter that resolves to a new value as a change of everything using it', () => {
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: dataTemplate(),
+      planned: dataTemplate(),
+      changedParameters: ['PrivateSubnet2'],
+    });
+    expect(change(result.changes, 'DatabaseMainSubnetGroup')).toMatchObject({
+      action: 'modify',
+      reason: 'SubnetIds takes a new value from PrivateSubnet2',
+    });
+    expect(change(result.changes, 'DatabaseMainInstance')?.action).toBe('replace');
+    expect(change(result.changes, 'DatabaseMainSecurityGroup')).toBeUndefined();
+  });
+
+  it('follows a replaced resource to the properties that refer to it and their own rules', () => {
+    // A new VPC replaces the security group; the database only changes its group list in place.
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: dataTemplate(),
+      planned: dataTemplate(),
+      changedParameters: ['VpcId'],
+    });
+    expect(change(result.changes, 'DatabaseMainSecurityGroup')?.action).toBe('replace');
+    expect(change(result.changes, 'DatabaseMainInstance')).toMatchObject({
+      action: 'modify',
+      reason: 'VPCSecurityGroups takes a new value from DatabaseMainSecurityGroup',
+    });
+  });
+
+  it('reports a renamed subnet group as a removal and the database that moves to it as replaced', () => {
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: dataTemplate(),
+      planned: dataTemplate({ groupId: 'DatabaseMainSubnetGroupV2' }),
+    });
+    expect(change(result.changes, 'DatabaseMainSubnetGroup')).toMatchObject({
+      action: 'remove',
+      stateful: true,
+    });
+    expect(change(result.changes, 'DatabaseMainSubnetGroupV2')).toMatchObject({
+      action: 'add',
+      stateful: true,
+    });
+    expect(change(result.changes, 'DatabaseMainInstance')?.action).toBe('replace');
+  });
+
+  it('reports a removed log group as a stateful removal and an in-place change as a plain modify', () => {
+    const logGroup = { ServiceLogGroup: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 7 } } };
+    const service = (count: number) => ({
+      Service: { Type: 'AWS::ECS::Service', Properties: { DesiredCount: count, Cluster: 'c' } },
+    });
+    const result = classifyStackChanges({
+      name: 'app-dev-api',
+      deployed: { Resources: { ...logGroup, ...service(1) } },
+      planned: { Resources: service(2) },
+    });
+    expect(result.changes).toEqual([
+      { logicalId: 'Service', type: 'AWS::ECS::Service', action: 'modify', stateful: false },
+      { logicalId: 'ServiceLogGroup', type: 'AWS::Logs::LogGroup', action: 'remove', stateful: true },
+    ]);
+  });
+});

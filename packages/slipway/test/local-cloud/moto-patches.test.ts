@@ -1,0 +1,264 @@
+import {
+  CloudFormationClient,
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  ListStackResourcesCommand,
+  UpdateStackCommand,
+  UpdateTerminationProtectionCommand,
+} from '@aws-sdk/client-cloudformation';
+import { DescribeSecurityGroupsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './emulator.js';
+
+/**
+ * Each patch of the emulator (src/local-cloud/moto/slipway_moto) against plain CloudFormation API
+ * calls, on templates small enough to show what the patch is for.
+ */
+describe('the emulator patches', () => {
+  const emulator = useEmulator();
+  const cfn = () => new CloudFormationClient(emulator.config());
+
+  async function create(
+    name: string,
+    template: object,
+    extra: Partial<{ EnableTerminationProtection: boolean }> = {},
+  ) {
+    await cfn().send(
+      new CreateStackCommand({ StackName: name, TemplateBody: JSON.stringify(template), ...extra }),
+    );
+    return (await cfn().send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0];
+  }
+
+  it('creates the resource types moto skips, through its backends, and deletes them in dependency order', async () => {
+    const getAtt = (id: string, attribute: string) => ({ 'Fn::GetAtt': [id, attribute] });
+    const stack = await create('patches', {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16' } },
+        Group: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'a', VpcId: { Ref: 'Vpc' } },
+        },
+        Peer: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'b', VpcId: { Ref: 'Vpc' } },
+        },
+        Egress: {
+          Type: 'AWS::EC2::SecurityGroupEgress',
+          Properties: {
+            GroupId: getAtt('Group', 'GroupId'),
+            IpProtocol: 'tcp',
+            FromPort: 8080,
+            ToPort: 8080,
+            DestinationSecurityGroupId: getAtt('Peer', 'GroupId'),
+          },
+        },
+        Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.1.0.0/24' } },
+        Table: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+        Association: {
+          Type: 'AWS::EC2::SubnetRouteTableAssociation',
+          Properties: { RouteTableId: { Ref: 'Table' }, SubnetId: { Ref: 'Subnet' } },
+        },
+        Namespace: {
+          Type: 'AWS::ServiceDiscovery::PrivateDnsNamespace',
+          Properties: { Name: 'test.internal', Vpc: { Ref: 'Vpc' } },
+        },
+        Discovery: {
+          Type: 'AWS::ServiceDiscovery::Service',
+          Properties: {
+            Name: 'db',
+            NamespaceId: getAtt('Namespace', 'Id'),
+            DnsConfig: { DnsRecords: [{ Type: 'CNAME', TTL: 30 }] },
+          },
+        },
+        Endpoint: {
+          Type: 'AWS::ServiceDiscovery::Instance',
+          Properties: {
+            ServiceId: getAtt('Discovery', 'Id'),
+            InstanceAttributes: { AWS_INSTANCE_CNAME: 'db.example.com' },
+          },
+        },
+        Provider: {
+          Type: 'AWS::IAM::OIDCProvider',
+          Properties: {
+            Url: 'https://token.actions.githubusercontent.com',
+            ClientIdList: ['sts.amazonaws.com'],
+          },
+        },
+        Secret: {
+          Type: 'AWS::SecretsManager::Secret',
+          Properties: { Name: 'test/secret', GenerateSecretString: {} },
+        },
+        Alarm: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: {
+            AlarmName: 'test-5xx',
+            Namespace: 'AWS/ApplicationELB',
+            MetricName: 'HTTPCode_Target_5XX_Count',
+            ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+            EvaluationPeriods: 2,
+            Period: 60,
+            Threshold: 10,
+            Statistic: 'Sum',
+            Dimensions: [{ Name: 'LoadBalancer', Value: 'app/x/y' }],
+          },
+        },
+        Published: {
+          Type: 'AWS::SSM::Parameter',
+          Properties: { Name: '/test/vpc-id', Type: 'String', Value: { Ref: 'Vpc' }, Tags: { team: 'a' } },
+        },
+      },
+      Outputs: {
+        ProviderArn: { Value: { Ref: 'Provider' } },
+        SecretArn: { Value: { Ref: 'Secret' } },
+        NamespaceId: { Value: getAtt('Namespace', 'Id') },
+        DiscoveryArn: { Value: getAtt('Discovery', 'Arn') },
+        AlarmArn: { Value: getAtt('Alarm', 'Arn') },
+      },
+    });
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    const outputs = Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+    expect(outputs).toEqual({
+      ProviderArn: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+      SecretArn: expect.stringMatching(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:test\/secret-/),
+      NamespaceId: expect.stringMatching(/^ns-/),
+      DiscoveryArn: expect.stringMatching(/^arn:aws:servicediscovery:us-east-1:123456789012:service\/srv-/),
+      AlarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:test-5xx',
+    });
+
+    const resources =
+      (await cfn().send(new ListStackResourcesCommand({ StackName: 'patches' }))).StackResourceSummaries ??
+      [];
+    expect(resources.map((r) => r.LogicalResourceId).sort()).toEqual([
+      'Alarm',
+      'Association',
+      'Discovery',
+      'Egress',
+      'Endpoint',
+      'Group',
+      'Namespace',
+      'Peer',
+      'Provider',
+      'Published',
+      'Secret',
+      'Subnet',
+      'Table',
+      'Vpc',
+    ]);
+    const byId = Object.fromEntries(resources.map((r) => [r.LogicalResourceId, r.PhysicalResourceId]));
+
+    const ec2 = new EC2Client(emulator.config());
+    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [byId.Group ?? ''] })))
+      .SecurityGroups?.[0];
+    expect(group?.IpPermissionsEgress).toContainEqual(
+      expect.objectContaining({
+        FromPort: 8080,
+        ToPort: 8080,
+        UserIdGroupPairs: [expect.objectContaining({ GroupId: byId.Peer })],
+      }),
+    );
+    const ssm = new SSMClient(emulator.config());
+    expect((await ssm.send(new GetParameterCommand({ Name: '/test/vpc-id' }))).Parameter?.Value).toBe(
+      byId.Vpc,
+    );
+
+    // moto deletes in no order and leaves route tables behind; the VPC must go too.
+    await cfn().send(new DeleteStackCommand({ StackName: 'patches' }));
+    const vpcs = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs ?? [];
+    expect(vpcs.map((v) => v.VpcId)).not.toContain(byId.Vpc);
+    const events =
+      (await cfn().send(new DescribeStackEventsCommand({ StackName: stack?.StackId }))).StackEvents ?? [];
+    expect(events[0]?.ResourceStatus).toBe('DELETE_COMPLETE');
+    expect(
+      events.filter((e) => e.ResourceStatus === 'DELETE_COMPLETE' && e.LogicalResourceId === 'Table'),
+    ).toHaveLength(1);
+  });
+
+  it('fails a stack like CloudFormation: FAILED event with the reason, rollback, and a readable stack afterwards', async () => {
+    const stack = await create('broken', {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16' } },
+        Service: {
+          Type: 'AWS::ECS::Service',
+          Properties: { Cluster: 'no-such-cluster', TaskDefinition: 'nothing', DesiredCount: 1 },
+          DependsOn: 'Vpc',
+        },
+      },
+    });
+    expect(stack?.StackStatus).toBe('ROLLBACK_COMPLETE');
+    const events =
+      (await cfn().send(new DescribeStackEventsCommand({ StackName: 'broken' }))).StackEvents ?? [];
+    const failed = events.find(
+      (e) => e.LogicalResourceId === 'Service' && e.ResourceStatus === 'CREATE_FAILED',
+    );
+    expect(failed?.ResourceStatusReason).toMatch(/ClusterNotFound|Cluster not found/);
+    expect(events.map((e) => e.ResourceStatus)).toContain('ROLLBACK_IN_PROGRESS');
+    // Reading the failed stack creates nothing, and the VPC created before the failure is gone.
+    expect(
+      (await cfn().send(new ListStackResourcesCommand({ StackName: 'broken' }))).StackResourceSummaries,
+    ).toEqual([]);
+    const vpcs = (await new EC2Client(emulator.config()).send(new DescribeVpcsCommand({}))).Vpcs ?? [];
+    expect(vpcs.filter((v) => v.CidrBlock === '10.2.0.0/16')).toEqual([]);
+  });
+
+  it('enforces termination protection and lets it be lifted', async () => {
+    const template = {
+      Resources: {
+        P: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/test/p', Type: 'String', Value: 'v' } },
+      },
+    };
+    await create('protected', template, { EnableTerminationProtection: true });
+    await expect(cfn().send(new DeleteStackCommand({ StackName: 'protected' }))).rejects.toThrow(
+      'Stack [protected] cannot be deleted while TerminationProtection is enabled',
+    );
+    await cfn().send(
+      new UpdateTerminationProtectionCommand({ StackName: 'protected', EnableTerminationProtection: false }),
+    );
+    expect(
+      (await cfn().send(new DescribeStacksCommand({ StackName: 'protected' }))).Stacks?.[0]
+        ?.EnableTerminationProtection,
+    ).toBe(false);
+    await cfn().send(new DeleteStackCommand({ StackName: 'protected' }));
+    await expect(cfn().send(new DescribeStacksCommand({ StackName: 'protected' }))).rejects.toThrow(
+      /does not exist/,
+    );
+  });
+
+  it('reports SSM-typed parameters with their resolved value and follows a new value on update', async () => {
+    const ssm = new SSMClient(emulator.config());
+    await ssm.send(new PutParameterCommand({ Name: '/test/source', Type: 'String', Value: 'one' }));
+    const template = JSON.stringify({
+      Parameters: { Source: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/test/source' } },
+      Resources: {
+        Copy: {
+          Type: 'AWS::SSM::Parameter',
+          Properties: { Name: '/test/copy', Type: 'String', Value: { Ref: 'Source' } },
+        },
+      },
+    });
+    await cfn().send(new CreateStackCommand({ StackName: 'reader', TemplateBody: template }));
+    const parameters = (await cfn().send(new DescribeStacksCommand({ StackName: 'reader' }))).Stacks?.[0]
+      ?.Parameters;
+    expect(parameters).toEqual([
+      { ParameterKey: 'Source', ParameterValue: '/test/source', ResolvedValue: 'one' },
+    ]);
+
+    await ssm.send(
+      new PutParameterCommand({ Name: '/test/source', Type: 'String', Value: 'two', Overwrite: true }),
+    );
+    await cfn().send(new UpdateStackCommand({ StackName: 'reader', TemplateBody: template }));
+    expect((await ssm.send(new GetParameterCommand({ Name: '/test/copy' }))).Parameter?.Value).toBe('two');
+  });
+
+  it('rejects a stack whose SSM-typed parameter names a missing parameter, as CloudFormation does', async () => {
+    const template = {
+      Parameters: { Missing: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/test/missing' } },
+      Resources: {
+        P: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: { Ref: 'Missing' } } },
+      },
+    };
+    await expect(create('reads-missing', template)).rejects.toThrow(/Unable to fetch parameters/);
+  });
+});

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import type { AppModel } from '../../src/model/types.js';
+import { ACTIONS } from '../../src/workflows/actions.js';
+import { checkWorkflows } from '../../src/workflows/rules/index.js';
+import type { Job } from '../../src/workflows/workflow-types.js';
+import { exampleModel, generated, productionEnvironments, workflowNamed } from './fixtures.js';
+
+const model = await exampleModel('megadolls');
+const { files, workflows } = generated(model);
+const runs = (job: Job | undefined) => (job?.steps ?? []).map((s) => s.run ?? '').join('\n');
+
+describe('workflows generated for megadolls', () => {
+  it('writes pull request, one build per service, deploy, preview and the PR template', () => {
+    expect(files.map((f) => f.path)).toEqual([
+      'workflows/pr.yml',
+      'workflows/build-web.yml',
+      'workflows/build-pgadmin.yml',
+      'workflows/deploy.yml',
+      'workflows/preview.yml',
+      'pull_request_template.md',
+    ]);
+  });
+
+  it("hold every one of Slipway's workflow rules", () => {
+    expect(checkWorkflows(workflows, { productionEnvironments: productionEnvironments(model) })).toEqual([]);
+  });
+
+  it('is byte-identical on a second run', () => {
+    expect(generated(model).files).toEqual(files);
+  });
+
+  it('pins every action to the SHA of the one table, with its version as a comment', () => {
+    const text = files.map((f) => f.content).join('\n');
+    for (const line of text.split('\n').filter((l) => l.includes('uses:'))) {
+      const action = Object.values(ACTIONS).find((a) => line.includes(`${a.name}@${a.sha} # ${a.version}`));
+      expect(action, line).toBeDefined();
+    }
+    expect(text).toContain(`aws-actions/configure-aws-credentials@${ACTIONS.configureAwsCredentials.sha}`);
+  });
+
+  describe('pull request', () => {
+    const pr = workflowNamed(workflows, 'pr.yml').workflow;
+    it('lints, tests and plans with no AWS credentials at all', () => {
+      expect(pr.on).toEqual({ pull_request: {} });
+      expect(pr.permissions).toEqual({ contents: 'read' });
+      expect(files[0]?.content).not.toMatch(/id-token|configure-aws-credentials/);
+      expect(runs(pr.jobs.checks)).toMatch(/npm run lint --if-present\nnpm test --if-present/);
+    });
+    it('posts the plan as the job summary even when the plan fails', () => {
+      const steps = pr.jobs.plan?.steps ?? [];
+      const plan = steps.findIndex((s) => /slipway plan --json/.test(s.run ?? ''));
+      const summary = steps.findIndex((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ''));
+      expect(plan).toBeGreaterThan(-1);
+      expect(summary).toBe(plan + 1);
+      expect(steps[summary]?.if).toBe(`\${{ !cancelled() }}`);
+      expect(steps[summary]?.run).toMatch(/slipway workflows summary/);
+    });
+  });
+
+  describe('build', () => {
+    const web = workflowNamed(workflows, 'build-web.yml').workflow;
+    const job = web.jobs.image;
+    it('runs only for pushes to main that touch the service (seed 003)', () => {
+      expect(web.on).toEqual({
+        push: { branches: ['main'], paths: ['apps/web', 'apps/web/**'] },
+        workflow_dispatch: {},
+      });
+      expect(job?.if).toBe("github.ref == 'refs/heads/main'");
+      expect(workflowNamed(workflows, 'build-pgadmin.yml').workflow.on).toMatchObject({
+        push: { paths: ['apps/pgadmin', 'apps/pgadmin/**'] },
+      });
+    });
+    it('assumes the image push role and gets id-token only in that job', () => {
+      expect(web.permissions).toEqual({});
+      expect(job?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+      const assume = job?.steps?.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials'));
+      expect(assume?.with).toMatchObject({
+        'role-to-assume': 'arn:aws:iam::111111111111:role/megadolls-github-image-push',
+        'aws-region': 'us-east-1',
+      });
+    });
+    it('builds amd64 and arm64 with a cache, pushes sha-<commit> and moves dev-latest (seed 004)', () => {
+      const build = job?.steps?.find((s) => s.uses?.startsWith('docker/build-push-action'));
+      expect(build?.with).toMatchObject({
+        context: 'apps/web',
+        file: 'apps/web/Dockerfile',
+        platforms: 'linux/amd64,linux/arm64',
+        push: true,
+        'cache-from': 'type=gha,scope=web',
+        'cache-to': 'type=gha,mode=max,scope=web',
+      });
+      expect(String(build?.with?.tags).split('\n')).toEqual([
+        `\${{ steps.ecr.outputs.registry }}/\${{ env.REPOSITORY }}:\${{ steps.tag.outputs.tag }}`,
+        `\${{ steps.ecr.outputs.registry }}/\${{ env.REPOSITORY }}:\${{ env.MOVING_TAG }}`,
+      ]);
+      expect(job?.env).toEqual({ REPOSITORY: 'megadolls/web', WATCH: 'apps/web', MOVING_TAG: 'dev-latest' });
+      expect(runs(job)).toContain('echo "tag=sha-$commit"');
+    });
+  });
+
+  describe('deploy', () => {
+    const deploy = workflowNamed(workflows, 'deploy.yml').workflow;
+    it('runs on release tags, infrastructure then services, dev then prod (seed 001)', () => {
+      expect(deploy.on).toEqual({ push: { tags: ['v*'] } });
+      expect(Object.keys(deploy.jobs)).toEqual([
+        'infrastructure-dev',
+        'services-dev',
+        'infrastructure-prod',
+        'services-prod',
+      ]);
+      expect(deploy.jobs['services-dev']?.needs).toBe('infrastructure-dev');
+      expect(deploy.jobs['infrastructure-prod']?.needs).toBe('services-dev');
+      expect(deploy.jobs['services-prod']?.needs).toBe('infrastructure-prod');
+    });
+    it('puts each job in its GitHub environment and assumes that environment’s role', () => {
+      for (const [id, env, role] of [
+        ['infrastructure-dev', 'dev', 'megadolls-dev-github-deploy'],
+        ['services-prod', 'production', 'megadolls-prod-github-deploy'],
+      ] as const) {
+        const job = deploy.jobs[id];
+        expect(job?.environment).toBe(env);
+        const assume = job?.steps?.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials'));
+        expect(assume?.with?.['role-to-assume']).toBe(`arn:aws:iam::111111111111:role/${role}`);
+      }
+    });
+    it('shows the diff before every production deploy and never cancels one', () => {
+      for (const id of ['infrastructure-prod', 'services-prod']) {
+        const job = deploy.jobs[id];
+        expect(job?.concurrency).toMatchObject({ 'cancel-in-progress': false });
+        const text = runs(job);
+        expect(text.indexOf('slipway diff')).toBeGreaterThan(-1);
+        expect(text.indexOf('slipway diff')).toBeLessThan(text.indexOf('slipway deploy'));
+      }
+    });
+    it('deploys every service at the image its last change built, in one services job', () => {
+      const job = deploy.jobs['services-prod'];
+      const tags = job?.steps?.find((s) => s.id === 'tags')?.run ?? '';
+      expect(tags).toContain('git log -1 --format=%H -- apps/web)"');
+      expect(tags).toContain('args="$args --image-tag web=sha-$commit"');
+      expect(tags).toContain('args="$args --image-tag pgadmin=sha-$commit"');
+      expect(runs(job)).toContain(
+        'npx slipway deploy --env prod --target aws --yes --only services $IMAGE_TAGS --config slipway.config.ts',
+      );
+      expect(runs(deploy.jobs['infrastructure-prod'])).toContain(
+        'npx slipway deploy --env prod --target aws --yes --only infrastructure --config slipway.config.ts',
+      );
+    });
+  });
+
+  describe('preview', () => {
+    const preview = workflowNamed(workflows, 'preview.yml').workflow;
+    it('brings previews up on feat/* pushes, down on branch deletion and prunes nightly', () => {
+      expect(preview.on).toEqual({
+        push: { branches: ['feat/*'] },
+        delete: {},
+        schedule: [{ cron: '17 3 * * *' }],
+      });
+      expect(runs(preview.jobs.up)).toContain('slipway preview up --branch "$BRANCH"');
+      expect(runs(preview.jobs.down)).toContain('slipway preview down --branch "$BRANCH"');
+      expect(runs(preview.jobs.prune)).toContain('slipway preview prune --older-than 7d');
+      expect(preview.jobs.down?.if).toContain("startsWith(github.event.ref, 'feat/')");
+    });
+    it('passes branch names through env: and runs in the preview environment with the dev role', () => {
+      expect(preview.jobs.up?.env).toEqual({ BRANCH: `\${{ github.ref_name }}` });
+      expect(preview.jobs.down?.env).toEqual({ BRANCH: `\${{ github.event.ref }}` });
+      for (const job of Object.values(preview.jobs)) {
+        expect(job.environment).toBe('preview');
+        const assume = job.steps?.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials'));
+        expect(assume?.with?.['role-to-assume']).toBe(
+          'arn:aws:iam::111111111111:role/megadolls-dev-github-deploy',
+        );
+      }
+    });
+  });
+
+  it('asks the reviewer about the plan, the cost and stateful resources in the PR template', () => {
+    const template = files.find((f) => f.path === 'pull_request_template.md')?.content ?? '';
+    expect(template).toMatch(/Plan\*\* job summary/);
+    expect(template).toMatch(/stateful resource/);
+    expect(template).toMatch(/reach `prod` only after approval/);
+  });
+});
+
+describe('workflows for other settings', () => {
+  const withDelivery = (delivery: Partial<NonNullable<AppModel['delivery']>>): AppModel => ({
+    ...model,
+    delivery: { ...model.delivery!, ...delivery },
+  });
+
+  it('leaves the preview workflow out when previews are off', () => {
+    const paths = generated(withDelivery({ preview: undefined })).files.map((f) => f.path);
+    expect(paths).not.toContain('workflows/preview.yml');
+  });
+
+  it('promotes later environments by moving their tag when CodePipeline deploys', () => {
+    const deploy = workflowNamed(
+      generated(withDelivery({ pipeline: 'codepipeline' })).workflows,
+      'deploy.yml',
+    );
+    expect(Object.keys(deploy.workflow.jobs)).toEqual([
+      'infrastructure-dev',
+      'infrastructure-prod',
+      'promote-prod',
+    ]);
+    const promote = deploy.workflow.jobs['promote-prod'];
+    expect(promote?.environment).toBe('production');
+    expect(promote?.strategy?.matrix).toEqual({
+      include: [
+        { service: 'web', watch: 'apps/web', repository: 'megadolls/web', tag: 'latest' },
+        { service: 'pgadmin', watch: 'apps/pgadmin', repository: 'megadolls/pgadmin', tag: 'latest' },
+      ],
+    });
+    expect(runs(promote)).toContain('aws ecr put-image');
+  });
+
+  it('builds from the configured source and watches the extra paths', () => {
+    const builds = model.delivery!.builds.map((b) =>
+      b.service === 'web'
+        ? {
+            ...b,
+            context: 'services/web',
+            dockerfile: 'services/web/Dockerfile.prod',
+            watch: ['services/web', 'libs/shared'],
+          }
+        : b,
+    );
+    const web = workflowNamed(generated(withDelivery({ builds })).workflows, 'build-web.yml').workflow;
+    expect(web.on).toMatchObject({
+      push: { paths: ['services/web', 'services/web/**', 'libs/shared', 'libs/shared/**'] },
+    });
+    expect(web.jobs.image?.env?.WATCH).toBe('services/web libs/shared');
+  });
+});
