@@ -154,7 +154,7 @@ export function retryCommand(action: string, envName: string, options: TargetOpt
   return parts.join(' ');
 }
 
-function renderDeploy(result: DeployResult): string {
+export function renderDeploy(result: DeployResult): string {
   const where = result.target === 'local' ? `the local emulator (${result.endpoint})` : 'AWS';
   const lines = [pc.bold(`${result.app} ${result.environment} · deployed to ${where}`), ''];
   lines.push(

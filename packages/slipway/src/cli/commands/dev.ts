@@ -11,7 +11,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { DEFAULT_CONFIG, resolveConfigPath } from '../shared-options.js';
 
-interface DevCommandOptions {
+export interface DevCommandOptions {
   readonly config: string;
   readonly env?: string;
   readonly databaseUrl?: string;
@@ -77,7 +77,7 @@ export function devCommand(io: CliIo, setExit: (code: number) => void): Command 
     });
 }
 
-async function runDev(
+export async function runDev(
   io: CliIo,
   model: AppModel,
   configFile: string,

@@ -19,6 +19,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> =
   deploy: async () => (await import('./deploy.js')).deployCommand,
   destroy: async () => (await import('./destroy.js')).destroyCommand,
   local: async () => (await import('./local.js')).localCommand,
+  up: async () => (await import('./up.js')).upCommand,
 };
 
 /**

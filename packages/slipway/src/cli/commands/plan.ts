@@ -30,7 +30,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
   return command;
 }
 
-function renderPlan(plan: PlanOutcome, out: string): string {
+export function renderPlan(plan: PlanOutcome, out: string): string {
   const lines: string[] = [pc.bold(`${plan.app} · plan`), ''];
   lines.push(
     `${pc.bold('shared')}  ${plan.shared.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}  ${usd(plan.shared.monthlyCostUsd)} / month`,
