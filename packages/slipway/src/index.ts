@@ -1,4 +1,5 @@
-// Public API of the kit. Internals stay behind this file.
+// What a slipway.config.ts imports: defineConfig and the config and model types. Kept light on
+// purpose, since every command loads the config through it; the rest of the kit is in `slipway/kit`.
 
 export { defineConfig } from './config/define-config.js';
 export { ConfigError, type ConfigIssue } from './config/errors.js';
@@ -24,30 +25,5 @@ export type {
   SourceConfig,
   UsageConfig,
 } from './config/schema.js';
-export * from './deploy/index.js';
-export { consoleReporter, type DevOutput } from './dev/console-reporter.js';
-export { DevCancelledError, DevError, PortInUseError, ServiceStartError } from './dev/dev-error.js';
-export type { DevDatabaseInfo, DevEvent, DevReporter, DevServiceInfo } from './dev/events.js';
-export {
-  type DevFinish,
-  type DevOptions,
-  type DevSession,
-  type StopOptions,
-  startDev,
-} from './dev/start-dev.js';
-export { InitError, type InitOptions, type InitResult, initProject } from './init/init-project.js';
-export * from './local-cloud/index.js';
 export type * from './model/types.js';
 export type * from './plan/types.js';
-export { ACTIONS, type PinnedAction } from './workflows/actions.js';
-export { type GeneratedFile, type GenerateOptions, generateWorkflows } from './workflows/generate.js';
-export { type RoleAssumption, roleAssumptions } from './workflows/oidc-subjects.js';
-export { renderPlanMarkdown } from './workflows/plan-markdown.js';
-export {
-  checkWorkflows,
-  WORKFLOW_RULES,
-  type WorkflowFinding,
-  type WorkflowRule,
-  type WorkflowRuleContext,
-} from './workflows/rules/index.js';
-export type { Workflow, WorkflowFile } from './workflows/workflow-types.js';

@@ -39,6 +39,20 @@ describe('deploying the examples to the local emulator', () => {
   let megadolls: AppModel;
   const deploy = (model: AppModel, options: Parameters<typeof deployEnvironment>[2] = {}) =>
     deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir, ...options });
+  /** A `slipway` command line on one example environment, against this file's emulator. */
+  const slipwayLocal = (command: string, example: string, env: string, ...extra: string[]) =>
+    runCli(
+      command,
+      '--config',
+      configOf(example),
+      '--env',
+      env,
+      '--target',
+      'local',
+      '--state-dir',
+      emulator.stateDir,
+      ...extra,
+    );
 
   beforeAll(async () => {
     [medications, megadolls] = await Promise.all([
@@ -75,18 +89,7 @@ describe('deploying the examples to the local emulator', () => {
   }
 
   it('deploys medications dev: VPC, subnets, service, database, parameters and outputs, then redeploys a new count in place', async () => {
-    const run = await runCli(
-      'deploy',
-      '--config',
-      configOf('medications'),
-      '--env',
-      'dev',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-      '--json',
-    );
+    const run = await slipwayLocal('deploy', 'medications', 'dev', '--json');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as DeployResult;
@@ -236,33 +239,13 @@ describe('deploying the examples to the local emulator', () => {
     expect((await database('medications-dev-main'))?.DbiResourceId).toBe(db?.DbiResourceId);
     expect((await database('medications-dev-main'))?.DBName).toBe('medications');
 
-    const unchanged = await runCli(
-      'diff',
-      '--config',
-      configOf('medications'),
-      '--env',
-      'dev',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-    );
+    const unchanged = await slipwayLocal('diff', 'medications', 'dev');
     expect(unchanged.code).toBe(0); // the config itself did not change
 
     // Named with --allow-replace, the replacement goes through; going back is flagged in turn.
     const replaced = await deploy(renamed, { allowReplace: ['DatabaseMainInstance'] });
     expect(replaced.stacks.find((s) => s.name === 'medications-dev-data')?.action).toBe('updated');
-    const back = await runCli(
-      'diff',
-      '--config',
-      configOf('medications'),
-      '--env',
-      'dev',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-    );
+    const back = await slipwayLocal('diff', 'medications', 'dev');
     expect(back.code).toBe(1);
     expect(back.stdout).toMatch(
       /± replace +DatabaseMainInstance +AWS::RDS::DBInstance +STATEFUL +a new DBName requires replacement/,
@@ -307,17 +290,7 @@ describe('deploying the examples to the local emulator', () => {
   });
 
   it('asks before production and refuses without a terminal or --yes', async () => {
-    const run = await runCli(
-      'deploy',
-      '--config',
-      configOf('medications'),
-      '--env',
-      'prod',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-    );
+    const run = await slipwayLocal('deploy', 'medications', 'prod');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('prod is a production environment and deploy needs a confirmation');
     expect(run.stdout).toBe('');
@@ -325,18 +298,7 @@ describe('deploying the examples to the local emulator', () => {
 
   it('destroys dev in reverse order and lists what its deletion policies keep', async () => {
     await deploy(medications);
-    const run = await runCli(
-      'destroy',
-      '--config',
-      configOf('medications'),
-      '--env',
-      'dev',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-      '--json',
-    );
+    const run = await slipwayLocal('destroy', 'medications', 'dev', '--json');
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.destroyed).toEqual([
@@ -362,18 +324,7 @@ describe('deploying the examples to the local emulator', () => {
 
   it('refuses to destroy production stacks, which carry termination protection', async () => {
     await deployEnvironment(medications, 'prod', { target: 'local', stateDir: emulator.stateDir, yes: true });
-    const run = await runCli(
-      'destroy',
-      '--config',
-      configOf('medications'),
-      '--env',
-      'prod',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-      '--yes',
-    );
+    const run = await slipwayLocal('destroy', 'medications', 'prod', '--yes');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       'Refusing to destroy medications-prod-api, medications-prod-runtime, medications-prod-data, medications-prod-network',
