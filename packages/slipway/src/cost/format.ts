@@ -14,9 +14,9 @@ export function unitUsd(price: Price): string {
   return `$${price.usd}`;
 }
 
-/** Dollars rounded to cents for display (`$12.34`); the only place estimates are rounded. */
+/** Dollars rounded to cents for display (`$1,234.56`); the only place estimates are rounded. */
 export function formatUsd(usd: number): string {
-  return `$${usd.toFixed(2)}`;
+  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /**

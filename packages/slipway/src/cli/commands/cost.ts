@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
+import { formatUsd } from '../../cost/format.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planFromOptions } from '../plan-from-options.js';
 import { costTable } from '../render/cost.js';
-import { usd } from '../render/format.js';
 import { addConfigOptions, addOutOption, type ConfigOptions } from '../shared-options.js';
 
 interface CostCommandOptions extends ConfigOptions {
@@ -34,13 +34,13 @@ export function costCommand(io: CliIo, setExit: (code: number) => void): Command
       const lines: string[] = [pc.bold(`${plan.app} · monthly cost estimate`), ''];
       for (const env of plan.environments) {
         lines.push(
-          pc.bold(`${env.name}  ${env.region}  ${usd(env.monthlyCostUsd)} / month`),
+          pc.bold(`${env.name}  ${env.region}  ${formatUsd(env.monthlyCostUsd)} / month`),
           costTable(env.costItems),
           '',
         );
       }
       lines.push(
-        pc.bold(`shared  ${usd(plan.shared.monthlyCostUsd)} / month`),
+        pc.bold(`shared  ${formatUsd(plan.shared.monthlyCostUsd)} / month`),
         costTable(plan.shared.costItems),
         '',
       );
