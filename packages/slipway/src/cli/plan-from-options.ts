@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/load.js';
+import type { AppModel } from '../model/types.js';
 import { type PlanOutcome, runPlan } from '../plan/run-plan.js';
 import type { CliIo } from './io.js';
 import { progressReporter } from './progress.js';
@@ -10,7 +11,16 @@ export async function planFromOptions(
   io: CliIo,
   parts: { readonly checks?: boolean; readonly cost?: boolean } = {},
 ): Promise<PlanOutcome> {
-  const model = await loadConfig(resolveConfigPath(options.config));
+  return planModel(await loadConfig(resolveConfigPath(options.config)), options, io, parts);
+}
+
+/** Plans an already loaded model the way the options say. */
+export function planModel(
+  model: AppModel,
+  options: ConfigOptions & { readonly out: string },
+  io: CliIo,
+  parts: { readonly checks?: boolean; readonly cost?: boolean } = {},
+): PlanOutcome {
   return runPlan(model, {
     outdir: options.out,
     environments: options.env,

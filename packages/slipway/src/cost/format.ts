@@ -14,9 +14,12 @@ export function unitUsd(price: Price): string {
   return `$${price.usd}`;
 }
 
-/** Dollars rounded to cents for display (`$1,234.56`); the only place estimates are rounded. */
-export function formatUsd(usd: number): string {
-  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/**
+ * Dollars rounded to cents for display (`$1,234.56`), or to `decimals` places for hourly figures
+ * (`$0.0080`); the only place estimates are rounded.
+ */
+export function formatUsd(usd: number, decimals = 2): string {
+  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}`;
 }
 
 /**

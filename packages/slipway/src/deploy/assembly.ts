@@ -33,13 +33,14 @@ export async function synthesizeApp(
   toolkit: Toolkit,
   model: AppModel,
   outdir: string,
+  build: (model: AppModel, options: { outdir: string }) => SlipwayApp = buildApp,
 ): Promise<SynthesizedApp> {
   const dir = path.resolve(outdir);
   rmSync(dir, { recursive: true, force: true });
   let built: SlipwayApp | undefined;
   const source = await toolkit.fromAssemblyBuilder(
     async ({ outdir: into }) => {
-      built = buildApp(model, { outdir: into ?? dir });
+      built = build(model, { outdir: into ?? dir });
       return built.app.synth();
     },
     {

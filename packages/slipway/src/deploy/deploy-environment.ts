@@ -13,6 +13,8 @@ import { openSession, type Session, type SessionOptions, type StackGroup, synthe
 import { classifyStackChanges, type StackChanges } from './stack-changes.js';
 import { stackFailure } from './stack-failure.js';
 import type { DeployTarget } from './target.js';
+import { ProvisionError } from '../provision/errors.js';
+import { type ProvisionOutcome, runProvisioner } from '../provision/run-provisioner.js';
 
 export interface DeployOptions extends SessionOptions, ConfirmationOptions {
   /** Logical ids of stateful resources that may be replaced or removed (`--allow-replace`). @default none */
@@ -23,6 +25,11 @@ export interface DeployOptions extends SessionOptions, ConfirmationOptions {
   readonly includeCi?: boolean;
   /** The command that repeats this deploy, quoted in failure messages. @default `slipway deploy --env <env>` */
   readonly command?: string;
+  /**
+   * Run each database's provisioner task after the layer stacks, so the services' login roles
+   * exist before the services start (SECURITY.md 29b). @default true when the layer stacks deploy
+   */
+  readonly provision?: boolean;
 }
 
 /** One stack of a finished deploy. */
@@ -48,6 +55,8 @@ export interface DeployResult {
   readonly skipped: readonly string[];
   /** On the local target: what the emulator does not model. */
   readonly emulatorLimits: readonly string[];
+  /** The provisioner runs that ensured each database's app role. */
+  readonly provisioned: readonly ProvisionOutcome[];
 }
 
 /**
@@ -101,6 +110,12 @@ export async function deployEnvironment(
     await confirmProduction(session.model.app, session.environment, 'deploy', summarize(relevant), options);
 
     const results: DeployedStackResult[] = [];
+    const provisioned: ProvisionOutcome[] = [];
+    // The app roles must exist before a service signs in: right after the last layer stack.
+    const lastLayer = selected
+      .map((s) => s.kind)
+      .lastIndexOf(selected.some((s) => s.kind === 'runtime') ? 'runtime' : 'data');
+    const provision = options.provision ?? true;
     for (const [index, stack] of selected.entries()) {
       const existed = comparison.deployed.get(stack.name) !== undefined;
       let changes = relevant.find((c) => c.name === stack.name);
@@ -140,6 +155,9 @@ export async function deployEnvironment(
         outputs,
         seconds,
       });
+      if (index === lastLayer && provision) {
+        provisioned.push(...(await ensureAppRoles(session, command)));
+      }
     }
     return {
       app: session.model.app,
@@ -150,9 +168,35 @@ export async function deployEnvironment(
       stacks: results,
       skipped,
       emulatorLimits: session.connection.target === 'local' ? EMULATOR_LIMITS : [],
+      provisioned,
     };
   } finally {
     await app.assembly.dispose();
+  }
+}
+
+/** Each database's provisioner, with no overrides: the environment's own app role and database. */
+async function ensureAppRoles(session: Session, command: string): Promise<ProvisionOutcome[]> {
+  const env = session.environment;
+  if (env.databases.length === 0) return [];
+  try {
+    return await runProvisioner(
+      { app: session.model.app, environment: env, connection: session.connection, emit: session.emit },
+      env.databases.map((d) => ({
+        action: 'ensure' as const,
+        database: d.name,
+        databaseName: d.databaseName,
+        roleName: d.appUsername,
+      })),
+    );
+  } catch (error) {
+    if (error instanceof ProvisionError) {
+      session.emit({
+        kind: 'note',
+        message: `the layer stacks are deployed; the service stacks were not attempted. Run \`${command}\` again once fixed.`,
+      });
+    }
+    throw error;
   }
 }
 
@@ -161,7 +205,7 @@ export async function deployEnvironment(
  * change sets drop outputs and fail on updates. On AWS change sets, which CloudFormation
  * validates before touching anything.
  */
-async function deployStack(
+export async function deployStack(
   session: Session,
   assembly: Parameters<Session['toolkit']['deploy']>[0],
   stack: PlannedStack,
@@ -183,7 +227,7 @@ async function deployStack(
 }
 
 /** Every emulator account and region a stack goes to gets CDK's bootstrap stack once. */
-async function bootstrapLocal(session: Session, stacks: readonly PlannedStack[]): Promise<void> {
+export async function bootstrapLocal(session: Session, stacks: readonly PlannedStack[]): Promise<void> {
   const places = new Set(stacks.map((s) => `${s.account}/${s.region}`));
   for (const place of places) {
     const [account, region] = place.split('/') as [string, string];

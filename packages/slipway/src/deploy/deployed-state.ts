@@ -24,7 +24,7 @@ export interface DeployedStack {
  * Statuses of a stack that holds nothing deployed: a create that rolled back, a change set never
  * executed. The next deploy replaces such a stack, so it counts as absent.
  */
-const NOT_DEPLOYED = new Set([
+export const NOT_DEPLOYED: ReadonlySet<string> = new Set([
   'ROLLBACK_COMPLETE',
   'ROLLBACK_FAILED',
   'REVIEW_IN_PROGRESS',

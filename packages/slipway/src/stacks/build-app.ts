@@ -7,11 +7,13 @@ import { NetworkStack } from './network-stack.js';
 import { pinServiceName, pipelineServiceName } from './pipeline-names.js';
 import { PipelineStack } from './pipeline-stack.js';
 import { PipelineTargetStack } from './pipeline-target-stack.js';
+import { PreviewStack } from './preview-stack.js';
+import type { PreviewPlan } from '../preview/preview-plan.js';
 import { RuntimeStack } from './runtime-stack.js';
 import { ServiceStack } from './service-stack.js';
 
 /** Which layer a stack is; services share one kind. */
-export type StackKind = 'ci' | 'network' | 'data' | 'runtime' | 'service' | 'pipeline';
+export type StackKind = 'ci' | 'network' | 'data' | 'runtime' | 'service' | 'pipeline' | 'preview';
 
 /** One stack of the app and the environment it belongs to (none for the CI stack). */
 export interface BuiltStack {
@@ -45,13 +47,7 @@ export interface BuildAppOptions {
  * deploy order is declared here as explicit stack dependencies.
  */
 export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp {
-  const app = new App({
-    outdir: options.outdir,
-    context: appContext(model),
-    analyticsReporting: false,
-    builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
-    autoSynth: false,
-  });
+  const app = newApp(model, options);
 
   const ci = new CiStack(app, { model });
   const stacks: BuiltStack[] = [{ stack: ci, kind: 'ci' }];
@@ -76,6 +72,23 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
   }
   if (codepipeline) stacks.push(...pipelineStacks(app, model, ci));
   return { app, stacks };
+}
+
+/** An app holding one preview's stack alone: previews deploy and go on their own. */
+export function buildPreviewApp(model: AppModel, preview: PreviewPlan, options: BuildAppOptions): SlipwayApp {
+  const app = newApp(model, options);
+  const stack = new PreviewStack(app, { model, preview });
+  return { app, stacks: [{ stack, kind: 'preview', environment: preview.environment.name }] };
+}
+
+function newApp(model: AppModel, options: BuildAppOptions): App {
+  return new App({
+    outdir: options.outdir,
+    context: appContext(model),
+    analyticsReporting: false,
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
+    autoSynth: false,
+  });
 }
 
 /**

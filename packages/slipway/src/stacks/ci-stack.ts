@@ -12,6 +12,7 @@ import {
   grantImagePromotion,
   trustedEnvironments,
 } from './pipeline-deploy-roles.js';
+import { grantProvisionerRuns } from './provisioner-permissions.js';
 import { cdkBootstrapRolePattern, deployRoleName, imagePushRoleName } from './resource-names.js';
 import { SlipwayStack } from './slipway-stack.js';
 
@@ -128,6 +129,8 @@ export class CiStack extends SlipwayStack {
         ],
       }),
     );
+    const environment = model.environments.find((e) => e.name === target.environment);
+    if (environment) grantProvisionerRuns(role, model.app, environment);
     acknowledge(
       role,
       `AwsSolutions-IAM5[Resource::arn:${partition}:iam::${target.account}:role/${cdkBootstrapRolePattern(target.account, target.region)}]`,

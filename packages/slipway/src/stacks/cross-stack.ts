@@ -36,6 +36,9 @@ export const dataKeys = {
   /** The DbiResourceId, which `rds-db:connect` ARNs are made of. */
   resourceId: (database: string) => `${database}/resource-id`,
   instanceId: (database: string) => `${database}/instance-id`,
+  /** Task definition family and security group of the database's one-off provisioner task. */
+  provisionerFamily: (database: string) => `${database}/provisioner-family`,
+  provisionerSecurityGroupId: (database: string) => `${database}/provisioner-security-group-id`,
   secretArn: (secret: string) => `secrets/${secret}/arn`,
 } as const;
 

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel } from '../model/types.js';
+import { DatabaseProvisioner } from './database-provisioner.js';
 import { dataKeys, type EnvironmentRef, publishValue } from './cross-stack.js';
 import { importNamespace } from './imported-namespace.js';
 import { importVpc } from './imported-vpc.js';
@@ -81,6 +82,33 @@ export class DataStack extends SlipwayStack {
         instance.instanceResourceId ?? '',
       );
       publishValue(this, where, 'data', dataKeys.instanceId(database.name), instance.instanceIdentifier);
+
+      const provisioner = new DatabaseProvisioner(
+        this,
+        `Database${logicalIdPart(database.name)}Provisioner`,
+        {
+          environment: env,
+          database,
+          app: model.app,
+          instance,
+          databaseSecurityGroup: built.securityGroup,
+          vpc,
+        },
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.provisionerFamily(database.name),
+        provisioner.taskDefinition.family,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.provisionerSecurityGroupId(database.name),
+        provisioner.securityGroup.securityGroupId,
+      );
     }
     this.databases = databases;
 

@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge.js';
 import { pinLogicalId } from './logical-ids.js';
 import { ModelError } from './model-error.js';
 
@@ -30,6 +31,8 @@ export interface EnvironmentLogGroupProps {
   readonly logGroupName?: string;
   /** Logical id to pin (log groups are listed in `stateful-resources.json`). */
   readonly logicalId: string;
+  /** Delete the group with its stack: only for throwaway stacks (previews). @default false */
+  readonly removeWithStack?: boolean;
 }
 
 /**
@@ -46,8 +49,16 @@ export function environmentLogGroup(
   const group = new logs.LogGroup(scope, id, {
     logGroupName: props.logGroupName,
     retention: retentionDays(props.retentionDays, props.retentionPath),
-    removalPolicy: RemovalPolicy.RETAIN,
+    removalPolicy: props.removeWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
   });
   pinLogicalId(group, props.logicalId);
+  if (props.removeWithStack) {
+    acknowledge(
+      group,
+      'Slipway-CFN1',
+      "A preview's logs go with the preview: it is a throwaway copy of an environment, and its " +
+        'events would otherwise outlive it with nobody to read them.',
+    );
+  }
   return group;
 }

@@ -38,3 +38,18 @@ export function serviceAlarmName(
 export function cdkBootstrapRolePattern(account: string, region: string): string {
   return `cdk-hnb659fds-*-role-${account}-${region}`;
 }
+
+/** Task definition family of a database's one-off provisioner task. */
+export function provisionerFamily(app: string, env: string, database: string): string {
+  return `${app}-${env}-${database}-provisioner`;
+}
+
+/** The provisioner's execution and task roles, named so deploy roles can pass exactly these. */
+export function provisionerRoleName(
+  app: string,
+  env: string,
+  database: string,
+  kind: 'exec' | 'task',
+): string {
+  return `${app}-${env}-${database}-provision-${kind}`;
+}

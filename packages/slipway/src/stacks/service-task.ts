@@ -20,6 +20,11 @@ export interface ServiceTaskProps {
   readonly where: EnvironmentRef;
   /** Model path of the service, for error messages. */
   readonly path: string;
+  /**
+   * The log group's pinned logical id, and whether it goes with the stack (previews) instead of
+   * outliving it. @default `ServiceLogGroup`, kept
+   */
+  readonly logGroup?: { readonly logicalId: string; readonly removeWithStack: boolean };
 }
 
 /**
@@ -45,7 +50,8 @@ export function serviceTask(
   const logGroup = environmentLogGroup(scope, 'LogGroup', {
     retentionDays: env.logRetentionDays,
     retentionPath: `environments.${env.name}.logRetentionDays`,
-    logicalId: 'ServiceLogGroup',
+    logicalId: props.logGroup?.logicalId ?? 'ServiceLogGroup',
+    removeWithStack: props.logGroup?.removeWithStack ?? false,
   });
   const { partition, urlSuffix } = regionFacts(model.ci.region);
   const environment = containerEnvironment(model.app, service, props.database, path);

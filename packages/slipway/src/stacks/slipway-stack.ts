@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
  * Types whose `Tags` property is newer than cfn-lint's schema and the local emulator: tagging them
  * fails the lint (E3002). They still get the stack's tags from CloudFormation at deploy.
  */
-const UNTAGGED_TYPES = [
+export const UNTAGGED_TYPES: readonly string[] = [
   'AWS::ApplicationAutoScaling::ScalableTarget',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::ListenerRule',
@@ -40,7 +40,7 @@ export class SlipwayStack extends Stack {
       description: props.description,
     });
     this.environmentName = props.environment;
-    const tagging = { excludeResourceTypes: UNTAGGED_TYPES };
+    const tagging = { excludeResourceTypes: [...UNTAGGED_TYPES] };
     Tags.of(this).add('slipway:app', props.app, tagging);
     Tags.of(this).add('slipway:environment', props.environment ?? 'ci', tagging);
   }

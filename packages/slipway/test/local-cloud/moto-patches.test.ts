@@ -8,7 +8,20 @@ import {
   UpdateStackCommand,
   UpdateTerminationProtectionCommand,
 } from '@aws-sdk/client-cloudformation';
-import { DescribeSecurityGroupsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListServicesCommand,
+  RunTaskCommand,
+  StopTaskCommand,
+} from '@aws-sdk/client-ecs';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from './emulator.js';
@@ -260,5 +273,131 @@ describe('the emulator patches', () => {
       },
     };
     await expect(create('reads-missing', template)).rejects.toThrow(/Unable to fetch parameters/);
+  });
+
+  it('runs a one-off Fargate task sized by its task definition in a template-made VPC, and frees its interface on stop', async () => {
+    const stack = await create('one-off', {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.2.0.0/16' } },
+        Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.2.0.0/24' } },
+        Group: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'task', VpcId: { Ref: 'Vpc' } },
+        },
+        Cluster: { Type: 'AWS::ECS::Cluster', Properties: { ClusterName: 'one-off' } },
+        Task: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            Family: 'one-off',
+            Cpu: '256',
+            Memory: '512',
+            NetworkMode: 'awsvpc',
+            RequiresCompatibilities: ['FARGATE'],
+            // Fargate containers may leave out their own memory; moto used to add it up and fail.
+            ContainerDefinitions: [
+              { Name: 'job', Image: 'public.ecr.aws/docker/library/postgres:17.6-alpine' },
+            ],
+          },
+        },
+      },
+      Outputs: {
+        Subnet: { Value: { Ref: 'Subnet' } },
+        Group: { Value: { 'Fn::GetAtt': ['Group', 'GroupId'] } },
+      },
+    });
+    const out = Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+    const ecs = new ECSClient(emulator.config());
+    const ec2 = new EC2Client(emulator.config());
+    const interfaces = async () =>
+      ((await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces ?? []).length;
+    const before = await interfaces();
+
+    const run = await ecs.send(
+      new RunTaskCommand({
+        cluster: 'one-off',
+        taskDefinition: 'one-off',
+        launchType: 'FARGATE',
+        networkConfiguration: {
+          awsvpcConfiguration: { subnets: [out.Subnet ?? ''], securityGroups: [out.Group ?? ''] },
+        },
+        overrides: {
+          containerOverrides: [{ name: 'job', environment: [{ name: 'ACTION', value: 'ensure' }] }],
+        },
+      }),
+    );
+    const arn = run.tasks?.[0]?.taskArn ?? '';
+    expect(arn).toMatch(/^arn:aws:ecs:/);
+    expect(await interfaces()).toBe(before + 1);
+
+    await ecs.send(new StopTaskCommand({ cluster: 'one-off', task: arn, reason: 'done' }));
+    const [task] =
+      (await ecs.send(new DescribeTasksCommand({ cluster: 'one-off', tasks: [arn] }))).tasks ?? [];
+    expect(task?.lastStatus).toBe('STOPPED');
+    expect(task?.overrides?.containerOverrides?.[0]?.environment).toEqual([
+      { name: 'ACTION', value: 'ensure' },
+    ]);
+    expect(await interfaces()).toBe(before);
+  });
+
+  it('deletes what a service stack made in shared places: its ECS service, task definition and ingress rules', async () => {
+    await create('shared', {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.3.0.0/16' } },
+        Group: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'shared', VpcId: { Ref: 'Vpc' } },
+        },
+        Cluster: { Type: 'AWS::ECS::Cluster', Properties: { ClusterName: 'shared' } },
+      },
+      Outputs: { Group: { Value: { 'Fn::GetAtt': ['Group', 'GroupId'] } } },
+    });
+    const group = (await cfn().send(new DescribeStacksCommand({ StackName: 'shared' }))).Stacks?.[0]
+      ?.Outputs?.[0]?.OutputValue;
+    await create('service', {
+      Resources: {
+        Ingress: {
+          Type: 'AWS::EC2::SecurityGroupIngress',
+          Properties: {
+            GroupId: group,
+            IpProtocol: 'tcp',
+            FromPort: 9001,
+            ToPort: 9001,
+            CidrIp: '0.0.0.0/0',
+            Description: 'x',
+          },
+        },
+        Task: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: {
+            Family: 'service',
+            Cpu: '256',
+            Memory: '512',
+            ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27' }],
+          },
+        },
+        Service: {
+          Type: 'AWS::ECS::Service',
+          Properties: {
+            Cluster: 'shared',
+            TaskDefinition: { Ref: 'Task' },
+            DesiredCount: 1,
+            ServiceName: 'web',
+          },
+        },
+      },
+    });
+    const ec2 = new EC2Client(emulator.config());
+    const ecs = new ECSClient(emulator.config());
+    const ingress = async () =>
+      (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [group ?? ''] }))).SecurityGroups?.[0]
+        ?.IpPermissions ?? [];
+    expect(await ingress()).toHaveLength(1);
+    expect((await ecs.send(new ListServicesCommand({ cluster: 'shared' }))).serviceArns).toHaveLength(1);
+
+    await cfn().send(new DeleteStackCommand({ StackName: 'service' }));
+    expect(await ingress()).toEqual([]);
+    expect((await ecs.send(new ListServicesCommand({ cluster: 'shared' }))).serviceArns).toEqual([]);
+    const definition = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'service:1' }));
+    expect(definition.taskDefinition?.status).toBe('INACTIVE');
   });
 });

@@ -59,18 +59,24 @@ describe('CI stack', () => {
     }
   });
 
-  it('allows a deploy role only to assume its environment account bootstrap roles', () => {
+  it('allows a deploy role only to assume its environment account bootstrap roles and run its database provisioner', () => {
     const policies = fx.template('megadolls-ci').findResources('AWS::IAM::Policy', {
       Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^DeployRoleProd') }] },
     });
     const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
-    expect(statements).toEqual([
-      {
-        Sid: 'AssumeCdkBootstrapRoles',
-        Effect: 'Allow',
-        Action: 'sts:AssumeRole',
-        Resource: 'arn:aws:iam::222222222222:role/cdk-hnb659fds-*-role-222222222222-af-south-1',
-      },
+    expect(statements[0]).toEqual({
+      Sid: 'AssumeCdkBootstrapRoles',
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Resource: 'arn:aws:iam::222222222222:role/cdk-hnb659fds-*-role-222222222222-af-south-1',
+    });
+    // The rest is the provisioner's (test/stacks/provisioner-permissions.test.ts has the details).
+    expect(statements.slice(1).map((s) => s.Sid)).toEqual([
+      'RunDatabaseProvisioner',
+      'WatchDatabaseProvisioner',
+      'DescribeProvisionerDefinition',
+      'PassProvisionerRoles',
+      'ReadProvisionerLog',
     ]);
     fx.template('megadolls-ci').resourceCountIs('AWS::IAM::ManagedPolicy', 0);
     for (const role of Object.values(fx.template('megadolls-ci').findResources('AWS::IAM::Role'))) {

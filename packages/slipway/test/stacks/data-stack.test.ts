@@ -48,7 +48,13 @@ describe('data stack (megadolls prod)', () => {
     const instance = onlyResource(t.findResources('AWS::RDS::DBInstance'));
     expect(instance.Properties.MasterUserPassword).toBeUndefined();
     t.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
-    expect(JSON.stringify(t.toJSON())).not.toContain('MasterUserSecret');
+    t.resourceCountIs('AWS::Lambda::Function', 0);
+    // The RDS-managed secret is named only where the provisioner task reads it.
+    const naming = Object.entries(t.toJSON().Resources as Record<string, unknown>)
+      .filter(([, r]) => JSON.stringify(r).includes('MasterUserSecret'))
+      .map(([id]) => id);
+    expect(naming.length).toBeGreaterThan(0);
+    expect(naming.every((id) => id.startsWith('DatabaseMainProvisioner'))).toBe(true);
   });
 
   it('snapshots the instance and retains its subnet and parameter groups', () => {
@@ -75,11 +81,22 @@ describe('data stack (megadolls prod)', () => {
     });
   });
 
-  it('gives the database a security group with no ingress of its own', () => {
+  it('admits only the provisioner task to the database from this stack', () => {
     const t = fx.template('megadolls-prod-data');
-    const group = onlyResource(t.findResources('AWS::EC2::SecurityGroup'));
-    expect(group.Properties.SecurityGroupIngress).toBeUndefined();
-    t.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
+    for (const group of Object.values(t.findResources('AWS::EC2::SecurityGroup'))) {
+      expect(group.Properties.SecurityGroupIngress).toBeUndefined();
+    }
+    const rules = Object.values(t.findResources('AWS::EC2::SecurityGroupIngress'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.Properties).toMatchObject({
+      IpProtocol: 'tcp',
+      FromPort: 5432,
+      ToPort: 5432,
+      SourceSecurityGroupId: {
+        'Fn::GetAtt': [expect.stringMatching(/^DatabaseMainProvisionerSecurityGroup/), 'GroupId'],
+      },
+      GroupId: { 'Fn::GetAtt': [expect.stringMatching(/^DatabaseMainSecurityGroup/), 'GroupId'] },
+    });
   });
 
   it('registers the endpoint as main.megadolls.internal in Cloud Map', () => {
@@ -108,6 +125,8 @@ describe('data stack (megadolls prod)', () => {
       '/megadolls/prod/data/main/endpoint-address',
       '/megadolls/prod/data/main/endpoint-port',
       '/megadolls/prod/data/main/instance-id',
+      '/megadolls/prod/data/main/provisioner-family',
+      '/megadolls/prod/data/main/provisioner-security-group-id',
       '/megadolls/prod/data/main/resource-id',
       '/megadolls/prod/data/main/security-group-id',
       '/megadolls/prod/data/secrets/pgadmin-password/arn',

@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { formatUsd } from '../../cost/format.js';
+import { estimatePreviewCost } from '../../preview/preview-cost.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { planFromOptions } from '../plan-from-options.js';
+import { planModel } from '../plan-from-options.js';
+import { loadConfig } from '../../config/load.js';
 import { costTable } from '../render/cost.js';
-import { addConfigOptions, addOutOption, type ConfigOptions } from '../shared-options.js';
+import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
 
 interface CostCommandOptions extends ConfigOptions {
   readonly out: string;
@@ -19,7 +21,9 @@ export function costCommand(io: CliIo, setExit: (code: number) => void): Command
       '\nThe estimate prices the synthesized templates, with the usage assumptions in the config (usage: {...}).',
     );
   addOutOption(addConfigOptions(command)).action(async (options: CostCommandOptions) => {
-    const plan = await planFromOptions(options, io, { checks: false });
+    const model = await loadConfig(resolveConfigPath(options.config));
+    const plan = planModel(model, options, io, { checks: false });
+    const preview = estimatePreviewCost(model);
     if (options.json) {
       const environments = plan.environments.map((e) => ({
         name: e.name,
@@ -28,7 +32,7 @@ export function costCommand(io: CliIo, setExit: (code: number) => void): Command
         costItems: e.costItems,
       }));
       io.out(
-        `${JSON.stringify({ app: plan.app, shared: { monthlyCostUsd: plan.shared.monthlyCostUsd, costItems: plan.shared.costItems }, environments }, null, 2)}\n`,
+        `${JSON.stringify({ app: plan.app, shared: { monthlyCostUsd: plan.shared.monthlyCostUsd, costItems: plan.shared.costItems }, environments, preview: preview ?? null }, null, 2)}\n`,
       );
     } else {
       const lines: string[] = [pc.bold(`${plan.app} · monthly cost estimate`), ''];
@@ -44,6 +48,15 @@ export function costCommand(io: CliIo, setExit: (code: number) => void): Command
         costTable(plan.shared.costItems),
         '',
       );
+      if (preview) {
+        lines.push(
+          pc.bold(
+            `preview  per branch, inside ${preview.environment}  ${formatUsd(preview.usdPerHour, 4)} / hour`,
+          ),
+          `  ${preview.basis}. Left running a whole month: ${formatUsd(preview.usdPerHour * 730)}.`,
+          '',
+        );
+      }
       lines.push(pc.dim('List prices, no free tier, no tax, no data transfer beyond the usage assumptions.'));
       io.out(`${lines.join('\n')}\n`);
     }

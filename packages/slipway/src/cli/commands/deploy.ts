@@ -171,6 +171,14 @@ export function renderDeploy(result: DeployResult): string {
   );
   if (outputs.length > 0)
     lines.push('', pc.bold('Outputs'), renderTable(['stack', 'output', 'value'], outputs));
+  if (result.provisioned.length > 0) {
+    lines.push('', pc.bold('Database roles'));
+    for (const run of result.provisioned) {
+      lines.push(
+        `  ${run.databaseName}: role ${run.roleName} ${run.ran ? `ensured in ${run.seconds.toFixed(0)} s` : 'recorded (the emulator starts no task)'}`,
+      );
+    }
+  }
   if (result.accountMappings.length > 0) {
     const mapped = result.accountMappings.map((m) => `${m.from} (${m.usedBy.join(', ')})`).join(', ');
     lines.push(

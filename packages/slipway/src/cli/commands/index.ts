@@ -18,6 +18,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> =
   diff: async () => (await import('./diff.js')).diffCommand,
   deploy: async () => (await import('./deploy.js')).deployCommand,
   destroy: async () => (await import('./destroy.js')).destroyCommand,
+  preview: async () => (await import('./preview.js')).previewCommand,
   local: async () => (await import('./local.js')).localCommand,
   up: async () => (await import('./up.js')).upCommand,
 };

@@ -28,3 +28,9 @@ function pad(text: string, width: number, align: Align): string {
   const fill = ' '.repeat(Math.max(0, width - visible(text)));
   return align === 'right' ? fill + text : text + fill;
 }
+
+/** Label and value pairs, labels padded to line the values up (`branch   feat/x`). */
+export function renderPairs(pairs: readonly (readonly [string, string])[], indent = '  '): string {
+  const width = Math.max(0, ...pairs.map(([label]) => visible(label)));
+  return pairs.map(([label, value]) => `${indent}${pad(label, width, 'left')}  ${value}`).join('\n');
+}

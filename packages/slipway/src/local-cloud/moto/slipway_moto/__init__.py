@@ -13,6 +13,7 @@ def apply() -> list[str]:
         general_fixes,
         lazy_resources,
         rds_fixes,
+        service_deletes,
         stack_events,
         stack_operations,
         stack_parameters,
@@ -20,7 +21,7 @@ def apply() -> list[str]:
 
     applied: list[str] = []
     modules = (stack_events, stack_operations, lazy_resources, stack_parameters)
-    modules += (added_resource, general_fixes, rds_fixes, elbv2_fixes, ecs_fixes, ec2_deletes)
+    modules += (added_resource, general_fixes, rds_fixes, elbv2_fixes, ecs_fixes, ec2_deletes, service_deletes)
     for module in modules:
         applied.extend(module.apply())
     return applied

@@ -12,7 +12,8 @@ service's desired count as its running count.
 from typing import Any
 
 from moto.core.utils import pascal_to_camelcase, remap_nested_keys
-from moto.ecs.models import Service, TaskDefinition, ecs_backends
+from moto.ec2.models.elastic_network_interfaces import NetworkInterface
+from moto.ecs.models import EC2ContainerServiceBackend, Service, TaskDefinition, ecs_backends
 
 
 def _camel(value: Any) -> Any:
@@ -138,7 +139,56 @@ def _service_update(
     return service
 
 
+def _fargate_task_requirements(task_definition: TaskDefinition) -> dict[str, Any]:
+    """What `run-task` places: a Fargate task sizes CPU and memory once, on the task definition.
+
+    moto adds up each container's `memory`, which Fargate containers may leave out, so running a
+    one-off task of such a definition failed with a TypeError. The task-level sizes count instead.
+    """
+    ports = [
+        mapping["hostPort"]
+        for container in task_definition.container_definitions
+        for mapping in container.get("portMappings", []) or []
+        if "hostPort" in mapping
+    ]
+    return {
+        "CPU": int(task_definition.cpu or 0),
+        "MEMORY": int(task_definition.memory or 0),
+        "PORTS": ports,
+        "PORTS_UDP": [],
+    }
+
+
+def _stop_task_releases_interface(original: Any) -> Any:
+    """A stopped Fargate task gives its network interface back, as on AWS.
+
+    moto keeps it, in the subnet, forever; every one-off task would leave one behind.
+    """
+
+    def stop_task(self: Any, cluster_str: str, task_str: str, reason: str) -> Any:
+        from moto.ec2.models import ec2_backends
+
+        task = original(self, cluster_str, task_str, reason)
+        for attachment in list(task.attachments):
+            if attachment.get("type") != "ElasticNetworkInterface":
+                continue
+            details = {d["name"]: d["value"] for d in attachment.get("details", [])}
+            eni = details.get("networkInterfaceId")
+            if eni:
+                ec2_backends[self.account_id][self.region_name].delete_network_interface(eni)
+            attachment["status"] = "DELETED"
+        return task
+
+    return stop_task
+
+
 def apply() -> list[str]:
+    # moto names the interface's DNS name only in VPCs it created with DNS hostnames on; the
+    # network stack's VPC reaches it through CloudFormation without that flag, and run-task then
+    # failed reading the attribute.
+    NetworkInterface.private_dns_name = None
+    EC2ContainerServiceBackend.stop_task = _stop_task_releases_interface(EC2ContainerServiceBackend.stop_task)
+    EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_fargate_task_requirements)
     TaskDefinition.create_from_cloudformation_json = classmethod(_task_definition_create)
     TaskDefinition.update_from_cloudformation_json = classmethod(_task_definition_update)
     Service.create_from_cloudformation_json = classmethod(_service_create)
@@ -146,4 +196,5 @@ def apply() -> list[str]:
     return [
         "AWS::ECS::TaskDefinition: every property, new revision on update",
         "AWS::ECS::Service: load balancers, network, Cloud Map, capacity providers, deployment configuration",
+        "ecs run-task: Fargate tasks sized by their task definition, in any VPC; stop-task frees the interface",
     ]

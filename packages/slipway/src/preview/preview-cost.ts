@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { estimateCost } from '../cost/estimate.js';
+import type { AppModel } from '../model/types.js';
+import type { CfnTemplate } from '../plan/types.js';
+import { buildPreviewApp } from '../stacks/build-app.js';
+import { planPreview, type PreviewPlan } from './preview-plan.js';
+
+/** Hours the monthly estimate is divided by: a month of a preview left running. */
+const HOURS_PER_MONTH = 730;
+
+/**
+ * What a running preview costs per hour at list prices: its template priced with the same tables
+ * as every environment, for a month of running with no traffic, divided back to the hour. What it
+ * shares (VPC, load balancer, database instance) is the copied environment's cost, not its own.
+ */
+export function previewHourlyCost(plan: PreviewPlan, template: CfnTemplate): number {
+  const lines = estimateCost(
+    [{ name: plan.stackName, environment: plan.environment.name, templatePath: '', template }],
+    {
+      region: plan.environment.region,
+      usage: {
+        hoursPerMonth: HOURS_PER_MONTH,
+        albLcu: 0,
+        logGbPerMonth: 0,
+        natGbPerMonth: 0,
+        ecrGbPerRepository: 0,
+      },
+    },
+  );
+  return lines.reduce((sum, line) => sum + line.usd, 0) / HOURS_PER_MONTH;
+}
+
+/** The hourly cost of a typical preview of the app, or undefined when previews are off. */
+export function estimatePreviewCost(
+  model: AppModel,
+): { environment: string; usdPerHour: number; basis: string } | undefined {
+  if (!model.delivery?.preview) return undefined;
+  const plan = planPreview(model, { branch: 'feat/example', now: new Date(0) });
+  const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-preview-cost-'));
+  try {
+    const app = buildPreviewApp(model, plan, { outdir });
+    const template = app.app.synth().getStackByName(plan.stackName).template as CfnTemplate;
+    const tasks = plan.environment.services.length;
+    const addresses =
+      plan.environment.network.natGateways === 0
+        ? tasks === 1
+          ? ' and its public IPv4 address'
+          : ' and their public IPv4 addresses'
+        : '';
+    return {
+      environment: plan.source.name,
+      usdPerHour: previewHourlyCost(plan, template),
+      basis:
+        `${tasks} Fargate Spot task${tasks === 1 ? '' : 's'} (one per service)${addresses}; ` +
+        `the VPC, load balancer and database instance are ${plan.source.name}'s`,
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,245 @@
+import path from 'node:path';
+import {
+  CloudFormationClient,
+  DescribeStacksCommand,
+  ListStacksCommand,
+} from '@aws-sdk/client-cloudformation';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListServicesCommand,
+  ListTasksCommand,
+} from '@aws-sdk/client-ecs';
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { deployEnvironment } from '../../src/deploy/index.js';
+import type { AppModel } from '../../src/model/types.js';
+import { listPreviews, previewDown, previewUp, prunePreviews } from '../../src/preview/index.js';
+import { ProvisionError } from '../../src/provision/errors.js';
+import { runCli } from '../cli/run-cli.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+
+const config = path.resolve(import.meta.dirname, '../../../../examples/medications/slipway.config.ts');
+
+describe('preview environments on the local emulator', () => {
+  const emulator = useEmulator();
+  let model: AppModel;
+  const local = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
+
+  beforeAll(async () => {
+    model = await loadConfig(config);
+  });
+
+  /** Everything a preview could leave behind in the emulator, by id. */
+  async function inventory() {
+    const cfg = emulator.config();
+    const cloudFormation = new CloudFormationClient(cfg);
+    const ecs = new ECSClient(cfg);
+    const elb = new ElasticLoadBalancingV2Client(cfg);
+    const ec2 = new EC2Client(cfg);
+    const logs = new CloudWatchLogsClient(cfg);
+    const stacks = (await cloudFormation.send(new ListStacksCommand({}))).StackSummaries ?? [];
+    const [balancer] = (await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ?? [];
+    const groups = (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? [];
+    return {
+      stacks: stacks
+        .filter((s) => s.StackStatus !== 'DELETE_COMPLETE')
+        .map((s) => s.StackName)
+        .sort(),
+      services: (
+        (await ecs.send(new ListServicesCommand({ cluster: 'medications-dev' }))).serviceArns ?? []
+      ).sort(),
+      listeners: (
+        (await elb.send(new DescribeListenersCommand({ LoadBalancerArn: balancer?.LoadBalancerArn })))
+          .Listeners ?? []
+      )
+        .map((l) => l.Port)
+        .sort(),
+      targetGroups: ((await elb.send(new DescribeTargetGroupsCommand({}))).TargetGroups ?? [])
+        .map((g) => g.TargetGroupArn)
+        .sort(),
+      securityGroups: groups
+        .map(
+          (g) =>
+            `${g.GroupId} in:${JSON.stringify(g.IpPermissions)} out:${JSON.stringify(g.IpPermissionsEgress)}`,
+        )
+        .sort(),
+      interfaces: ((await ec2.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces ?? [])
+        .map((n) => n.NetworkInterfaceId)
+        .sort(),
+      logGroups: ((await logs.send(new DescribeLogGroupsCommand({}))).logGroups ?? [])
+        .map((g) => g.logGroupName)
+        .sort(),
+    };
+  }
+
+  /** The provisioner tasks the emulator recorded in dev's cluster, with their overrides. */
+  async function provisionerRuns() {
+    const ecs = new ECSClient(emulator.config());
+    const arns = (
+      await ecs.send(new ListTasksCommand({ cluster: 'medications-dev', desiredStatus: 'STOPPED' }))
+    ).taskArns;
+    if (!arns?.length) return [];
+    const tasks =
+      (await ecs.send(new DescribeTasksCommand({ cluster: 'medications-dev', tasks: arns }))).tasks ?? [];
+    return tasks.map((t) => ({
+      status: t.lastStatus,
+      family: t.taskDefinitionArn?.split('/').pop()?.split(':')[0],
+      variables: Object.fromEntries(
+        (t.overrides?.containerOverrides?.[0]?.environment ?? []).map((v) => [v.name, v.value]),
+      ),
+    }));
+  }
+
+  it('brings a preview up inside dev, then takes it down leaving nothing behind', async () => {
+    const deployed = await deployEnvironment(model, 'dev', local());
+    // The deploy ran dev's own provisioner (no overrides: the app role on the app database).
+    expect(deployed.provisioned.map((p) => [p.action, p.databaseName, p.roleName, p.ran])).toEqual([
+      ['ensure', 'medications', 'medications_app', false],
+    ]);
+    expect(await provisionerRuns()).toEqual([
+      expect.objectContaining({ status: 'STOPPED', family: 'medications-dev-main-provisioner' }),
+    ]);
+    const before = await inventory();
+
+    const up = await previewUp(model, { ...local(), branch: 'feat/Login_Page' });
+    expect(up.action).toBe('created');
+    expect(up.plan.slug).toMatch(/^feat-login-page-[0-9a-f]{6}$/);
+    expect(up.url).toMatch(new RegExp(`^http://.+:${up.plan.port}$`));
+    expect(up.usdPerHour).toBeGreaterThan(0);
+
+    // Its database and role were asked of dev's provisioner, with the preview's names.
+    const runs = await provisionerRuns();
+    expect(runs).toContainEqual(
+      expect.objectContaining({
+        family: 'medications-dev-main-provisioner',
+        variables: {
+          SLIPWAY_ACTION: 'ensure',
+          SLIPWAY_DATABASE: up.plan.databases[0]?.databaseName,
+          SLIPWAY_ROLE: up.plan.databases[0]?.roleName,
+        },
+      }),
+    );
+
+    // One Spot service in dev's cluster, on its own listener of dev's load balancer.
+    const during = await inventory();
+    expect(during.stacks).toEqual([...before.stacks, up.plan.stackName].sort());
+    expect(during.listeners).toEqual([...before.listeners, up.plan.port].sort());
+    const added = during.services.filter((s) => !before.services.includes(s));
+    expect(added).toHaveLength(1);
+    const [service] =
+      (
+        await new ECSClient(emulator.config()).send(
+          new DescribeServicesCommand({ cluster: 'medications-dev', services: added }),
+        )
+      ).services ?? [];
+    expect(service?.desiredCount).toBe(1);
+    expect(service?.capacityProviderStrategy?.map((c) => c.capacityProvider)).toEqual(['FARGATE_SPOT']);
+    expect(service?.serviceRegistries ?? []).toEqual([]);
+
+    const stack = (
+      await new CloudFormationClient(emulator.config()).send(
+        new DescribeStacksCommand({ StackName: up.plan.stackName }),
+      )
+    ).Stacks?.[0];
+    const tags = Object.fromEntries((stack?.Tags ?? []).map((t) => [t.Key, t.Value]));
+    expect(tags).toMatchObject({
+      'slipway:preview': up.plan.slug,
+      'slipway:branch': 'feat/Login_Page',
+      'slipway:created-at': up.plan.createdAt,
+      'slipway:preview-port': String(up.plan.port),
+    });
+
+    const listed = await listPreviews(model, local());
+    expect(listed.map((p) => [p.slug, p.branch, p.port])).toEqual([
+      [up.plan.slug, 'feat/Login_Page', up.plan.port],
+    ]);
+
+    const down = await previewDown(model, { ...local(), branch: 'feat/Login_Page' });
+    expect(down.stackDeleted).toBe(true);
+    expect(down.dropped.map((d) => [d.action, d.databaseName, d.roleName])).toEqual([
+      ['drop', up.plan.databases[0]?.databaseName, up.plan.databases[0]?.roleName],
+    ]);
+    expect(await inventory()).toEqual(before);
+    expect(await listPreviews(model, local())).toEqual([]);
+
+    // Taking it down again finds nothing to delete and repeats the (idempotent) drop.
+    const again = await previewDown(model, { ...local(), branch: 'feat/Login_Page' });
+    expect(again.stackDeleted).toBe(false);
+    expect(again.dropped).toHaveLength(1);
+  });
+
+  it('keeps a preview on its port and creation time across pushes, gives others their own, and prunes by age', async () => {
+    await deployEnvironment(model, 'dev', { ...local(), provision: false });
+    const first = await previewUp(model, {
+      ...local(),
+      branch: 'feat/a',
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
+    const other = await previewUp(model, { ...local(), branch: 'feat/b' });
+    expect(other.plan.port).not.toBe(first.plan.port);
+
+    const again = await previewUp(model, { ...local(), branch: 'feat/a' });
+    expect(again.action).toBe('updated');
+    expect(again.plan.port).toBe(first.plan.port);
+    expect(again.plan.createdAt).toBe('2026-01-01T00:00:00.000Z');
+
+    const none = await prunePreviews(model, { ...local(), olderThanMs: 3_600_000 });
+    expect(none.stale).toEqual([]);
+    expect(none.kept).toHaveLength(2);
+
+    // Two hours on, both are stale; a dry run removes nothing.
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    const dry = await prunePreviews(model, { ...local(), olderThanMs: 3_600_000, now: later, dryRun: true });
+    expect(dry.stale.map((p) => p.branch).sort()).toEqual(['feat/a', 'feat/b']);
+    expect(dry.removed).toEqual([]);
+    expect(await listPreviews(model, local())).toHaveLength(2);
+
+    const pruned = await prunePreviews(model, { ...local(), olderThanMs: 3_600_000, now: later });
+    expect(pruned.removed.map((r) => r.stackName).sort()).toEqual(
+      [first.plan.stackName, other.plan.stackName].sort(),
+    );
+    expect(await listPreviews(model, local())).toEqual([]);
+  });
+
+  it('refuses a preview before dev is deployed, saying how to deploy it', async () => {
+    const attempt = previewUp(model, { ...local(), branch: 'feat/early' });
+    await expect(attempt).rejects.toThrow(ProvisionError);
+    await expect(attempt).rejects.toThrow(/slipway deploy --env dev/);
+  });
+
+  it('drives previews from the command line, with --json for machines', async () => {
+    await deployEnvironment(model, 'dev', { ...local(), provision: false });
+    const common = ['--config', config, '--target', 'local', '--state-dir', emulator.stateDir];
+    const up = await runCli('preview', 'up', '--branch', 'feat/cli', '--json', ...common);
+    expect(up.code).toBe(0);
+    const created = JSON.parse(up.stdout) as { stackName: string; port: number; usdPerHour: number };
+    expect(created.stackName).toMatch(/^medications-pr-feat-cli-[0-9a-f]{6}$/);
+
+    const list = await runCli('preview', 'list', '--json', ...common);
+    const listed = JSON.parse(list.stdout) as { previews: { stackName: string; usdPerHour: number }[] };
+    expect(listed.previews.map((p) => p.stackName)).toEqual([created.stackName]);
+    expect(listed.previews[0]?.usdPerHour).toBeCloseTo(created.usdPerHour, 10);
+
+    const badAge = await runCli('preview', 'prune', '--older-than', 'a week', ...common);
+    expect(badAge.code).toBe(2);
+    expect(badAge.stderr).toMatch(/--older-than "a week" is not a duration.*7d/);
+
+    const down = await runCli('preview', 'down', '--branch', 'feat/cli', ...common);
+    expect(down.code).toBe(0);
+    expect(down.stdout).toContain(`stack ${created.stackName} deleted`);
+  });
+});

@@ -1,0 +1,311 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectFindings, prepareChecks } from '../../src/checks/index.js';
+import { loadConfig } from '../../src/config/load.js';
+import type { AppModel } from '../../src/model/types.js';
+import { ssmParameterName } from '../../src/naming/names.js';
+import { tagValue } from '../../src/naming/preview-names.js';
+import type { CfnResource, CfnTemplate, Finding, SynthesizedStack } from '../../src/plan/types.js';
+import { planPreview, type PreviewPlan } from '../../src/preview/preview-plan.js';
+import { buildPreviewApp } from '../../src/stacks/build-app.js';
+import { runtimeKeys } from '../../src/stacks/cross-stack.js';
+import { PREVIEW_TAGS } from '../../src/stacks/preview-stack.js';
+import { synthesize } from '../../src/stacks/synthesize.js';
+
+const EXAMPLES = path.resolve(import.meta.dirname, '../../../../examples');
+const CREATED_AT = new Date('2025-06-01T12:00:00Z');
+const CERTIFICATE = 'arn:aws:acm:us-east-1:111111111111:certificate/6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
+
+interface Statement {
+  readonly Action: unknown;
+  readonly Resource: unknown;
+}
+
+interface LintMatch {
+  readonly Level: 'Error' | 'Warning' | 'Informational';
+  readonly Rule: { readonly Id: string };
+  readonly Message: string;
+  readonly Location: { readonly Path: readonly (string | number)[] };
+}
+
+/** One preview synthesized and checked the way the plan checks an environment. */
+interface PreviewFixture {
+  readonly model: AppModel;
+  readonly plan: PreviewPlan;
+  readonly stack: SynthesizedStack;
+  readonly template: Template;
+  /** The stack tags recorded in the cloud assembly. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly findings: readonly Finding[];
+  dispose(): void;
+}
+
+function previewFixture(model: AppModel, branch: string): PreviewFixture {
+  const plan = planPreview(model, { branch, now: CREATED_AT });
+  const outdir = mkdtempSync(path.join(tmpdir(), `slipway-preview-${model.app}-`));
+  const built = buildPreviewApp(model, plan, { outdir });
+  prepareChecks(built.app, model);
+  const [stack] = synthesize(built);
+  if (!stack) throw new Error('the preview app has no stack');
+  const findings = collectFindings({ app: built.app, stacks: [stack], model, allEnvironments: false });
+  return {
+    model,
+    plan,
+    stack,
+    template: Template.fromJSON(stack.template),
+    tags: built.app.synth().getStackByName(plan.stackName).tags,
+    findings,
+    dispose: () => rmSync(outdir, { recursive: true, force: true }),
+  };
+}
+
+/** `{ Ref }` to the template parameter that reads SSM parameter `name`; fails unless there is one. */
+function parameterRef(template: CfnTemplate, name: string): { Ref: string } {
+  const ids = Object.entries(template.Parameters ?? {})
+    .filter(([, parameter]) => (parameter as { Default?: unknown }).Default === name)
+    .map(([id]) => id);
+  expect(ids, `parameters reading ${name}`).toHaveLength(1);
+  return { Ref: ids[0]! };
+}
+
+function runtimeRef(fx: PreviewFixture, key: string): { Ref: string } {
+  return parameterRef(fx.stack.template, ssmParameterName(fx.model.app, fx.plan.source.name, 'runtime', key));
+}
+
+function resourcesOf(template: CfnTemplate, type: string): [string, CfnResource][] {
+  return Object.entries(template.Resources ?? {}).filter(([, r]) => r.Type === type);
+}
+
+interface ContainerProps {
+  readonly Name: string;
+  readonly Environment: readonly { readonly Name: string; readonly Value: unknown }[];
+}
+
+interface ServiceProps {
+  readonly TaskDefinition: { readonly Ref: string };
+  readonly CapacityProviderStrategy?: unknown;
+  readonly DesiredCount?: number;
+  readonly ServiceRegistries?: unknown;
+  readonly DeploymentConfiguration?: { readonly Alarms?: unknown };
+  readonly NetworkConfiguration: { readonly AwsvpcConfiguration: { readonly SecurityGroups: unknown[] } };
+}
+
+/** Each ECS service of the template by its container's name, with its container and its own group. */
+function ecsServices(template: CfnTemplate) {
+  const resources = template.Resources ?? {};
+  return new Map(
+    resourcesOf(template, 'AWS::ECS::Service').map(([id, service]) => {
+      const props = service.Properties as unknown as ServiceProps;
+      const taskDefinition = resources[props.TaskDefinition.Ref]?.Properties ?? {};
+      const [container] = taskDefinition.ContainerDefinitions as ContainerProps[];
+      // The service's own group is created here; the shared one is read from SSM.
+      const own = props.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups.find(
+        (g): g is { 'Fn::GetAtt': [string, string] } =>
+          typeof g === 'object' && g !== null && 'Fn::GetAtt' in g,
+      );
+      return [container!.Name, { id, props, container: container!, taskGroup: own!['Fn::GetAtt'][0] }];
+    }),
+  );
+}
+
+/** The literal tail of a `Fn::Join` (or the string itself). */
+function joinedTail(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  const parts = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join']?.[1];
+  const last = parts?.at(-1);
+  return typeof last === 'string' ? last : undefined;
+}
+
+function openErrors(findings: readonly Finding[]): string[] {
+  return findings
+    .filter((f) => f.level === 'error' && !f.acknowledged)
+    .map((f) => `${f.rule} on ${f.resource}: ${f.message}`);
+}
+
+/** AWS's cfn-lint over one template; the errors it reports. */
+function cfnLintErrors(templatePath: string): string[] {
+  const run = spawnSync('cfn-lint', ['--format', 'json', '--', templatePath], { encoding: 'utf8' });
+  expect(run.error, 'cfn-lint must be on PATH').toBeUndefined();
+  const matches = JSON.parse(run.stdout || '[]') as LintMatch[];
+  const errors = matches
+    .filter((m) => m.Level === 'Error')
+    .map((m) => `${m.Rule.Id} ${m.Location.Path.join('.')}: ${m.Message}`);
+  // Exit codes are a bit mask (2 error, 4 warning, 8 info).
+  if (errors.length === 0) expect((run.status ?? 2) & 2, 'cfn-lint exit code has the error bit').toBe(0);
+  return errors;
+}
+
+describe.each([
+  { example: 'medications', branch: 'feat/#42_Login' },
+  { example: 'megadolls', branch: 'feat/Login_Page' },
+])('preview stack of examples/$example', ({ example, branch }) => {
+  let fx: PreviewFixture;
+  let json: CfnTemplate;
+  beforeAll(async () => {
+    fx = previewFixture(await loadConfig(path.join(EXAMPLES, example, 'slipway.config.ts')), branch);
+    json = fx.stack.template;
+  });
+  afterAll(() => fx?.dispose());
+
+  it("adds an HTTP listener on the plan's port of the environment's load balancer, answering 404", () => {
+    expect(fx.plan.source.domain).toBeUndefined();
+    fx.template.resourceCountIs('AWS::ElasticLoadBalancingV2::Listener', 1);
+    fx.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      LoadBalancerArn: runtimeRef(fx, runtimeKeys.albArn),
+      Port: fx.plan.port,
+      Protocol: 'HTTP',
+      DefaultActions: [
+        {
+          Type: 'fixed-response',
+          FixedResponseConfig: { StatusCode: '404', ContentType: 'text/plain', MessageBody: 'Not found' },
+        },
+      ],
+    });
+    fx.template.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 0);
+  });
+
+  it("opens exactly the plan's port on the load balancer's group, and nothing else there", () => {
+    const alb = runtimeRef(fx, runtimeKeys.albSecurityGroupId);
+    const onAlb = resourcesOf(json, 'AWS::EC2::SecurityGroupIngress').filter(
+      ([, r]) => JSON.stringify(r.Properties?.GroupId) === JSON.stringify(alb),
+    );
+    expect(onAlb.map(([, r]) => r.Properties)).toEqual([
+      expect.objectContaining({ IpProtocol: 'tcp', FromPort: fx.plan.port, ToPort: fx.plan.port }),
+    ]);
+  });
+
+  it('runs each service as one Fargate Spot task, off Cloud Map and without alarms', () => {
+    const services = ecsServices(json);
+    expect([...services.keys()].sort()).toEqual(fx.plan.environment.services.map((s) => s.name).sort());
+    for (const [name, { props }] of services) {
+      expect(props.CapacityProviderStrategy, name).toEqual([{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }]);
+      expect(props.DesiredCount, name).toBe(1);
+      expect(props.ServiceRegistries, name).toBeUndefined();
+      expect(props.DeploymentConfiguration?.Alarms, name).toBeUndefined();
+    }
+    const types = Object.values(json.Resources ?? {}).map((r) => r.Type);
+    expect(types.filter((t) => t.startsWith('AWS::ServiceDiscovery::'))).toEqual([]);
+    expect(types.filter((t) => t === 'AWS::CloudWatch::Alarm')).toEqual([]);
+    expect(types.filter((t) => t.startsWith('AWS::ApplicationAutoScaling::'))).toEqual([]);
+  });
+
+  it('deletes its log groups with the stack, keeping the environment retention meanwhile', () => {
+    const groups = resourcesOf(json, 'AWS::Logs::LogGroup');
+    expect(groups).toHaveLength(fx.plan.environment.services.length);
+    for (const [id, group] of groups) {
+      expect(group.DeletionPolicy, id).toBe('Delete');
+      expect(group.Properties?.RetentionInDays, id).toBe(fx.plan.source.logRetentionDays);
+    }
+  });
+
+  it("points each service at the preview's own database and role", () => {
+    const [database] = fx.plan.databases;
+    expect(database).toBeDefined();
+    for (const [name, { container }] of ecsServices(json)) {
+      const env = Object.fromEntries(container.Environment.map((e) => [e.Name, e.Value]));
+      expect(env.DATABASE_NAME, name).toBe(database!.databaseName);
+      expect(env.DATABASE_USER, name).toBe(database!.roleName);
+    }
+  });
+
+  it("lets each task role connect only as the preview's role", () => {
+    const statements = resourcesOf(json, 'AWS::IAM::Policy')
+      .flatMap(([, p]) => (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement)
+      .filter((s) => s.Action === 'rds-db:connect');
+    expect(statements).toHaveLength(fx.plan.environment.services.filter((s) => s.database).length);
+    for (const statement of statements) {
+      expect(joinedTail(statement.Resource)).toBe(`/${fx.plan.databases[0]!.roleName}`);
+    }
+  });
+
+  it("gives the load balancer a way to each public service's tasks, never to the shared group", () => {
+    const alb = JSON.stringify(runtimeRef(fx, runtimeKeys.albSecurityGroupId));
+    const shared = JSON.stringify(runtimeRef(fx, runtimeKeys.servicesSecurityGroupId));
+    const egress = resourcesOf(json, 'AWS::EC2::SecurityGroupEgress').map(([, r]) => r.Properties ?? {});
+    const services = ecsServices(json);
+    const publicServices = fx.plan.environment.services.filter((s) => s.public);
+    expect(publicServices.length).toBeGreaterThan(0);
+    expect(egress).toHaveLength(publicServices.length);
+    for (const service of publicServices) {
+      const mine = egress.filter(
+        (e) =>
+          JSON.stringify(e.DestinationSecurityGroupId) ===
+          JSON.stringify({ 'Fn::GetAtt': [services.get(service.name)!.taskGroup, 'GroupId'] }),
+      );
+      expect(mine, service.name).toEqual([
+        expect.objectContaining({ IpProtocol: 'tcp', FromPort: service.port, ToPort: service.port }),
+      ]);
+      expect(JSON.stringify(mine[0]!.GroupId)).toBe(alb);
+    }
+    expect(egress.filter((e) => JSON.stringify(e.DestinationSecurityGroupId) === shared)).toEqual([]);
+  });
+
+  it('tags the stack with its slug, branch, creation time and port', () => {
+    expect(fx.tags).toMatchObject({
+      [PREVIEW_TAGS.slug]: fx.plan.slug,
+      [PREVIEW_TAGS.branch]: tagValue(branch),
+      [PREVIEW_TAGS.createdAt]: '2025-06-01T12:00:00.000Z',
+      [PREVIEW_TAGS.port]: String(fx.plan.port),
+      'slipway:app': example,
+      'slipway:environment': 'dev',
+    });
+  });
+
+  it("outputs the preview's address on the load balancer", () => {
+    fx.template.hasOutput('Url', {
+      Value: { 'Fn::Join': ['', ['http://', runtimeRef(fx, runtimeKeys.albDnsName), `:${fx.plan.port}`]] },
+    });
+  });
+
+  it('has zero unacknowledged error findings from the security checks', () => {
+    expect(fx.findings.length).toBeGreaterThan(0);
+    expect(openErrors(fx.findings)).toEqual([]);
+  });
+
+  it('passes cfn-lint with zero errors', () => {
+    expect(cfnLintErrors(fx.stack.templatePath)).toEqual([]);
+  });
+});
+
+describe('preview stack of an environment with a domain', () => {
+  let fx: PreviewFixture;
+  beforeAll(async () => {
+    const model = await loadConfig(path.join(EXAMPLES, 'medications/slipway.config.ts'));
+    const domain = { name: 'dev.medications.example', certificateArn: CERTIFICATE };
+    fx = previewFixture(
+      {
+        ...model,
+        environments: model.environments.map((e) => (e.name === 'dev' ? { ...e, domain } : e)),
+      },
+      'feat/Login_Page',
+    );
+  });
+  afterAll(() => fx?.dispose());
+
+  it("serves HTTPS on the plan's port with the environment's certificate", () => {
+    fx.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      Port: fx.plan.port,
+      Protocol: 'HTTPS',
+      Certificates: [{ CertificateArn: CERTIFICATE }],
+      DefaultActions: [
+        Match.objectLike({
+          Type: 'fixed-response',
+          FixedResponseConfig: Match.objectLike({ StatusCode: '404' }),
+        }),
+      ],
+    });
+  });
+
+  it('outputs an https address on the domain', () => {
+    fx.template.hasOutput('Url', { Value: `https://dev.medications.example:${fx.plan.port}` });
+  });
+
+  it('has zero unacknowledged error findings and passes cfn-lint', () => {
+    expect(openErrors(fx.findings)).toEqual([]);
+    expect(cfnLintErrors(fx.stack.templatePath)).toEqual([]);
+  });
+});
