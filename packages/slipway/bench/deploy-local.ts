@@ -22,6 +22,8 @@ const steps = [
   'first deploy (bootstrap + every stack)',
   'deploy again (no changes)',
   'diff',
+  'preview up (new branch)',
+  'preview down',
 ] as const;
 
 function slipway(...args: string[]): number {
@@ -40,16 +42,14 @@ const results: Record<string, Record<string, number[]>> = {};
 for (let run = 0; run < runs; run++) {
   for (const example of examples) {
     const state = mkdtempSync(path.join(os.tmpdir(), `slipway-bench-${example}-`));
-    const target = [
+    const where = [
       '--config',
       path.join(root, 'examples', example, 'slipway.config.ts'),
-      '--env',
-      'dev',
       '--target',
       'local',
-      '--state-dir',
-      state,
     ];
+    where.push('--state-dir', state);
+    const target = [...where, '--env', 'dev'];
     results[example] ??= Object.fromEntries(steps.map((s) => [s, []]));
     const times = results[example];
     try {
@@ -57,6 +57,9 @@ for (let run = 0; run < runs; run++) {
       times['first deploy (bootstrap + every stack)']?.push(slipway('deploy', ...target, '--json'));
       times['deploy again (no changes)']?.push(slipway('deploy', ...target, '--json'));
       times.diff?.push(slipway('diff', ...target, '--json'));
+      const preview = [...where, '--branch', 'feat/bench', '--json'];
+      times['preview up (new branch)']?.push(slipway('preview', 'up', ...preview));
+      times['preview down']?.push(slipway('preview', 'down', ...preview));
     } finally {
       slipway('local', 'stop', '--state-dir', state);
       rmSync(state, { recursive: true, force: true });

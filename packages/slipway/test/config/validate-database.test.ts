@@ -137,6 +137,30 @@ describe('database safety', () => {
     });
   });
 
+  it("rejects app roles RDS keeps for itself (any rds* name), which the provisioner would refuse", () => {
+    const config = validConfig();
+    config.databases!.main = { appUsername: 'rds_app' };
+    expectIssue(config, 'databases.main.appUsername', {
+      message: ["'rds_app' is reserved"],
+      fix: ['your own'],
+    });
+  });
+
+  it('leaves room in database and role names for the preview suffix while previews are on', () => {
+    const config = validConfig();
+    const long = 'a'.repeat(36);
+    config.databases!.main = { databaseName: long, appUsername: 'app' };
+    expectIssue(config, 'databases.main.databaseName', {
+      message: ['36 characters', 'preview adds up to 28'],
+      fix: ['35 characters', 'previewBranches: []'],
+    });
+    config.databases!.main = { databaseName: 'a'.repeat(35), appUsername: 'app' };
+    expect(() => resolveConfig(config)).not.toThrow();
+    config.delivery = { previewBranches: [] };
+    config.databases!.main = { databaseName: long, appUsername: 'app' };
+    expect(() => resolveConfig(config)).not.toThrow();
+  });
+
   it('accepts a production database that keeps every protection', () => {
     const config = validConfig();
     config.databases!.main = {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   CloudFormationClient,
@@ -24,6 +25,7 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
 import { deployEnvironment } from '../../src/deploy/index.js';
 import type { AppModel } from '../../src/model/types.js';
@@ -241,5 +243,33 @@ describe('preview environments on the local emulator', () => {
     const down = await runCli('preview', 'down', '--branch', 'feat/cli', ...common);
     expect(down.code).toBe(0);
     expect(down.stdout).toContain(`stack ${created.stackName} deleted`);
+  });
+
+  it('runs the commands the generated preview workflow runs, as written there', async () => {
+    await deployEnvironment(model, 'dev', { ...local(), provision: false });
+    const workflow = parseYaml(
+      readFileSync(path.join(path.dirname(config), '.github/workflows/preview.yml'), 'utf8'),
+    ) as { jobs: Record<string, { steps: { run?: string }[] }> };
+    /** The job's `slipway` step as an argument list, on this emulator, with BRANCH set. */
+    const command = (job: string, branch: string) => {
+      const run = workflow.jobs[job]?.steps.map((s) => s.run).find((r) => r?.startsWith('npx slipway '));
+      if (!run) throw new Error(`no slipway step in the ${job} job`);
+      const argv = run
+        .replace('"$BRANCH"', branch)
+        .split(' ')
+        .slice(2)
+        .map((arg) => (arg === 'slipway.config.ts' ? config : arg));
+      return [...argv, '--target', 'local', '--state-dir', emulator.stateDir];
+    };
+
+    const up = await runCli(...command('up', 'feat/from-workflow'));
+    expect(up.code).toBe(0);
+    expect(up.stdout).toMatch(/preview feat-from-workflo-[0-9a-f]{6} · created in dev/);
+    const prune = await runCli(...command('prune', ''));
+    expect(prune.code).toBe(0);
+    expect(prune.stdout).toMatch(/No preview is older than 7d; 1 kept/);
+    const down = await runCli(...command('down', 'feat/from-workflow'));
+    expect(down.code).toBe(0);
+    expect(await listPreviews(model, local())).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * hold, and the identifiers are ones PostgreSQL and RDS accept.
  */
 import type { DatabaseModel, EnvironmentModel } from '../../model/types.js';
+import { PREVIEW_NAME_MARKER, PREVIEW_SLUG_MAX } from '../../naming/preview-names.js';
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
 import { DATABASE_DEFAULTS, defaultDatabaseName } from '../resolve/defaults.js';
 import type { SlipwayConfig } from '../schema.js';
@@ -33,7 +34,32 @@ export const validateDatabases: Validator = ({ config, model }) => [
     env.databases.flatMap((database) => checkDatabase(config, env, database)),
   ),
   ...checkIdentifiers(config),
+  ...(model.delivery?.preview ? checkPreviewRoom(config) : []),
 ];
+
+/**
+ * Previews name their database and role `<name>_pr_<slug>`, up to 28 characters more, and
+ * PostgreSQL stops at 63: longer names would fail every preview of a long branch.
+ */
+function checkPreviewRoom(config: SlipwayConfig): ConfigIssue[] {
+  const room = 63 - PREVIEW_NAME_MARKER.length - PREVIEW_SLUG_MAX;
+  const issues: ConfigIssue[] = [];
+  for (const [name, database] of Object.entries(config.databases ?? {})) {
+    for (const field of ['databaseName', 'appUsername'] as const) {
+      const value = database[field];
+      if (value !== undefined && value.length > room) {
+        issues.push(
+          issue(
+            joinPath('databases', name, field),
+            `'${value}' is ${value.length} characters; a preview adds up to ${63 - room} and PostgreSQL names stop at 63`,
+            `shorten it to ${room} characters, or turn previews off with delivery.previewBranches: []`,
+          ),
+        );
+      }
+    }
+  }
+  return issues;
+}
 
 /** Read from the config, where 'destroy' was written; the model never carries it. */
 function checkRemovalPolicies(config: SlipwayConfig): ConfigIssue[] {
@@ -142,7 +168,8 @@ function checkIdentifiers(config: SlipwayConfig): ConfigIssue[] {
       );
     }
     for (const field of ['masterUsername', 'appUsername'] as const) {
-      if (RESERVED_USERS.includes(names[field]) || names[field].startsWith('pg_')) {
+      // RDS keeps every `rds*` role for itself; the provisioner refuses them too.
+      if (RESERVED_USERS.includes(names[field]) || /^(pg_|rds)/.test(names[field])) {
         issues.push(
           issue(
             path(field),
