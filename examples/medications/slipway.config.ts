@@ -17,7 +17,8 @@ export default defineConfig({
       port: 8080,
       healthPath: '/healthz',
       database: 'main',
-      environment: { LOG_LEVEL: 'info' },
+      // The load balancer is the one proxy in front: the rate limiter keys on the client it saw.
+      environment: { LOG_LEVEL: 'info', TRUST_PROXY_HOPS: '1' },
       // `slipway dev` runs it from source against an embedded PostgreSQL. No load balancer waits
       // for it to drain locally, so it stops at once.
       dev: { command: 'npm run dev -w @slipway/api', cwd: '../..', env: { SHUTDOWN_DELAY_MS: '0' } },

@@ -1,4 +1,5 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
@@ -15,17 +16,22 @@ export interface Connection {
 /** The emulator accepts any key; these make requests signed and clearly not real. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'slipway-local', secretAccessKey: 'slipway-local' } as const;
 
-/** The clients Slipway's own reads use (deployed templates, parameters), for one account and region. */
+/** The clients Slipway's own reads use (deployed templates, parameters, log groups), for one account and region. */
 export interface ReadClients {
   readonly cloudFormation: CloudFormationClient;
   readonly ssm: SSMClient;
+  readonly logs: CloudWatchLogsClient;
 }
 
 function clients(connection: Connection, region: string, credentials?: AwsCredentialIdentity): ReadClients {
   const config = connection.endpoint
     ? { region, endpoint: connection.endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 2 }
     : { region, ...(credentials ? { credentials } : {}) };
-  return { cloudFormation: new CloudFormationClient(config), ssm: new SSMClient(config) };
+  return {
+    cloudFormation: new CloudFormationClient(config),
+    ssm: new SSMClient(config),
+    logs: new CloudWatchLogsClient(config),
+  };
 }
 
 /**
@@ -45,16 +51,18 @@ export async function withReadClients<T>(
   } catch (error) {
     if (connection.endpoint || !isAccessDenied(error)) throw error;
   } finally {
-    direct.cloudFormation.destroy();
-    direct.ssm.destroy();
+    destroyAll(direct);
   }
   const viaLookupRole = clients(connection, region, await assumeLookupRole(account, region));
   try {
     return await read(viaLookupRole);
   } finally {
-    viaLookupRole.cloudFormation.destroy();
-    viaLookupRole.ssm.destroy();
+    destroyAll(viaLookupRole);
   }
+}
+
+function destroyAll(clients: ReadClients): void {
+  for (const client of Object.values(clients)) client.destroy();
 }
 
 async function assumeLookupRole(account: string, region: string): Promise<AwsCredentialIdentity> {

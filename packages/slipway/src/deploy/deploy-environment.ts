@@ -7,6 +7,7 @@ import { compareWithDeployed, readStack } from './compare.js';
 import { type ConfirmationOptions, confirmProduction, requireConfirmationPossible } from './confirm.js';
 import { withEndpoint } from './connection.js';
 import { deployOrder } from './deploy-order.js';
+import { refuseLeftoverLogGroups } from './leftover-log-groups.js';
 import { ensureLocalBootstrap } from './local-bootstrap.js';
 import { refuseStatefulChanges, unusedAllowances } from './replacement-guard.js';
 import { openSession, type Session, type SessionOptions, type StackGroup, synthesize } from './session.js';
@@ -99,6 +100,10 @@ export async function deployEnvironment(
         message: `${left.name} is shared by every environment and has changes; it is left as deployed (add --include-ci to update it)`,
       });
     }
+    await refuseLeftoverLogGroups(
+      session,
+      selected.filter((s) => comparison.deployed.get(s.name) === undefined),
+    );
     const relevant = comparison.changes.filter((c) => selected.some((s) => s.name === c.name));
     refuseStatefulChanges(relevant, allowReplace, command);
     for (const unused of unusedAllowances(relevant, allowReplace)) {

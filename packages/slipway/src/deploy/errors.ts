@@ -48,6 +48,25 @@ export class NotBootstrappedError extends DeployError {
   }
 }
 
+/** A stack to create names a log group a destroyed environment left behind (log groups are kept). */
+export class LeftoverLogGroupError extends DeployError {
+  override readonly name = 'LeftoverLogGroupError';
+  readonly exitCode = DeployExitCode.usage;
+
+  constructor(
+    readonly stackName: string,
+    readonly logGroups: readonly string[],
+  ) {
+    super(
+      `${stackName} would create ${logGroups.join(', ')}, which ${logGroups.length === 1 ? 'is' : 'are'} still there from an ` +
+        'earlier copy of this environment: Slipway keeps log groups when an environment is destroyed, and these have ' +
+        'fixed names. Nothing was deployed. Fix: export the events if you still need them, then ' +
+        logGroups.map((g) => `\`aws logs delete-log-group --log-group-name ${g}\``).join(' and ') +
+        ', and deploy again.',
+    );
+  }
+}
+
 /** A production deploy or destroy was not confirmed. */
 export class ConfirmationRequiredError extends DeployError {
   override readonly name = 'ConfirmationRequiredError';

@@ -320,6 +320,20 @@ describe('deploying the examples to the local emulator', () => {
     expect((await cfn.send(new DescribeStacksCommand({ StackName: 'medications-ci' }))).Stacks).toHaveLength(
       1,
     );
+
+    // The database's log group stays, with its fixed name: deploying again stops before anything
+    // is created and says which group to delete.
+    const again = await slipwayLocal('deploy', 'medications', 'dev');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(
+      'medications-dev-data would create /aws/rds/instance/medications-dev-main/postgresql, which is still there',
+    );
+    expect(again.stderr).toContain(
+      'aws logs delete-log-group --log-group-name /aws/rds/instance/medications-dev-main/postgresql',
+    );
+    await expect(
+      cfn.send(new DescribeStacksCommand({ StackName: 'medications-dev-network' })),
+    ).rejects.toThrow(/does not exist/);
   });
 
   it('refuses to destroy production stacks, which carry termination protection', async () => {
