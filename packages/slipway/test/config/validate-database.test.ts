@@ -137,7 +137,7 @@ describe('database safety', () => {
     });
   });
 
-  it("rejects app roles RDS keeps for itself (any rds* name), which the provisioner would refuse", () => {
+  it('rejects app roles RDS keeps for itself (any rds* name), which the provisioner would refuse', () => {
     const config = validConfig();
     config.databases!.main = { appUsername: 'rds_app' };
     expectIssue(config, 'databases.main.appUsername', {
