@@ -87,6 +87,38 @@ describe('request log', () => {
   });
 });
 
+describe('request log at info level', () => {
+  it('writes the same fields in the same order for every plain request, secrets left out', async () => {
+    const info = await startTestApp(db.url, { LOG_LEVEL: 'info', RATE_LIMIT_MAX: '0' });
+    try {
+      const ok = await info.app.inject({
+        url: '/items?limit=2',
+        headers: { 'x-amzn-trace-id': 'Root=1-def', authorization: 'Bearer tok-3e4f' },
+      });
+      const missing = await info.app.inject('/nowhere');
+      expect(info.logs.raw).toHaveLength(2);
+      const [okLine, missingLine] = info.logs.parsed;
+      const fields = ['level', 'time', 'pid', 'hostname', 'reqId', 'method', 'url', 'statusCode'];
+      expect(Object.keys(okLine!)).toEqual([...fields, 'durationMs', 'remoteAddress', 'traceId', 'msg']);
+      expect(Object.keys(missingLine!)).toEqual([...fields, 'durationMs', 'remoteAddress', 'msg']);
+      expect(okLine).toMatchObject({
+        level: 'info',
+        reqId: ok.headers['x-request-id'],
+        method: 'GET',
+        url: '/items?limit=2',
+        statusCode: 200,
+        remoteAddress: '127.0.0.1',
+        traceId: 'Root=1-def',
+        msg: 'request',
+      });
+      expect(missingLine).toMatchObject({ reqId: missing.headers['x-request-id'], statusCode: 404 });
+      expect(info.logs.raw.join('\n')).not.toContain('tok-3e4f');
+    } finally {
+      await info.close();
+    }
+  });
+});
+
 describe('boot log', () => {
   it('describes the configuration without the database password', async () => {
     const logs = new LogLines();

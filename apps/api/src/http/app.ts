@@ -24,11 +24,12 @@ export interface BuildAppOptions {
 
 /** The HTTP application, not yet listening: tests drive it with `inject`, the server calls `listen`. */
 export function buildApp({ config, pool, readiness, logStream, now }: BuildAppOptions): FastifyInstance {
+  const logController = new OneLinePerRequest({
+    includeHeaders: config.logLevel === 'debug' || config.logLevel === 'trace',
+  });
   const app = Fastify({
     logger: loggerOptions({ level: config.logLevel, ...(logStream ? { stream: logStream } : {}) }),
-    logController: new OneLinePerRequest({
-      includeHeaders: config.logLevel === 'debug' || config.logLevel === 'trace',
-    }),
+    logController,
     genReqId: requestId,
     bodyLimit: config.http.bodyLimitBytes,
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
@@ -47,6 +48,7 @@ export function buildApp({ config, pool, readiness, logStream, now }: BuildAppOp
   // Node's headers timeout (60 s by default) must stay above the keep-alive timeout, or an idle
   // socket can be cut before the ALB's 60 s and the ALB answers 502 (nodejs/node#27363).
   app.server.headersTimeout = config.http.keepAliveTimeoutMs + 1_000;
+  logController.useLogger(app.log);
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);

@@ -4,6 +4,8 @@ import type { ItemRepository } from './repository.js';
 import { checkLimit, checkNewItem, parseItemId } from './validate.js';
 
 // Response schemas let Fastify compile a serializer instead of calling JSON.stringify per response.
+// The two reads send the JSON text Postgres built (see repository.ts), which Fastify passes through
+// untouched; their schemas describe that body.
 const item = {
   type: 'object',
   properties: {
@@ -15,6 +17,8 @@ const item = {
   required: ['id', 'name', 'quantity', 'created_at'],
 } as const;
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** GET /items, GET /items/:id and POST /items. */
 export function itemRoutes(app: FastifyInstance, items: ItemRepository): void {
   app.get(
@@ -23,7 +27,7 @@ export function itemRoutes(app: FastifyInstance, items: ItemRepository): void {
     async (request, reply) => {
       const limit = checkLimit((request.query as Record<string, unknown>).limit);
       if (!limit.ok) return sendProblem(reply, 400, limit.error);
-      return items.list(limit.value);
+      return reply.type(JSON_TYPE).send(await items.listJson(limit.value));
     },
   );
 
@@ -32,9 +36,9 @@ export function itemRoutes(app: FastifyInstance, items: ItemRepository): void {
     { schema: { response: { 200: item } } },
     async (request, reply) => {
       const id = parseItemId(request.params.id);
-      const found = id === undefined ? undefined : await items.find(id);
-      if (!found) return sendProblem(reply, 404, 'not found');
-      return found;
+      const found = id === undefined ? undefined : await items.findJson(id);
+      if (found === undefined) return sendProblem(reply, 404, 'not found');
+      return reply.type(JSON_TYPE).send(found);
     },
   );
 
