@@ -5,14 +5,21 @@ import { assignPorts } from '../../src/dev/ports.js';
 
 describe('assignPorts', () => {
   it('gives each service base + its place in the config, so a skipped service keeps the others in place', async () => {
+    // A base the system just handed out, rather than a fixed number another process may hold.
+    const base = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(Math.min(port, 65_000)));
+      });
+    });
     const ports = await assignPorts(
       [
         { name: 'api', position: 0 },
         { name: 'admin', position: 2 },
       ],
-      41_000,
+      base,
     );
-    expect(Object.fromEntries(ports)).toEqual({ api: 41_000, admin: 41_002 });
+    expect(Object.fromEntries(ports)).toEqual({ api: base, admin: base + 2 });
   });
 
   it('fails on a port something on loopback already listens on, naming it and --port', async () => {
