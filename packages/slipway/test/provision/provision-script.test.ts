@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnServer } from '../../../../apps/api/test/helpers/spawn-server.js';
 import {
   PROVISION_COMMAND,
   PROVISION_SQL,
@@ -211,6 +212,48 @@ describe('PROVISION_SQL run as the task runs it', () => {
     // Another service's database, provisioned the same way, stays closed to this role.
     expect((await provision('ensure', ledger, ledger)).code).toBe(0);
     await expect(connectAs(app, password, ledger)).rejects.toThrow(/permission denied for database/);
+  });
+
+  it('lets the sample service migrate and serve, signed in as the role ensure made and nothing more', async () => {
+    const app = `items_${id}`;
+    await server.admin(`CREATE DATABASE ${app} OWNER ${MASTER}`);
+    expect((await provision('ensure', app, app)).code).toBe(0);
+    const password = await withPassword(app);
+
+    const api = spawnServer({
+      DATABASE_URL: `postgres://${app}:${password}@${server.host}:${server.port}/${app}?sslmode=${server.tls ? 'require' : 'disable'}`,
+      SHUTDOWN_DELAY_MS: '0',
+    });
+    try {
+      const url = await api.url();
+      const created = await fetch(`${url}/items`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'least privilege', quantity: 1 }),
+      });
+      expect(created.status).toBe(201);
+      const listed = (await (await fetch(`${url}/items`)).json()) as { name: string }[];
+      expect(listed.map((i) => i.name)).toEqual(['least privilege']);
+    } finally {
+      api.child.kill('SIGTERM');
+      await api.exited;
+    }
+    // The service's migrations made its tables, owned by its own role.
+    const owners = await connectAs(MASTER, MASTER_PASSWORD, app).then(async (client) => {
+      try {
+        return (
+          await client.query<{ tablename: string; tableowner: string }>(
+            "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+          )
+        ).rows;
+      } finally {
+        await client.end();
+      }
+    });
+    expect(owners).toEqual([
+      { tablename: 'items', tableowner: app },
+      { tablename: 'schema_migrations', tableowner: app },
+    ]);
   });
 
   it('ensure for a preview creates its database and role, and a second run changes nothing', async () => {
