@@ -112,4 +112,15 @@ describe('slipway plan / check / cost on one environment', () => {
     expect(sum).toBeCloseTo(env.monthlyCostUsd, 6);
     expect(env.costItems.every((i: { basis: string }) => i.basis.length > 0)).toBe(true);
   });
+
+  it('cost prices a preview by the hour next to the environments', async () => {
+    const json = await runCli('cost', '--config', medications, '--env', 'dev', '--out', out, '--json');
+    const { preview } = JSON.parse(json.stdout);
+    expect(preview.environment).toBe('dev');
+    // One Spot task of the dev service with its public address: a cent an hour at most.
+    expect(preview.usdPerHour).toBeGreaterThan(0.005);
+    expect(preview.usdPerHour).toBeLessThan(0.01);
+    const text = await runCli('cost', '--config', medications, '--env', 'dev', '--out', out);
+    expect(text.stdout).toContain(`preview  per branch, inside dev  $${preview.usdPerHour.toFixed(4)} / hour`);
+  });
 });
