@@ -121,6 +121,8 @@ describe('slipway plan / check / cost on one environment', () => {
     expect(preview.usdPerHour).toBeGreaterThan(0.005);
     expect(preview.usdPerHour).toBeLessThan(0.01);
     const text = await runCli('cost', '--config', medications, '--env', 'dev', '--out', out);
-    expect(text.stdout).toContain(`preview  per branch, inside dev  $${preview.usdPerHour.toFixed(4)} / hour`);
+    expect(text.stdout).toContain(
+      `preview  per branch, inside dev  $${preview.usdPerHour.toFixed(4)} / hour`,
+    );
   });
 });
