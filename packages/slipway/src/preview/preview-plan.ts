@@ -6,6 +6,7 @@ import {
   previewSlug,
   previewStackName,
 } from '../naming/preview-names.js';
+import { previewRepositoryName } from '../stacks/resource-names.js';
 import { PreviewError } from './errors.js';
 
 /** Listener ports previews take on the shared load balancer; 999 previews at most per environment. */
@@ -48,6 +49,11 @@ export interface PreviewPlanInput {
   readonly existing?: { readonly port: number; readonly createdAt: string };
   /** @default now */
   readonly now?: Date;
+  /**
+   * Run images from the preview repositories (`<repository>-preview`), where the preview workflow
+   * pushes the branch's builds, instead of the environment's. @default false
+   */
+  readonly branchImages?: boolean;
 }
 
 /** The environment previews copy, or an error saying how to turn previews on. */
@@ -80,7 +86,7 @@ export function planPreview(model: AppModel, input: PreviewPlanInput): PreviewPl
   const environment: EnvironmentModel = {
     ...source,
     capacity: 'spot',
-    services: source.services.map(previewService),
+    services: source.services.map((s) => previewService(s, input.branchImages ?? false)),
     databases: source.databases.map((d) => renamed(d, databases)),
     stackNames: {
       ...source.stackNames,
@@ -100,10 +106,16 @@ export function planPreview(model: AppModel, input: PreviewPlanInput): PreviewPl
   };
 }
 
-/** A preview runs the cheapest way the service can: one Spot task, no scaling, a plain rolling deploy. */
-function previewService(service: ServiceModel): ServiceModel {
+/**
+ * A preview runs the cheapest way the service can: one Spot task, no scaling, a plain rolling
+ * deploy; with branch images, from the service's preview repository.
+ */
+function previewService(service: ServiceModel, branchImages: boolean): ServiceModel {
   return {
     ...service,
+    image: branchImages
+      ? { ...service.image, repository: previewRepositoryName(service.image.repository) }
+      : service.image,
     capacity: 'spot',
     desiredCount: 1,
     minCount: 1,

@@ -19,6 +19,8 @@ export interface PreviewUpOptions extends SessionOptions {
   readonly branch: string;
   /** @default now */
   readonly now?: Date;
+  /** Run the branch's images from the preview repositories (with `imageTags` naming the build). @default false */
+  readonly branchImages?: boolean;
 }
 
 export interface PreviewUpResult {
@@ -52,6 +54,7 @@ export async function previewUp(model: AppModel, options: PreviewUpOptions): Pro
     takenPorts: new Set(deployed.filter((p) => p !== mine).map((p) => p.port)),
     existing: mine && { port: mine.port, createdAt: mine.createdAt },
     now: options.now,
+    branchImages: options.branchImages,
   });
 
   const provisioned = await runProvisioner(

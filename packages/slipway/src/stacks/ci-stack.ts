@@ -12,6 +12,7 @@ import {
   grantImagePromotion,
   trustedEnvironments,
 } from './pipeline-deploy-roles.js';
+import { PreviewImages } from './preview-images.js';
 import { grantProvisionerRuns } from './provisioner-permissions.js';
 import { cdkBootstrapRolePattern, deployRoleName, imagePushRoleName } from './resource-names.js';
 import { SlipwayStack } from './slipway-stack.js';
@@ -80,6 +81,9 @@ export class CiStack extends SlipwayStack {
       description: 'Role the image build workflow assumes',
       value: this.imagePushRole.roleArn,
     });
+    if (model.delivery?.preview && model.ci.repositories.length > 0) {
+      new PreviewImages(this, 'PreviewImages', { model, provider });
+    }
 
     const deployRoles = new Map<string, iam.Role>();
     for (const [index, target] of model.ci.deployRoles.entries()) {

@@ -9,6 +9,16 @@ export function imagePushRoleName(app: string): string {
   return `${app}-github-image-push`;
 }
 
+/** Role the preview workflow assumes to push branch images, to the preview repositories only. */
+export function previewPushRoleName(app: string): string {
+  return `${app}-github-preview-push`;
+}
+
+/** The repository branch images of a service go to: apart from the one environments run. */
+export function previewRepositoryName(repository: string): string {
+  return `${repository}-preview`;
+}
+
 /** Role a GitHub environment's deploy job assumes; it may only assume the CDK bootstrap roles. */
 export function deployRoleName(app: string, env: string): string {
   return `${app}-${env}-github-deploy`;

@@ -1,6 +1,6 @@
 import type { AppModel, DeliveryModel } from '../model/types.js';
 import { regionFacts } from '../stacks/partition.js';
-import { deployRoleName, imagePushRoleName } from '../stacks/resource-names.js';
+import { deployRoleName, imagePushRoleName, previewPushRoleName } from '../stacks/resource-names.js';
 import { deliveryOf } from './delivery.js';
 
 /** What every workflow generator reads. */
@@ -25,6 +25,10 @@ function ciRoleArn(model: AppModel, roleName: string): string {
 
 export function imagePushRoleArn(model: AppModel): string {
   return ciRoleArn(model, imagePushRoleName(model.app));
+}
+
+export function previewPushRoleArn(model: AppModel): string {
+  return ciRoleArn(model, previewPushRoleName(model.app));
 }
 
 export function deployRoleArn(model: AppModel, environment: string): string {

@@ -1,5 +1,7 @@
-import type { PreviewModel } from '../model/types.js';
-import { deployRoleArn, type WorkflowContext } from './context.js';
+import type { EnvironmentModel, PreviewModel } from '../model/types.js';
+import { previewRepositoryName } from '../stacks/resource-names.js';
+import { uses } from './actions.js';
+import { deployRoleArn, previewPushRoleArn, type WorkflowContext } from './context.js';
 import { expr } from './expression.js';
 import * as commands from './slipway-commands.js';
 import { assumeRole, checkout, setupNodeAndInstall } from './steps.js';
@@ -19,7 +21,13 @@ export function previewWorkflow(ctx: WorkflowContext, preview: PreviewModel): Wo
   const env = ctx.model.environments.find((e) => e.name === preview.environment);
   if (env === undefined)
     throw new Error(`Previews copy '${preview.environment}', which is not an environment.`);
-  const job = (name: string, condition: string, branch: string | undefined, run: string): Job => ({
+  const job = (
+    name: string,
+    condition: string,
+    branch: string | undefined,
+    run: string,
+    before: readonly Step[] = [],
+  ): Job => ({
     name,
     if: condition,
     'runs-on': ctx.runner,
@@ -31,14 +39,18 @@ export function previewWorkflow(ctx: WorkflowContext, preview: PreviewModel): Wo
       'cancel-in-progress': false,
     },
     permissions: { contents: 'read', 'id-token': 'write' },
-    ...(branch === undefined ? {} : { env: { BRANCH: branch } }),
+    ...(branch === undefined
+      ? {}
+      : { env: { BRANCH: branch, ...(before.length > 0 ? { IMAGE_TAG: BRANCH_TAG } : {}) } }),
     steps: [
       checkout(),
       ...setupNodeAndInstall(ctx),
+      ...before,
       assumeRole(deployRoleArn(ctx.model, env.name), env.region, `${ctx.model.app}-preview`),
       { name, run } satisfies Step,
     ],
   });
+  const builds = branchBuilds(ctx, env);
   return {
     name: 'Preview',
     on: {
@@ -52,7 +64,8 @@ export function previewWorkflow(ctx: WorkflowContext, preview: PreviewModel): Wo
         'Bring the preview up',
         "github.event_name == 'push'",
         expr('github.ref_name'),
-        commands.previewUp(ctx.configPath),
+        commands.previewUp(ctx.configPath, builds.length > 0),
+        builds,
       ),
       down: job(
         'Take the preview down',
@@ -68,6 +81,42 @@ export function previewWorkflow(ctx: WorkflowContext, preview: PreviewModel): Wo
       ),
     },
   };
+}
+
+/** Every service of a preview runs the build of the pushed commit. */
+const BRANCH_TAG = `sha-${expr('github.sha')}`;
+
+/**
+ * The branch's own images: the preview push role (trusted by the preview GitHub environment, for
+ * the preview repositories only), then one build per service for its architecture in the copied
+ * environment, pushed as `sha-<commit>` to `<repository>-preview`.
+ */
+function branchBuilds(ctx: WorkflowContext, env: EnvironmentModel): Step[] {
+  const { model, delivery } = ctx;
+  if (delivery.builds.length === 0) return [];
+  const registry = expr('steps.ecr.outputs.registry');
+  const platform = (service: string) =>
+    env.services.find((s) => s.name === service)?.architecture === 'x86_64' ? 'linux/amd64' : 'linux/arm64';
+  const needsQemu = delivery.builds.some((b) => platform(b.service) === 'linux/arm64');
+  return [
+    assumeRole(previewPushRoleArn(model), model.ci.region, `${model.app}-preview-build`),
+    { name: 'Log in to ECR', id: 'ecr', uses: uses('ecrLogin') },
+    ...(needsQemu ? [{ name: 'Set up QEMU (arm64 on an amd64 runner)', uses: uses('setupQemu') }] : []),
+    { name: 'Set up Buildx', uses: uses('setupBuildx') },
+    ...delivery.builds.map((build): Step => ({
+      name: `Build and push ${build.service} (${platform(build.service)})`,
+      uses: uses('buildPush'),
+      with: {
+        context: build.context,
+        file: build.dockerfile,
+        platforms: platform(build.service),
+        push: true,
+        tags: `${registry}/${previewRepositoryName(build.repository)}:${BRANCH_TAG}`,
+        'cache-from': `type=gha,scope=preview-${build.service}`,
+        'cache-to': `type=gha,mode=max,scope=preview-${build.service}`,
+      },
+    })),
+  ];
 }
 
 /**

@@ -66,8 +66,20 @@ export function diffEnvironment(configPath: string, env: string): string {
   return onAws(configPath, 'diff', env);
 }
 
-export function previewUp(configPath: string): string {
-  return slipway(configPath, 'preview', 'up', '--branch', '"$BRANCH"');
+/** With branch images: the builds the job just pushed, tagged `$IMAGE_TAG`, from the preview repositories. */
+export function previewUp(configPath: string, branchImages: boolean): string {
+  return branchImages
+    ? slipway(
+        configPath,
+        'preview',
+        'up',
+        '--branch',
+        '"$BRANCH"',
+        '--image-tag',
+        '"$IMAGE_TAG"',
+        '--branch-images',
+      )
+    : slipway(configPath, 'preview', 'up', '--branch', '"$BRANCH"');
 }
 
 export function previewDown(configPath: string): string {

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import {
   DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ECSClient,
   ListServicesCommand,
@@ -256,6 +257,7 @@ describe('preview environments on the local emulator', () => {
       if (!run) throw new Error(`no slipway step in the ${job} job`);
       const argv = run
         .replace('"$BRANCH"', branch)
+        .replace('"$IMAGE_TAG"', 'sha-0123abc')
         .split(' ')
         .slice(2)
         .map((arg) => (arg === 'slipway.config.ts' ? config : arg));
@@ -265,6 +267,19 @@ describe('preview environments on the local emulator', () => {
     const up = await runCli(...command('up', 'feat/from-workflow'));
     expect(up.code).toBe(0);
     expect(up.stdout).toMatch(/preview feat-from-workflo-[0-9a-f]{6} · created in dev/);
+    // The job's own build, from the preview repository the job pushed it to.
+    const ecs = new ECSClient(emulator.config());
+    const arns = (await ecs.send(new ListServicesCommand({ cluster: 'medications-dev' }))).serviceArns ?? [];
+    const services = (
+      await ecs.send(new DescribeServicesCommand({ cluster: 'medications-dev', services: arns }))
+    ).services;
+    const preview = services?.find((s) => s.serviceName?.startsWith('medications-pr-'));
+    const definition = await ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: preview?.taskDefinition }),
+    );
+    expect(definition.taskDefinition?.containerDefinitions?.[0]?.image).toBe(
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com/medications/api-preview:sha-0123abc',
+    );
     const prune = await runCli(...command('prune', ''));
     expect(prune.code).toBe(0);
     expect(prune.stdout).toMatch(/No preview is older than 7d; 1 kept/);

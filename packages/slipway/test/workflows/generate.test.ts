@@ -161,15 +161,38 @@ describe('workflows generated for megadolls', () => {
       expect(preview.jobs.down?.if).toContain("startsWith(github.event.ref, 'feat/')");
     });
     it('passes branch names through env: and runs in the preview environment with the dev role', () => {
-      expect(preview.jobs.up?.env).toEqual({ BRANCH: `\${{ github.ref_name }}` });
+      expect(preview.jobs.up?.env).toEqual({
+        BRANCH: `\${{ github.ref_name }}`,
+        IMAGE_TAG: `sha-\${{ github.sha }}`,
+      });
       expect(preview.jobs.down?.env).toEqual({ BRANCH: `\${{ github.event.ref }}` });
       for (const job of Object.values(preview.jobs)) {
         expect(job.environment).toBe('preview');
-        const assume = job.steps?.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials'));
-        expect(assume?.with?.['role-to-assume']).toBe(
-          'arn:aws:iam::111111111111:role/megadolls-dev-github-deploy',
-        );
+        const assumed = (job.steps ?? [])
+          .filter((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials'))
+          .map((s) => s.with?.['role-to-assume']);
+        // The deploy role always comes last, right before the slipway command.
+        expect(assumed.at(-1)).toBe('arn:aws:iam::111111111111:role/megadolls-dev-github-deploy');
       }
+    });
+
+    it("builds the branch's images into the preview repositories with the preview push role, then runs them", () => {
+      const steps = preview.jobs.up?.steps ?? [];
+      const assumed = steps
+        .filter((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials'))
+        .map((s) => s.with?.['role-to-assume']);
+      expect(assumed).toEqual([
+        'arn:aws:iam::111111111111:role/megadolls-github-preview-push',
+        'arn:aws:iam::111111111111:role/megadolls-dev-github-deploy',
+      ]);
+      const builds = steps.filter((s) => s.uses?.startsWith('docker/build-push-action'));
+      expect(builds.map((b) => b.with?.tags)).toEqual([
+        `\${{ steps.ecr.outputs.registry }}/megadolls/web-preview:sha-\${{ github.sha }}`,
+        `\${{ steps.ecr.outputs.registry }}/megadolls/pgadmin-preview:sha-\${{ github.sha }}`,
+      ]);
+      expect(steps.at(-1)?.run).toBe(
+        'npx slipway preview up --branch "$BRANCH" --image-tag "$IMAGE_TAG" --branch-images --config slipway.config.ts',
+      );
     });
   });
 

@@ -76,7 +76,9 @@ describe('OIDC subjects of the generated jobs and the CI roles’ trust policies
     const presented = presentedSubjects(model);
     // Every role is used by a job, every job's subject is trusted, and nothing else is.
     expect(trusted).toEqual(presented);
-    expect(Object.keys(trusted).length).toBe(1 + model.environments.length);
+    // The image push role, a deploy role per environment and, with previews, the preview push role.
+    const previewPush = model.delivery?.preview ? 1 : 0;
+    expect(Object.keys(trusted).length).toBe(1 + model.environments.length + previewPush);
   });
 
   it('tells a role that trusts less than the jobs present', async () => {
@@ -101,6 +103,7 @@ describe('OIDC subjects of the generated jobs and the CI roles’ trust policies
         'repo:acme/megadolls:environment:preview',
       ],
       'megadolls-prod-github-deploy': ['repo:acme/megadolls:environment:production'],
+      'megadolls-github-preview-push': ['repo:acme/megadolls:environment:preview'],
     });
   });
 });

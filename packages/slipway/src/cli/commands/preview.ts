@@ -24,6 +24,7 @@ interface PreviewOptions extends Omit<TargetOptions, 'env'> {
   readonly imageTag: string[];
   readonly olderThan: string;
   readonly dryRun: boolean;
+  readonly branchImages: boolean;
 }
 
 const repeatable = (value: string, previous: string[] = []) => [...previous, value];
@@ -54,12 +55,19 @@ export function previewCommand(io: CliIo, setExit: (code: number) => void): Comm
         .argParser(repeatable)
         .default([]),
     )
+    .addOption(
+      new Option(
+        '--branch-images',
+        "run images from the preview repositories (<repository>-preview), where the preview workflow pushes the branch's builds",
+      ).default(false),
+    )
     .action(
       run(async (options) => {
         const result = await previewUp(await model(options), {
           ...session(options),
           branch: options.branch,
           imageTags: options.imageTag.map(parseImageTag),
+          branchImages: options.branchImages,
         });
         io.out(options.json ? `${JSON.stringify(upJson(result), null, 2)}\n` : renderUp(result));
       }),
@@ -154,7 +162,10 @@ function renderUp(result: PreviewUpResult): string {
       ['stack', plan.stackName],
       ['address', result.url ?? '(see the stack output Url)'],
       ['databases', plan.databases.map((d) => `${d.databaseName} (role ${d.roleName})`).join(', ') || 'none'],
-      ['services', plan.environment.services.map((s) => `${s.name}:${s.image.tag}`).join(', ')],
+      [
+        'services',
+        plan.environment.services.map((s) => `${s.name} (${s.image.repository}:${s.image.tag})`).join(', '),
+      ],
       ['cost', `${formatUsd(result.usdPerHour, 4)} / hour on Fargate Spot`],
     ]),
   ];
