@@ -19,6 +19,9 @@ export default defineConfig({
       database: 'main',
       // The load balancer is the one proxy in front: the rate limiter keys on the client it saw.
       environment: { LOG_LEVEL: 'info', TRUST_PROXY_HOPS: '1' },
+      // The image builds from the repository root (one lockfile for the workspaces); a change to
+      // apps/api or the lockfile rebuilds it.
+      source: { context: '.', dockerfile: 'apps/api/Dockerfile', watch: ['package-lock.json'] },
       // `slipway dev` runs it from source against an embedded PostgreSQL. No load balancer waits
       // for it to drain locally, so it stops at once.
       dev: { command: 'npm run dev -w @slipway/api', cwd: '../..', env: { SHUTDOWN_DELAY_MS: '0' } },

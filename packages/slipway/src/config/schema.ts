@@ -71,7 +71,10 @@ const serviceTuning = {
 
 /** Where a service's image is built from; paths are relative to the repository root. */
 export const sourceSchema = z.strictObject({
-  /** Docker build context; a change under it rebuilds the service. @default 'apps/<service>' */
+  /**
+   * Docker build context; a change under it rebuilds the service. With '.', the repository root (a
+   * monorepo with one lockfile), the Dockerfile's folder is watched instead. @default 'apps/<service>'
+   */
   context: z.string().optional(),
   /** Dockerfile, relative to `context`. @default 'Dockerfile' */
   dockerfile: z.string().optional(),

@@ -46,6 +46,23 @@ describe('delivery defaults', () => {
     expect(model.delivery?.preview).toBeUndefined();
   });
 
+  it("watches the Dockerfile's folder, not the whole repository, when a monorepo builds from the root", () => {
+    const config = validConfig();
+    config.services!.web!.source = {
+      context: '.',
+      dockerfile: 'apps/web/Dockerfile',
+      watch: ['package-lock.json'],
+    };
+    expect(resolveConfig(config).delivery?.builds[0]).toMatchObject({
+      context: '.',
+      dockerfile: 'apps/web/Dockerfile',
+      watch: ['apps/web', 'package-lock.json'],
+    });
+    // A repository that is one service, its Dockerfile at the root, still watches everything.
+    config.services!.web!.source = { context: '.' };
+    expect(resolveConfig(config).delivery?.builds[0]?.watch).toEqual(['.']);
+  });
+
   it('treats sha-<commit> tags as pinned, so they stay immutable and expire', () => {
     const config = validConfig();
     config.services!.web!.image = { tag: 'sha-0123456789abcdef0123456789abcdef01234567' };

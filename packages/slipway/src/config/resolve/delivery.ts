@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { DeliveryModel, EnvironmentModel, PreviewModel, ServiceBuildModel } from '../../model/types.js';
 import type { DeliveryConfig, SourceConfig } from '../schema.js';
 import { DELIVERY_DEFAULTS } from './defaults.js';
@@ -27,12 +28,16 @@ export function resolveDelivery(
       const source = sources[service.name];
       const context = trimSlashes(source?.context ?? `${DELIVERY_DEFAULTS.sourceRoot}/${service.name}`);
       const dockerfile = source?.dockerfile ?? DELIVERY_DEFAULTS.dockerfile;
+      const dockerfilePath = context === '.' ? dockerfile : `${context}/${dockerfile}`;
+      // A monorepo builds from the root (one lockfile) with the Dockerfile in the service's folder:
+      // then that folder, not the whole repository, is what rebuilds the service.
+      const watched = context === '.' ? path.posix.dirname(dockerfilePath) : context;
       return {
         service: service.name,
         repository: service.image.repository,
         context,
-        dockerfile: context === '.' ? dockerfile : `${context}/${dockerfile}`,
-        watch: [context, ...(source?.watch ?? []).map(trimSlashes)],
+        dockerfile: dockerfilePath,
+        watch: [watched, ...(source?.watch ?? []).map(trimSlashes)],
         ...(isPinnedTag(service.image.tag) ? {} : { movingTag: service.image.tag }),
       };
     }),
