@@ -53,11 +53,8 @@ export async function removePreview(
 ): Promise<PreviewDownResult> {
   const plan = planPreview(session.model, {
     branch,
-    existing: deployed && { port: deployed.port, createdAt: deployed.createdAt },
+    existing: deployed && { port: deployed.port, createdAt: deployed.createdAt, slug: deployed.slug },
   });
-  if (deployed && deployed.slug !== plan.slug) {
-    throw new Error(`preview ${deployed.slug} is not the preview of branch ${branch} (${plan.slug})`);
-  }
   const retry = `slipway preview down --branch ${JSON.stringify(branch)}`;
   if (deployed) {
     const outdir = path.join(session.stateDir, 'assembly', `preview-${plan.slug}`);

@@ -45,8 +45,11 @@ export interface PreviewPlanInput {
   readonly branch: string;
   /** Ports other previews of the app hold. @default none */
   readonly takenPorts?: ReadonlySet<number>;
-  /** The preview's current port and creation time, when it is deployed already. */
-  readonly existing?: { readonly port: number; readonly createdAt: string };
+  /**
+   * The preview as deployed, when it is: its port and creation time stay; its slug, read back from
+   * its tags, wins over the branch (the branch tag may have lost characters tags refuse).
+   */
+  readonly existing?: { readonly port: number; readonly createdAt: string; readonly slug?: string };
   /** @default now */
   readonly now?: Date;
   /**
@@ -73,7 +76,7 @@ export function previewSource(model: AppModel): EnvironmentModel {
 /** Plans a branch's preview: names, port and the copied environment. */
 export function planPreview(model: AppModel, input: PreviewPlanInput): PreviewPlan {
   const source = previewSource(model);
-  const slug = previewSlug(input.branch);
+  const slug = input.existing?.slug ?? previewSlug(input.branch);
   const stackName = previewStackName(model.app, slug);
   const used = new Set(source.services.flatMap((s) => (s.database === undefined ? [] : [s.database])));
   const databases = source.databases

@@ -192,7 +192,8 @@ describe('preview environments on the local emulator', () => {
       branch: 'feat/a',
       now: new Date('2026-01-01T00:00:00Z'),
     });
-    const other = await previewUp(model, { ...local(), branch: 'feat/b' });
+    // A branch with a character tags refuse: its tag reads `feat/_42`, its slug stays the branch's.
+    const other = await previewUp(model, { ...local(), branch: 'feat/#42' });
     expect(other.plan.port).not.toBe(first.plan.port);
 
     const again = await previewUp(model, { ...local(), branch: 'feat/a' });
@@ -207,7 +208,7 @@ describe('preview environments on the local emulator', () => {
     // Two hours on, both are stale; a dry run removes nothing.
     const later = new Date(Date.now() + 2 * 3_600_000);
     const dry = await prunePreviews(model, { ...local(), olderThanMs: 3_600_000, now: later, dryRun: true });
-    expect(dry.stale.map((p) => p.branch).sort()).toEqual(['feat/a', 'feat/b']);
+    expect(dry.stale.map((p) => p.branch).sort()).toEqual(['feat/_42', 'feat/a']);
     expect(dry.removed).toEqual([]);
     expect(await listPreviews(model, local())).toHaveLength(2);
 
