@@ -38,10 +38,18 @@ export async function listDeployedPreviews(session: Session): Promise<DeployedPr
       return found;
     },
   );
-  return stacks
-    .filter((s) => s.StackStatus !== 'DELETE_COMPLETE' && tag(s, PREVIEW_TAGS.slug) !== undefined)
-    .map(toPreview)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return (
+    stacks
+      // The prefix alone would also match another app named `<app>-pr-…`; the app tag settles it.
+      .filter(
+        (s) =>
+          s.StackStatus !== 'DELETE_COMPLETE' &&
+          tag(s, PREVIEW_TAGS.slug) !== undefined &&
+          tag(s, 'slipway:app') === session.model.app,
+      )
+      .map(toPreview)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  );
 }
 
 function toPreview(stack: Stack): DeployedPreview {
