@@ -18,6 +18,8 @@ from moto.ec2.models.subnets import SubnetRouteTableAssociation
 from moto.ec2.models.vpcs import VPCEndPoint
 from moto.ec2.models.vpn_gateway import VPCGatewayAttachment
 
+from .resource_deletes import deleting
+
 
 def _route_table(self: Any, backend: Any) -> None:
     backend.delete_route_table(self.id)
@@ -80,18 +82,12 @@ _DELETES = {
 _NOT_FOUND = ("NotFound", "DoesNotExist", "InvalidAllocationID", "InvalidAssociationID")
 
 
-def _deleter(delete: Any) -> Any:
-    def method(self: Any, account_id: str, region_name: str) -> None:
-        try:
-            delete(self, ec2_backends[account_id][region_name])
-        except Exception as error:  # noqa: BLE001 - narrowed to "already gone" below
-            if not any(marker in type(error).__name__ + getattr(error, "code", "") for marker in _NOT_FOUND):
-                raise
-
-    return method
+def _with_backend(delete: Any) -> Any:
+    """These deletes take the account's EC2 backend rather than the account and region."""
+    return lambda self, account_id, region_name: delete(self, ec2_backends[account_id][region_name])
 
 
 def apply() -> list[str]:
     for cls, delete in _DELETES.items():
-        cls.delete = _deleter(delete)
+        cls.delete = deleting(_with_backend(delete), _NOT_FOUND)
     return [f"delete: {cls.cloudformation_type()}" for cls in _DELETES]

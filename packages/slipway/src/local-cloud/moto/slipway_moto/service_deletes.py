@@ -14,6 +14,8 @@ from moto.ec2.models.security_groups import SecurityGroupIngress
 from moto.ecs.models import Service, TaskDefinition, ecs_backends
 from moto.elbv2.models import FakeListener, FakeListenerRule, FakeTargetGroup, elbv2_backends
 
+from .resource_deletes import deleting
+
 
 def _service(self: Any, account_id: str, region_name: str) -> None:
     ecs_backends[account_id][region_name].delete_service(self.cluster_name, self.name, force=True)
@@ -66,18 +68,6 @@ _DELETES = {
 _GONE = ("NotFound", "DoesNotExist", "ServiceNotFound", "ClientException")
 
 
-def _deleter(delete: Any) -> Any:
-    def method(self: Any, account_id: str, region_name: str) -> None:
-        try:
-            delete(self, account_id, region_name)
-        except Exception as error:  # noqa: BLE001 - narrowed to "already gone" below
-            name = type(error).__name__ + str(getattr(error, "error_type", "")) + str(getattr(error, "code", ""))
-            if not any(marker in name for marker in _GONE):
-                raise
-
-    return method
-
-
 def _active_services_only(original: Any) -> Any:
     """`list-services` leaves out deleted (INACTIVE) services, as ECS does; describe still finds them."""
 
@@ -92,6 +82,6 @@ def apply() -> list[str]:
     from moto.ecs.models import EC2ContainerServiceBackend
 
     for cls, delete in _DELETES.items():
-        cls.delete = _deleter(delete)
+        cls.delete = deleting(delete, _GONE)
     EC2ContainerServiceBackend.list_services = _active_services_only(EC2ContainerServiceBackend.list_services)
     return [f"delete: {cls.cloudformation_type()}" for cls in _DELETES] + ["ecs list-services: active services only"]
