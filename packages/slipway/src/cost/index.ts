@@ -2,7 +2,6 @@
 export { CostEstimateError } from './errors.js';
 export { type EstimateInput, estimateCost } from './estimate.js';
 export { formatUsd } from './format.js';
-export { previewHourlyUsd } from './preview.js';
 export { PRICE_TABLES, pricedRegions, priceTableFor } from './prices/index.js';
 export type { Price, PriceKey, PriceSource, RegionPrices, RegionPriceTable } from './prices/types.js';
 export type { CostDriver, CostLine } from './pricing-context.js';
