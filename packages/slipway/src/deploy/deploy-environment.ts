@@ -117,9 +117,10 @@ export async function deployEnvironment(
     const results: DeployedStackResult[] = [];
     const provisioned: ProvisionOutcome[] = [];
     // The app roles must exist before a service signs in: right after the last layer stack.
-    const lastLayer = selected
-      .map((s) => s.kind)
-      .lastIndexOf(selected.some((s) => s.kind === 'runtime') ? 'runtime' : 'data');
+    const lastLayer = selected.reduce(
+      (last, s, i) => (s.kind === 'data' || s.kind === 'runtime' ? i : last),
+      -1,
+    );
     const provision = options.provision ?? true;
     for (const [index, stack] of selected.entries()) {
       const existed = comparison.deployed.get(stack.name) !== undefined;
@@ -186,7 +187,7 @@ async function ensureAppRoles(session: Session, command: string): Promise<Provis
   if (env.databases.length === 0) return [];
   try {
     return await runProvisioner(
-      { app: session.model.app, environment: env, connection: session.connection, emit: session.emit },
+      session,
       env.databases.map((d) => ({
         action: 'ensure' as const,
         database: d.name,

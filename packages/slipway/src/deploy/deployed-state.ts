@@ -82,15 +82,26 @@ export async function driftedParameters(
     )
     .map(({ key, parameter }) => ({ key, name: parameter.Default as string }))
     .filter(({ key }) => deployed.resolvedParameters[key] !== undefined);
-  const current = new Map<string, string>();
-  for (let i = 0; i < reads.length; i += 10) {
-    const names = reads.slice(i, i + 10).map((r) => r.name);
-    const answer = await client.send(new GetParametersCommand({ Names: names }));
-    for (const p of answer.Parameters ?? []) current.set(p.Name ?? '', p.Value ?? '');
-  }
+  const current = await readParameters(
+    client,
+    reads.map((r) => r.name),
+  );
   return reads
     .filter(({ key, name }) => current.has(name) && current.get(name) !== deployed.resolvedParameters[key])
     .map(({ key }) => key);
+}
+
+/** The values of the named SSM parameters that exist (GetParameters takes ten names at a time). */
+export async function readParameters(
+  client: SSMClient,
+  names: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < names.length; i += 10) {
+    const answer = await client.send(new GetParametersCommand({ Names: names.slice(i, i + 10) }));
+    for (const p of answer.Parameters ?? []) found.set(p.Name ?? '', p.Value ?? '');
+  }
+  return found;
 }
 
 function parseTemplate(body: string): CfnTemplate {

@@ -5,7 +5,8 @@ import { type ConfirmationOptions, confirmProduction, requireConfirmationPossibl
 import { withEndpoint } from './connection.js';
 import type { DeployedStack } from './deployed-state.js';
 import { TerminationProtectedError } from './errors.js';
-import { openSession, type SessionOptions, synthesize } from './session.js';
+import { openSession, type Session, type SessionOptions, synthesize } from './session.js';
+import type { PlannedStack } from './assembly.js';
 import { stackFailure } from './stack-failure.js';
 import type { DeployTarget } from './target.js';
 
@@ -94,16 +95,7 @@ export async function destroyEnvironment(
       });
       const started = performance.now();
       try {
-        await withEndpoint(session.connection, () =>
-          session.toolkit.destroy(app.assembly, {
-            stacks: {
-              strategy: StackSelectionStrategy.PATTERN_MUST_MATCH_SINGLE,
-              patterns: [stack.name],
-              expand: ExpandStackSelection.NONE,
-            },
-            ...(session.connection.target === 'local' ? { stackEventPollingInterval: 100 } : {}),
-          }),
-        );
+        await destroyStack(session, app.assembly, stack);
       } catch (error) {
         throw await stackFailure(session, stack, error, {
           completed: destroyed,
@@ -125,6 +117,24 @@ export async function destroyEnvironment(
   } finally {
     await app.assembly.dispose();
   }
+}
+
+/** One stack through toolkit-lib, and only that stack. */
+export async function destroyStack(
+  session: Session,
+  assembly: Parameters<Session['toolkit']['destroy']>[0],
+  stack: PlannedStack,
+): Promise<void> {
+  await withEndpoint(session.connection, () =>
+    session.toolkit.destroy(assembly, {
+      stacks: {
+        strategy: StackSelectionStrategy.PATTERN_MUST_MATCH_SINGLE,
+        patterns: [stack.name],
+        expand: ExpandStackSelection.NONE,
+      },
+      ...(session.connection.target === 'local' ? { stackEventPollingInterval: 100 } : {}),
+    }),
+  );
 }
 
 function retainedResources(stack: DeployedStack): RetainedResource[] {

@@ -4,6 +4,7 @@ import { openSession, type Session, type SessionOptions } from '../deploy/sessio
 import type { AppModel } from '../model/types.js';
 import { previewStackPrefix } from '../naming/preview-names.js';
 import { PREVIEW_TAGS } from '../stacks/preview-stack.js';
+import { STACK_TAGS } from '../stacks/slipway-stack.js';
 import { previewSource } from './preview-plan.js';
 
 /** A deployed preview, as its stack's tags and outputs describe it. */
@@ -45,7 +46,7 @@ export async function listDeployedPreviews(session: Session): Promise<DeployedPr
         (s) =>
           s.StackStatus !== 'DELETE_COMPLETE' &&
           tag(s, PREVIEW_TAGS.slug) !== undefined &&
-          tag(s, 'slipway:app') === session.model.app,
+          tag(s, STACK_TAGS.app) === session.model.app,
       )
       .map(toPreview)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))

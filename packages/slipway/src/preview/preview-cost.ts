@@ -8,7 +8,7 @@ import { buildPreviewApp } from '../stacks/build-app.js';
 import { planPreview, type PreviewPlan } from './preview-plan.js';
 
 /** Hours the monthly estimate is divided by: a month of a preview left running. */
-const HOURS_PER_MONTH = 730;
+export const HOURS_PER_MONTH = 730;
 
 /**
  * What a running preview costs per hour at list prices: its template priced with the same tables

@@ -1,15 +1,12 @@
-import path from 'node:path';
-import { ExpandStackSelection, StackSelectionStrategy } from '@aws-cdk/toolkit-lib';
-import { synthesizeApp } from '../deploy/assembly.js';
-import { withEndpoint } from '../deploy/connection.js';
+import { destroyStack } from '../deploy/destroy-environment.js';
 import { openSession, type Session, type SessionOptions } from '../deploy/session.js';
 import { stackFailure } from '../deploy/stack-failure.js';
 import type { DeployTarget } from '../deploy/target.js';
 import type { AppModel } from '../model/types.js';
 import { previewSlug } from '../naming/preview-names.js';
-import { type ProvisionOutcome, runProvisioner } from '../provision/run-provisioner.js';
-import { buildPreviewApp } from '../stacks/build-app.js';
+import type { ProvisionOutcome } from '../provision/run-provisioner.js';
 import { type DeployedPreview, listDeployedPreviews } from './list-previews.js';
+import { provisionPreview, withPreviewStack } from './preview-parts.js';
 import { planPreview, previewSource } from './preview-plan.js';
 
 export interface PreviewDownOptions extends SessionOptions {
@@ -57,25 +54,10 @@ export async function removePreview(
   });
   const retry = `slipway preview down --branch ${JSON.stringify(branch)}`;
   if (deployed) {
-    const outdir = path.join(session.stateDir, 'assembly', `preview-${plan.slug}`);
-    const app = await withEndpoint(session.connection, () =>
-      synthesizeApp(session.toolkit, session.model, outdir, (m, o) => buildPreviewApp(m, plan, o)),
-    );
-    try {
-      const stack = app.stacks[0];
-      if (!stack) throw new Error('the preview app has no stack');
+    await withPreviewStack(session, plan, async (assembly, stack) => {
       session.emit({ kind: 'stack-start', action: 'destroy', stack: stack.name, index: 1, total: 1 });
       const started = performance.now();
-      await withEndpoint(session.connection, () =>
-        session.toolkit.destroy(app.assembly, {
-          stacks: {
-            strategy: StackSelectionStrategy.PATTERN_MUST_MATCH_SINGLE,
-            patterns: [stack.name],
-            expand: ExpandStackSelection.NONE,
-          },
-          ...(session.connection.target === 'local' ? { stackEventPollingInterval: 100 } : {}),
-        }),
-      ).catch(async (error: unknown) => {
+      await destroyStack(session, assembly, stack).catch(async (error: unknown) => {
         throw await stackFailure(session, stack, error, {
           completed: [],
           notAttempted: [`the preview's databases (${plan.databases.map((d) => d.databaseName).join(', ')})`],
@@ -90,19 +72,14 @@ export async function removePreview(
         seconds: (performance.now() - started) / 1000,
         unchanged: false,
       });
-    } finally {
-      await app.assembly.dispose();
-    }
+    });
   } else {
     session.emit({
       kind: 'note',
       message: `no stack ${plan.stackName} is deployed; dropping its databases if any are left`,
     });
   }
-  const dropped = await runProvisioner(
-    { app: plan.app, environment: plan.source, connection: session.connection, emit: session.emit },
-    plan.databases.map((d) => ({ action: 'drop' as const, database: d.name, ...d })),
-  );
+  const dropped = await provisionPreview(session, plan, 'drop');
   return {
     slug: plan.slug,
     stackName: plan.stackName,

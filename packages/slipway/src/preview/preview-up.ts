@@ -1,6 +1,3 @@
-import path from 'node:path';
-import { synthesizeApp } from '../deploy/assembly.js';
-import { withEndpoint } from '../deploy/connection.js';
 import { NOT_DEPLOYED } from '../deploy/deployed-state.js';
 import { bootstrapLocal, deployStack } from '../deploy/deploy-environment.js';
 import { openSession, type SessionOptions } from '../deploy/session.js';
@@ -9,10 +6,10 @@ import type { DeployTarget } from '../deploy/target.js';
 import { EMULATOR_LIMITS } from '../local-cloud/emulator-limits.js';
 import type { AppModel } from '../model/types.js';
 import { previewSlug } from '../naming/preview-names.js';
-import { type ProvisionOutcome, runProvisioner } from '../provision/run-provisioner.js';
-import { buildPreviewApp } from '../stacks/build-app.js';
+import type { ProvisionOutcome } from '../provision/run-provisioner.js';
 import { listDeployedPreviews } from './list-previews.js';
 import { previewHourlyCost } from './preview-cost.js';
+import { provisionPreview, withPreviewStack } from './preview-parts.js';
 import { planPreview, type PreviewPlan, previewSource } from './preview-plan.js';
 
 export interface PreviewUpOptions extends SessionOptions {
@@ -57,22 +54,13 @@ export async function previewUp(model: AppModel, options: PreviewUpOptions): Pro
     branchImages: options.branchImages,
   });
 
-  const provisioned = await runProvisioner(
-    { app: plan.app, environment: plan.source, connection: session.connection, emit: session.emit },
-    plan.databases.map((d) => ({ action: 'ensure' as const, database: d.name, ...d })),
-  );
+  const provisioned = await provisionPreview(session, plan, 'ensure');
 
-  const outdir = path.join(session.stateDir, 'assembly', `preview-${slug}`);
-  const app = await withEndpoint(session.connection, () =>
-    synthesizeApp(session.toolkit, session.model, outdir, (m, o) => buildPreviewApp(m, plan, o)),
-  );
-  try {
-    const stack = app.stacks[0];
-    if (!stack) throw new Error('the preview app has no stack');
-    if (session.connection.target === 'local') await bootstrapLocal(session, app.stacks);
+  return withPreviewStack(session, plan, async (assembly, stack) => {
+    if (session.connection.target === 'local') await bootstrapLocal(session, [stack]);
     session.emit({ kind: 'stack-start', action: 'deploy', stack: stack.name, index: 1, total: 1 });
     const stackStarted = performance.now();
-    const outputs = await deployStack(session, app.assembly, stack).catch(async (error: unknown) => {
+    const outputs = await deployStack(session, assembly, stack).catch(async (error: unknown) => {
       throw await stackFailure(session, stack, error, {
         completed: [],
         notAttempted: [],
@@ -97,8 +85,6 @@ export async function previewUp(model: AppModel, options: PreviewUpOptions): Pro
       usdPerHour: previewHourlyCost(plan, stack.template),
       seconds: (performance.now() - started) / 1000,
       emulatorLimits: session.connection.target === 'local' ? EMULATOR_LIMITS : [],
-    };
-  } finally {
-    await app.assembly.dispose();
-  }
+    } satisfies PreviewUpResult;
+  });
 }

@@ -1,4 +1,4 @@
-import { PREVIEW_NAME_MARKER as PROVISION_PREVIEW_MARKER } from '../naming/preview-names.js';
+import { PREVIEW_NAME_MARKER } from '../naming/preview-names.js';
 
 /**
  * The script a one-off ECS task runs to give a service its database and login role (SECURITY.md
@@ -10,7 +10,7 @@ import { PREVIEW_NAME_MARKER as PROVISION_PREVIEW_MARKER } from '../naming/previ
 /** Lower case only, so `%I` never quotes it, and at most PostgreSQL's 63 bytes, so nothing is cut. */
 const NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const PREVIEW_PATTERN = `^.+${PROVISION_PREVIEW_MARKER}.+$`;
+const PREVIEW_PATTERN = `^.+${PREVIEW_NAME_MARKER}.+$`;
 
 /** The least-privilege attributes a service role is created with. */
 const ROLE_ATTRIBUTES = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS';
@@ -26,7 +26,7 @@ const RESET_ATTRIBUTES = 'LOGIN NOCREATEDB NOCREATEROLE';
  * the role (LOGIN, no password, member of `rds_iam` on RDS), the database (owned by the master),
  * CONNECT and TEMPORARY for the role only, then USAGE and CREATE on its `public` schema, since the
  * service runs its own migrations. `drop` removes a preview's database, even with connections open,
- * and its role; it refuses names without {@link PROVISION_PREVIEW_MARKER}. Each step prints one
+ * and its role; it refuses names without {@link PREVIEW_NAME_MARKER}. Each step prints one
  * line, so the task's log says what changed and what was already there.
  *
  * The master is never granted the service role: on RDS a role that holds `rds_iam`, even through
@@ -86,7 +86,7 @@ LEFT JOIN LATERAL (
       format('SLIPWAY_ROLE %L exists with SUPERUSER, REPLICATION or BYPASSRLS, which only a superuser can take away', :'role'),
       'Give the service a role of its own, or have a superuser remove those attributes.'),
     (8, :'action' = 'drop' AND NOT (:'database' ~ '${PREVIEW_PATTERN}' AND :'role' ~ '${PREVIEW_PATTERN}'),
-      format('SLIPWAY_DATABASE %L and SLIPWAY_ROLE %L are not both preview names (<name>${PROVISION_PREVIEW_MARKER}<branch>), and drop removes previews only', :'database', :'role'),
+      format('SLIPWAY_DATABASE %L and SLIPWAY_ROLE %L are not both preview names (<name>${PREVIEW_NAME_MARKER}<branch>), and drop removes previews only', :'database', :'role'),
       'Check the names: other databases go away with their environment, never through this task.')
   ) AS checks(rank, failed, problem, fix)
   WHERE failed

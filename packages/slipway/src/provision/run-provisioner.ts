@@ -7,10 +7,9 @@ import {
   StopTaskCommand,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { GetParametersCommand } from '@aws-sdk/client-ssm';
-import { type Connection, LOCAL_CREDENTIALS, withReadClients } from '../deploy/connection.js';
-import type { DeployEvent } from '../deploy/deploy-events.js';
-import type { EnvironmentModel } from '../model/types.js';
+import { LOCAL_CREDENTIALS, withReadClients } from '../deploy/connection.js';
+import { readParameters } from '../deploy/deployed-state.js';
+import type { Session } from '../deploy/session.js';
 import { ssmParameterName } from '../naming/names.js';
 import { dataKeys, networkKeys, runtimeKeys } from '../stacks/cross-stack.js';
 import { taskPlacement } from '../stacks/network-layout.js';
@@ -37,12 +36,11 @@ export interface ProvisionOutcome extends ProvisionRequest {
   readonly log: readonly string[];
 }
 
-export interface ProvisionContext {
-  readonly app: string;
-  /** The environment whose instance, cluster and subnets are used. */
-  readonly environment: EnvironmentModel;
-  readonly connection: Connection;
-  readonly emit: (event: DeployEvent) => void;
+/**
+ * A deploy session (its `environment` is the one whose instance, cluster and subnets are used),
+ * with how patiently to wait.
+ */
+export interface ProvisionContext extends Pick<Session, 'model' | 'environment' | 'connection' | 'emit'> {
   /** How long to wait for a task to stop. @default 10 minutes */
   readonly timeoutMs?: number;
   /** Between status polls. @default 3 s */
@@ -123,7 +121,8 @@ interface Placement {
 }
 
 async function readPlacement(context: ProvisionContext, databases: readonly string[]): Promise<Placement> {
-  const { app, environment: env } = context;
+  const { environment: env } = context;
+  const { app } = context.model;
   const placement = taskPlacement(env);
   const name = (layer: string, key: string) => ssmParameterName(app, env.name, layer, key);
   const subnetKeys = env.availabilityZones.map((_, i) =>
@@ -140,15 +139,9 @@ async function readPlacement(context: ProvisionContext, databases: readonly stri
       name('data', dataKeys.provisionerSecurityGroupId(d)),
     ]),
   ];
-  const values = await withReadClients(context.connection, env.account, env.region, async ({ ssm }) => {
-    const found = new Map<string, string>();
-    // GetParameters takes ten names at a time.
-    for (let i = 0; i < wanted.length; i += 10) {
-      const answer = await ssm.send(new GetParametersCommand({ Names: wanted.slice(i, i + 10) }));
-      for (const p of answer.Parameters ?? []) found.set(p.Name ?? '', p.Value ?? '');
-    }
-    return found;
-  });
+  const values = await withReadClients(context.connection, env.account, env.region, ({ ssm }) =>
+    readParameters(ssm, wanted),
+  );
   const missing = wanted.filter((n) => !values.get(n));
   if (missing.length > 0) {
     throw new ProvisionError(undefined, {

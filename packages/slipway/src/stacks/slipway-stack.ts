@@ -1,6 +1,9 @@
 import { Stack, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 
+/** Tags every Slipway stack carries; readers (preview list) find stacks by them. */
+export const STACK_TAGS = { app: 'slipway:app', environment: 'slipway:environment' } as const;
+
 /**
  * Types whose `Tags` property is newer than cfn-lint's schema and the local emulator: tagging them
  * fails the lint (E3002). They still get the stack's tags from CloudFormation at deploy.
@@ -41,7 +44,7 @@ export class SlipwayStack extends Stack {
     });
     this.environmentName = props.environment;
     const tagging = { excludeResourceTypes: [...UNTAGGED_TYPES] };
-    Tags.of(this).add('slipway:app', props.app, tagging);
-    Tags.of(this).add('slipway:environment', props.environment ?? 'ci', tagging);
+    Tags.of(this).add(STACK_TAGS.app, props.app, tagging);
+    Tags.of(this).add(STACK_TAGS.environment, props.environment ?? 'ci', tagging);
   }
 }

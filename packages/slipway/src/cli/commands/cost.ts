@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { formatUsd } from '../../cost/format.js';
-import { estimatePreviewCost } from '../../preview/preview-cost.js';
+import { estimatePreviewCost, HOURS_PER_MONTH } from '../../preview/preview-cost.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';
@@ -53,7 +53,7 @@ export function costCommand(io: CliIo, setExit: (code: number) => void): Command
           pc.bold(
             `preview  per branch, inside ${preview.environment}  ${formatUsd(preview.usdPerHour, 4)} / hour`,
           ),
-          `  ${preview.basis}. Left running a whole month: ${formatUsd(preview.usdPerHour * 730)}.`,
+          `  ${preview.basis}. Left running a whole month: ${formatUsd(preview.usdPerHour * HOURS_PER_MONTH)}.`,
           '',
         );
       }
