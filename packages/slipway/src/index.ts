@@ -27,3 +27,6 @@ export type {
 } from './config/schema.js';
 export type * from './model/types.js';
 export type * from './plan/types.js';
+export type * from './template/types.js';
+export type * from './checks/finding.js';
+export type * from './cost/cost-item.js';

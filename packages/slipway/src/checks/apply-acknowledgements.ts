@@ -1,5 +1,5 @@
 import type { AcknowledgementModel } from '../model/types.js';
-import type { Finding } from '../plan/types.js';
+import type { Finding } from './finding.js';
 import type { CodeAcknowledgement } from './construct-index.js';
 import { isWithin, type LocatedFinding } from './located-finding.js';
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as CdkNag from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import type { FindingLevel } from '../plan/types.js';
+import type { FindingLevel } from './finding.js';
 import type { ConstructIndex } from './construct-index.js';
 import type { LocatedFinding } from './located-finding.js';
 

@@ -1,6 +1,7 @@
 import type { IConstruct } from 'constructs';
 import type { AppModel } from '../model/types.js';
-import type { Finding, SynthesizedStack } from '../plan/types.js';
+import type { Finding } from './finding.js';
+import type { SynthesizedStack } from '../template/types.js';
 import { applyAcknowledgements } from './apply-acknowledgements.js';
 import { runAwsSolutions } from './cdk-nag.js';
 import { type ConstructIndex, indexConstructs } from './construct-index.js';

@@ -1,4 +1,4 @@
-import type { FindingLevel } from '../plan/types.js';
+import type { FindingLevel } from './finding.js';
 
 /** A finding before acknowledgements, located both ways an acknowledgement may name it. */
 export interface LocatedFinding {

@@ -1,5 +1,5 @@
 import type { UsageModel } from '../model/types.js';
-import type { SynthesizedStack } from '../plan/types.js';
+import type { SynthesizedStack } from '../template/types.js';
 import { CostEstimateError } from './errors.js';
 import { isFreeType, PRICERS } from './pricers/index.js';
 import { retentionDays } from './pricers/log-group.js';

@@ -1,5 +1,6 @@
 import type { UsageModel } from '../model/types.js';
-import type { CfnResource, CostItem, SynthesizedStack } from '../plan/types.js';
+import type { CostItem } from './cost-item.js';
+import type { CfnResource, SynthesizedStack } from '../template/types.js';
 import type { RegionPriceTable } from './prices/types.js';
 
 /** What a cost line is counted under in the summary's top drivers. */

@@ -1,4 +1,4 @@
-import type { CostItem } from '../plan/types.js';
+import type { CostItem } from './cost-item.js';
 import type { CostDriver, CostLine } from './pricing-context.js';
 
 /** One driver of the monthly total. */

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type CachedCloudAssembly, MemoryContext, type Toolkit } from '@aws-cdk/toolkit-lib';
 import type { AppModel } from '../model/types.js';
-import type { CfnTemplate } from '../plan/types.js';
+import type { CfnTemplate } from '../template/types.js';
 import { appContext } from '../stacks/app-context.js';
 import { buildApp, type SlipwayApp, type StackKind } from '../stacks/build-app.js';
 

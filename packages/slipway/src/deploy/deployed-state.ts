@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { GetParametersCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { parse as parseYaml } from 'yaml';
-import type { CfnTemplate } from '../plan/types.js';
+import type { CfnTemplate } from '../template/types.js';
 
 /** A stack as it is deployed now. */
 export interface DeployedStack {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { CfnResource, CfnTemplate } from '../plan/types.js';
+import type { CfnResource, CfnTemplate } from '../template/types.js';
 import { classifyStackChanges, type StackChanges, type StackTemplates } from './stack-changes.js';
 import { references } from './template-references.js';
 

@@ -1,5 +1,5 @@
 import { diffTemplate, ResourceImpact } from '@aws-cdk/cloudformation-diff';
-import type { CfnTemplate } from '../plan/types.js';
+import type { CfnTemplate } from '../template/types.js';
 import { STATEFUL_RESOURCE_TYPES } from '../stacks/stateful-resources.js';
 import { references } from './template-references.js';
 

@@ -8,14 +8,10 @@ import { buildApp } from '../stacks/build-app.js';
 import { synthesize } from '../stacks/synthesize.js';
 
 export { UnknownEnvironmentError } from './errors.js';
-import type {
-  CostItem,
-  EnvironmentPlan,
-  Finding,
-  PlanResult,
-  StackSummary,
-  SynthesizedStack,
-} from './types.js';
+import type { Finding } from '../checks/finding.js';
+import type { CostItem } from '../cost/cost-item.js';
+import type { SynthesizedStack } from '../template/types.js';
+import type { EnvironmentPlan, PlanResult, StackSummary } from './types.js';
 
 export interface PlanOptions {
   /** Where the templates are written, one `<stack>.template.json` each. */

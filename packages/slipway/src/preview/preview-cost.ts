@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { estimateCost } from '../cost/estimate.js';
 import type { AppModel } from '../model/types.js';
-import type { CfnTemplate } from '../plan/types.js';
+import type { CfnTemplate } from '../template/types.js';
 import { buildPreviewApp } from '../stacks/build-app.js';
 import { planPreview, type PreviewPlan } from './preview-plan.js';
 

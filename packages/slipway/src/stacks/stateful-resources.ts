@@ -1,4 +1,4 @@
-import type { CfnTemplate } from '../plan/types.js';
+import type { CfnTemplate } from '../template/types.js';
 
 /**
  * Resource types whose replacement or deletion loses data or identity: databases and what they

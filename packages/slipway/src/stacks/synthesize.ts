@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CfnTemplate, SynthesizedStack } from '../plan/types.js';
+import type { CfnTemplate, SynthesizedStack } from '../template/types.js';
 import type { SlipwayApp } from './build-app.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { PlanOutcome } from '../plan/run-plan.js';
-import type { CostItem, Finding } from '../plan/types.js';
+import type { Finding } from '../checks/finding.js';
+import type { CostItem } from '../cost/cost-item.js';
 
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

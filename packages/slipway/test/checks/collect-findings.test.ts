@@ -6,7 +6,8 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AcknowledgementError, acknowledge, collectFindings, prepareChecks } from '../../src/checks/index.js';
 import type { AcknowledgementModel } from '../../src/model/types.js';
-import type { Finding, SynthesizedStack } from '../../src/plan/types.js';
+import type { Finding } from '../../src/checks/finding.js';
+import type { SynthesizedStack } from '../../src/template/types.js';
 import { checksModel } from './fixtures.js';
 
 const S1_REASON = 'Uploads are private user files; CloudTrail data events already record access to them.';

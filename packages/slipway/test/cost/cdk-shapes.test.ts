@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../../src/cost/estimate.js';
-import type { SynthesizedStack } from '../../src/plan/types.js';
+import type { SynthesizedStack } from '../../src/template/types.js';
 import { usage } from './fixtures.js';
 
 /**

@@ -3,7 +3,7 @@
  * strings, Refs between resources), for pricing tests that do not need a CDK synth.
  */
 import type { UsageModel } from '../../src/model/types.js';
-import type { CfnResource, SynthesizedStack } from '../../src/plan/types.js';
+import type { CfnResource, SynthesizedStack } from '../../src/template/types.js';
 
 export function stack(
   name: string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeCost } from '../../src/cost/summarize.js';
-import type { CostItem } from '../../src/plan/types.js';
+import type { CostItem } from '../../src/cost/cost-item.js';
 
 function item(resource: string, type: string, usd: number, extra: object = {}): CostItem {
   return { stack: 'app-dev', resource, type, usd, basis: 'test', ...extra };

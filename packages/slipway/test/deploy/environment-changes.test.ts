@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { classifyEnvironmentChanges } from '../../src/deploy/environment-changes.js';
 import { statefulChanges } from '../../src/deploy/replacement-guard.js';
 import type { AppModel } from '../../src/model/types.js';
-import type { SynthesizedStack } from '../../src/plan/types.js';
+import type { SynthesizedStack } from '../../src/template/types.js';
 import { buildApp } from '../../src/stacks/build-app.js';
 import { synthesize } from '../../src/stacks/synthesize.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStackChanges, type ResourceChange } from '../../src/deploy/stack-changes.js';
-import type { CfnTemplate } from '../../src/plan/types.js';
+import type { CfnTemplate } from '../../src/template/types.js';
 
 const ssm = (name: string) => ({ Type: 'AWS::SSM::Parameter::Value<String>', Default: name });
 

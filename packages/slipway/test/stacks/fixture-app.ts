@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { AppModel } from '../../src/model/types.js';
-import type { CfnResource, SynthesizedStack } from '../../src/plan/types.js';
+import type { CfnResource, SynthesizedStack } from '../../src/template/types.js';
 import { buildApp, type SlipwayApp } from '../../src/stacks/build-app.js';
 import { synthesize } from '../../src/stacks/synthesize.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CfnResource } from '../../src/plan/types.js';
+import type { CfnResource } from '../../src/template/types.js';
 import { SECRET_LOOKING_NAME } from '../../src/stacks/container-settings.js';
 import { devFloorModel, megadollsLikeModel } from '../fixtures/models.js';
 import { type FixtureApp, fixtureApp } from './fixture-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppModel } from '../../src/model/types.js';
-import type { CfnTemplate } from '../../src/plan/types.js';
+import type { CfnTemplate } from '../../src/template/types.js';
 import { roleAssumptions } from '../../src/workflows/oidc-subjects.js';
 import { type FixtureApp, fixtureApp } from '../stacks/fixture-app.js';
 import { exampleModel, generated } from './fixtures.js';

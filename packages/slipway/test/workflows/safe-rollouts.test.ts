@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CfnResource } from '../../src/plan/types.js';
+import type { CfnResource } from '../../src/template/types.js';
 import { type FixtureApp, fixtureApp } from '../stacks/fixture-app.js';
 import { exampleModel } from './fixtures.js';
 

@@ -1,4 +1,5 @@
-import type { CfnResource, Finding, SynthesizedStack } from '../../plan/types.js';
+import type { Finding } from '../finding.js';
+import type { CfnResource, SynthesizedStack } from '../../template/types.js';
 import { SLIPWAY_RULES } from './registry.js';
 import type { RuleContext, RuleResult, SlipwayRule } from './types.js';
 

@@ -1,4 +1,5 @@
-import type { CfnResource, CfnTemplate, FindingLevel } from '../../plan/types.js';
+import type { FindingLevel } from '../finding.js';
+import type { CfnResource, CfnTemplate } from '../../template/types.js';
 
 /** What a rule may know besides the resource it checks. */
 export interface RuleContext {

@@ -1,5 +1,5 @@
 import { formatUsd, summarizeCost } from '../../cost/index.js';
-import type { CostItem } from '../../plan/types.js';
+import type { CostItem } from '../../cost/cost-item.js';
 import { percent } from './format.js';
 import { renderTable } from './table.js';
 

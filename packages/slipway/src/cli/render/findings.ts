@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Finding, FindingLevel } from '../../plan/types.js';
+import type { Finding, FindingLevel } from '../../checks/finding.js';
 import { plural } from './format.js';
 import { renderTable } from './table.js';
 

@@ -1,4 +1,4 @@
-import type { CfnResource, SynthesizedStack } from '../../plan/types.js';
+import type { CfnResource, SynthesizedStack } from '../../template/types.js';
 import { literalNumber, literalObject, literalString, refTarget } from '../template-values.js';
 
 /** One entry of a capacity provider strategy, as ECS reads it. */

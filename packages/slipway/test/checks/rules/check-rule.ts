@@ -1,5 +1,5 @@
 import type { RuleResult, SlipwayRule } from '../../../src/checks/rules/types.js';
-import type { CfnResource } from '../../../src/plan/types.js';
+import type { CfnResource } from '../../../src/template/types.js';
 
 export interface CheckOptions {
   /** Whether the stack is a production one. @default false */

@@ -3,7 +3,7 @@ import { ecrImmutableTags } from '../../../src/checks/rules/ecr/immutable-tags.j
 import { ecrLifecyclePolicy } from '../../../src/checks/rules/ecr/lifecycle-policy.js';
 import { ecrNoPublicPrincipal } from '../../../src/checks/rules/ecr/no-public-principal.js';
 import { ecrScanOnPush } from '../../../src/checks/rules/ecr/scan-on-push.js';
-import type { CfnResource } from '../../../src/plan/types.js';
+import type { CfnResource } from '../../../src/template/types.js';
 import { checkRule } from './check-rule.js';
 
 function repository(properties: Record<string, unknown> = {}): CfnResource {

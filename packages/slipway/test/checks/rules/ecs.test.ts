@@ -6,7 +6,7 @@ import { ecsProductionDeploymentPercents } from '../../../src/checks/rules/ecs/p
 import { ecsProductionDesiredCount } from '../../../src/checks/rules/ecs/production-desired-count.js';
 import { ecsProductionHealthCheckGrace } from '../../../src/checks/rules/ecs/production-health-check-grace.js';
 import { ecsRollingCircuitBreaker } from '../../../src/checks/rules/ecs/rolling-circuit-breaker.js';
-import type { CfnResource } from '../../../src/plan/types.js';
+import type { CfnResource } from '../../../src/template/types.js';
 import { checkRule } from './check-rule.js';
 
 function service(

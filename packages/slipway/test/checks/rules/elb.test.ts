@@ -3,7 +3,7 @@ import { elbAccessLogs } from '../../../src/checks/rules/elb/access-logs.js';
 import { elbDropInvalidHeaders } from '../../../src/checks/rules/elb/drop-invalid-headers.js';
 import { elbHttpRedirectsToHttps } from '../../../src/checks/rules/elb/http-redirects-to-https.js';
 import { elbProductionDeletionProtection } from '../../../src/checks/rules/elb/production-deletion-protection.js';
-import type { CfnResource } from '../../../src/plan/types.js';
+import type { CfnResource } from '../../../src/template/types.js';
 import { checkRule } from './check-rule.js';
 
 function loadBalancer(attributes: Record<string, string>, type?: string): CfnResource {

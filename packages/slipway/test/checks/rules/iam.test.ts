@@ -3,7 +3,7 @@ import { iamGithubOidcProvider } from '../../../src/checks/rules/iam/github-oidc
 import { iamGithubOidcTrust } from '../../../src/checks/rules/iam/github-oidc-trust.js';
 import { iamNoAdministratorAccess } from '../../../src/checks/rules/iam/no-administrator-access.js';
 import { iamNoWildcardAdminStatement } from '../../../src/checks/rules/iam/no-wildcard-admin-statement.js';
-import type { CfnResource } from '../../../src/plan/types.js';
+import type { CfnResource } from '../../../src/template/types.js';
 import { checkRule } from './check-rule.js';
 
 function policy(statements: Record<string, unknown>[]): CfnResource {

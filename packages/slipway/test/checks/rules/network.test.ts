@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ec2InternetIngressWebPorts } from '../../../src/checks/rules/ec2/internet-ingress-web-ports.js';
 import { ec2SingleInternetFacingGroup } from '../../../src/checks/rules/ec2/single-internet-facing-group.js';
 import { vpcFlowLog } from '../../../src/checks/rules/vpc/flow-log.js';
-import type { CfnResource } from '../../../src/plan/types.js';
+import type { CfnResource } from '../../../src/template/types.js';
 import { checkRule } from './check-rule.js';
 
 function group(ingress: Record<string, unknown>[]): CfnResource {

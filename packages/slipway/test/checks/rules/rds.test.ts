@@ -6,7 +6,7 @@ import { rdsPerformanceInsights } from '../../../src/checks/rules/rds/performanc
 import { rdsProductionDeletionProtection } from '../../../src/checks/rules/rds/production-deletion-protection.js';
 import { rdsProductionKeepAutomatedBackups } from '../../../src/checks/rules/rds/production-keep-automated-backups.js';
 import { rdsProductionMultiAz } from '../../../src/checks/rules/rds/production-multi-az.js';
-import type { CfnResource } from '../../../src/plan/types.js';
+import type { CfnResource } from '../../../src/template/types.js';
 import { checkRule } from './check-rule.js';
 
 function instance(properties: Record<string, unknown> = {}): CfnResource {

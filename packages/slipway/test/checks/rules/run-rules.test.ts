@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../../src/checks/rules/run-rules.js';
 import type { SlipwayRule } from '../../../src/checks/rules/types.js';
-import type { CfnTemplate, SynthesizedStack } from '../../../src/plan/types.js';
+import type { CfnTemplate, SynthesizedStack } from '../../../src/template/types.js';
 
 function stack(name: string, environment: string | undefined, template: CfnTemplate): SynthesizedStack {
   return { name, environment, templatePath: `${name}.template.json`, template };

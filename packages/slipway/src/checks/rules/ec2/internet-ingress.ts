@@ -1,6 +1,6 @@
 /** Security group ingress as CloudFormation writes it: inline on the group, or as standalone resources. */
 
-import type { CfnResource, CfnTemplate } from '../../../plan/types.js';
+import type { CfnResource, CfnTemplate } from '../../../template/types.js';
 import { referencedLogicalId, resourcesOfType } from '../support/references.js';
 import { asList, isRecord, show, toNumber } from '../support/values.js';
 

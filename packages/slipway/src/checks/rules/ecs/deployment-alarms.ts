@@ -1,4 +1,4 @@
-import type { CfnTemplate } from '../../../plan/types.js';
+import type { CfnTemplate } from '../../../template/types.js';
 import { referencedResource } from '../support/references.js';
 import { asList, isRecord, isTrue, show } from '../support/values.js';
 import { type SlipwayRule, violation } from '../types.js';

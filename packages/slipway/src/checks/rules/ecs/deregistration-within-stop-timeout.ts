@@ -1,4 +1,4 @@
-import type { CfnResource } from '../../../plan/types.js';
+import type { CfnResource } from '../../../template/types.js';
 import { referencedResource } from '../support/references.js';
 import { asList, isRecord, keyValue, property, toNumber } from '../support/values.js';
 import { type SlipwayRule, violation } from '../types.js';

@@ -1,6 +1,6 @@
 /** How an ECS service deploys, read from its template properties with ECS's defaults filled in. */
 
-import type { CfnResource } from '../../../plan/types.js';
+import type { CfnResource } from '../../../template/types.js';
 import { isRecord, property } from '../support/values.js';
 
 export function isEcsService(resource: CfnResource): boolean {

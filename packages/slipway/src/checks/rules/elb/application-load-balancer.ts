@@ -1,4 +1,4 @@
-import type { CfnResource } from '../../../plan/types.js';
+import type { CfnResource } from '../../../template/types.js';
 import { keyValue, property } from '../support/values.js';
 
 /** `Type` defaults to `application` when absent. */

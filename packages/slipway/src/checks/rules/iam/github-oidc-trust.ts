@@ -1,4 +1,4 @@
-import type { CfnTemplate } from '../../../plan/types.js';
+import type { CfnTemplate } from '../../../template/types.js';
 import { isAllow, type PolicyStatement, statementsOf } from '../support/policy-documents.js';
 import { referencedResource } from '../support/references.js';
 import { asList, isRecord, property, show } from '../support/values.js';

@@ -1,4 +1,4 @@
-import type { CfnResource } from '../../../plan/types.js';
+import type { CfnResource } from '../../../template/types.js';
 import { property } from '../support/values.js';
 
 /**

@@ -1,6 +1,6 @@
 /** Reading IAM policy documents the way CloudFormation allows them to be written. */
 
-import type { CfnResource } from '../../../plan/types.js';
+import type { CfnResource } from '../../../template/types.js';
 import { asList, isRecord } from './values.js';
 
 export type PolicyStatement = Readonly<Record<string, unknown>>;

@@ -1,6 +1,6 @@
 /** Following `Ref` and `Fn::GetAtt` inside one template, for rules that check resources together. */
 
-import type { CfnResource, CfnTemplate } from '../../../plan/types.js';
+import type { CfnResource, CfnTemplate } from '../../../template/types.js';
 import { isRecord } from './values.js';
 
 /** The logical id a `{Ref}` or `{Fn::GetAtt}` points at, or undefined for anything else. */

@@ -1,6 +1,6 @@
 /** Small readers for CloudFormation property values, which may be literals, strings or intrinsics. */
 
-import type { CfnResource } from '../../../plan/types.js';
+import type { CfnResource } from '../../../template/types.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
