@@ -22,6 +22,7 @@ import {
   RunTaskCommand,
   StopTaskCommand,
 } from '@aws-sdk/client-ecs';
+import { KMSClient, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from './emulator.js';
@@ -399,5 +400,112 @@ describe('the emulator patches', () => {
     expect((await ecs.send(new ListServicesCommand({ cluster: 'shared' }))).serviceArns).toEqual([]);
     const definition = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'service:1' }));
     expect(definition.taskDefinition?.status).toBe('INACTIVE');
+  });
+
+  it('creates a KMS key whose tags come as CloudFormation gives them, Key and Value', async () => {
+    const stack = await create('tagged-key', {
+      Resources: {
+        Key: {
+          Type: 'AWS::KMS::Key',
+          Properties: {
+            KeyPolicy: { Version: '2012-10-17', Statement: [] },
+            EnableKeyRotation: true,
+            Tags: [{ Key: 'slipway:app', Value: 'medications' }],
+          },
+        },
+      },
+      Outputs: { KeyId: { Value: { Ref: 'Key' } } },
+    });
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    const keyId = stack?.Outputs?.[0]?.OutputValue;
+    const tags = await new KMSClient(emulator.config()).send(new ListResourceTagsCommand({ KeyId: keyId }));
+    expect(tags.Tags).toEqual([{ TagKey: 'slipway:app', TagValue: 'medications' }]);
+  });
+
+  it('creates and deletes CodeBuild projects and CodePipeline pipelines', async () => {
+    const template = {
+      Resources: {
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'sts:AssumeRole',
+                  Principal: { Service: 'codepipeline.amazonaws.com' },
+                },
+              ],
+            },
+          },
+        },
+        Bucket: { Type: 'AWS::S3::Bucket' },
+        Project: {
+          Type: 'AWS::CodeBuild::Project',
+          Properties: {
+            Name: 'image-definitions',
+            ServiceRole: { 'Fn::GetAtt': ['Role', 'Arn'] },
+            Source: { Type: 'CODEPIPELINE', BuildSpec: '{"version":"0.2"}' },
+            Artifacts: { Type: 'CODEPIPELINE' },
+            Environment: {
+              Type: 'ARM_CONTAINER',
+              ComputeType: 'BUILD_GENERAL1_SMALL',
+              Image: 'aws/codebuild/amazonlinux-aarch64-standard:3.0',
+            },
+            Tags: [{ Key: 'slipway:app', Value: 'shop' }],
+          },
+        },
+        Pipeline: {
+          Type: 'AWS::CodePipeline::Pipeline',
+          Properties: {
+            Name: 'shop-dev-web',
+            PipelineType: 'V2',
+            RoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] },
+            ArtifactStore: { Type: 'S3', Location: { Ref: 'Bucket' } },
+            Stages: [
+              {
+                Name: 'Source',
+                Actions: [
+                  {
+                    Name: 'dev-latest',
+                    ActionTypeId: { Category: 'Source', Owner: 'AWS', Provider: 'ECR', Version: '1' },
+                    Configuration: { RepositoryName: 'shop/web', ImageTag: 'dev-latest' },
+                    OutputArtifacts: [{ Name: 'Image' }],
+                  },
+                ],
+              },
+              {
+                Name: 'ImageDefinitions',
+                Actions: [
+                  {
+                    Name: 'Write',
+                    ActionTypeId: { Category: 'Build', Owner: 'AWS', Provider: 'CodeBuild', Version: '1' },
+                    Configuration: { ProjectName: { Ref: 'Project' } },
+                    InputArtifacts: [{ Name: 'Image' }],
+                  },
+                ],
+              },
+            ],
+            Tags: [{ Key: 'slipway:app', Value: 'shop' }],
+          },
+        },
+      },
+      Outputs: {
+        Pipeline: { Value: { Ref: 'Pipeline' } },
+        Project: { Value: { 'Fn::GetAtt': ['Project', 'Arn'] } },
+      },
+    };
+    const stack = await create('delivery', template);
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    expect(Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]))).toEqual({
+      Pipeline: 'shop-dev-web',
+      Project: 'arn:aws:codebuild:us-east-1:123456789012:project/image-definitions',
+    });
+
+    // moto refuses a second pipeline of the same name: creating the stack again after deleting it
+    // shows the delete removed the pipeline.
+    await cfn().send(new DeleteStackCommand({ StackName: 'delivery' }));
+    expect((await create('delivery-again', template))?.StackStatus).toBe('CREATE_COMPLETE');
   });
 });

@@ -11,6 +11,7 @@ def apply() -> list[str]:
         ecs_fixes,
         elbv2_fixes,
         general_fixes,
+        kms_fixes,
         lazy_resources,
         rds_fixes,
         service_deletes,
@@ -21,7 +22,8 @@ def apply() -> list[str]:
 
     applied: list[str] = []
     modules = (stack_events, stack_operations, lazy_resources, stack_parameters)
-    modules += (added_resource, general_fixes, rds_fixes, elbv2_fixes, ecs_fixes, ec2_deletes, service_deletes)
+    modules += (added_resource, general_fixes, kms_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
+    modules += (ec2_deletes, service_deletes)
     for module in modules:
         applied.extend(module.apply())
     return applied
