@@ -38,10 +38,16 @@ export async function synthesizeApp(
   const dir = path.resolve(outdir);
   rmSync(dir, { recursive: true, force: true });
   let built: SlipwayApp | undefined;
+  let thrown: { readonly error: unknown } | undefined;
   const source = await toolkit.fromAssemblyBuilder(
     async ({ outdir: into }) => {
-      built = build(model, { outdir: into ?? dir });
-      return built.app.synth();
+      try {
+        built = build(model, { outdir: into ?? dir });
+        return built.app.synth();
+      } catch (error) {
+        thrown = { error };
+        throw error;
+      }
     },
     {
       outdir: dir,
@@ -52,7 +58,12 @@ export async function synthesizeApp(
       clobberEnv: false,
     },
   );
-  const assembly = await toolkit.synth(source);
+  const assembly = await toolkit.synth(source).catch((error: unknown) => {
+    // toolkit-lib wraps whatever the builder throws in "Assembly builder failed"; the original (a
+    // ConfigError naming the field and the fix, an acknowledgement error, a bug's stack) is what
+    // the user needs, and what the CLI knows how to report.
+    throw thrown ? thrown.error : error;
+  });
   if (!built) throw new Error('toolkit-lib did not run the assembly builder');
   const stacks = built.stacks.map(({ stack, kind, environment }) => {
     const artifact = assembly.cloudAssembly.getStackByName(stack.stackName);

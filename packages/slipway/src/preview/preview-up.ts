@@ -54,9 +54,9 @@ export async function previewUp(model: AppModel, options: PreviewUpOptions): Pro
     branchImages: options.branchImages,
   });
 
-  const provisioned = await provisionPreview(session, plan, 'ensure');
-
+  // The stack is synthesized before the database is made, so a config problem stops the run first.
   return withPreviewStack(session, plan, async (assembly, stack) => {
+    const provisioned = await provisionPreview(session, plan, 'ensure');
     if (session.connection.target === 'local') await bootstrapLocal(session, [stack]);
     session.emit({ kind: 'stack-start', action: 'deploy', stack: stack.name, index: 1, total: 1 });
     const stackStarted = performance.now();
