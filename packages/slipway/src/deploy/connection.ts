@@ -1,5 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
@@ -16,11 +17,12 @@ export interface Connection {
 /** The emulator accepts any key; these make requests signed and clearly not real. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'slipway-local', secretAccessKey: 'slipway-local' } as const;
 
-/** The clients Slipway's own reads use (deployed templates, parameters, log groups), for one account and region. */
+/** The clients Slipway's own reads use (deployed templates, parameters, log groups, OIDC providers), for one account and region. */
 export interface ReadClients {
   readonly cloudFormation: CloudFormationClient;
   readonly ssm: SSMClient;
   readonly logs: CloudWatchLogsClient;
+  readonly iam: IAMClient;
 }
 
 function clients(connection: Connection, region: string, credentials?: AwsCredentialIdentity): ReadClients {
@@ -31,6 +33,7 @@ function clients(connection: Connection, region: string, credentials?: AwsCreden
     cloudFormation: new CloudFormationClient(config),
     ssm: new SSMClient(config),
     logs: new CloudWatchLogsClient(config),
+    iam: new IAMClient(config),
   };
 }
 

@@ -7,6 +7,7 @@ import { compareWithDeployed, readStack } from './compare.js';
 import { type ConfirmationOptions, confirmProduction, requireConfirmationPossible } from './confirm.js';
 import { withEndpoint } from './connection.js';
 import { deployOrder } from './deploy-order.js';
+import { checkGithubOidcProvider } from './github-oidc-provider.js';
 import { refuseLeftoverLogGroups } from './leftover-log-groups.js';
 import { ensureLocalBootstrap } from './local-bootstrap.js';
 import { refuseStatefulChanges, unusedAllowances } from './replacement-guard.js';
@@ -104,6 +105,8 @@ export async function deployEnvironment(
       session,
       selected.filter((s) => comparison.deployed.get(s.name) === undefined),
     );
+    const ci = selected.find((s) => s.kind === 'ci');
+    if (ci) await checkGithubOidcProvider(session, model, ci, comparison.deployed.get(ci.name));
     const relevant = comparison.changes.filter((c) => selected.some((s) => s.name === c.name));
     refuseStatefulChanges(relevant, allowReplace, command);
     for (const unused of unusedAllowances(relevant, allowReplace)) {

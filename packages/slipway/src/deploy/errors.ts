@@ -67,6 +67,51 @@ export class LeftoverLogGroupError extends DeployError {
   }
 }
 
+/**
+ * The CI stack would create GitHub's OIDC provider in an account that has one: IAM allows one
+ * provider per issuer URL, so CloudFormation would fail with `EntityAlreadyExists`.
+ */
+export class OidcProviderExistsError extends DeployError {
+  override readonly name = 'OidcProviderExistsError';
+  readonly exitCode = DeployExitCode.usage;
+
+  constructor(
+    readonly stackName: string,
+    readonly existingArn: string,
+    /** The stack that made the provider, when its tags tell. */
+    readonly owner: string | undefined,
+    /** The value for `github.existingOidcProviderArn`, in the config's own CI account. */
+    readonly configArn: string,
+  ) {
+    super(
+      `github.existingOidcProviderArn: ${stackName} would create GitHub's OIDC provider, but the account already has it ` +
+        `(${existingArn}, ${owner ? `made by the ${owner} stack` : 'not made by a Slipway CI stack'}), and an account holds ` +
+        'one per issuer URL. Nothing was deployed. Fix: reuse it; add this line under github in slipway.config.ts and deploy again:\n' +
+        `  existingOidcProviderArn: '${configArn}',\n` +
+        (owner
+          ? `The provider stays the ${owner} stack's: deleting that stack deletes it, and this app's deploy roles stop working until it is made again.`
+          : "The provider stays where it was made: deleting it stops this app's deploy roles from working."),
+    );
+  }
+}
+
+/** `github.existingOidcProviderArn` names a provider the CI account does not have. */
+export class OidcProviderMissingError extends DeployError {
+  override readonly name = 'OidcProviderMissingError';
+  readonly exitCode = DeployExitCode.usage;
+
+  constructor(
+    readonly stackName: string,
+    readonly configArn: string,
+  ) {
+    super(
+      `github.existingOidcProviderArn: '${configArn}' names no OIDC provider in the CI account, so the deploy roles of ` +
+        `${stackName} would trust a provider that is not there. Nothing was deployed. Fix: remove the line to let Slipway ` +
+        'create the provider, or use the ARN `aws iam list-open-id-connect-providers` shows for token.actions.githubusercontent.com.',
+    );
+  }
+}
+
 /** A production deploy or destroy was not confirmed. */
 export class ConfirmationRequiredError extends DeployError {
   override readonly name = 'ConfirmationRequiredError';

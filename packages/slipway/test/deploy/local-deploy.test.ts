@@ -8,7 +8,7 @@ import {
   ListServicesCommand,
 } from '@aws-sdk/client-ecs';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
-import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { GetParametersByPathCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { StackFailedError, StatefulChangeRefusedError } from '../../src/deploy/errors.js';
@@ -36,7 +36,6 @@ function withDev(
 describe('deploying the examples to the local emulator', () => {
   const emulator = useEmulator();
   let medications: AppModel;
-  let megadolls: AppModel;
   const deploy = (model: AppModel, options: Parameters<typeof deployEnvironment>[2] = {}) =>
     deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir, ...options });
   /** A `slipway` command line on one example environment, against this file's emulator. */
@@ -55,10 +54,7 @@ describe('deploying the examples to the local emulator', () => {
     );
 
   beforeAll(async () => {
-    [medications, megadolls] = await Promise.all([
-      loadConfig(configOf('medications')),
-      loadConfig(configOf('megadolls')),
-    ]);
+    medications = await loadConfig(configOf('medications'));
   });
 
   async function parameters(prefix: string): Promise<Record<string, string>> {
@@ -268,24 +264,22 @@ describe('deploying the examples to the local emulator', () => {
   });
 
   it('stops at a failed stack, naming the resource and reason, with earlier stacks left as they are', async () => {
-    await deploy(medications);
-    // Both apps declare GitHub's OIDC provider; an account holds one, so the second CI stack fails.
-    const attempt = deployEnvironment(megadolls, 'dev', { target: 'local', stateDir: emulator.stateDir });
-    const error = await attempt.catch((e: unknown) => e);
+    // A parameter the network stack would create is there already; CloudFormation does not take it over.
+    await new SSMClient(emulator.config()).send(
+      new PutParameterCommand({ Name: '/medications/dev/network/vpc-id', Value: 'vpc-0', Type: 'String' }),
+    );
+    const error = await deploy(medications).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StackFailedError);
     const failure = (error as StackFailedError).failure;
-    expect(failure.stack).toBe('megadolls-ci');
+    expect(failure.stack).toBe('medications-dev-network');
     expect(failure.status).toBe('ROLLBACK_COMPLETE');
-    expect(failure.resources[0]).toMatchObject({
-      logicalId: 'GithubOidcProviderD8241A88',
-      type: 'AWS::IAM::OIDCProvider',
-    });
-    expect(failure.notAttempted).toContain('megadolls-dev-network');
+    expect(failure.resources[0]).toMatchObject({ type: 'AWS::SSM::Parameter', status: 'CREATE_FAILED' });
+    expect(failure.completed).toEqual(['medications-ci']);
+    expect(failure.notAttempted).toContain('medications-dev-data');
     expect((error as Error).message).toContain('Next: the stack was never created');
     const cfn = new CloudFormationClient(emulator.config());
     expect(
-      (await cfn.send(new DescribeStacksCommand({ StackName: 'medications-dev-api' }))).Stacks?.[0]
-        ?.StackStatus,
+      (await cfn.send(new DescribeStacksCommand({ StackName: 'medications-ci' }))).Stacks?.[0]?.StackStatus,
     ).toBe('CREATE_COMPLETE');
   });
 
