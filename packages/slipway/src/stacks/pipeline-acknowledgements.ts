@@ -1,13 +1,18 @@
 import { Stack } from 'aws-cdk-lib';
 import type * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge.js';
 
 /**
- * The wildcards CodePipeline's own grants carry, acknowledged one finding at a time next to the
- * role they are on. CDK writes these policies for the pipeline, the build step and the deploy
- * action; each finding below says why its wildcard is bounded.
+ * The wildcards CodePipeline's own grants carry, acknowledged one finding at a time on the role
+ * they are on. CDK writes these policies for the pipeline, the build step and the deploy action,
+ * and which bucket, key and account each names depends on the account layout (a deploy role in
+ * another account in the same region reads the CI account's bucket; in another region it reads a
+ * replica). So the findings are read from the role's own policies, and each one is acknowledged
+ * only when it is of a kind listed here, with the reason that kind is bounded; any other wildcard
+ * stays an open finding.
  */
 
 const S3_ACTIONS = ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*'];
@@ -23,11 +28,17 @@ const DEPLOY_REASON =
   'The ECS deploy action registers task definitions and describes tasks, which have no resource-level permissions; iam:PassRole is limited to ecs-tasks and ec2; ' +
   "the grant on another account's replication key cannot name the key, whose id is only known there.";
 
+/** What a role of the pipelines may be granted with a wildcard. */
+interface Expected {
+  /** The app's artifact buckets: access to the objects of whichever of them the role's policy names. */
+  readonly buckets: readonly s3.IBucket[];
+  /** The role runs the ECS deploy action, whose calls have no resource-level permissions. */
+  readonly deploys: boolean;
+}
+
 /** The pipeline role: artifact buckets in every region, the deploy action when it runs in this account. */
 export function acknowledgePipelineRole(role: IConstruct, buckets: readonly s3.IBucket[]): void {
-  acknowledgeArtifactAccess(role, buckets, S3_ACTIONS);
-  for (const action of KMS_ACTIONS) acknowledge(role, iam5(`Action::${action}`), KMS_REASON);
-  acknowledge(role, iam5('Resource::*'), DEPLOY_REASON);
+  acknowledgeWildcards(role, { buckets, deploys: true });
 }
 
 /** The image-definitions build: its artifact bucket and key, its log group and report groups. */
@@ -35,8 +46,7 @@ export function acknowledgeImageDefinitionsRole(
   project: codebuild.PipelineProject,
   bucket: s3.IBucket,
 ): void {
-  acknowledgeArtifactAccess(project, [bucket], S3_ACTIONS);
-  for (const action of KMS_ACTIONS) acknowledge(project, iam5(`Action::${action}`), KMS_REASON);
+  acknowledgeWildcards(project, { buckets: [bucket], deploys: false });
   const stack = Stack.of(project);
   const name = nagText(stack.resolve(project.projectName));
   acknowledge(
@@ -56,25 +66,63 @@ export function acknowledgeImageDefinitionsRole(
 }
 
 /** A cross-account deploy action's role: it reads artifacts and runs the ECS deploy. */
-export function acknowledgeDeployActionRole(role: IConstruct, bucket: s3.IBucket): void {
-  acknowledgeArtifactAccess(role, [bucket], ['s3:GetBucket*', 's3:GetObject*', 's3:List*']);
-  acknowledge(role, iam5('Resource::*'), DEPLOY_REASON);
+export function acknowledgeDeployActionRole(role: IConstruct, buckets: readonly s3.IBucket[]): void {
+  acknowledgeWildcards(role, { buckets, deploys: true });
 }
 
-function acknowledgeArtifactAccess(
-  scope: IConstruct,
-  buckets: readonly s3.IBucket[],
-  actions: readonly string[],
-) {
-  for (const action of actions) acknowledge(scope, iam5(`Action::${action}`), S3_REASON);
-  const stack = Stack.of(scope);
-  for (const bucket of buckets) {
-    acknowledge(
-      scope,
-      iam5(`Resource::${nagText(stack.resolve(bucket.arnForObjects('*')))}`),
-      OBJECTS_REASON,
-    );
+function acknowledgeWildcards(scope: IConstruct, expected: Expected): void {
+  for (const [finding, reason] of wildcardFindings(scope, expected)) {
+    if (reason !== undefined) acknowledge(scope, iam5(finding), reason);
   }
+}
+
+/**
+ * The IAM5 findings cdk-nag will raise on the policies below `scope` (every wildcard action and
+ * resource of an Allow, printed as cdk-nag prints them), each with its reason when it is expected.
+ * The policy is rendered, not resolved: resolving would freeze its statements.
+ */
+function wildcardFindings(scope: IConstruct, expected: Expected): Map<string, string | undefined> {
+  const findings = new Map<string, string | undefined>();
+  for (const policy of scope.node.findAll().filter((c): c is iam.Policy => c instanceof iam.Policy)) {
+    const stack = Stack.of(policy);
+    const document = policy.document.toJSON() as { Statement?: readonly RenderedStatement[] } | undefined;
+    for (const statement of document?.Statement ?? []) {
+      if (statement.Effect !== 'Allow') continue;
+      for (const action of list(statement.Action).filter((a) => a.includes('*'))) {
+        findings.set(`Action::${action}`, actionReason(action));
+      }
+      for (const resource of list(statement.Resource)) {
+        const text = nagText(stack.resolve(resource));
+        if (!text.includes('*')) continue;
+        findings.set(`Resource::${text}`, resourceReason(resource, expected));
+      }
+    }
+  }
+  return findings;
+}
+
+interface RenderedStatement {
+  readonly Effect?: string;
+  readonly Action?: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+}
+
+function actionReason(action: string): string | undefined {
+  if (S3_ACTIONS.includes(action)) return S3_REASON;
+  if (KMS_ACTIONS.includes(action)) return KMS_REASON;
+  return undefined;
+}
+
+/** `resource` as CDK wrote it: a bucket's objects are recognised by the bucket's own ARN token. */
+function resourceReason(resource: string, expected: Expected): string | undefined {
+  if (resource === '*') return expected.deploys ? DEPLOY_REASON : undefined;
+  return expected.buckets.some((bucket) => bucket.arnForObjects('*') === resource)
+    ? OBJECTS_REASON
+    : undefined;
+}
+
+function list(value: string | readonly string[] | undefined): readonly string[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
 }
 
 function iam5(finding: string): string {

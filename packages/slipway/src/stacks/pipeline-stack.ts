@@ -120,14 +120,21 @@ export class PipelineStack extends SlipwayStack {
     }
     this.pipelines = pipelines;
 
-    acknowledgePipelineRole(role, [artifacts, ...[...targets.values()].map((t) => t.artifacts)]);
+    // Which bucket a role reads depends on the layout (the CI account's, or a replica in another
+    // region), so each role is checked against all of them.
+    const buckets = [artifacts, ...[...targets.values()].map((t) => t.artifacts)];
+    acknowledgePipelineRole(role, buckets);
     acknowledgeImageDefinitionsRole(project, artifacts);
     acknowledgeArtifactLogs(artifacts);
     for (const target of targets.values()) {
+      // Named from the CI account, as pipelines there refer to it: resolving the name here keeps
+      // the generated name also where no pipeline reads the bucket (an account in the CI region),
+      // since a bucket whose name changes is replaced.
+      this.resolve(target.artifacts.bucketName);
       acknowledgeArtifactLogs(target.artifacts);
       // CodePipeline creates the cross-account deploy roles in the target stack as the pipelines are built.
       for (const child of target.node.children) {
-        if (child instanceof iam.Role) acknowledgeDeployActionRole(child, target.artifacts);
+        if (child instanceof iam.Role) acknowledgeDeployActionRole(child, buckets);
       }
     }
   }

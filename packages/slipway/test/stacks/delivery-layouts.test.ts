@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/resolve.js';
+import type { EnvironmentConfig, SlipwayConfig } from '../../src/config/schema.js';
+import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
+
+/**
+ * Every delivery mode in every account layout a team may pick: Slipway's own stacks (pipeline
+ * roles included) must plan clean in each, since a user cannot fix what Slipway generates.
+ */
+
+const env = (account: string, region: string, production = false): EnvironmentConfig => ({
+  production,
+  account,
+  region,
+  availabilityZones: [`${region}a`, `${region}b`],
+});
+
+const LAYOUTS: Readonly<Record<string, Pick<SlipwayConfig, 'ci' | 'environments'>>> = {
+  'CI, dev and prod in one account': {
+    environments: { dev: env('111111111111', 'us-east-1'), prod: env('111111111111', 'us-east-1', true) },
+  },
+  'prod in another account than CI and dev': {
+    environments: { dev: env('111111111111', 'us-east-1'), prod: env('222222222222', 'us-east-1', true) },
+  },
+  'CI, dev and prod each in its own account': {
+    ci: { account: '333333333333', region: 'us-east-1' },
+    environments: { dev: env('111111111111', 'us-east-1'), prod: env('222222222222', 'us-east-1', true) },
+  },
+  'prod in another region': {
+    environments: { dev: env('111111111111', 'us-east-1'), prod: env('111111111111', 'eu-west-1', true) },
+  },
+};
+
+const PIPELINES = ['github-actions', 'codepipeline'] as const;
+
+function config(layout: Pick<SlipwayConfig, 'ci' | 'environments'>, pipeline: string): SlipwayConfig {
+  return {
+    app: 'shop',
+    github: { repository: 'acme/shop' },
+    delivery: { pipeline: pipeline as (typeof PIPELINES)[number] },
+    ...(layout.ci === undefined ? {} : { ci: layout.ci }),
+    services: {
+      web: { port: 8080 },
+      admin: { port: 8081, paths: ['/admin/*'] },
+      worker: { port: 9000, public: false },
+    },
+    environments: layout.environments,
+  };
+}
+
+describe.each(PIPELINES)('%s delivery in every account layout', (pipeline) => {
+  const plans = new Map<string, PlanOutcome>();
+  const outdirs: string[] = [];
+  beforeAll(() => {
+    for (const [name, layout] of Object.entries(LAYOUTS)) {
+      const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-layout-'));
+      outdirs.push(outdir);
+      plans.set(name, runPlan(resolveConfig(config(layout, pipeline)), { outdir, cost: false }));
+    }
+  });
+  afterAll(() => {
+    for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(Object.keys(LAYOUTS))('%s: plans with no open error and no stale acknowledgement', (name) => {
+    const findings = allFindings(plans.get(name)!);
+    const open = findings.filter(
+      (f) => !f.acknowledged && (f.level === 'error' || f.rule === 'Slipway-ACK1'),
+    );
+    expect(open.map((f) => `${f.stack} ${f.resource} ${f.rule}`)).toEqual([]);
+    for (const finding of findings.filter((f) => f.acknowledged)) {
+      expect(finding.reason?.length, `${finding.stack} ${finding.rule}`).toBeGreaterThan(30);
+    }
+  });
+
+  it('passes cfn-lint with zero errors in every layout', () => {
+    const files = [...plans.values()].flatMap((plan) => [
+      ...plan.shared.stacks.map((s) => s.template),
+      ...plan.environments.flatMap((e) => e.stacks.map((s) => s.template)),
+    ]);
+    const run = spawnSync('cfn-lint', ['--format', 'json', '--', ...files], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(run.error, 'cfn-lint must be on PATH').toBeUndefined();
+    const errors = (JSON.parse(run.stdout || '[]') as { Level: string; Filename: string; Message: string }[])
+      .filter((m) => m.Level === 'Error')
+      .map((m) => `${m.Filename}: ${m.Message}`);
+    expect(errors).toEqual([]);
+  });
+});
