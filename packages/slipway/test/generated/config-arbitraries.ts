@@ -1,0 +1,333 @@
+/**
+ * Valid `slipway.config.ts` contents drawn at random from the space the schema and the validators
+ * allow: any region Slipway accepts, every account layout, 0–3 databases, 1–8 public and internal
+ * services with every deployment strategy and scaling mode, secrets of both kinds, domains,
+ * previews on and off, both delivery modes. Each draw is valid by construction; a draw the
+ * validator rejects is a bug in one of the two, and the tests say which field.
+ */
+import fc from 'fast-check';
+import type {
+  DatabaseConfig,
+  DeploymentConfig,
+  EnvironmentConfig,
+  ScalingConfig,
+  SecretConfig,
+  ServiceConfig,
+  SlipwayConfig,
+} from '../../src/config/schema.js';
+import { orderableDatabaseChoices, zonesOf } from './region-choices.js';
+
+/** Regions a draw may use; every one the config accepts. */
+export interface DrawOptions {
+  readonly regions: readonly string[];
+}
+
+const ACCOUNTS = ['111111111111', '222222222222', '333333333333', '444444444444'] as const;
+
+/** Who owns which account: the layouts teams actually use. */
+type AccountLayout = 'one-account' | 'account-per-environment' | 'separate-ci-account';
+
+const FARGATE_PAIRS: readonly (readonly [number, number])[] = [
+  [256, 512],
+  [256, 1024],
+  [512, 1024],
+  [512, 2048],
+  [1024, 2048],
+  [1024, 4096],
+  [2048, 4096],
+];
+
+const SERVICE_NAMES = ['web', 'api', 'worker', 'admin', 'orders', 'billing', 'search', 'auth'] as const;
+const DATABASE_NAMES = ['main', 'reports', 'audit'] as const;
+
+interface EnvironmentPlanDraw {
+  readonly name: string;
+  readonly production: boolean;
+  readonly region: string;
+  readonly zoneCount: number;
+}
+
+const environmentShape = (regions: readonly string[]) =>
+  fc
+    .record({
+      // dev only, dev + prod, or dev + staging + prod: production last, as teams deploy.
+      kind: fc.constantFrom('dev', 'dev-prod', 'dev-staging-prod', 'prod-only'),
+      homeRegion: fc.constantFrom(...regions),
+      // Production in another region than the rest (seed 004 runs prod in af-south-1).
+      prodRegion: fc.option(fc.constantFrom(...regions), { nil: undefined }),
+      zoneCounts: fc.array(fc.constantFrom(2, 3), { minLength: 3, maxLength: 3 }),
+    })
+    .map(({ kind, homeRegion, prodRegion, zoneCounts }) => {
+      const names: [string, boolean][] =
+        kind === 'dev'
+          ? [['dev', false]]
+          : kind === 'dev-prod'
+            ? [
+                ['dev', false],
+                ['prod', true],
+              ]
+            : kind === 'prod-only'
+              ? [['prod', true]]
+              : [
+                  ['dev', false],
+                  ['staging', false],
+                  ['prod', true],
+                ];
+      return names.map(([name, production], index): EnvironmentPlanDraw => ({
+        name,
+        production,
+        region: production && prodRegion ? prodRegion : homeRegion,
+        zoneCount: Math.min(
+          zoneCounts[index]!,
+          zonesOf(production && prodRegion ? prodRegion : homeRegion).length,
+        ),
+      }));
+    });
+
+const deploymentFor = (isPublic: boolean): fc.Arbitrary<DeploymentConfig | undefined> =>
+  isPublic
+    ? fc.oneof(
+        fc.constant(undefined),
+        fc.constant<DeploymentConfig>({ strategy: 'rolling' }),
+        fc.record({
+          strategy: fc.constant('canary' as const),
+          canaryPercent: fc.constantFrom(5, 10, 12.5, 50),
+          bakeMinutes: fc.integer({ min: 0, max: 30 }),
+        }),
+        fc
+          .record({
+            strategy: fc.constant('linear' as const),
+            stepPercent: fc.constantFrom(10, 20, 25, 33.3, 50),
+            stepMinutes: fc.integer({ min: 0, max: 15 }),
+            bakeMinutes: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+          })
+          .map(dropUndefined),
+        fc.record({
+          strategy: fc.constant('blue-green' as const),
+          bakeMinutes: fc.integer({ min: 0, max: 30 }),
+        }),
+      )
+    : fc.constantFrom(undefined, { strategy: 'rolling' as const });
+
+const scalingFor = (isPublic: boolean): fc.Arbitrary<ScalingConfig | undefined> =>
+  fc
+    .record({
+      cpuPercent: fc.option(fc.integer({ min: 20, max: 90 }), { nil: undefined }),
+      memoryPercent: fc.option(fc.integer({ min: 20, max: 90 }), { nil: undefined }),
+      requestsPerTarget: isPublic
+        ? fc.option(fc.integer({ min: 50, max: 5000 }), { nil: undefined })
+        : fc.constant(undefined),
+    })
+    .map((scaling) => {
+      const defined = dropUndefined(scaling);
+      // At least one metric, so a service that may scale has something to scale on.
+      return Object.keys(defined).length === 0 ? { cpuPercent: 60 } : defined;
+    });
+
+interface ServiceDraw {
+  readonly name: string;
+  readonly config: ServiceConfig;
+}
+
+const serviceDraw = (
+  name: string,
+  isPublic: boolean,
+  routeIndex: number,
+  databases: readonly string[],
+  secrets: readonly string[],
+): fc.Arbitrary<ServiceDraw> =>
+  fc
+    .record({
+      port: fc.constantFrom(80, 3000, 8000, 8080),
+      size: fc.constantFrom(...FARGATE_PAIRS),
+      architecture: fc.option(fc.constantFrom('arm64' as const, 'x86_64' as const), { nil: undefined }),
+      capacity: fc.option(fc.constantFrom('spot' as const, 'on-demand' as const), { nil: undefined }),
+      database:
+        databases.length > 0
+          ? fc.option(fc.constantFrom(...databases), { nil: undefined })
+          : fc.constant(undefined),
+      secretRefs: fc.subarray([...secrets]),
+      maxCount: fc.option(fc.integer({ min: 2, max: 8 }), { nil: undefined }),
+      scaling: scalingFor(isPublic),
+      deployment: deploymentFor(isPublic),
+      healthPath: fc.option(fc.constantFrom('/healthz', '/health', '/status/ready'), { nil: undefined }),
+      stickySessions: isPublic ? fc.option(fc.boolean(), { nil: undefined }) : fc.constant(undefined),
+      allowedCidrs: isPublic
+        ? fc.option(fc.constantFrom(['203.0.113.0/24'], ['198.51.100.0/24', '192.0.2.10/32']), {
+            nil: undefined,
+          })
+        : fc.constant(undefined),
+      env: fc.option(fc.constantFrom({ LOG_LEVEL: 'info' }, { FEATURE_FLAGS: 'a,b', TZ: 'UTC' }), {
+        nil: undefined,
+      }),
+    })
+    .map((draw) => {
+      const secretEnv = Object.fromEntries(
+        draw.secretRefs.map((secret) => [
+          `${secret.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_VALUE`,
+          secret,
+        ]),
+      );
+      const config: ServiceConfig = dropUndefined({
+        port: draw.port,
+        cpu: draw.size[0],
+        memory: draw.size[1],
+        public: isPublic,
+        // The first public service takes every path; the others a prefix of their own.
+        paths: isPublic && routeIndex > 0 ? [`/${name}/*`] : undefined,
+        architecture: draw.architecture,
+        capacity: draw.capacity,
+        database: draw.database,
+        secrets: Object.keys(secretEnv).length > 0 ? secretEnv : undefined,
+        maxCount: draw.maxCount,
+        scaling: draw.scaling,
+        deployment: draw.deployment,
+        healthPath: draw.healthPath,
+        stickySessions: draw.stickySessions,
+        allowedCidrs: draw.allowedCidrs,
+        environment: draw.env,
+      });
+      return { name, config };
+    });
+
+const databaseDraw = (regions: readonly string[]): fc.Arbitrary<DatabaseConfig> =>
+  fc.constantFrom(...orderableDatabaseChoices(regions)).chain((choice) =>
+    fc
+      .record({
+        explicitVersion: fc.boolean(),
+        explicitClass: fc.boolean(),
+        allocatedStorageGb: fc.option(fc.constantFrom(20, 50, 100), { nil: undefined }),
+        backupRetentionDays: fc.option(fc.integer({ min: 7, max: 35 }), { nil: undefined }),
+      })
+      .map((draw) =>
+        dropUndefined({
+          engineVersion: draw.explicitVersion || draw.explicitClass ? choice.version : undefined,
+          instanceClass: draw.explicitClass || draw.explicitVersion ? choice.instanceClass : undefined,
+          allocatedStorageGb: draw.allocatedStorageGb,
+          backupRetentionDays: draw.backupRetentionDays,
+        }),
+      ),
+  );
+
+const secretsDraw: fc.Arbitrary<Record<string, SecretConfig>> = fc
+  .subarray(['stripeKey', 'apiToken', 'sessionKey'] as const)
+  .chain((names) =>
+    fc
+      .tuple(...names.map(() => fc.boolean()))
+      .map((kinds) =>
+        Object.fromEntries(
+          names.map((name, index) => [
+            name,
+            kinds[index]
+              ? { ssm: `/shared/${name.toLowerCase()}` }
+              : { secretsManager: `apps/${name.toLowerCase()}` },
+          ]),
+        ),
+      ),
+  );
+
+/** A whole valid config. */
+export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
+  return fc
+    .record({
+      app: fc.constantFrom('shop', 'orders', 'parrot', 'ledger-api', 'm'),
+      environments: environmentShape(options.regions),
+      layout: fc.constantFrom<AccountLayout>('one-account', 'account-per-environment', 'separate-ci-account'),
+      databaseCount: fc.integer({ min: 0, max: 3 }),
+      serviceCount: fc.integer({ min: 1, max: 8 }),
+      publicFlags: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+      secrets: secretsDraw,
+      delivery: fc.constantFrom('github-actions' as const, 'codepipeline' as const),
+      previews: fc.boolean(),
+      domainOn: fc.boolean(),
+      natGateways: fc.constantFrom(0, 1, 2),
+      network: fc.constantFrom<{ cidr?: string; subnetMask?: number }>(
+        {},
+        { cidr: '10.20.0.0/16' },
+        { cidr: '172.16.0.0/20', subnetMask: 24 },
+      ),
+    })
+    .chain((shape) => {
+      const databases = DATABASE_NAMES.slice(0, shape.databaseCount);
+      const secretNames = Object.keys(shape.secrets);
+      const names = SERVICE_NAMES.slice(0, shape.serviceCount);
+      let publicIndex = 0;
+      const services = names.map((name, index) => {
+        const isPublic = shape.publicFlags[index]!;
+        return serviceDraw(name, isPublic, isPublic ? publicIndex++ : 0, databases, secretNames);
+      });
+      const regions = [...new Set(shape.environments.map((env) => env.region))];
+      return fc
+        .record({
+          services: fc.tuple(...services),
+          databases: fc.tuple(...databases.map(() => databaseDraw(regions))),
+        })
+        .map(({ services: drawn, databases: drawnDatabases }) =>
+          assemble(shape, drawn, Object.fromEntries(databases.map((name, i) => [name, drawnDatabases[i]!]))),
+        );
+    });
+}
+
+interface Shape {
+  readonly app: string;
+  readonly environments: readonly EnvironmentPlanDraw[];
+  readonly layout: AccountLayout;
+  readonly secrets: Record<string, SecretConfig>;
+  readonly delivery: 'github-actions' | 'codepipeline';
+  readonly previews: boolean;
+  readonly domainOn: boolean;
+  readonly natGateways: number;
+  readonly network: { readonly cidr?: string; readonly subnetMask?: number };
+}
+
+function assemble(
+  shape: Shape,
+  services: readonly ServiceDraw[],
+  databases: Record<string, DatabaseConfig>,
+): SlipwayConfig {
+  const accountOf = (index: number): string =>
+    shape.layout === 'one-account' ? ACCOUNTS[0] : ACCOUNTS[Math.min(index + 1, ACCOUNTS.length - 1)]!;
+  const hasPublic = services.some((s) => s.config.public);
+  const environments: Record<string, EnvironmentConfig> = {};
+  shape.environments.forEach((env, index) => {
+    const account = shape.layout === 'account-per-environment' ? accountOf(index) : accountOf(0);
+    const zones = zonesOf(env.region).slice(0, env.zoneCount);
+    environments[env.name] = dropUndefined({
+      account,
+      region: env.region,
+      availabilityZones: zones.map((letter) => `${env.region}${letter}`),
+      production: env.production,
+      network: dropUndefined({
+        natGateways: Math.min(shape.natGateways, zones.length),
+        ...shape.network,
+      }),
+      domain:
+        shape.domainOn && hasPublic
+          ? {
+              name: `${env.name}.${shape.app}.example.com`,
+              certificateArn: `arn:aws:acm:${env.region}:${account}:certificate/0a1b2c3d-0000-4000-8000-${index.toString().padStart(12, '0')}`,
+            }
+          : undefined,
+    });
+  });
+  const hasNonProduction = shape.environments.some((env) => !env.production);
+  return dropUndefined({
+    app: shape.app,
+    github: { repository: `acme/${shape.app}` },
+    // A CI account of its own: the shape of an organisation with a tooling account.
+    ci: shape.layout === 'separate-ci-account' ? { account: ACCOUNTS[3] } : undefined,
+    databases: Object.keys(databases).length > 0 ? databases : undefined,
+    secrets: Object.keys(shape.secrets).length > 0 ? shape.secrets : undefined,
+    services: Object.fromEntries(services.map((s) => [s.name, s.config])),
+    environments,
+    delivery: {
+      pipeline: shape.delivery,
+      previewBranches: shape.previews && hasNonProduction ? ['feat/*'] : [],
+    },
+  });
+}
+
+/** Drops keys whose value is undefined, so a draw reads like a config a person wrote. */
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { allFindings, runPlan } from '../../src/plan/run-plan.js';
+import { validConfig } from './config-arbitraries.js';
+import { drawSettings } from './draw-settings.js';
+import { acceptedRegions } from './region-choices.js';
+
+/**
+ * Configs nobody hand-wrote: each drawn config must resolve, plan with zero unacknowledged error
+ * findings, and price every environment and the shared stacks. A failure shows the shrunk config.
+ */
+describe('every drawn config', () => {
+  it('resolves without a config error', () => {
+    fc.assert(
+      fc.property(validConfig({ regions: acceptedRegions() }), (config) => {
+        resolveConfig(config);
+      }),
+      drawSettings(1000),
+    );
+  });
+
+  it('plans with zero unacknowledged errors and prices every environment', () => {
+    fc.assert(
+      fc.property(validConfig({ regions: acceptedRegions() }), (config) => {
+        const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-drawn-'));
+        try {
+          const plan = runPlan(resolveConfig(config), { outdir });
+          const open = allFindings(plan).filter((f) => f.level === 'error' && !f.acknowledged);
+          expect(open.map((f) => `${f.stack} ${f.resource}: ${f.rule}`)).toEqual([]);
+          for (const env of plan.environments) {
+            expect(env.monthlyCostUsd, `monthly cost of ${env.name} (${env.region})`).toBeGreaterThan(0);
+          }
+          expect(plan.shared.monthlyCostUsd).toBeGreaterThan(0);
+        } finally {
+          rmSync(outdir, { recursive: true, force: true });
+        }
+      }),
+      drawSettings(150),
+    );
+  });
+});

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+import { validConfig } from './config-arbitraries.js';
+import { drawSettings } from './draw-settings.js';
+import { acceptedRegions } from './region-choices.js';
+
+/**
+ * A fixed-seed handful of drawn configs, each environment deployed to the local emulator, then
+ * diffed: what was deployed must be exactly what the config describes.
+ */
+describe('drawn configs on the local emulator', () => {
+  const emulator = useEmulator();
+  const { seed, numRuns } = drawSettings(3, 20);
+  const configs = fc.sample(validConfig({ regions: acceptedRegions() }), { seed, numRuns });
+
+  it.each(configs.map((config, index) => [index, config] as const))(
+    'draw %i deploys every environment and then diffs to zero changes',
+    async (_index, config) => {
+      const model = resolveConfig(config);
+      for (const env of model.environments) {
+        const options = { target: 'local' as const, stateDir: emulator.stateDir, yes: true };
+        const deployed = await deployEnvironment(model, env.name, options);
+        expect(deployed.stacks.length, `${env.name} (${env.region})`).toBeGreaterThan(0);
+        const diff = await diffEnvironment(model, env.name, options);
+        const changed = diff.stacks.filter((s) => s.changes.length > 0);
+        expect(
+          changed.map((s) => `${s.name}: ${s.changes.map((c) => `${c.action} ${c.logicalId}`).join(', ')}`),
+          `${env.name} (${env.region}) after its deploy`,
+        ).toEqual([]);
+      }
+    },
+    240_000,
+  );
+});

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+interface LintMatch {
+  readonly Level: 'Error' | 'Warning' | 'Informational';
+  readonly Rule: { readonly Id: string };
+  readonly Message: string;
+  readonly Filename: string;
+}
+
+export interface LintResult {
+  /** `<file>: <rule> <message>` for every error. */
+  readonly errors: readonly string[];
+  /** Warning rule ids and how often each was raised; warnings are reported, not failures. */
+  readonly warnings: ReadonlyMap<string, number>;
+  /** cfn-lint's exit code: a bit mask, 2 errors, 4 warnings, 8 informational. */
+  readonly status: number;
+}
+
+/**
+ * AWS's cfn-lint over many templates in one process (it starts slowly, so one call for all).
+ * Throws when cfn-lint is not on PATH, since a missing validator must not pass silently.
+ */
+export function lintTemplates(
+  files: readonly string[],
+  options: { regions?: readonly string[] } = {},
+): LintResult {
+  if (files.length === 0) throw new Error('lintTemplates needs at least one template');
+  const regions = options.regions && options.regions.length > 0 ? ['--regions', ...options.regions] : [];
+  const run = spawnSync('cfn-lint', ['--format', 'json', ...regions, '--', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error) throw new Error(`cfn-lint must be on PATH: ${run.error.message}`);
+  const matches = JSON.parse(run.stdout || '[]') as LintMatch[];
+  const warnings = new Map<string, number>();
+  for (const match of matches.filter((m) => m.Level === 'Warning')) {
+    warnings.set(match.Rule.Id, (warnings.get(match.Rule.Id) ?? 0) + 1);
+  }
+  return {
+    errors: matches.filter((m) => m.Level === 'Error').map((m) => `${m.Filename}: ${m.Rule.Id} ${m.Message}`),
+    warnings,
+    status: run.status ?? 2,
+  };
+}
+
+/**
+ * Lints every stack of one or more cloud assemblies in the stack's own region. cfn-lint takes
+ * one region list per run, and checking a template against another config's region reports
+ * resource types that region lacks; so each copy carries its region in the template metadata
+ * cfn-lint reads (`Metadata.cfn-lint.config.regions`), and one run checks them all.
+ */
+export function lintAssemblies(outdirs: readonly string[]): LintResult & { readonly templates: number } {
+  const copies = mkdtempSync(path.join(tmpdir(), 'slipway-lint-'));
+  const files: string[] = [];
+  outdirs.forEach((outdir, index) => {
+    const manifest = JSON.parse(readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) as {
+      artifacts: Record<
+        string,
+        { type: string; environment?: string; properties?: { templateFile?: string } }
+      >;
+    };
+    for (const [stack, artifact] of Object.entries(manifest.artifacts)) {
+      if (artifact.type !== 'aws:cloudformation:stack' || !artifact.properties?.templateFile) continue;
+      const region = /^aws:\/\/[^/]+\/(.+)$/.exec(artifact.environment ?? '')?.[1];
+      if (!region) throw new Error(`stack ${stack} in ${outdir} has no explicit region`);
+      const template = JSON.parse(
+        readFileSync(path.join(outdir, artifact.properties.templateFile), 'utf8'),
+      ) as {
+        Metadata?: Record<string, unknown>;
+      };
+      template.Metadata = { ...template.Metadata, 'cfn-lint': { config: { regions: [region] } } };
+      const copy = path.join(copies, `${index}-${stack}.template.json`);
+      writeFileSync(copy, JSON.stringify(template));
+      files.push(copy);
+    }
+  });
+  return { ...lintTemplates(files), templates: files.length };
+}
