@@ -19,7 +19,7 @@ export interface EnvironmentDiff {
   readonly target: DeployTarget;
   /** The CI stack first, then the environment's stacks in deploy order. */
   readonly stacks: readonly StackChanges[];
-  /** Stateful resources that would be replaced or removed; unallowed ones stop a deploy. */
+  /** Stateful resources that would be replaced, removed or moved; unallowed ones stop a deploy. */
   readonly stateful: readonly StatefulChange[];
 }
 

@@ -1,6 +1,7 @@
 import { diffTemplate, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import type { CfnTemplate } from '../template/types.js';
 import { STATEFUL_RESOURCE_TYPES } from '../stacks/stateful-resources.js';
+import { describeMove, type NetworkMove, networkMoves } from './network-moves.js';
 import { references } from './template-references.js';
 
 export type ChangeAction = 'add' | 'modify' | 'replace' | 'remove';
@@ -14,6 +15,8 @@ export interface ResourceChange {
   readonly stateful: boolean;
   /** Why, in words: which property forces a replacement, or what it follows from. */
   readonly reason?: string;
+  /** Set when the deploy would put it into another VPC or onto other subnets. */
+  readonly moves?: NetworkMove;
 }
 
 /** What one stack would change, resources in template order. */
@@ -41,10 +44,15 @@ const REMOVING = new Set<ResourceImpact>([ResourceImpact.WILL_DESTROY, ResourceI
  * id, so every property that refers to it changes too and may force its own replacement; a
  * template parameter that reads a changed SSM value does the same. And an RDS instance whose
  * subnet group changes is replaced even though its own properties look the same (aws-cdk #31426).
+ * Last, what would move to another VPC or other subnets is marked (`moves`): a database cannot
+ * follow its network there in place, whatever CloudFormation calls the change.
  */
 export function classifyStackChanges(stack: StackTemplates): StackChanges {
   const planned = stack.planned.Resources ?? {};
-  const found = new Map<string, { type: string; action: ChangeAction; reason?: string }>();
+  const found = new Map<
+    string,
+    { type: string; action: ChangeAction; reason?: string; moves?: NetworkMove }
+  >();
 
   const diff = diffTemplate(stack.deployed ?? {}, stack.planned);
   diff.resources.forEachDifference((logicalId, change) => {
@@ -69,9 +77,11 @@ export function classifyStackChanges(stack: StackTemplates): StackChanges {
     for (const [logicalId, resource] of Object.entries(planned)) {
       const current = found.get(logicalId);
       if (current && current.action !== 'modify') continue;
-      const consequence =
-        followReferences(resource.Type, resource.Properties ?? {}, changed) ??
-        followSubnetGroup(resource.Type, resource.Properties ?? {}, found);
+      // A replacement wins over an in-place change found on another property.
+      const consequence = strongest(
+        followReferences(resource.Type, resource.Properties ?? {}, changed),
+        followSubnetGroup(resource.Type, resource.Properties ?? {}, found),
+      );
       if (!consequence) continue;
       if (consequence.action === 'replace') {
         found.set(logicalId, { type: resource.Type, ...consequence });
@@ -83,6 +93,19 @@ export function classifyStackChanges(stack: StackTemplates): StackChanges {
     }
   }
 
+  const replaced = new Map(
+    [...found].filter(([, f]) => f.action === 'replace').map(([id, f]) => [id, f.type]),
+  );
+  for (const [logicalId, kind] of networkMoves(planned, changed, replaced)) {
+    const type = planned[logicalId]?.Type ?? 'unknown';
+    const current = found.get(logicalId) ?? {
+      type,
+      action: 'modify' as const,
+      reason: `it would be placed in ${describeMove(kind)}`,
+    };
+    found.set(logicalId, { ...current, moves: kind });
+  }
+
   const order = [...Object.keys(planned), ...Object.keys(stack.deployed?.Resources ?? {})];
   const changes = [...found]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
@@ -92,11 +115,16 @@ export function classifyStackChanges(stack: StackTemplates): StackChanges {
       action: f.action,
       stateful: STATEFUL_RESOURCE_TYPES.includes(f.type),
       ...(f.reason ? { reason: f.reason } : {}),
+      ...(f.moves ? { moves: f.moves } : {}),
     }));
   return { name: stack.name, changes };
 }
 
 type Consequence = { readonly action: ChangeAction; readonly reason: string };
+
+function strongest(...found: (Consequence | undefined)[]): Consequence | undefined {
+  return found.find((c) => c?.action === 'replace') ?? found.find((c) => c !== undefined);
+}
 
 /** A property that refers to a changed value changes; its type's rules say whether in place. */
 function followReferences(

@@ -259,7 +259,10 @@ export interface DeploymentModel {
   readonly stepPercent?: number;
   /** linear: minutes between steps. */
   readonly stepMinutes?: number;
-  /** canary, linear, blue-green: minutes the new version serves before the old one goes. */
+  /**
+   * canary, linear, blue-green: minutes the new version serves before the old one goes.
+   * @default linear: stepMinutes
+   */
   readonly bakeMinutes?: number;
 }
 

@@ -78,6 +78,51 @@ describe('deployment strategies', () => {
     });
   });
 
+  it('accepts a linear rollout without bakeMinutes, which bakes after the last step as long as between steps', () => {
+    // ECS takes no bake time for linear as "36 hours", longer than CloudFormation waits, so the
+    // resolved model always carries one.
+    const config = validConfig();
+    config.services!.web!.deployment = { strategy: 'linear', stepPercent: 20, stepMinutes: 3 };
+    expect(resolveConfig(config).environments[1]!.services[0]!.deployment).toEqual({
+      strategy: 'linear',
+      stepPercent: 20,
+      stepMinutes: 3,
+      bakeMinutes: 3,
+    });
+  });
+
+  it('rejects a linear rollout longer than CloudFormation waits for', () => {
+    const config = validConfig();
+    // 10 % steps are 9 waits of 200 minutes, plus 180 minutes of bake: 1980 minutes, the 33-hour limit.
+    config.services!.web!.deployment = {
+      strategy: 'linear',
+      stepPercent: 10,
+      stepMinutes: 200,
+      bakeMinutes: 180,
+    };
+    expect(resolveConfig(config).environments[1]!.services[0]!.deployment.bakeMinutes).toBe(180);
+    config.services!.web!.deployment = {
+      strategy: 'linear',
+      stepPercent: 10,
+      stepMinutes: 200,
+      bakeMinutes: 181,
+    };
+    expectIssue(config, 'services.web.deployment.bakeMinutes', {
+      message: ["'linear' rollout of service 'web' takes 1981 minutes", '9 steps × 200', '1980'],
+      fix: ['shorten stepMinutes or bakeMinutes', 'larger stepPercent'],
+    });
+  });
+
+  it('rejects a canary that bakes longer than CloudFormation waits for', () => {
+    const config = validConfig();
+    // Slipway bakes the canary and then the full shift for bakeMinutes each.
+    config.services!.web!.deployment = { strategy: 'canary', canaryPercent: 10, bakeMinutes: 1000 };
+    expectIssue(config, 'services.web.deployment.bakeMinutes', {
+      message: ["'canary' rollout of service 'web' takes 2000 minutes", '1980'],
+      fix: ['at most 990'],
+    });
+  });
+
   it('accepts a complete linear rollout', () => {
     const config = validConfig();
     config.services!.web!.deployment = {

@@ -57,6 +57,43 @@ describe('classifyEnvironmentChanges on the medications example', () => {
     );
   });
 
+  it('sees a new network.cidr move the database to another VPC, through the parameters it reads', () => {
+    // The network stack replaces the VPC and every subnet and publishes their new ids; the data
+    // stack's template text is the same, but its subnet group and security group would follow.
+    const moved: AppModel = {
+      ...model,
+      environments: model.environments.map((e) => ({
+        ...e,
+        network: { ...e.network, cidr: '10.20.0.0/16' },
+      })),
+    };
+    const planned = templates(moved);
+    const changes = classifyEnvironmentChanges(
+      planned.map((stack, i) => ({
+        name: stack.name,
+        planned: stack.template,
+        deployed: deployed[i]?.template,
+      })),
+    );
+    const network = changes.find((c) => c.name === 'medications-dev-network');
+    expect(network?.changes.find((c) => c.type === 'AWS::EC2::VPC')?.action).toBe('replace');
+
+    const data = changes.find((c) => c.name === 'medications-dev-data');
+    expect(data?.changes.find((c) => c.logicalId === 'DatabaseMainInstance')).toMatchObject({
+      action: 'replace',
+      stateful: true,
+      moves: 'vpc',
+    });
+    expect(data?.changes.find((c) => c.logicalId === 'DatabaseMainSubnetGroup')).toMatchObject({
+      stateful: true,
+      moves: 'subnets',
+    });
+    expect(statefulChanges(changes).map((c) => `${c.stack}/${c.logicalId}`)).toEqual([
+      'medications-dev-data/DatabaseMainSubnetGroup',
+      'medications-dev-data/DatabaseMainInstance',
+    ]);
+  });
+
   it('finds no change at all between two syntheses of the same model', () => {
     const planned = templates(model);
     const changes = classifyEnvironmentChanges(

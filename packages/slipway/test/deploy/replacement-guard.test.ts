@@ -78,6 +78,59 @@ describe('the stateful replacement guard', () => {
     ).toThrow(StatefulChangeRefusedError);
   });
 
+  it('refuses a database that would move to another VPC, saying what would happen and the safe path', () => {
+    const moving: StackChanges[] = [
+      {
+        name: 'shop-dev-data',
+        changes: [
+          {
+            logicalId: 'DatabaseMainSubnetGroup',
+            type: 'AWS::RDS::DBSubnetGroup',
+            action: 'modify',
+            stateful: true,
+            reason: 'SubnetIds takes a new value from PrivateSubnet1',
+            moves: 'subnets',
+          },
+          {
+            logicalId: 'DatabaseMainInstance',
+            type: 'AWS::RDS::DBInstance',
+            action: 'modify',
+            stateful: true,
+            reason: 'VPCSecurityGroups takes a new value from DatabaseMainSecurityGroup',
+            moves: 'vpc',
+          },
+        ],
+      },
+    ];
+    expect(statefulChanges(moving).map((c) => c.logicalId)).toEqual([
+      'DatabaseMainSubnetGroup',
+      'DatabaseMainInstance',
+    ]);
+    let message = '';
+    try {
+      refuseStatefulChanges(moving, [], 'slipway deploy --env dev');
+    } catch (caught) {
+      expect(caught).toBeInstanceOf(StatefulChangeRefusedError);
+      message = (caught as Error).message;
+    }
+    expect(message).toContain('Nothing was deployed');
+    expect(message).toContain(
+      'shop-dev-data  DatabaseMainInstance (AWS::RDS::DBInstance) would move to another VPC: VPCSecurityGroups takes a new value',
+    );
+    expect(message).toContain(
+      'shop-dev-data  DatabaseMainSubnetGroup (AWS::RDS::DBSubnetGroup) would move to other subnets',
+    );
+    expect(message).toContain('network.cidr');
+    expect(message).toContain('RDS cannot take a database in use to another VPC');
+    expect(message).toMatch(/new environment with the new network.*restore a snapshot/);
+    expect(message).toContain(
+      'slipway deploy --env dev --allow-replace DatabaseMainSubnetGroup --allow-replace DatabaseMainInstance',
+    );
+    expect(() =>
+      refuseStatefulChanges(moving, ['DatabaseMainSubnetGroup', 'DatabaseMainInstance'], 'x'),
+    ).not.toThrow();
+  });
+
   it('points out an --allow-replace that names nothing this deploy replaces', () => {
     expect(unusedAllowances(stacks, ['DatabaseMainInstance', 'DatabaseMainSubnetGroup', 'Typo'])).toEqual([
       'DatabaseMainSubnetGroup',

@@ -110,18 +110,100 @@ describe('classifyStackChanges', () => {
   });
 
   it('follows a replaced resource to the properties that refer to it and their own rules', () => {
-    // A new VPC replaces the security group; the database only changes its group list in place.
+    // A new VPC replaces the security group; the database's group list changes in place, which
+    // would take it to the new VPC.
     const result = classifyStackChanges({
       name: 'app-dev-data',
       deployed: dataTemplate(),
       planned: dataTemplate(),
       changedParameters: ['VpcId'],
     });
-    expect(change(result.changes, 'DatabaseMainSecurityGroup')?.action).toBe('replace');
+    expect(change(result.changes, 'DatabaseMainSecurityGroup')).toMatchObject({
+      action: 'replace',
+      moves: 'vpc',
+    });
     expect(change(result.changes, 'DatabaseMainInstance')).toMatchObject({
       action: 'modify',
       reason: 'VPCSecurityGroups takes a new value from DatabaseMainSecurityGroup',
+      moves: 'vpc',
     });
+  });
+
+  it('moves the database and its subnet group to another VPC when the network publishes a new VPC and subnets', () => {
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: dataTemplate(),
+      planned: dataTemplate(),
+      changedParameters: ['VpcId', 'PrivateSubnet1', 'PrivateSubnet2'],
+    });
+    expect(change(result.changes, 'DatabaseMainSubnetGroup')).toMatchObject({
+      action: 'modify',
+      stateful: true,
+      moves: 'subnets',
+    });
+    // Its security groups would change in place, its subnet group makes it a replacement: the
+    // replacement wins, and the move is said.
+    expect(change(result.changes, 'DatabaseMainInstance')).toMatchObject({
+      action: 'replace',
+      stateful: true,
+      moves: 'vpc',
+    });
+    expect(change(result.changes, 'DatabaseMainInstance')?.reason).toContain('subnet group');
+  });
+
+  it('moves the database to other subnets, not another VPC, when only its subnets are cut anew', () => {
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: dataTemplate(),
+      planned: dataTemplate(),
+      changedParameters: ['PrivateSubnet1', 'PrivateSubnet2'],
+    });
+    expect(change(result.changes, 'DatabaseMainSubnetGroup')?.moves).toBe('subnets');
+    expect(change(result.changes, 'DatabaseMainInstance')?.moves).toBe('subnets');
+    expect(change(result.changes, 'DatabaseMainSecurityGroup')).toBeUndefined();
+  });
+
+  it('does not call a new security group in the same VPC, or a subnet added beside the others, a move', () => {
+    const planned = dataTemplate({
+      subnets: ['PrivateSubnet1', 'PrivateSubnet2', 'PrivateSubnet3'],
+      extra: {
+        DatabaseMainSecurityGroup: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'the database', VpcId: { Ref: 'VpcId' } },
+        },
+      },
+    });
+    const result = classifyStackChanges({ name: 'app-dev-data', deployed: dataTemplate(), planned });
+    expect(change(result.changes, 'DatabaseMainSecurityGroup')?.action).toBe('replace');
+    expect(result.changes.filter((c) => c.moves)).toEqual([]);
+  });
+
+  it('moves a database whose VPC, subnets and subnet group live in its own stack', () => {
+    const network = (cidr: string): CfnTemplate =>
+      dataTemplate({
+        extra: {
+          Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: cidr } },
+          Subnet: {
+            Type: 'AWS::EC2::Subnet',
+            Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: cidr.replace('/16', '/20') },
+          },
+          // The subnet group takes the subnet made here instead of a parameter.
+          DatabaseMainSubnetGroup: {
+            Type: 'AWS::RDS::DBSubnetGroup',
+            Properties: { DBSubnetGroupDescription: 'private', SubnetIds: [{ Ref: 'Subnet' }] },
+          },
+        },
+      });
+    const result = classifyStackChanges({
+      name: 'app-dev-data',
+      deployed: network('10.0.0.0/16'),
+      planned: network('10.20.0.0/16'),
+    });
+    expect(change(result.changes, 'Vpc')).toMatchObject({ action: 'replace' });
+    expect(change(result.changes, 'Vpc')?.moves).toBeUndefined();
+    expect(change(result.changes, 'Subnet')).toMatchObject({ action: 'replace', moves: 'vpc' });
+    expect(change(result.changes, 'DatabaseMainSubnetGroup')?.moves).toBe('vpc');
+    expect(change(result.changes, 'DatabaseMainInstance')).toMatchObject({ action: 'replace', moves: 'vpc' });
   });
 
   it('reports a renamed subnet group as a removal and the database that moves to it as replaced', () => {

@@ -1,7 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
+import { resolveConfig } from '../../src/config/resolve.js';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../../src/model/types.js';
+import { validConfig } from '../config/fixtures.js';
 import { devFloorModel, megadollsLikeModel, stackNamesFor } from '../fixtures/models.js';
 import { buildOnly, type FixtureApp, fixtureApp, onlyResource } from './fixture-app.js';
 
@@ -391,6 +393,23 @@ describe('service stacks (megadolls: strategies, private subnets, internal servi
   });
 });
 
+describe('linear rollout from a config without bakeMinutes (optional, as docs/config.md says)', () => {
+  it('synthesizes, baking after the last step as long as between steps', () => {
+    const config = validConfig();
+    config.services!.web!.deployment = { strategy: 'linear', stepPercent: 25, stepMinutes: 4 };
+    const fx = fixtureApp(resolveConfig(config));
+    try {
+      expect(service(fx, 'shop-prod-web').Properties.DeploymentConfiguration).toMatchObject({
+        Strategy: 'LINEAR',
+        BakeTimeInMinutes: 4,
+        LinearConfiguration: { StepPercent: 25, StepBakeTimeInMinutes: 4 },
+      });
+    } finally {
+      fx.dispose();
+    }
+  });
+});
+
 describe('service stack errors', () => {
   function withService(overrides: Partial<ServiceModel>, env: Partial<EnvironmentModel> = {}): AppModel {
     const model = devFloorModel();
@@ -412,7 +431,7 @@ describe('service stack errors', () => {
     );
   });
 
-  it('refuses a linear rollout without a bake time', () => {
+  it('refuses a hand-built linear model with no bake time, which the config code never makes', () => {
     expect(() =>
       buildOnly(withService({ deployment: { strategy: 'linear', stepPercent: 10, stepMinutes: 2 } })),
     ).toThrow(/deployment\.bakeMinutes: linear needs whole minutes from 0 to 1440, got nothing/);

@@ -7,6 +7,8 @@ import {
   type EnvironmentDiff,
   parseImageTag,
 } from '../../deploy/index.js';
+import { describeMove } from '../../deploy/network-moves.js';
+import { MOVE_EXPLAINED, MOVE_SAFE_PATH } from '../../deploy/replacement-guard.js';
 import { singleEnvironmentName } from '../../deploy/select-environment.js';
 import type { StackGroup } from '../../deploy/session.js';
 import type { CliIo } from '../io.js';
@@ -49,8 +51,8 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
     .addHelpText(
       'after',
       '\nStateful resources (databases and their secrets and subnet groups, registries, buckets, log groups) that would be\n' +
-        'replaced or removed are flagged; deploy refuses them unless --allow-replace names them.\n' +
-        'Exit codes: 0 nothing blocks a deploy, 1 a stateful resource would be replaced or removed, 2 usage or setup error.',
+        'replaced, removed or moved to another VPC or other subnets are flagged; deploy refuses them unless --allow-replace names them.\n' +
+        'Exit codes: 0 nothing blocks a deploy, 1 a stateful resource would be replaced, removed or moved, 2 usage or setup error.',
     );
   addTargetOptions(addConfigOptions(command)).action(async (options: DiffCommandOptions) => {
     await reportingErrors(io, setExit, async () => {
@@ -87,7 +89,8 @@ function renderDiff(diff: EnvironmentDiff, envName: string): string {
     }
     lines.push(pc.bold(stack.name));
     const rows = stack.changes.map((c) => {
-      const flagged = c.stateful && (c.action === 'replace' || c.action === 'remove');
+      const flagged =
+        c.stateful && (c.action === 'replace' || c.action === 'remove' || c.moves !== undefined);
       const paint = flagged
         ? pc.red
         : c.action === 'add'
@@ -100,7 +103,7 @@ function renderDiff(diff: EnvironmentDiff, envName: string): string {
         c.logicalId,
         c.type,
         flagged ? pc.red('STATEFUL') : c.stateful ? 'stateful' : '',
-        c.reason ?? '',
+        [c.moves ? `moves to ${describeMove(c.moves)}` : '', c.reason ?? ''].filter(Boolean).join('; '),
       ];
     });
     lines.push(renderTable(['action', 'resource', 'type', 'data', 'why'], rows).replace(/^/gm, '  '), '');
@@ -115,8 +118,9 @@ function renderDiff(diff: EnvironmentDiff, envName: string): string {
   if (blocked.length > 0) {
     lines.push(
       pc.red(
-        `✗ ${blocked.length} stateful resource(s) would be replaced or removed; \`slipway deploy\` refuses this.`,
+        `✗ ${blocked.length} stateful resource(s) would be replaced, removed or moved; \`slipway deploy\` refuses this.`,
       ),
+      ...(blocked.some((c) => c.moves) ? [`  ${MOVE_EXPLAINED}`, `  ${MOVE_SAFE_PATH}`] : []),
       `  After a snapshot or backup, allow each one: slipway deploy --env ${envName} ${blocked.map((c) => `--allow-replace ${c.logicalId}`).join(' ')}`,
     );
   }

@@ -75,5 +75,10 @@ function resolveDeployment(config: DeploymentConfig | undefined, fallback: Deplo
   if (config.stepPercent !== undefined) out.stepPercent = config.stepPercent;
   if (config.stepMinutes !== undefined) out.stepMinutes = config.stepMinutes;
   if (config.bakeMinutes !== undefined) out.bakeMinutes = config.bakeMinutes;
+  // ECS reads a linear rollout with no bake time as 36 hours of both revisions running, longer
+  // than CloudFormation waits; so the last step bakes as long as the ones before it.
+  if (out.strategy === 'linear' && out.bakeMinutes === undefined && out.stepMinutes !== undefined) {
+    out.bakeMinutes = out.stepMinutes;
+  }
   return out;
 }

@@ -81,6 +81,16 @@ export const validateDeployments: Validator = ({ config, model }) =>
         );
       }
     }
+    const duration = issues.length === 0 ? rolloutDuration(deployment) : undefined;
+    if (duration !== undefined && duration.minutes > MAX_ROLLOUT_MINUTES) {
+      issues.push(
+        issue(
+          path('bakeMinutes'),
+          `'${deployment.strategy}' rollout of service '${service.name}' takes ${duration.minutes} minutes (${duration.detail}); CloudFormation refuses more than ${MAX_ROLLOUT_MINUTES} (33 hours)`,
+          duration.fix,
+        ),
+      );
+    }
     if (deployment.strategy !== 'rolling' && !service.public) {
       issues.push(
         issue(
@@ -92,6 +102,31 @@ export const validateDeployments: Validator = ({ config, model }) =>
     }
     return issues;
   });
+
+/** CloudFormation refuses a linear or canary rollout it computes at over 33 hours (it times out at 36). */
+const MAX_ROLLOUT_MINUTES = 33 * 60;
+
+/** The rollout time CloudFormation computes from the template, for the strategies it checks. */
+function rolloutDuration(d: DeploymentModel): { minutes: number; detail: string; fix: string } | undefined {
+  const bake = d.bakeMinutes ?? 0;
+  if (d.strategy === 'canary') {
+    // Slipway bakes the canary share for bakeMinutes, then the full shift for as long again.
+    return {
+      minutes: 2 * bake,
+      detail: `the canary and the full shift bake ${bake} minutes each`,
+      fix: `set bakeMinutes to at most ${MAX_ROLLOUT_MINUTES / 2}`,
+    };
+  }
+  if (d.strategy !== 'linear' || d.stepPercent === undefined || d.stepMinutes === undefined) return undefined;
+  // No wait follows the step that reaches 100 %: 10 % steps wait nine times, 30 % steps three.
+  const tenths = Math.round(d.stepPercent * 10);
+  const steps = 1000 % tenths === 0 ? 1000 / tenths - 1 : Math.floor(1000 / tenths);
+  return {
+    minutes: bake + steps * d.stepMinutes,
+    detail: `${steps} steps × ${d.stepMinutes} minutes + ${bake} minutes of bake`,
+    fix: 'shorten stepMinutes or bakeMinutes, or take a larger stepPercent (fewer steps)',
+  };
+}
 
 function strategiesUsing(field: Field): string[] {
   return Object.entries(STRATEGIES)
