@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""
+Builds src/config/data/aws-tables.generated.ts, the region, zone, PostgreSQL version and RDS
+instance class tables the config validator checks against, from the data AWS ships inside
+cfn-lint. Synth never calls AWS, so these tables stand in for describe-availability-zones and
+describe-orderable-db-instance-options; taking them from cfn-lint means the validator and the
+linter every template passes through agree by construction.
+
+    python3 packages/slipway/scripts/build-config-tables.py          # rewrite the table
+    python3 packages/slipway/scripts/build-config-tables.py --check  # exit 1 when it is stale
+
+What the table holds, and which cfn-lint rule each part mirrors:
+- zones: cfnlint.helpers.AVAILABILITY_ZONES (what cfn-lint resolves Fn::GetAZs to);
+- PostgreSQL versions: E3691's list for engine 'postgres' (engine_version.json) minus the ones
+  W3691 calls deprecated (engine_version_deprecated.json: "cannot be used to create new RDS DB
+  instances"), in Slipway's 'major.minor' form, from MIN_MAJOR up;
+- classes per version: E3062 (db_instance_class.json), which keys on engine and engine version
+  and ignores the region;
+- classes per region: E3025 (dbinstanceclass_enum.json), which keys on region, engine and
+  license model (Slipway sets no LicenseModel) and ignores the version.
+A class is orderable for a version in a region when both lists hold it: cfn-lint raises E3062 or
+E3025 otherwise. Each rule's `if` is evaluated as JSON Schema rather than pattern-matched, so a
+branch cfn-lint would apply is not missed; the script stops when the data's shape changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import cfnlint
+import cfnlint.data.schemas.extensions.aws_rds_dbinstance as rds_data
+import jsonschema
+from cfnlint.helpers import AVAILABILITY_ZONES
+from cfnlint.version import __version__ as CFN_LINT_VERSION
+
+OUTPUT = Path(__file__).resolve().parent.parent / 'src' / 'config' / 'data' / 'aws-tables.generated.ts'
+
+# Slipway's regions: the commercial (aws partition) regions it supports. New ones are added here
+# by hand, together with their prices; the script names any cfn-lint knows that are missing.
+SLIPWAY_REGIONS = [
+    'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+    'ca-central-1', 'ca-west-1', 'mx-central-1', 'sa-east-1',
+    'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-central-2',
+    'eu-north-1', 'eu-south-1', 'eu-south-2',
+    'il-central-1', 'me-south-1', 'me-central-1', 'af-south-1',
+    'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
+    'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4',
+    'ap-southeast-5', 'ap-southeast-7',
+    'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
+]
+# Partitions other than aws: China, GovCloud, the isolated regions, the European Sovereign Cloud.
+OTHER_PARTITIONS = re.compile(r'^(cn-|us-gov-|us-iso|eu-iso|eusc-)')
+
+# Slipway policy, not AWS data: majors before 13 run only on paid RDS Extended Support.
+MIN_MAJOR = 13
+ENGINE = 'postgres'
+# How Slipway writes a class and a version (the stacks parse both this way).
+CLASS_SHAPE = re.compile(r'^db\.[a-z0-9]+\.[a-z0-9]+$')
+VERSION_SHAPE = re.compile(r'^(\d+)\.(\d+)$')
+# Any string: cfn-lint's `if`s only ask that the class be a string (checked in `then_classes`).
+PROBE_CLASS = 'db.probe.size'
+
+SIZE_ORDER = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge']
+
+
+class ShapeChanged(Exception):
+    """cfn-lint's data no longer looks as this script expects; read it again before trusting it."""
+
+
+def load(name: str) -> dict:
+    path = Path(os.path.dirname(rds_data.__file__)) / name
+    with open(path, encoding='utf-8') as handle:
+        return json.load(handle)
+
+
+def matches(schema: object, instance: dict) -> bool:
+    return jsonschema.Draft7Validator(schema).is_valid(instance)
+
+
+def then_classes(rule: dict) -> set[str]:
+    """The classes a matched branch allows; its `if` may only ask that the class be a string."""
+    condition = rule['if'].get('properties', {}).get('DBInstanceClass')
+    if condition not in (None, {'type': 'string'}):
+        raise ShapeChanged(f'an if constrains DBInstanceClass: {condition}')
+    then = rule.get('then', {})
+    if set(then) != {'properties'} or set(then['properties']) != {'DBInstanceClass'}:
+        raise ShapeChanged(f'unexpected then: {json.dumps(then)[:200]}')
+    return set(then['properties']['DBInstanceClass']['enum'])
+
+
+def allowed_classes(rules: list[dict], instance: dict) -> set[str] | None:
+    """Intersection over every branch whose `if` holds (cfn-lint applies them all); None if none."""
+    allowed: set[str] | None = None
+    for rule in rules:
+        if set(rule) - {'if', 'then'}:
+            raise ShapeChanged(f'unexpected keys in a rule: {sorted(rule)}')
+        if not matches(rule['if'], {**instance, 'DBInstanceClass': PROBE_CLASS}):
+            continue
+        classes = then_classes(rule)
+        allowed = classes if allowed is None else allowed & classes
+    return allowed
+
+
+def postgres_versions() -> list[str]:
+    offered = load('engine_version.json')
+    deprecated = load('engine_version_deprecated.json')
+    listed = [
+        version
+        for rule in offered['allOf']
+        if rule['if'].get('properties', {}).get('Engine', {}).get('const') == ENGINE
+        for version in rule['then']['properties'].get('EngineVersion', {}).get('enum', [])
+    ]
+    if not listed:
+        raise ShapeChanged('engine_version.json lists no postgres versions')
+    versions = []
+    for version in listed:
+        shape = VERSION_SHAPE.match(version)
+        if shape is None or int(shape.group(1)) < MIN_MAJOR:
+            continue
+        instance = {'Engine': ENGINE, 'EngineVersion': version}
+        if matches(offered, instance) and matches(deprecated, instance):
+            versions.append(version)
+    return sorted(set(versions), key=lambda v: tuple(int(part) for part in v.split('.')))
+
+
+def size_rank(size: str) -> tuple[int, int]:
+    if size in SIZE_ORDER:
+        return (SIZE_ORDER.index(size), 0)
+    multiple = re.match(r'^(\d+)xlarge$', size)
+    return (len(SIZE_ORDER), int(multiple.group(1))) if multiple else (len(SIZE_ORDER) + 1, 0)
+
+
+def by_family(classes: set[str]) -> dict[str, list[str]]:
+    families: dict[str, list[str]] = {}
+    for name in classes:
+        family, size = name.rsplit('.', 1)
+        families.setdefault(family, []).append(size)
+    return {family: sorted(sizes, key=size_rank) for family, sizes in sorted(families.items())}
+
+
+def usable(classes: set[str]) -> set[str]:
+    return {name for name in classes if CLASS_SHAPE.match(name)}
+
+
+def build() -> tuple[str, list[str]]:
+    notes: list[str] = []
+    versions = postgres_versions()
+
+    class_rules = [rule for rule in load('db_instance_class.json')['allOf']]
+    by_version: dict[str, set[str]] = {}
+    for version in versions:
+        allowed = allowed_classes(class_rules, {'Engine': ENGINE, 'EngineVersion': version})
+        if allowed is None:
+            # E3062 would not object, but nothing in AWS's data says which classes run it.
+            notes.append(f'PostgreSQL {version} has no E3062 class list; left out')
+            continue
+        by_version[version] = usable(allowed)
+    versions = [version for version in versions if version in by_version]
+
+    region_rules = load('dbinstanceclass_enum.json')
+    by_region: dict[str, set[str]] = {}
+    zones: dict[str, str] = {}
+    for region in SLIPWAY_REGIONS:
+        if region not in region_rules or region not in AVAILABILITY_ZONES:
+            raise ShapeChanged(f'cfn-lint has no data for {region}')
+        allowed = allowed_classes(region_rules[region]['allOf'], {'Engine': ENGINE})
+        if allowed is None:
+            raise ShapeChanged(f'E3025 lists no postgres classes in {region}')
+        by_region[region] = usable(allowed)
+        letters = []
+        for zone in AVAILABILITY_ZONES[region]:
+            if not (zone.startswith(region) and len(zone) == len(region) + 1):
+                raise ShapeChanged(f'zone {zone} is not {region} plus a letter')
+            letters.append(zone[-1])
+        zones[region] = ''.join(sorted(letters))
+
+    known = set(AVAILABILITY_ZONES) | set(region_rules)
+    missing = sorted(r for r in known if not OTHER_PARTITIONS.match(r) and r not in SLIPWAY_REGIONS)
+    if missing:
+        notes.append(f'commercial regions in cfn-lint that Slipway does not list: {", ".join(missing)}')
+    return render(versions, by_version, by_region, zones), notes
+
+
+def ts_string(value: str) -> str:
+    return "'" + value.replace('\\', '\\\\').replace("'", "\\'") + "'"
+
+
+def render_classes(classes: set[str], indent: str) -> list[str]:
+    return [
+        f'{indent}{ts_string(family)}: {ts_string(" ".join(sizes))},'
+        for family, sizes in by_family(classes).items()
+    ]
+
+
+def render(
+    versions: list[str],
+    by_version: dict[str, set[str]],
+    by_region: dict[str, set[str]],
+    zones: dict[str, str],
+) -> str:
+    # Versions share a handful of lists; each distinct list is written once.
+    shared: list[set[str]] = []
+    for version in versions:
+        if by_version[version] not in shared:
+            shared.append(by_version[version])
+    lines = [
+        '/**',
+        ' * GENERATED FILE, do not edit. Written by packages/slipway/scripts/build-config-tables.py from',
+        f' * the AWS data bundled with cfn-lint {CFN_LINT_VERSION}; regenerate after upgrading cfn-lint with',
+        ' * `python3 packages/slipway/scripts/build-config-tables.py` (`--check` tells whether it is stale).',
+        ' *',
+        ' * A class is orderable for a version in a region when it is in both the version\'s list (cfn-lint',
+        ' * rule E3062, region-independent) and the region\'s list (rule E3025, version-independent).',
+        ' * Class lists map a family to its sizes, smallest first.',
+        ' */',
+        '',
+        '/** Family (`db.t4g`) to its sizes (`micro small …`), space-separated. */',
+        'export type ClassList = Readonly<Record<string, string>>;',
+        '',
+        f'export const CFN_LINT_VERSION = {ts_string(CFN_LINT_VERSION)};',
+        '',
+        'export type RegionCode =',
+        *[f'  | {ts_string(region)}' + (';' if i == len(zones) - 1 else '') for i, region in enumerate(zones)],
+        '',
+        '/** Zone letters per region, appended to its name: `a` → `us-east-1a`. */',
+        'export const ZONE_LETTERS: Readonly<Record<RegionCode, string>> = {',
+        *[f'  {ts_string(region)}: {ts_string(letters)},' for region, letters in zones.items()],
+        '};',
+        '',
+        '/** RDS for PostgreSQL versions new instances can be created on, oldest first. */',
+        'export const POSTGRES_VERSIONS: readonly string[] = [',
+        *[f'  {ts_string(version)},' for version in versions],
+        '];',
+        '',
+    ]
+    for index, classes in enumerate(shared, start=1):
+        lines += [
+            f'const VERSION_CLASSES_{index}: ClassList = {{',
+            *render_classes(classes, '  '),
+            '};',
+            '',
+        ]
+    lines += [
+        '/** Classes RDS runs each version on, in any region (E3062). */',
+        'export const CLASSES_BY_VERSION: Readonly<Record<string, ClassList>> = {',
+        *[f'  {ts_string(version)}: VERSION_CLASSES_{shared.index(by_version[version]) + 1},' for version in versions],
+        '};',
+        '',
+        '/** Classes RDS offers for PostgreSQL in each region, any version (E3025). */',
+        'export const CLASSES_BY_REGION: Readonly<Record<RegionCode, ClassList>> = {',
+    ]
+    for region, classes in by_region.items():
+        lines += [f'  {ts_string(region)}: {{', *render_classes(classes, '    '), '  },']
+    lines += ['};', '']
+    return '\n'.join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--check', action='store_true', help='exit 1 when the committed table is stale')
+    args = parser.parse_args()
+    try:
+        text, notes = build()
+    except ShapeChanged as error:
+        print(f'cfn-lint {CFN_LINT_VERSION} data changed shape: {error}', file=sys.stderr)
+        return 2
+    for note in notes:
+        print(f'note: {note}', file=sys.stderr)
+    if args.check:
+        current = OUTPUT.read_text(encoding='utf-8') if OUTPUT.exists() else ''
+        if current != text:
+            print(
+                f'{OUTPUT.name} does not match cfn-lint {CFN_LINT_VERSION}; '
+                'run python3 packages/slipway/scripts/build-config-tables.py',
+                file=sys.stderr,
+            )
+            return 1
+        print(f'{OUTPUT.name} matches cfn-lint {CFN_LINT_VERSION}')
+        return 0
+    OUTPUT.write_text(text, encoding='utf-8')
+    print(f'wrote {OUTPUT} from cfn-lint {CFN_LINT_VERSION} ({os.path.dirname(cfnlint.__file__)})')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
