@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { REGIONS, zoneNames } from '../../src/config/data/regions.js';
+import { ConfigError } from '../../src/config/errors.js';
 import { resolveConfig } from '../../src/config/resolve.js';
+import type { SlipwayConfig } from '../../src/config/schema.js';
 import { expectIssue, issuesOf, validConfig } from './fixtures.js';
 
 describe('database safety', () => {
@@ -52,7 +55,7 @@ describe('database safety', () => {
     const config = validConfig();
     config.databases!.main = { instanceClass: 'db.t9.huge' };
     expectIssue(config, 'databases.main.instanceClass', {
-      message: ["'db.t9.huge' is not an RDS for PostgreSQL instance class"],
+      message: ["'db.t9.huge' is not an instance class RDS offers for PostgreSQL", 'cfn-lint'],
       fix: ['db.t4g.micro'],
     });
     config.databases!.main = { instanceClass: 'db.t4g.mikro' };
@@ -62,35 +65,70 @@ describe('database safety', () => {
     });
   });
 
-  it('rejects a class the engine version cannot run', () => {
+  it('rejects a previous-generation class no accepted version runs', () => {
     const config = validConfig();
     config.databases!.main = { instanceClass: 'db.t2.micro' };
     expectIssue(config, 'databases.main.instanceClass', {
-      message: ['RDS does not offer db.t2 for PostgreSQL 17', 'unverified'],
+      message: ["'db.t2.micro' is not an instance class RDS offers for PostgreSQL 13–18 in any region"],
       fix: ['db.t4g.micro'],
     });
   });
 
-  it('names the first minor version a class needs', () => {
+  // cfn-lint's data marks 16.4 deprecated (W3691, no new instances) and its E3062 list for 16.4
+  // lacks db.t4g.micro: the template this config made used to plan clean and then fail the linter.
+  it('rejects PostgreSQL 16.4 on db.t4g.micro in us-east-1, naming the 16 versions RDS offers', () => {
     const config = validConfig();
-    config.databases!.main = { instanceClass: 'db.m8g.large', engineVersion: '16.1' };
-    expectIssue(config, 'databases.main.instanceClass', {
-      message: ['db.m8g needs PostgreSQL 16.3 or later, but engineVersion is 16.1'],
-      fix: ["set engineVersion to '16.3' or later"],
+    config.environments.dev!.databases = { main: { engineVersion: '16.4', instanceClass: 'db.t4g.micro' } };
+    expectIssue(config, 'environments.dev.databases.main.engineVersion', {
+      message: ['RDS does not offer PostgreSQL 16.4 for new instances', 'cfn-lint'],
+      fix: ["'16.6', '16.8', '16.9', '16.10', '16.11', '16.12' or '16.13'"],
     });
   });
 
-  it('rejects unsupported and malformed engine versions', () => {
+  it('rejects a class RDS does not offer for the version in the region, naming the classes it does', () => {
+    const config = validConfig();
+    config.environments.dev!.databases = { main: { engineVersion: '14.15', instanceClass: 'db.m8gd.large' } };
+    expectIssue(config, 'environments.dev.databases.main.instanceClass', {
+      message: ["RDS does not offer db.m8gd.large for PostgreSQL 14.15 in us-east-1 (environment 'dev'"],
+      fix: [
+        'choose a class offered for PostgreSQL 14.15 in us-east-1, such as db.t4g.micro',
+        'db.t4g (micro, small, medium, large, xlarge, 2xlarge)',
+        'db.m8g (large, xlarge, 2xlarge',
+        "set engineVersion to one that runs db.m8gd.large there: '14.17', '14.18', '14.19', '14.20', '14.21' or '14.22'",
+      ],
+    });
+  });
+
+  it('rejects a class the region does not offer for any version, where the user wrote it', () => {
+    const config = validConfig();
+    config.databases!.main = { instanceClass: 'db.m7g.large' };
+    config.environments.prod!.region = 'ca-west-1';
+    config.environments.prod!.availabilityZones = ['ca-west-1a', 'ca-west-1b'];
+    const found = expectIssue(config, 'databases.main.instanceClass', {
+      message: [
+        "RDS does not offer db.m7g.large in ca-west-1 for any PostgreSQL 13–18 version (environment 'prod'",
+      ],
+      fix: ['such as db.t3.micro', 'db.m6g (large, xlarge', 'db.r7g (large'],
+    });
+    expect(found.fix).not.toMatch('db.t4g');
+  });
+
+  it('rejects unsupported, malformed and major-only engine versions', () => {
     const config = validConfig();
     config.databases!.main = { engineVersion: '12.22' };
     expectIssue(config, 'databases.main.engineVersion', {
-      message: ['PostgreSQL 12 is not one Slipway supports (13–17'],
+      message: ['PostgreSQL 12 is not one Slipway supports (13–18'],
       fix: ["'17.6'"],
     });
     config.databases!.main = { engineVersion: 'latest' };
     expectIssue(config, 'databases.main.engineVersion', {
       message: ["'latest' is not a PostgreSQL version"],
       fix: ["'17.6'"],
+    });
+    config.databases!.main = { engineVersion: '17' };
+    expectIssue(config, 'databases.main.engineVersion', {
+      message: ["'17' names a major version only"],
+      fix: ["write '17.9' (the newest 17 RDS offers)"],
     });
   });
 
@@ -166,11 +204,50 @@ describe('database safety', () => {
     config.databases!.main = {
       backupRetentionDays: 35,
       instanceClass: 'db.m7g.large',
-      engineVersion: '16.4',
+      engineVersion: '16.13',
     };
     expect(resolveConfig(config).environments[1]!.databases[0]).toMatchObject({
       backupRetentionDays: 35,
       multiAz: true,
     });
+  });
+});
+
+describe('database defaults in every region', () => {
+  /** The valid config with both environments (dev and production defaults) moved to `region`. */
+  function configIn(region: string): SlipwayConfig {
+    const config = validConfig();
+    for (const environment of Object.values(config.environments)) {
+      environment.region = region;
+      environment.availabilityZones = zoneNames(region).slice(0, 2);
+    }
+    return config;
+  }
+
+  it('are orderable in every region but ca-west-1, which offers no Graviton classes', () => {
+    const rejected = Object.keys(REGIONS).filter((region) => {
+      try {
+        resolveConfig(configIn(region));
+        return false;
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        // One issue per environment, both at the field the config would set.
+        expect(new Set(error.issues.map((entry) => entry.path))).toEqual(
+          new Set(['databases.main.instanceClass']),
+        );
+        return true;
+      }
+    });
+    expect(rejected).toEqual(['ca-west-1']);
+  });
+
+  it('are not swapped silently where the default class is missing: the config must name one', () => {
+    expectIssue(configIn('ca-west-1'), 'databases.main.instanceClass', {
+      message: ['instanceClass defaults to db.t4g.micro, which RDS does not offer in ca-west-1'],
+      fix: ['such as db.t3.micro', 'db.t3 (micro, small, medium, large, xlarge, 2xlarge)'],
+    });
+    const config = configIn('ca-west-1');
+    config.databases!.main = { instanceClass: 'db.t3.micro' };
+    expect(resolveConfig(config).environments[0]!.databases[0]!.instanceClass).toBe('db.t3.micro');
   });
 });

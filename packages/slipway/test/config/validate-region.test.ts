@@ -9,7 +9,7 @@ describe('regions and zones', () => {
       message: [
         "'us-east-7' is not an AWS region Slipway knows",
         "did you mean 'us-east-1'",
-        'compiled 2026-11-21',
+        'region table from cfn-lint',
       ],
       fix: ["'us-east-1'"],
     });
@@ -58,8 +58,10 @@ describe('regions and zones', () => {
     config.environments.prod!.availabilityZones = ['af-south-1a', 'af-south-1b', 'af-south-1c'];
     config.environments.prod!.databases = { main: { instanceClass: 'db.r8g.large' } };
     expectIssue(config, 'environments.prod.databases.main.instanceClass', {
-      message: ['db.r8g (Graviton4) instances are not offered here', 'af-south-1', 'unverified'],
-      fix: ['db.t4g.small', 'another region'],
+      message: [
+        "RDS does not offer db.r8g.large in af-south-1 for any PostgreSQL 13–18 version (environment 'prod'",
+      ],
+      fix: ['such as db.t4g.micro', 'db.r6g (large'],
     });
   });
 

@@ -1,79 +1,43 @@
 /**
- * RDS for PostgreSQL: the major versions Slipway accepts and the instance classes RDS offers for
- * them. Offline synth cannot ask RDS (`describe-orderable-db-instance-options`), so an unknown
- * class or one the version cannot run is caught here instead of half-way through a deploy.
+ * RDS for PostgreSQL: the versions Slipway accepts and the instance classes RDS offers for each
+ * version in each region. Offline synth cannot ask RDS (`describe-orderable-db-instance-options`),
+ * so an unorderable choice is caught here instead of half-way through a deploy.
  *
- * Compiled 2026-11-21 from what we know of the RDS user guide page "Supported DB engines for DB
- * instance classes" and the RDS for PostgreSQL release calendar. Neither page could be read in
- * full when the table was compiled, so every entry says `verified: false`: it is our best
- * knowledge of the first supported minor version per major. Check an entry against
- * `aws rds describe-orderable-db-instance-options --engine postgres` before relying on it, then
- * flip its flag.
+ * The tables are `aws-tables.generated.ts`, AWS's data as shipped in cfn-lint, the linter every
+ * template passes through: what this file calls orderable is what cfn-lint's rules E3062 (class
+ * for the version) and E3025 (class in the region) accept, so the two cannot disagree.
  */
+import {
+  CFN_LINT_VERSION,
+  CLASSES_BY_REGION,
+  CLASSES_BY_VERSION,
+  type ClassList,
+  POSTGRES_VERSIONS,
+  type RegionCode,
+} from './aws-tables.generated.js';
 
-export const POSTGRES_TABLE_COMPILED = '2026-11-21';
+export { POSTGRES_VERSIONS };
+
+const SIZE_ORDER = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge'];
+
+/** Where the tables come from; printed in errors so a stale table is easy to recognise. */
+export const POSTGRES_TABLE_SOURCE = `cfn-lint ${CFN_LINT_VERSION}`;
 
 export interface PostgresMajor {
-  /** Last day of RDS standard support; after it RDS charges for Extended Support. */
-  readonly standardSupportEnds: string;
-  readonly verified: boolean;
+  /** Versions of this major RDS creates new instances on, oldest first. */
+  readonly versions: readonly string[];
 }
 
-/** Majors Slipway accepts. */
-export const POSTGRES_MAJORS: Readonly<Record<number, PostgresMajor>> = {
-  13: { standardSupportEnds: '2026-02-28', verified: false },
-  14: { standardSupportEnds: '2027-02-28', verified: false },
-  15: { standardSupportEnds: '2028-02-29', verified: false },
-  16: { standardSupportEnds: '2029-02-28', verified: false },
-  17: { standardSupportEnds: '2030-02-28', verified: false },
-};
+/** Majors Slipway accepts: those with at least one version in the table. */
+export const POSTGRES_MAJORS: Readonly<Record<number, PostgresMajor>> = groupByMajor(POSTGRES_VERSIONS);
 
 export interface InstanceFamily {
+  /** Sizes RDS offers for PostgreSQL in some region, smallest first. */
   readonly sizes: readonly string[];
-  /**
-   * Per major: the first minor version that runs on this family (0 = every minor), or absent
-   * when no minor of that major does.
-   */
-  readonly minMinor: Readonly<Partial<Record<number, number>>>;
-  readonly verified: boolean;
 }
 
-const burstable = ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'] as const;
-const standard = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] as const;
-const every = { 13: 0, 14: 0, 15: 0, 16: 0, 17: 0 } as const;
-
-export const INSTANCE_FAMILIES: Readonly<Record<string, InstanceFamily>> = {
-  'db.t4g': { sizes: burstable, minMinor: { 13: 3, 14: 0, 15: 0, 16: 0, 17: 0 }, verified: false },
-  'db.t3': { sizes: burstable, minMinor: every, verified: false },
-  // Previous generation: RDS stopped offering it for PostgreSQL 13 and later.
-  'db.t2': { sizes: burstable, minMinor: {}, verified: false },
-  'db.m5': { sizes: [...standard, '24xlarge'], minMinor: every, verified: false },
-  'db.m6g': { sizes: standard, minMinor: every, verified: false },
-  'db.m6i': {
-    sizes: [...standard, '24xlarge', '32xlarge'],
-    minMinor: { 13: 4, 14: 0, 15: 0, 16: 0, 17: 0 },
-    verified: false,
-  },
-  'db.m7g': { sizes: standard, minMinor: { 13: 7, 14: 5, 15: 2, 16: 0, 17: 0 }, verified: false },
-  'db.m8g': {
-    sizes: [...standard, '24xlarge', '48xlarge'],
-    minMinor: { 13: 15, 14: 12, 15: 7, 16: 3, 17: 0 },
-    verified: false,
-  },
-  'db.r5': { sizes: [...standard, '24xlarge'], minMinor: every, verified: false },
-  'db.r6g': { sizes: standard, minMinor: every, verified: false },
-  'db.r6i': {
-    sizes: [...standard, '24xlarge', '32xlarge'],
-    minMinor: { 13: 4, 14: 0, 15: 0, 16: 0, 17: 0 },
-    verified: false,
-  },
-  'db.r7g': { sizes: standard, minMinor: { 13: 7, 14: 5, 15: 2, 16: 0, 17: 0 }, verified: false },
-  'db.r8g': {
-    sizes: [...standard, '24xlarge', '48xlarge'],
-    minMinor: { 13: 15, 14: 12, 15: 7, 16: 3, 17: 0 },
-    verified: false,
-  },
-};
+/** Every family RDS offers for PostgreSQL somewhere, for "is this a class at all" and "did you mean". */
+export const INSTANCE_FAMILIES: Readonly<Record<string, InstanceFamily>> = allFamilies();
 
 /** Splits `db.t4g.micro` into its family and size; undefined when it is not shaped like a class. */
 export function parseInstanceClass(instanceClass: string): { family: string; size: string } | undefined {
@@ -88,9 +52,85 @@ export function knownInstanceClasses(): string[] {
   );
 }
 
-/** Splits `17.6` into major and minor; a bare major (`17`) means "latest minor", minor undefined. */
+/** Splits `17.6` into major and minor; a bare major (`17`) has no minor. */
 export function parseEngineVersion(version: string): { major: number; minor?: number } | undefined {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(version);
   if (!match) return undefined;
   return { major: Number(match[1]), minor: match[2] === undefined ? undefined : Number(match[2]) };
+}
+
+/** Classes RDS offers for `version` in `region`, by family then size; empty when either is unknown. */
+export function orderableClasses(region: string, version: string): string[] {
+  const inRegion = classSet(CLASSES_BY_REGION[region as RegionCode]);
+  return classNames(CLASSES_BY_VERSION[version]).filter((name) => inRegion.has(name));
+}
+
+export function isOrderable(region: string, version: string, instanceClass: string): boolean {
+  return orderableClasses(region, version).includes(instanceClass);
+}
+
+/** Versions RDS runs `instanceClass` on in `region`, oldest first. */
+export function versionsRunning(region: string, instanceClass: string): string[] {
+  return POSTGRES_VERSIONS.filter((version) => isOrderable(region, version, instanceClass));
+}
+
+/** `db.t3 (micro, small), db.t4g (micro)`: a class list short enough to read in an error. */
+export function describeClasses(classes: readonly string[]): string {
+  const families = new Map<string, string[]>();
+  for (const name of classes) {
+    const parsed = parseInstanceClass(name);
+    if (parsed === undefined) continue;
+    families.set(parsed.family, [...(families.get(parsed.family) ?? []), parsed.size]);
+  }
+  return [...families].map(([family, sizes]) => `${family} (${sizes.join(', ')})`).join(', ');
+}
+
+function classNames(list: ClassList | undefined): string[] {
+  return Object.entries(list ?? {}).flatMap(([family, sizes]) =>
+    sizes.split(' ').map((size) => `${family}.${size}`),
+  );
+}
+
+function classSet(list: ClassList | undefined): Set<string> {
+  return new Set(classNames(list));
+}
+
+function groupByMajor(versions: readonly string[]): Record<number, PostgresMajor> {
+  const majors: Record<number, string[]> = {};
+  for (const version of versions) {
+    const major = Number(version.split('.')[0]);
+    (majors[major] ??= []).push(version);
+  }
+  return Object.fromEntries(
+    Object.entries(majors).map(([major, list]): [string, PostgresMajor] => [major, { versions: list }]),
+  );
+}
+
+/**
+ * Families and sizes orderable for some version in some region. A class is in some region's list
+ * and in some version's list exactly when some region offers it for some version, so the two
+ * unions give the answer without walking every pair.
+ */
+function allFamilies(): Record<string, InstanceFamily> {
+  const inSomeRegion = new Set(Object.values(CLASSES_BY_REGION).flatMap(classNames));
+  const families: Record<string, string[]> = {};
+  for (const name of new Set(Object.values(CLASSES_BY_VERSION).flatMap(classNames))) {
+    if (!inSomeRegion.has(name)) continue;
+    const { family, size } = parseInstanceClass(name)!;
+    (families[family] ??= []).push(size);
+  }
+  return Object.fromEntries(
+    Object.entries(families)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([family, sizes]): [string, InstanceFamily] => [family, { sizes: sortSizes(sizes) }]),
+  );
+}
+
+function sortSizes(sizes: readonly string[]): string[] {
+  const rank = (size: string) => {
+    const named = SIZE_ORDER.indexOf(size);
+    // `2xlarge` → 2 above `xlarge`; anything unexpected goes last.
+    return named >= 0 ? named : SIZE_ORDER.length + (Number.parseInt(size, 10) || 1000);
+  };
+  return [...sizes].sort((a, b) => rank(a) - rank(b));
 }

@@ -1,17 +1,15 @@
 /**
- * Commercial AWS regions, the zone names an account sees in them, and the gaps Slipway knows of.
- * Synth is offline, so zones are checked against this table instead of the EC2 API.
+ * Commercial AWS regions Slipway supports and the zone names an account sees in them. Synth is
+ * offline, so zones are checked against this table instead of the EC2 API.
  *
- * Compiled 2026-11-21. AWS's "AWS Availability Zones" page gives the rules (a zone's code is the
- * region code plus a letter; every region has at least three zones; the oldest regions map letters
- * to physical zones per account, uniformly for accounts created from November 2025). The letters
- * per region are our best knowledge and were not checked zone by zone, so regions say
- * `verified: false` until someone compares them with `aws ec2 describe-availability-zones`.
- * When AWS adds a zone or closes a gap, update this table.
+ * Regions and zone letters come from `aws-tables.generated.ts`, AWS's data as shipped in cfn-lint
+ * (regenerate it with `scripts/build-config-tables.py`). What that data does not hold is kept
+ * here by hand: which regions need opting in, per-account zone limits and service gaps.
  */
+import { CFN_LINT_VERSION, type RegionCode, ZONE_LETTERS } from './aws-tables.generated.js';
 
 /** Something a config can ask for that is not offered in every region. */
-export type RegionFeature = 'msk-serverless' | `rds-instance-family:${string}`;
+export type RegionFeature = 'msk-serverless';
 
 export interface RegionGap {
   readonly feature: RegionFeature;
@@ -30,78 +28,72 @@ export interface RegionInfo {
   readonly optIn: boolean;
   /** Features a config may choose that this region lacks. */
   readonly gaps?: readonly RegionGap[];
-  /** False when the zone list is our best knowledge rather than checked against AWS. */
-  readonly verified: boolean;
 }
 
-/** When the table was compiled; printed in errors so a stale entry is easy to recognise. */
-export const REGIONS_COMPILED = '2026-11-21';
+/** Where the region table comes from; printed in errors so a stale table is easy to recognise. */
+export const REGIONS_SOURCE = `cfn-lint ${CFN_LINT_VERSION}`;
 
-const abc = ['a', 'b', 'c'] as const;
-
-/** Graviton4 database classes arrived region by region; these regions had not been confirmed. */
-const noGraviton4Db: readonly RegionGap[] = [
-  {
-    feature: 'rds-instance-family:db.m8g',
-    note: 'RDS db.m8g (Graviton4) instances are not offered here',
-    verified: false,
-  },
-  {
-    feature: 'rds-instance-family:db.r8g',
-    note: 'RDS db.r8g (Graviton4) instances are not offered here',
-    verified: false,
-  },
-];
-
-export const REGIONS: Readonly<Record<string, RegionInfo>> = {
-  'us-east-1': { zones: ['a', 'b', 'c', 'd', 'e', 'f'], optIn: false, verified: false },
-  'us-east-2': { zones: abc, optIn: false, verified: false },
-  // Three zones exist, but each account sees only two of the letters.
-  'us-west-1': { zones: abc, maxZones: 2, optIn: false, verified: false },
-  'us-west-2': { zones: ['a', 'b', 'c', 'd'], optIn: false, verified: false },
-  'ca-central-1': { zones: ['a', 'b', 'd'], optIn: false, verified: false },
-  'ca-west-1': { zones: abc, optIn: true, verified: false },
-  'mx-central-1': { zones: abc, optIn: true, verified: false, gaps: noGraviton4Db },
-  'sa-east-1': { zones: abc, optIn: false, verified: false },
-  'eu-west-1': { zones: abc, optIn: false, verified: false },
-  'eu-west-2': { zones: abc, optIn: false, verified: false },
-  'eu-west-3': { zones: abc, optIn: false, verified: false },
-  'eu-central-1': { zones: abc, optIn: false, verified: false },
-  'eu-central-2': { zones: abc, optIn: true, verified: false },
-  'eu-north-1': { zones: abc, optIn: false, verified: false },
-  'eu-south-1': { zones: abc, optIn: true, verified: false },
-  'eu-south-2': { zones: abc, optIn: true, verified: false },
-  'il-central-1': { zones: abc, optIn: true, verified: false, gaps: noGraviton4Db },
-  'me-south-1': { zones: abc, optIn: true, verified: false, gaps: noGraviton4Db },
-  'me-central-1': { zones: abc, optIn: true, verified: false, gaps: noGraviton4Db },
-  'af-south-1': {
-    zones: abc,
-    optIn: true,
-    verified: false,
-    gaps: [
-      {
-        feature: 'msk-serverless',
-        note: 'Amazon MSK Serverless is not offered in af-south-1',
-        verified: true,
-      },
-      ...noGraviton4Db,
-    ],
-  },
-  'ap-east-1': { zones: abc, optIn: true, verified: false },
-  'ap-east-2': { zones: abc, optIn: true, verified: false, gaps: noGraviton4Db },
-  'ap-south-1': { zones: abc, optIn: false, verified: false },
-  'ap-south-2': { zones: abc, optIn: true, verified: false },
-  'ap-southeast-1': { zones: abc, optIn: false, verified: false },
-  'ap-southeast-2': { zones: abc, optIn: false, verified: false },
-  'ap-southeast-3': { zones: abc, optIn: true, verified: false },
-  'ap-southeast-4': { zones: abc, optIn: true, verified: false },
-  'ap-southeast-5': { zones: abc, optIn: true, verified: false, gaps: noGraviton4Db },
-  'ap-southeast-7': { zones: abc, optIn: true, verified: false, gaps: noGraviton4Db },
-  // Letter 'b' is only visible to accounts created before it was closed to new customers.
-  'ap-northeast-1': { zones: ['a', 'b', 'c', 'd'], maxZones: 3, optIn: false, verified: false },
-  'ap-northeast-2': { zones: ['a', 'b', 'c', 'd'], optIn: false, verified: false },
-  'ap-northeast-3': { zones: abc, optIn: false, verified: false },
+/** Keyed by every generated region, so a region added to the generated table must be placed here. */
+const OPT_IN: Readonly<Record<RegionCode, boolean>> = {
+  'us-east-1': false,
+  'us-east-2': false,
+  'us-west-1': false,
+  'us-west-2': false,
+  'ca-central-1': false,
+  'ca-west-1': true,
+  'mx-central-1': true,
+  'sa-east-1': false,
+  'eu-west-1': false,
+  'eu-west-2': false,
+  'eu-west-3': false,
+  'eu-central-1': false,
+  'eu-central-2': true,
+  'eu-north-1': false,
+  'eu-south-1': true,
+  'eu-south-2': true,
+  'il-central-1': true,
+  'me-south-1': true,
+  'me-central-1': true,
+  'af-south-1': true,
+  'ap-east-1': true,
+  'ap-east-2': true,
+  'ap-south-1': false,
+  'ap-south-2': true,
+  'ap-southeast-1': false,
+  'ap-southeast-2': false,
+  'ap-southeast-3': true,
+  'ap-southeast-4': true,
+  'ap-southeast-5': true,
+  'ap-southeast-7': true,
+  'ap-northeast-1': false,
+  'ap-northeast-2': false,
+  'ap-northeast-3': false,
 };
+
+/** Not in cfn-lint's data: letter 'b' is only visible to accounts created before it closed to new ones. */
+const MAX_ZONES: Partial<Record<RegionCode, number>> = { 'ap-northeast-1': 3 };
+
+const GAPS: Partial<Record<RegionCode, readonly RegionGap[]>> = {
+  'af-south-1': [
+    {
+      feature: 'msk-serverless',
+      note: 'Amazon MSK Serverless is not offered in af-south-1',
+      verified: true,
+    },
+  ],
+};
+
+export const REGIONS: Readonly<Record<string, RegionInfo>> = Object.fromEntries(
+  (Object.keys(ZONE_LETTERS) as RegionCode[]).map((region): [string, RegionInfo] => {
+    const info: RegionInfo = {
+      zones: [...ZONE_LETTERS[region]],
+      optIn: OPT_IN[region],
+      ...(MAX_ZONES[region] === undefined ? {} : { maxZones: MAX_ZONES[region] }),
+      ...(GAPS[region] === undefined ? {} : { gaps: GAPS[region] }),
+    };
+    return [region, info];
+  }),
+);
 
 /** Full zone names of a region, e.g. `us-east-1a`. */
 export function zoneNames(region: string): string[] {

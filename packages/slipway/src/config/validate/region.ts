@@ -1,14 +1,13 @@
 /**
- * Regions and zones, checked offline against the dated table in `data/regions.ts`: the region
- * exists, every zone is one of its zones, there are at least two and no more than an account can
- * use, and nothing the config chose is missing there.
+ * Regions and zones, checked offline against `data/regions.ts` (AWS's data from cfn-lint): the
+ * region exists, every zone is one of its zones, and there are at least two and no more than an
+ * account can use. Whether a region offers a database class is checked in `database-class.ts`.
  */
 import type { EnvironmentModel } from '../../model/types.js';
-import { parseInstanceClass } from '../data/postgres-versions.js';
-import { maxZones, REGIONS, REGIONS_COMPILED, type RegionInfo, zoneNames } from '../data/regions.js';
+import { maxZones, REGIONS, REGIONS_SOURCE, type RegionInfo, zoneNames } from '../data/regions.js';
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
 import { didYouMean, listOf } from '../suggest.js';
-import { databasePath, type Validator } from './context.js';
+import type { Validator } from './context.js';
 
 /** Zones needed for Multi-AZ databases and a load balancer. */
 const MIN_ZONES = 2;
@@ -23,9 +22,6 @@ export const validateRegions: Validator = ({ config, model }) => {
     const info = REGIONS[env.region];
     if (info === undefined) continue;
     issues.push(...checkZones(env, info, path));
-    issues.push(
-      ...checkGaps(env, info, (database, field) => databasePath(config, env.name, database, field)),
-    );
   }
   return issues;
 };
@@ -35,7 +31,7 @@ function checkRegionName(path: string, region: string): ConfigIssue[] {
   return [
     issue(
       path,
-      `'${region}' is not an AWS region Slipway knows${didYouMean(region, Object.keys(REGIONS))} (region table compiled ${REGIONS_COMPILED})`,
+      `'${region}' is not an AWS region Slipway knows${didYouMean(region, Object.keys(REGIONS))} (region table from ${REGIONS_SOURCE})`,
       "use a region code such as 'us-east-1' or 'eu-west-1'",
     ),
   ];
@@ -81,27 +77,6 @@ function checkZones(
         path('availabilityZones'),
         `lists ${env.availabilityZones.length} zones, but an account can use at most ${limit} in ${env.region}`,
         `list at most ${limit} of ${listOf(known)}`,
-      ),
-    );
-  }
-  return issues;
-}
-
-function checkGaps(
-  env: EnvironmentModel,
-  info: RegionInfo,
-  databasePathOf: (database: string, field: string) => string,
-): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  for (const database of env.databases) {
-    const family = parseInstanceClass(database.instanceClass)?.family;
-    const gap = info.gaps?.find((candidate) => candidate.feature === `rds-instance-family:${family}`);
-    if (gap === undefined) continue;
-    issues.push(
-      issue(
-        databasePathOf(database.name, 'instanceClass'),
-        `${gap.note} (${env.region}, environment '${env.name}'; region table compiled ${REGIONS_COMPILED}${gap.verified ? '' : ', unverified'})`,
-        `choose a class offered there, such as db.t4g.small or db.m7g.large, or another region`,
       ),
     );
   }
