@@ -2,6 +2,7 @@ import { ExpandStackSelection, StackSelectionStrategy } from '@aws-cdk/toolkit-l
 import { EMULATOR_LIMITS } from '../local-cloud/emulator-limits.js';
 import type { AppModel } from '../model/types.js';
 import type { AccountMapping } from './account-mapping.js';
+import type { CertificateStandIn } from './local-certificates.js';
 import type { PlannedStack } from './assembly.js';
 import { compareWithDeployed, readStack } from './compare.js';
 import { type ConfirmationOptions, confirmProduction, requireConfirmationPossible } from './confirm.js';
@@ -51,6 +52,8 @@ export interface DeployResult {
   readonly endpoint?: string;
   /** Accounts replaced by the emulator's on the local target. */
   readonly accountMappings: readonly AccountMapping[];
+  /** Self-signed certificates used for configured ones on the local target. */
+  readonly certificateStandIns: readonly CertificateStandIn[];
   /** Stacks deployed, in order. */
   readonly stacks: readonly DeployedStackResult[];
   /** Shared stacks (CI, a CodePipeline) that already existed and were left alone. */
@@ -174,6 +177,7 @@ export async function deployEnvironment(
       target: session.connection.target,
       endpoint: session.connection.endpoint,
       accountMappings: session.mappings,
+      certificateStandIns: session.certificates,
       stacks: results,
       skipped,
       emulatorLimits: session.connection.target === 'local' ? EMULATOR_LIMITS : [],

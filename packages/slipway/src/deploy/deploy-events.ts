@@ -1,4 +1,5 @@
 import type { AccountMapping } from './account-mapping.js';
+import type { CertificateStandIn } from './local-certificates.js';
 import type { DeployTarget } from './target.js';
 
 /**
@@ -14,6 +15,7 @@ export type DeployEvent =
     }
   | { readonly kind: 'emulator-started'; readonly endpoint: string; readonly motoVersion: string }
   | { readonly kind: 'accounts-mapped'; readonly mappings: readonly AccountMapping[] }
+  | { readonly kind: 'certificate-stand-in'; readonly standIn: CertificateStandIn }
   | { readonly kind: 'bootstrap'; readonly account: string; readonly region: string }
   | { readonly kind: 'synth'; readonly stacks: number }
   | { readonly kind: 'note'; readonly message: string }

@@ -21,6 +21,10 @@ export function describeEvent(event: DeployEvent): string {
           .map((m) => `${m.from} (${m.usedBy.join(', ')})`)
           .join(', ')}`,
       );
+    case 'certificate-stand-in':
+      return pc.dim(
+        `▸ the emulator has no ${event.standIn.configured}: a self-signed certificate for ${event.standIn.domain} stands in for it (${event.standIn.standIn})`,
+      );
     case 'bootstrap':
       return pc.dim(
         `▸ bootstrapping aws://${event.account}/${event.region} in the emulator (CDK's bootstrap stack)…`,

@@ -10,6 +10,7 @@ import { requireAwsCredentials } from './credentials.js';
 import type { DeployEvent } from './deploy-events.js';
 import { applyImageTags, type ImageTagOverride } from './image-tags.js';
 import { DeployIoHost } from './io-host.js';
+import { type CertificateStandIn, standInCertificates } from './local-certificates.js';
 import { selectEnvironment } from './select-environment.js';
 import { chooseTarget, type DeployTarget } from './target.js';
 
@@ -41,6 +42,8 @@ export interface Session {
   readonly environment: EnvironmentModel;
   readonly connection: Connection;
   readonly mappings: readonly AccountMapping[];
+  /** On the local target: self-signed certificates used for the environment's configured one. */
+  readonly certificates: readonly CertificateStandIn[];
   readonly toolkit: Toolkit;
   readonly io: DeployIoHost;
   readonly stateDir: string;
@@ -77,6 +80,7 @@ export async function openSession(
       ...selected,
       connection: { target: 'aws' },
       mappings: [],
+      certificates: [],
       toolkit: new Toolkit({ ioHost: io, color: false, emojis: false }),
       io,
       stateDir,
@@ -94,7 +98,12 @@ export async function openSession(
   emit({ kind: 'target', target: 'local', reason: chosen.reason, endpoint });
   const mapped = mapAccountsForLocal(selected.model);
   if (mapped.mappings.length > 0) emit({ kind: 'accounts-mapped', mappings: mapped.mappings });
-  const environment = mapped.model.environments.find((e) => e.name === envName) ?? selected.environment;
+  // Commands that may start the emulator deploy; only they import a stand-in certificate.
+  const certified = endpoint
+    ? await standInCertificates(mapped.model, envName, endpoint, startEmulator)
+    : { model: mapped.model, standIns: [] };
+  for (const standIn of certified.standIns) emit({ kind: 'certificate-stand-in', standIn });
+  const environment = certified.model.environments.find((e) => e.name === envName) ?? selected.environment;
   const toolkit = new Toolkit({
     ioHost: io,
     color: false,
@@ -107,10 +116,11 @@ export async function openSession(
     },
   });
   return {
-    model: mapped.model,
+    model: certified.model,
     environment,
     connection: { target: 'local', endpoint },
     mappings: mapped.mappings,
+    certificates: certified.standIns,
     toolkit,
     io,
     stateDir,

@@ -186,6 +186,12 @@ export function renderDeploy(result: DeployResult): string {
       `Accounts: the emulator has one account, so ${mapped} became ${result.accountMappings[0]?.to}.`,
     );
   }
+  for (const c of result.certificateStandIns) {
+    lines.push(
+      '',
+      `Certificates: the emulator has no ${c.configured}; a self-signed certificate for ${c.domain} stands in for it (${c.standIn}).`,
+    );
+  }
   if (result.emulatorLimits.length > 0) {
     lines.push('', 'The emulator records these resources but does not run them:');
     for (const limit of result.emulatorLimits) lines.push(`  - ${limit}`);
