@@ -1,10 +1,13 @@
 import type { UsageModel } from '../model/types.js';
 import type { SynthesizedStack } from '../template/types.js';
+import type { UnpricedItem } from './cost-item.js';
 import { CostEstimateError } from './errors.js';
 import { isFreeType, PRICERS } from './pricers/index.js';
 import { retentionDays } from './pricers/log-group.js';
-import { priceTableFor } from './prices/index.js';
+import { findPriceTable, missingTableReason } from './prices/index.js';
+import type { RegionPriceTable } from './prices/types.js';
 import { type CostLine, type PricingContext, unpricedLine } from './pricing-context.js';
+import { recordingTable } from './recording-table.js';
 
 /** What the estimate needs besides the templates. */
 export interface EstimateInput {
@@ -12,6 +15,23 @@ export interface EstimateInput {
   readonly region: string;
   /** Usage the estimate assumes (hours running, traffic, volumes). */
   readonly usage: UsageModel;
+  /**
+   * Tables to find the region's prices in.
+   * @default the bundled tables (`PRICE_TABLES`)
+   */
+  readonly priceTables?: Readonly<Record<string, RegionPriceTable>>;
+}
+
+/** One environment's estimate: its lines, their total, and how far to trust it. */
+export interface CostEstimate {
+  readonly region: string;
+  readonly lines: CostLine[];
+  /** Sum of the priced lines, unrounded; null when the region has no price table. */
+  readonly monthlyUsd: number | null;
+  /** What the total leaves out, and why. */
+  readonly unpriced: UnpricedItem[];
+  /** Names of the derived, assumed or otherwise unverified figures the lines used (`nat.hour`). */
+  readonly unverified: string[];
 }
 
 /** The most hours any month has (31 days). */
@@ -63,15 +83,35 @@ function findLogVolumeAnchor(stacks: readonly SynthesizedStack[]): PricingContex
  * Call it once per environment (its stacks, plus shared ones it should carry): the log volume in
  * `usage` is the environment's and is counted once per call.
  *
- * Throws `CostEstimateError` for a region without a price table or impossible usage figures.
+ * A region without a price table is not an error: the estimate has no lines, a null total and one
+ * "not priced" entry saying why. Impossible usage figures throw `CostEstimateError`.
  */
-export function estimateCost(stacks: readonly SynthesizedStack[], input: EstimateInput): CostLine[] {
-  const prices = priceTableFor(input.region);
+export function estimateEnvironmentCost(
+  stacks: readonly SynthesizedStack[],
+  input: EstimateInput,
+): CostEstimate {
   checkUsage(input.usage);
+  const found = findPriceTable(input.region, input.priceTables);
+  if (!found) {
+    return {
+      region: input.region,
+      lines: [],
+      monthlyUsd: null,
+      unpriced: [{ reason: missingTableReason(input.region, input.priceTables) }],
+      unverified: [],
+    };
+  }
+  const recording = recordingTable(found);
   const logVolumeAnchor = findLogVolumeAnchor(stacks);
   const lines: CostLine[] = [];
   for (const stack of stacks) {
-    const context: PricingContext = { prices, usage: input.usage, stack, stacks, logVolumeAnchor };
+    const context: PricingContext = {
+      prices: recording.table,
+      usage: input.usage,
+      stack,
+      stacks,
+      logVolumeAnchor,
+    };
     for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
       const pricer = PRICERS[resource.Type];
       if (pricer) {
@@ -81,5 +121,26 @@ export function estimateCost(stacks: readonly SynthesizedStack[], input: Estimat
       }
     }
   }
-  return lines;
+  const unverified = [...recording.read()]
+    .filter(([, price]) => !price.verified)
+    .map(([name]) => name)
+    .sort();
+  return {
+    region: input.region,
+    lines,
+    monthlyUsd: lines.reduce((sum, line) => sum + line.usd, 0),
+    unpriced: lines
+      .filter((line) => line.unpriced === true)
+      .map((line) => ({
+        resource: `${line.stack}/${line.resource}`,
+        type: line.type,
+        reason: line.basis.replace(/^not priced: /, ''),
+      })),
+    unverified,
+  };
+}
+
+/** The lines of `estimateEnvironmentCost`: none for a region without a price table. */
+export function estimateCost(stacks: readonly SynthesizedStack[], input: EstimateInput): CostLine[] {
+  return estimateEnvironmentCost(stacks, input).lines;
 }

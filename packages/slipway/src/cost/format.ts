@@ -23,6 +23,15 @@ export function formatUsd(usd: number, decimals = 2): string {
 }
 
 /**
+ * A monthly total for display: `$51.09`, `≈ $51.09` when unverified figures went into it, and
+ * `not priced` when there is no total (a region without a price table).
+ */
+export function formatMonthly(usd: number | null, unverifiedFigures = 0): string {
+  if (usd === null) return 'not priced';
+  return `${unverifiedFigures > 0 ? '≈ ' : ''}${formatUsd(usd)}`;
+}
+
+/**
  * Provenance of the prices a figure used, e.g. `(Fargate ARM, 3P 2026)`, with `unverified` when any
  * of them is, so a reader of one line knows how far to trust it.
  */

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { collectFindings, prepareChecks } from '../checks/index.js';
-import { estimateCost } from '../cost/index.js';
+import { type CostEstimate, estimateEnvironmentCost } from '../cost/index.js';
 import type { AppModel } from '../model/types.js';
 import { UnknownEnvironmentError } from './errors.js';
 import { buildApp } from '../stacks/build-app.js';
@@ -9,7 +9,7 @@ import { synthesize } from '../stacks/synthesize.js';
 
 export { UnknownEnvironmentError } from './errors.js';
 import type { Finding } from '../checks/finding.js';
-import type { CostItem } from '../cost/cost-item.js';
+import type { CostItem, UnpricedItem } from '../cost/cost-item.js';
 import type { SynthesizedStack } from '../template/types.js';
 import type { EnvironmentPlan, PlanResult, StackSummary } from './types.js';
 
@@ -38,7 +38,10 @@ export interface PlanOutcome extends PlanResult {
     readonly stacks: readonly StackSummary[];
     readonly findings: readonly Finding[];
     readonly costItems: readonly CostItem[];
-    readonly monthlyCostUsd: number;
+    /** Null when the CI region has no price table. */
+    readonly monthlyCostUsd: number | null;
+    readonly unpriced: readonly UnpricedItem[];
+    readonly unverifiedFigures: number;
   };
 }
 
@@ -74,20 +77,21 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
   if (withCost) options.onStep?.({ kind: 'cost' });
   const sharedStacks = stacks.filter((s) => s.environment === undefined);
   const sharedCost = withCost
-    ? estimateCost(sharedStacks, { region: selected.ci.region, usage: firstUsage(selected) })
-    : [];
+    ? estimateEnvironmentCost(sharedStacks, { region: selected.ci.region, usage: firstUsage(selected) })
+    : NOT_ESTIMATED;
 
   const environments: EnvironmentPlan[] = selected.environments.map((env) => {
     const envStacks = stacks.filter((s) => s.environment === env.name);
     const names = new Set(envStacks.map((s) => s.name));
-    const costItems = withCost ? estimateCost(envStacks, { region: env.region, usage: env.usage }) : [];
+    const cost = withCost
+      ? estimateEnvironmentCost(envStacks, { region: env.region, usage: env.usage })
+      : NOT_ESTIMATED;
     return {
       name: env.name,
       region: env.region,
       production: env.production,
       stacks: envStacks.map(summarize),
-      monthlyCostUsd: total(costItems),
-      costItems,
+      ...costFields(cost),
       findings: findings.filter((f) => names.has(f.stack)),
     };
   });
@@ -99,8 +103,7 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
     shared: {
       stacks: sharedStacks.map(summarize),
       findings: findings.filter((f) => sharedNames.has(f.stack)),
-      costItems: sharedCost,
-      monthlyCostUsd: total(sharedCost),
+      ...costFields(sharedCost),
     },
     environments,
   };
@@ -139,6 +142,14 @@ function summarize(stack: SynthesizedStack): StackSummary {
   };
 }
 
-function total(items: readonly CostItem[]): number {
-  return items.reduce((sum, item) => sum + item.usd, 0);
+/** A plan run without the cost step: nothing priced, nothing left out. */
+const NOT_ESTIMATED: CostEstimate = { region: '', lines: [], monthlyUsd: 0, unpriced: [], unverified: [] };
+
+function costFields(cost: CostEstimate) {
+  return {
+    monthlyCostUsd: cost.monthlyUsd,
+    costItems: cost.lines,
+    unpriced: cost.unpriced,
+    unverifiedFigures: cost.unverified.length,
+  };
 }

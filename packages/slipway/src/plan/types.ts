@@ -4,7 +4,7 @@
  */
 
 import type { Finding } from '../checks/finding.js';
-import type { CostItem } from '../cost/cost-item.js';
+import type { CostItem, UnpricedItem } from '../cost/cost-item.js';
 
 export interface StackSummary {
   readonly name: string;
@@ -17,8 +17,13 @@ export interface EnvironmentPlan {
   readonly region: string;
   readonly production: boolean;
   readonly stacks: readonly StackSummary[];
-  readonly monthlyCostUsd: number;
+  /** Sum of the cost items, unrounded; null when the region has no price table. */
+  readonly monthlyCostUsd: number | null;
   readonly costItems: readonly CostItem[];
+  /** What the monthly cost leaves out, and why. */
+  readonly unpriced: readonly UnpricedItem[];
+  /** How many of the figures behind the cost are derived, assumed or otherwise unverified. */
+  readonly unverifiedFigures: number;
   readonly findings: readonly Finding[];
 }
 

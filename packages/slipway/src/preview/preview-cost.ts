@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { estimateCost } from '../cost/estimate.js';
+import { estimateEnvironmentCost } from '../cost/estimate.js';
 import type { AppModel } from '../model/types.js';
 import type { CfnTemplate } from '../template/types.js';
 import { buildPreviewApp } from '../stacks/build-app.js';
@@ -14,9 +14,10 @@ export const HOURS_PER_MONTH = 730;
  * What a running preview costs per hour at list prices: its template priced with the same tables
  * as every environment, for a month of running with no traffic, divided back to the hour. What it
  * shares (VPC, load balancer, database instance) is the copied environment's cost, not its own.
+ * Null when the environment's region has no price table.
  */
-export function previewHourlyCost(plan: PreviewPlan, template: CfnTemplate): number {
-  const lines = estimateCost(
+export function previewHourlyCost(plan: PreviewPlan, template: CfnTemplate): number | null {
+  const estimate = estimateEnvironmentCost(
     [{ name: plan.stackName, environment: plan.environment.name, templatePath: '', template }],
     {
       region: plan.environment.region,
@@ -29,13 +30,13 @@ export function previewHourlyCost(plan: PreviewPlan, template: CfnTemplate): num
       },
     },
   );
-  return lines.reduce((sum, line) => sum + line.usd, 0) / HOURS_PER_MONTH;
+  return estimate.monthlyUsd === null ? null : estimate.monthlyUsd / HOURS_PER_MONTH;
 }
 
 /** The hourly cost of a typical preview of the app, or undefined when previews are off. */
 export function estimatePreviewCost(
   model: AppModel,
-): { environment: string; usdPerHour: number; basis: string } | undefined {
+): { environment: string; usdPerHour: number | null; basis: string } | undefined {
   if (!model.delivery?.preview) return undefined;
   const plan = planPreview(model, { branch: 'feat/example', now: new Date(0) });
   const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-preview-cost-'));

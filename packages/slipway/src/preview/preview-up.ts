@@ -28,8 +28,8 @@ export interface PreviewUpResult {
   readonly url?: string;
   readonly outputs: Readonly<Record<string, string>>;
   readonly provisioned: readonly ProvisionOutcome[];
-  /** List-price estimate of the running preview. */
-  readonly usdPerHour: number;
+  /** List-price estimate of the running preview; null when its region has no price table. */
+  readonly usdPerHour: number | null;
   readonly seconds: number;
   readonly emulatorLimits: readonly string[];
 }

@@ -1,6 +1,7 @@
 import type { PlanOutcome } from '../plan/run-plan.js';
 import type { Finding } from '../checks/finding.js';
 import type { CostItem } from '../cost/cost-item.js';
+import { formatMonthly } from '../cost/format.js';
 
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -22,18 +23,34 @@ export function renderPlanMarkdown(plan: PlanOutcome): string {
     '',
     '| scope | region | stacks | $ / month | errors | warnings | acknowledged |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
-    row('shared (CI)', '', plan.shared.stacks.length, plan.shared.monthlyCostUsd, plan.shared.findings),
+    row('shared (CI)', '', plan.shared.stacks.length, costCell(plan.shared), plan.shared.findings),
     ...plan.environments.map((env) =>
       row(
         `${env.name}${env.production ? ' (production)' : ''}`,
         env.region,
         env.stacks.length,
-        env.monthlyCostUsd,
+        costCell(env),
         env.findings,
       ),
     ),
     '',
   ];
+  const notPriced = [
+    ...(plan.shared.monthlyCostUsd === null ? [{ name: 'shared (CI)', scope: plan.shared }] : []),
+    ...plan.environments.filter((e) => e.monthlyCostUsd === null).map((e) => ({ name: e.name, scope: e })),
+  ];
+  for (const { name, scope } of notPriced) {
+    lines.push(
+      `**${cell(name)} is not priced:** ${cell(scope.unpriced.map((u) => u.reason).join('; '))}`,
+      '',
+    );
+  }
+  if ([plan.shared, ...plan.environments].some((scope) => scope.unverifiedFigures > 0)) {
+    lines.push(
+      '≈ marks a cost that uses derived or assumed prices (see docs/pricing.md); the count says how many.',
+      '',
+    );
+  }
   if (open.length > 0) {
     lines.push(
       '### Open findings',
@@ -68,18 +85,26 @@ export function renderPlanMarkdown(plan: PlanOutcome): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `$51.09`, `≈ $51.09 (3 unverified)`, or `not priced`. */
+function costCell(scope: { monthlyCostUsd: number | null; unverifiedFigures: number }): string {
+  const total = formatMonthly(scope.monthlyCostUsd, scope.unverifiedFigures);
+  return scope.monthlyCostUsd !== null && scope.unverifiedFigures > 0
+    ? `${total} (${scope.unverifiedFigures} unverified)`
+    : total;
+}
+
 function row(
   scope: string,
   region: string,
   stacks: number,
-  cost: number,
+  cost: string,
   findings: readonly Finding[],
 ): string {
   const open = findings.filter((f) => !f.acknowledged);
   const errors = open.filter((f) => f.level === 'error').length;
   const warnings = open.filter((f) => f.level === 'warning').length;
   const acknowledged = findings.length - open.length;
-  return `| ${cell(scope)} | ${region} | ${stacks} | ${usd(cost)} | ${errors} | ${warnings} | ${acknowledged} |`;
+  return `| ${cell(scope)} | ${region} | ${stacks} | ${cost} | ${errors} | ${warnings} | ${acknowledged} |`;
 }
 
 function topItems(items: readonly CostItem[], count = 5): CostItem[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CostEstimateError } from '../../src/cost/errors.js';
-import { estimateCost } from '../../src/cost/estimate.js';
+import { estimateCost, estimateEnvironmentCost } from '../../src/cost/estimate.js';
+import { PRICE_TABLES } from '../../src/cost/prices/index.js';
 import { database, fargateService, natGateway, stack, taskDefinition, usage } from './fixtures.js';
 
 const prod = [
@@ -38,11 +38,33 @@ describe('regions', () => {
     expect(total('af-south-1')).toBeGreaterThan(total('us-east-1') * 1.3);
   });
 
-  it('rejects a region without a price table and lists the regions it knows', () => {
-    const estimate = () => estimateCost(prod, { region: 'eu-west-9', usage: usage() });
-    expect(estimate).toThrow(CostEstimateError);
-    expect(estimate).toThrow(
-      'No bundled prices for region "eu-west-9". The price table knows: af-south-1, us-east-1.',
-    );
+  it('counts the unverified figures an estimate used', () => {
+    const capeTown = estimateEnvironmentCost(prod, { region: 'af-south-1', usage: usage() });
+    // Fargate x86 (a 2021 snapshot), NAT hour and GB, the instance class and gp3 storage: derived.
+    expect(capeTown.unverified).toEqual([
+      'fargate.x86.gb-hour',
+      'fargate.x86.vcpu-hour',
+      'nat.gb',
+      'nat.hour',
+      'rds.db.t4g.small',
+      'rds.gp3.gb-month',
+    ]);
+    const virginia = estimateEnvironmentCost(prod, { region: 'us-east-1', usage: usage() });
+    expect(virginia.unverified).toEqual([]);
+  });
+
+  it('prices a region without a table as "not priced" with the reason, instead of failing', () => {
+    // A table set with us-east-1 removed, through the seam rather than by editing the data.
+    const { 'us-east-1': _removed, ...others } = PRICE_TABLES;
+    const estimate = estimateEnvironmentCost(prod, {
+      region: 'us-east-1',
+      usage: usage(),
+      priceTables: others,
+    });
+    expect(estimate.monthlyUsd).toBeNull();
+    expect(estimate.lines).toEqual([]);
+    expect(estimate.unpriced).toEqual([
+      { reason: expect.stringContaining('no bundled prices for region "us-east-1"') },
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';
 import { loadConfig } from '../../config/load.js';
-import { costTable } from '../render/cost.js';
+import { costTable, monthlyCost } from '../render/cost.js';
 import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
 
 interface CostCommandOptions extends ConfigOptions {
@@ -29,26 +29,29 @@ export function costCommand(io: CliIo, setExit: (code: number) => void): Command
         name: e.name,
         region: e.region,
         monthlyCostUsd: e.monthlyCostUsd,
+        unverifiedFigures: e.unverifiedFigures,
+        unpriced: e.unpriced,
         costItems: e.costItems,
       }));
+      const { monthlyCostUsd, unverifiedFigures, unpriced, costItems } = plan.shared;
+      const shared = { monthlyCostUsd, unverifiedFigures, unpriced, costItems };
       io.out(
-        `${JSON.stringify({ app: plan.app, shared: { monthlyCostUsd: plan.shared.monthlyCostUsd, costItems: plan.shared.costItems }, environments, preview: preview ?? null }, null, 2)}\n`,
+        `${JSON.stringify({ app: plan.app, shared, environments, preview: preview ?? null }, null, 2)}\n`,
       );
     } else {
       const lines: string[] = [pc.bold(`${plan.app} · monthly cost estimate`), ''];
       for (const env of plan.environments) {
-        lines.push(
-          pc.bold(`${env.name}  ${env.region}  ${formatUsd(env.monthlyCostUsd)} / month`),
-          costTable(env.costItems),
-          '',
-        );
+        lines.push(pc.bold(`${env.name}  ${env.region}  ${monthlyCost(env)}`));
+        // A region without a price table has no lines: the heading already says why.
+        if (env.monthlyCostUsd !== null) lines.push(costTable(env.costItems));
+        lines.push('');
       }
-      lines.push(
-        pc.bold(`shared  ${formatUsd(plan.shared.monthlyCostUsd)} / month`),
-        costTable(plan.shared.costItems),
-        '',
-      );
-      if (preview) {
+      lines.push(pc.bold(`shared  ${monthlyCost(plan.shared)}`));
+      if (plan.shared.monthlyCostUsd !== null) lines.push(costTable(plan.shared.costItems));
+      lines.push('');
+      if (preview?.usdPerHour === null) {
+        lines.push(pc.bold(`preview  per branch, inside ${preview.environment}  not priced`), '');
+      } else if (preview) {
         lines.push(
           pc.bold(
             `preview  per branch, inside ${preview.environment}  ${formatUsd(preview.usdPerHour, 4)} / hour`,

@@ -1,11 +1,10 @@
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { hasUnacknowledgedErrors, type PlanOutcome } from '../../plan/run-plan.js';
-import { formatUsd } from '../../cost/format.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planFromOptions } from '../plan-from-options.js';
-import { topCostDrivers } from '../render/cost.js';
+import { monthlyCost, topCostDrivers } from '../render/cost.js';
 import { findingCounts, findingsTable } from '../render/findings.js';
 import { addConfigOptions, addOutOption, type ConfigOptions } from '../shared-options.js';
 
@@ -33,12 +32,12 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
 export function renderPlan(plan: PlanOutcome, out: string): string {
   const lines: string[] = [pc.bold(`${plan.app} · plan`), ''];
   lines.push(
-    `${pc.bold('shared')}  ${plan.shared.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}  ${formatUsd(plan.shared.monthlyCostUsd)} / month`,
+    `${pc.bold('shared')}  ${plan.shared.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}  ${monthlyCost(plan.shared)}`,
   );
   lines.push(`  findings   ${findingCounts(plan.shared.findings)}`, '');
   for (const env of plan.environments) {
     const title = `${env.name}  ${env.region}${env.production ? '  production' : ''}`;
-    lines.push(`${pc.bold(title)}  ${pc.bold(formatUsd(env.monthlyCostUsd))} / month`);
+    lines.push(`${pc.bold(title)}  ${pc.bold(monthlyCost(env))}`);
     lines.push(`  stacks     ${env.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}`);
     lines.push(`  findings   ${findingCounts(env.findings)}`);
     lines.push(`  top costs  ${topCostDrivers(env.costItems)}`, '');

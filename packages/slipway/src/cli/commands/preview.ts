@@ -92,7 +92,7 @@ export function previewCommand(io: CliIo, setExit: (code: number) => void): Comm
       run(async (options) => {
         const app = await model(options);
         const previews = await listPreviews(app, session(options));
-        const usdPerHour = estimatePreviewCost(app)?.usdPerHour ?? 0;
+        const usdPerHour = estimatePreviewCost(app)?.usdPerHour ?? null;
         if (options.json) {
           io.out(`${JSON.stringify({ previews: previews.map((p) => ({ ...p, usdPerHour })) }, null, 2)}\n`);
         } else {
@@ -166,7 +166,12 @@ function renderUp(result: PreviewUpResult): string {
         'services',
         plan.environment.services.map((s) => `${s.name} (${s.image.repository}:${s.image.tag})`).join(', '),
       ],
-      ['cost', `${formatUsd(result.usdPerHour, 4)} / hour on Fargate Spot`],
+      [
+        'cost',
+        result.usdPerHour === null
+          ? 'not priced: the region has no bundled prices'
+          : `${formatUsd(result.usdPerHour, 4)} / hour on Fargate Spot`,
+      ],
     ]),
   ];
   if (result.emulatorLimits.length > 0) {
@@ -192,7 +197,7 @@ function renderDown(result: PreviewDownResult): string {
   return `${pc.green('✓')} Preview ${result.slug} down: ${parts.join('; ')}.\n`;
 }
 
-function renderList(previews: readonly DeployedPreview[], usdPerHour: number): string {
+function renderList(previews: readonly DeployedPreview[], usdPerHour: number | null): string {
   if (previews.length === 0) return 'No previews are deployed.\n';
   const now = Date.now();
   const table = renderTable(
@@ -204,10 +209,12 @@ function renderList(previews: readonly DeployedPreview[], usdPerHour: number): s
       p.url ?? '',
       age(now - Date.parse(p.createdAt)),
       age(now - Date.parse(p.updatedAt)),
-      formatUsd(usdPerHour, 4),
+      usdPerHour === null ? 'not priced' : formatUsd(usdPerHour, 4),
     ]),
     ['left', 'left', 'left', 'left', 'right', 'right', 'right'],
   );
+  if (usdPerHour === null)
+    return `${table}\n${previews.length} previews; their region has no bundled prices.\n`;
   const total = formatUsd(usdPerHour * previews.length, 4);
   return `${table}\n${previews.length} previews, about ${total} / hour together.\n`;
 }

@@ -33,12 +33,13 @@ export function fargateTaskRate(prices: RegionPrices, size: TaskSize): TaskRate 
   const vcpu = size.cpuUnits / 1024;
   const gb = size.memoryMiB / 1024;
   const extraStorage = Math.max(0, (size.ephemeralGiB ?? FREE_EPHEMERAL_GIB) - FREE_EPHEMERAL_GIB);
-  const storagePrice = prices['fargate.ephemeral.gb-hour'];
 
   let usdPerHour = vcpu * vcpuPrice.usd + gb * gbPrice.usd;
   let formula = `${qty(vcpu)} vCPU × ${unitUsd(vcpuPrice)} + ${qty(gb)} GB × ${unitUsd(gbPrice)}`;
   const used = [vcpuPrice, gbPrice];
   if (extraStorage > 0) {
+    // Read only when billed: an estimate counts the figures it reads (recording-table.ts).
+    const storagePrice = prices['fargate.ephemeral.gb-hour'];
     usdPerHour += extraStorage * storagePrice.usd;
     formula += ` + ${qty(extraStorage)} GB storage × ${unitUsd(storagePrice)}`;
     used.push(storagePrice);

@@ -1,30 +1,123 @@
 import { CostEstimateError } from '../errors.js';
-import { AF_SOUTH_1 } from './af-south-1.js';
-import type { RegionPriceTable } from './types.js';
+import { priceFromList, type PriceListFigure, type PriceListFigures } from './price-list/figures.js';
+import { PRICE_LIST_FIGURES } from './price-list-figures.js';
+import { REGION_SOURCES, type RegionSource } from './regional-figures.js';
+import { ratioFromFigures } from './regional-ratio.js';
+import { buildRegionTable } from './regional-table.js';
+import type { Price, PriceKey, RegionalRatio, RegionPriceTable } from './types.js';
 import { US_EAST_1 } from './us-east-1.js';
 
-/** Every region the bundled table knows, by region code. */
-export const PRICE_TABLES: Readonly<Record<string, RegionPriceTable>> = {
-  [US_EAST_1.region]: US_EAST_1,
-  [AF_SOUTH_1.region]: AF_SOUTH_1,
-};
+type Figures = Partial<Record<PriceKey, Price>>;
 
-/** Region codes the table knows, sorted. */
-export function pricedRegions(): string[] {
-  return Object.keys(PRICE_TABLES).sort();
+/** A region's sourced figures: the price list's first, then those found by hand. */
+function sourcedFigures(
+  region: string,
+  hand: Figures,
+  handRds: Readonly<Record<string, Price>>,
+  list: PriceListFigures,
+): { figures: Figures; rds: Record<string, Price> } {
+  const fromList = list.regions[region];
+  const figures: Figures = { ...hand };
+  for (const [key, figure] of Object.entries(fromList?.prices ?? {}) as [PriceKey, PriceListFigure][]) {
+    figures[key] = priceFromList(figure, US_EAST_1.prices[key].unit);
+  }
+  const rds: Record<string, Price> = { ...handRds };
+  for (const [instanceClass, figure] of Object.entries(fromList?.rdsInstanceHour ?? {})) {
+    rds[instanceClass] = priceFromList(figure, 'instance-hour');
+  }
+  return { figures, rds };
+}
+
+/** us-east-1, the base every other table is filled in from, with its price-list figures applied. */
+function baseTable(list: PriceListFigures): RegionPriceTable {
+  const { figures, rds } = sourcedFigures('us-east-1', US_EAST_1.prices, US_EAST_1.rdsInstanceHour, list);
+  return { ...US_EAST_1, prices: figures as RegionPriceTable['prices'], rdsInstanceHour: rds };
 }
 
 /**
- * The price table of `region`; throws a `CostEstimateError` naming the regions it knows when
- * there is none, since an estimate from another region's prices would be silently wrong.
+ * Every region's table: regions with figures of their own get their ratio from them; the others
+ * borrow a neighbour's (`ratioFrom`), so the order of `REGION_SOURCES` does not matter.
  */
-export function priceTableFor(region: string): RegionPriceTable {
-  const table = PRICE_TABLES[region];
-  if (!table) {
-    throw new CostEstimateError(
-      `No bundled prices for region "${region}". The price table knows: ${pricedRegions().join(', ')}. ` +
-        "Set the environment's region to one of these, or add a table for it under packages/slipway/src/cost/prices/.",
+export function buildPriceTables(
+  sources: Readonly<Record<string, RegionSource>>,
+  list: PriceListFigures,
+): Record<string, RegionPriceTable> {
+  const base = baseTable(list);
+  const inputs = Object.entries(sources).map(([region, source]) => ({
+    region,
+    source,
+    ...sourcedFigures(region, source.figures ?? {}, source.rdsInstanceHour ?? {}, list),
+  }));
+  const ratios = new Map<string, RegionalRatio>();
+  for (const { region, figures, rds } of inputs) {
+    const ratio = ratioFromFigures(region, figures, rds, base.prices, base.rdsInstanceHour);
+    if (ratio) ratios.set(region, ratio);
+  }
+  const tables: Record<string, RegionPriceTable> = { [base.region]: base };
+  for (const { region, source, figures, rds } of inputs) {
+    const ratio = ratios.get(region) ?? borrowedRatio(region, source, ratios);
+    tables[region] = buildRegionTable(
+      { region, name: source.name, figures, rdsInstanceHour: rds, ratio },
+      base,
     );
   }
+  return tables;
+}
+
+function borrowedRatio(
+  region: string,
+  source: RegionSource,
+  ratios: ReadonlyMap<string, RegionalRatio>,
+): RegionalRatio {
+  const from = source.ratioFrom;
+  const lent = from && ratios.get(from.region);
+  if (!from || !lent) {
+    throw new Error(
+      `price table for ${region}: no sourced figure and no ratioFrom region with one; add either to regional-figures.ts`,
+    );
+  }
+  return {
+    factor: lent.factor,
+    basis: `${from.region}'s ratio (${from.why}); no figure found for ${region}`,
+  };
+}
+
+/** Every region the bundled table knows, by region code. */
+export const PRICE_TABLES: Readonly<Record<string, RegionPriceTable>> = buildPriceTables(
+  REGION_SOURCES,
+  PRICE_LIST_FIGURES,
+);
+
+/** Region codes the table knows, sorted. */
+export function pricedRegions(tables: Readonly<Record<string, RegionPriceTable>> = PRICE_TABLES): string[] {
+  return Object.keys(tables).sort();
+}
+
+/** The price table of `region`, or undefined when the bundle has none. */
+export function findPriceTable(
+  region: string,
+  tables: Readonly<Record<string, RegionPriceTable>> = PRICE_TABLES,
+): RegionPriceTable | undefined {
+  return Object.hasOwn(tables, region) ? tables[region] : undefined;
+}
+
+/** Why `region` cannot be priced, for the "not priced" entry of an estimate. */
+export function missingTableReason(
+  region: string,
+  tables: Readonly<Record<string, RegionPriceTable>> = PRICE_TABLES,
+): string {
+  return (
+    `no bundled prices for region "${region}"; the price table knows ${pricedRegions(tables).length} regions. ` +
+    'Add its figures to packages/slipway/src/cost/prices/regional-figures.ts, or build them from the AWS price list (docs/pricing.md)'
+  );
+}
+
+/**
+ * The price table of `region`; throws a `CostEstimateError` when there is none. The estimator
+ * does not call this: it prices such a region as "not priced" instead.
+ */
+export function priceTableFor(region: string): RegionPriceTable {
+  const table = findPriceTable(region);
+  if (!table) throw new CostEstimateError(missingTableReason(region));
   return table;
 }

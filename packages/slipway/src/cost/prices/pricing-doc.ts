@@ -30,26 +30,83 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-function regionSection(prices: RegionPriceTable): string {
-  const rows = [
-    ...Object.entries(prices.prices).map(([key, price]) => cells(key, price)),
-    ...Object.entries(prices.rdsInstanceHour).map(([instanceClass, price]) =>
-      cells(`rds.${instanceClass}`, price),
-    ),
-  ];
+function figureTable(figures: readonly [string, Price][]): string {
+  return table(
+    ['figure', 'USD', 'per', 'source', 'date', 'verified', 'where from'],
+    figures.map(([key, price]) => cells(key, price)),
+  );
+}
+
+function allFigures(prices: RegionPriceTable): [string, Price][] {
   return [
-    `### ${prices.region}: ${prices.name}`,
+    ...Object.entries(prices.prices),
+    ...Object.entries(prices.rdsInstanceHour).map(([instanceClass, price]): [string, Price] => [
+      `rds.${instanceClass}`,
+      price,
+    ]),
+  ];
+}
+
+const NO_SOURCE: ReadonlySet<string> = new Set(['DERIVED', 'ASSUMED', 'UNV']);
+
+/**
+ * Figures a region has a source of its own for; the others are filled in by rule and summed up in
+ * prose. The public IPv4 rate is one rate everywhere, so it counts for the base only.
+ */
+function sourcedFigures(prices: RegionPriceTable): [string, Price][] {
+  return allFigures(prices).filter(
+    ([key, price]) => !NO_SOURCE.has(price.source) && (!prices.ratio || key !== 'ipv4.address-hour'),
+  );
+}
+
+const FILLED_IN =
+  "Every other figure is filled in and unverified: us-east-1's × the ratio (`DERIVED`), Fargate ARM as " +
+  "the region's x86 × 0.80, prices AWS sets alike everywhere (secrets, parameters, keys, hosted zones, " +
+  "Cloud Map, ECR storage, the Spot factor) as us-east-1's (`ASSUMED`); the public IPv4 rate is AWS's " +
+  'one rate for all commercial regions.';
+
+function regionSection(prices: RegionPriceTable): string {
+  const heading = `### ${prices.region}: ${prices.name}`;
+  if (!prices.ratio) {
+    return [
+      heading,
+      '',
+      'The base every other region is filled in from.',
+      '',
+      figureTable(allFigures(prices)),
+    ].join('\n');
+  }
+  const sourced = sourcedFigures(prices);
+  return [
+    heading,
     '',
-    table(['figure', 'USD', 'per', 'source', 'date', 'verified', 'where from'], rows),
+    `Ratio to us-east-1: **${prices.ratio.factor}**, ${prices.ratio.basis}.`,
+    '',
+    sourced.length > 0 ? figureTable(sourced) : 'No figure of its own was found.',
+    '',
+    FILLED_IN,
   ].join('\n');
 }
 
-/** The price tables as markdown, one section per region, in region order. */
+function regionSummary(tables: readonly RegionPriceTable[]): string {
+  return table(
+    ['region', 'name', 'ratio', 'figures with a source', 'unverified figures'],
+    tables.map((t) => [
+      t.region,
+      t.name,
+      t.ratio ? String(t.ratio.factor) : 'base',
+      String(sourcedFigures(t).length),
+      String(allFigures(t).filter(([, price]) => !price.verified).length),
+    ]),
+  );
+}
+
+/** The price tables as markdown: a summary of the regions, then one section per region, in region order. */
 export function renderPriceTables(): string {
-  return Object.keys(PRICE_TABLES)
+  const tables = Object.keys(PRICE_TABLES)
     .sort()
-    .map((region) => regionSection(PRICE_TABLES[region]!))
-    .join('\n\n');
+    .map((region) => PRICE_TABLES[region]!);
+  return [regionSummary(tables), ...tables.map(regionSection)].join('\n\n');
 }
 
 /** `doc` with its generated part replaced by `tables`; throws if the markers are missing. */

@@ -65,6 +65,14 @@ export interface RegionPrices {
 
 export type PriceKey = keyof RegionPrices;
 
+/** How much dearer than us-east-1 a region is, for the figures it has no source for. */
+export interface RegionalRatio {
+  /** Rounded to two decimals: it is an average, not a price. */
+  readonly factor: number;
+  /** How the factor was reached, in words. */
+  readonly basis: string;
+}
+
 /** The whole table for one region. */
 export interface RegionPriceTable {
   /** AWS region code, e.g. `us-east-1`. */
@@ -74,4 +82,6 @@ export interface RegionPriceTable {
   readonly prices: RegionPrices;
   /** Single-AZ RDS for PostgreSQL on-demand price per instance class; Multi-AZ is twice this. */
   readonly rdsInstanceHour: Readonly<Record<string, Price>>;
+  /** The ratio that filled in the figures without a source; absent for us-east-1, the base. */
+  readonly ratio?: RegionalRatio;
 }

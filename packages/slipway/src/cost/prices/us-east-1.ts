@@ -1,4 +1,5 @@
 import type { Price, PriceSource, RegionPriceTable } from './types.js';
+import { US_EAST_1_RDS } from './us-east-1-rds.js';
 
 /** A figure with a source we could read. */
 function listed(usd: number, unit: string, source: PriceSource, reference: string, date: string): Price {
@@ -136,10 +137,5 @@ export const US_EAST_1: RegionPriceTable = {
       'best-known figure per endpoint per availability zone',
     ),
   },
-  rdsInstanceHour: {
-    'db.t4g.micro': listed(0.016, 'instance-hour', 'PL', PRICE_LIST, '2026'),
-    'db.t3.micro': listed(0.018, 'instance-hour', 'PL', PRICE_LIST, '2026'),
-    'db.t4g.small': listed(0.032, 'instance-hour', 'PL', PRICE_LIST, '2026'),
-    'db.t4g.medium': listed(0.065, 'instance-hour', 'PL', PRICE_LIST, '2026'),
-  },
+  rdsInstanceHour: US_EAST_1_RDS,
 };

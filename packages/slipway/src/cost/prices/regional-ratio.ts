@@ -1,0 +1,53 @@
+import type { Price, PriceKey, RegionalRatio, RegionPrices } from './types.js';
+
+/**
+ * Figures AWS sets alike in every commercial region (or bills globally): they say nothing about how
+ * dear a region is, so they stay out of its ratio, and a region without a figure of its own takes
+ * us-east-1's over unchanged rather than scaled.
+ */
+export const SAME_EVERYWHERE: ReadonlySet<PriceKey> = new Set<PriceKey>([
+  'ipv4.address-hour',
+  'fargate.spot-factor',
+  'secretsmanager.secret-month',
+  'ssm.advanced-parameter-month',
+  'ecr.gb-month',
+  'kms.key-month',
+  'route53.hosted-zone-month',
+  'cloudmap.registered-instance-month',
+]);
+
+/** A ratio as a basis shows it: three decimals at most (`1.349`). */
+function shown(ratio: number): string {
+  return String(Number(ratio.toFixed(3)));
+}
+
+/**
+ * The geometric mean of the ratios region ÷ us-east-1 over the region's sourced figures (figures
+ * AWS sets alike everywhere left out), or undefined when it has none. The geometric mean keeps one
+ * outlying figure from dominating and treats "20 % dearer" and "20 % cheaper" alike.
+ */
+export function ratioFromFigures(
+  region: string,
+  figures: Readonly<Partial<Record<PriceKey, Price>>>,
+  rds: Readonly<Record<string, Price>>,
+  base: RegionPrices,
+  baseRds: Readonly<Record<string, Price>>,
+): RegionalRatio | undefined {
+  const pairs: [string, number][] = [];
+  for (const [key, price] of Object.entries(figures) as [PriceKey, Price][]) {
+    if (SAME_EVERYWHERE.has(key)) continue;
+    pairs.push([key, price.usd / base[key].usd]);
+  }
+  for (const [instanceClass, price] of Object.entries(rds)) {
+    const reference = baseRds[instanceClass];
+    if (reference) pairs.push([`rds.${instanceClass}`, price.usd / reference.usd]);
+  }
+  if (pairs.length === 0) return undefined;
+  const mean = Math.exp(pairs.reduce((sum, [, ratio]) => sum + Math.log(ratio), 0) / pairs.length);
+  const factor = Number(mean.toFixed(2));
+  const listed = pairs.map(([name, ratio]) => `${name} ${shown(ratio)}`).join(', ');
+  return {
+    factor,
+    basis: `the ${region} / us-east-1 ratio of its sourced figures (${listed})`,
+  };
+}
