@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolveConfig } from '../config/resolve.js';
 import { generateWorkflows } from '../workflows/generate.js';
 import { GENERATED_MARKER } from '../workflows/render.js';
-import { type FileChange, writeGeneratedFiles } from '../workflows/write-files.js';
+import { type FileChange, githubFolders, targetPath, writeGeneratedFiles } from '../workflows/write-files.js';
 import { type DetectedService, detectServices, safeName } from './detect-services.js';
 import { githubRepository } from './git-remote.js';
 import { PLACEHOLDER_ACCOUNTS, renderConfig, scaffoldConfig } from './scaffold-config.js';
@@ -58,9 +58,9 @@ export function initProject(options: InitOptions): InitResult {
   const files = generateWorkflows(model, {
     configPath: path.relative(root, configFile).split(path.sep).join('/'),
   });
-  const githubDir = path.join(root, '.github');
+  const folders = githubFolders(path.join(root, '.github'));
   const clashes = files
-    .map((f) => path.join(githubDir, f.path))
+    .map((f) => targetPath(folders, f))
     .filter((file) => file.endsWith('.yml') && existsSync(file))
     .filter((file) => !readFileSync(file, 'utf8').startsWith(GENERATED_MARKER));
   if (clashes.length > 0 && !options.force) {
@@ -69,7 +69,7 @@ export function initProject(options: InitOptions): InitResult {
     );
   }
   writeFileSync(configFile, renderConfig(input));
-  const changes = writeGeneratedFiles(githubDir, files);
+  const changes = writeGeneratedFiles(folders, files);
   return {
     app,
     configFile,

@@ -8,7 +8,12 @@ import type { PlanOutcome } from '../../plan/run-plan.js';
 import { generateWorkflows, workflowFiles } from '../../workflows/generate.js';
 import { renderPlanMarkdown } from '../../workflows/plan-markdown.js';
 import { checkWorkflows } from '../../workflows/rules/index.js';
-import { findDrift, writeGeneratedFiles } from '../../workflows/write-files.js';
+import {
+  findDrift,
+  type OutputFolders,
+  targetPath,
+  writeGeneratedFiles,
+} from '../../workflows/write-files.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { renderTable } from '../render/table.js';
@@ -32,7 +37,11 @@ export function workflowsCommand(io: CliIo, setExit: (code: number) => void): Co
   const command = new Command('workflows')
     .description('write the GitHub Actions workflows (pull request, build, deploy, preview) from the config')
     .addOption(new Option('-c, --config <file>', 'the Slipway config to read').default(DEFAULT_CONFIG))
-    .addOption(new Option('-o, --out <dir>', 'the workflows folder').default(DEFAULT_WORKFLOWS_DIR))
+    .addOption(
+      new Option('-o, --out <dir>', 'the folder the workflow files are written to').default(
+        DEFAULT_WORKFLOWS_DIR,
+      ),
+    )
     .addOption(
       new Option('--check', 'write nothing; exit 1 when the files differ from the config').default(false),
     )
@@ -41,26 +50,28 @@ export function workflowsCommand(io: CliIo, setExit: (code: number) => void): Co
     )
     .addHelpText(
       'after',
-      '\nThe pull-request template goes beside the workflows folder (.github/pull_request_template.md).' +
+      '\nThe pull-request template goes into the parent of that folder (.github/pull_request_template.md' +
+        '\nby default, where GitHub reads it).' +
         '\nExit codes: 0 written or up to date, 1 (--check) files differ, 2 config or usage error.',
     )
     .action(async (options: WorkflowsOptions) => {
       const configFile = resolveConfigPath(options.config);
       const model = await loadConfig(configFile);
       const workflowsDir = path.resolve(options.out);
-      const githubDir = path.dirname(workflowsDir);
+      const folders: OutputFolders = { workflows: workflowsDir, template: path.dirname(workflowsDir) };
       const files = generateWorkflows(model, { configPath: configPathFromRoot(configFile, workflowsDir) });
       assertCompliant(model, files);
       if (options.check) {
-        const drift = findDrift(githubDir, files);
+        const drift = findDrift(folders, files);
         io.out(options.json ? `${JSON.stringify({ upToDate: drift.length === 0, drift }, null, 2)}\n` : '');
-        if (!options.json) io.out(renderDrift(drift, githubDir, files.length, options));
+        if (!options.json) io.out(renderDrift(drift, folders, files.length, options));
         setExit(drift.length === 0 ? ExitCode.ok : ExitCode.findings);
         return;
       }
-      const changes = writeGeneratedFiles(githubDir, files);
+      const changes = writeGeneratedFiles(folders, files);
       if (options.json) {
-        io.out(`${JSON.stringify({ directory: githubDir, files: changes }, null, 2)}\n`);
+        const written = changes.map((c) => ({ ...c, file: targetPath(folders, c) }));
+        io.out(`${JSON.stringify({ ...folders, files: written }, null, 2)}\n`);
         return;
       }
       io.out(
@@ -69,7 +80,7 @@ export function workflowsCommand(io: CliIo, setExit: (code: number) => void): Co
           '',
           renderTable(
             ['change', 'file'],
-            changes.map((c) => [c.change, displayPath(path.join(githubDir, c.path))]),
+            changes.map((c) => [c.change, displayPath(targetPath(folders, c))]),
           ),
           '',
           ...githubSetup(model),
@@ -131,13 +142,14 @@ function assertCompliant(model: AppModel, files: ReturnType<typeof generateWorkf
 
 function renderDrift(
   drift: ReturnType<typeof findDrift>,
-  githubDir: string,
+  folders: OutputFolders,
   total: number,
   options: WorkflowsOptions,
 ): string {
-  const where = displayPath(githubDir);
-  if (drift.length === 0) return `${pc.green('✓')} ${total} files in ${where} match the config.\n`;
-  const rows = drift.map((d) => [d.status, path.join(where, d.path)]);
+  if (drift.length === 0) {
+    return `${pc.green('✓')} ${total} files in ${displayPath(folders.workflows)} and ${displayPath(folders.template)} match the config.\n`;
+  }
+  const rows = drift.map((d) => [d.status, displayPath(targetPath(folders, d))]);
   return [
     `${pc.red('✗')} ${drift.length} of the generated files differ from the config:`,
     '',
