@@ -6,6 +6,7 @@ import { healthRoutes } from '../health/routes.js';
 import { ItemRepository } from '../items/repository.js';
 import { itemRoutes } from '../items/routes.js';
 import { errorHandler } from './error-handler.js';
+import { registerLingeringClose } from './lingering-close.js';
 import { type LoggerOptions, loggerOptions } from './logger-options.js';
 import { sendProblem } from './problem.js';
 import { registerRateLimit } from './rate-limit.js';
@@ -50,6 +51,8 @@ export function buildApp({ config, pool, readiness, logStream, now }: BuildAppOp
   app.server.headersTimeout = config.http.keepAliveTimeoutMs + 1_000;
   logController.useLogger(app.log);
 
+  // First, so its onRequest hook comes before every other one.
+  registerLingeringClose(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
