@@ -9,7 +9,7 @@ import { US_EAST_1 } from './us-east-1.js';
 
 type Figures = Partial<Record<PriceKey, Price>>;
 
-/** A region's sourced figures: the price list's first, then those found by hand. */
+/** A region's sourced figures: the price list's (its own and the global ones) first, then those found by hand. */
 function sourcedFigures(
   region: string,
   hand: Figures,
@@ -18,7 +18,8 @@ function sourcedFigures(
 ): { figures: Figures; rds: Record<string, Price> } {
   const fromList = list.regions[region];
   const figures: Figures = { ...hand };
-  for (const [key, figure] of Object.entries(fromList?.prices ?? {}) as [PriceKey, PriceListFigure][]) {
+  const listed = { ...list.global, ...fromList?.prices };
+  for (const [key, figure] of Object.entries(listed) as [PriceKey, PriceListFigure][]) {
     figures[key] = priceFromList(figure, US_EAST_1.prices[key].unit);
   }
   const rds: Record<string, Price> = { ...handRds };

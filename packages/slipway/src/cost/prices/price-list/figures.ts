@@ -29,6 +29,8 @@ export interface PriceListFigures {
     readonly publicationDate: string;
   }[];
   readonly regions: Readonly<Record<string, PriceListRegion>>;
+  /** Figures AWS bills globally (Route 53 hosted zones): they apply in every region. */
+  readonly global: Readonly<Partial<Record<PriceKey, PriceListFigure>>>;
 }
 
 /** A price-list figure as a table entry, in the table's unit (`unit`, e.g. `vCPU-hour`). */
