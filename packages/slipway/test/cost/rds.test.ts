@@ -39,11 +39,11 @@ describe('RDS instances', () => {
     expect(secret?.usd).toBe(0.4);
   });
 
-  it('names the known classes when an instance class has no price', () => {
-    const lines = estimateCost([stack('d', { Db: database({ instanceClass: 'db.r7g.large' }) })], US);
+  it('names the priced families when an instance class has no price', () => {
+    const lines = estimateCost([stack('d', { Db: database({ instanceClass: 'db.x2g.large' }) })], US);
     expect(lines[0]?.unpriced).toBe(true);
     expect(lines[0]?.usd).toBe(0);
-    expect(lines[0]?.basis).toContain('no bundled price for instance class db.r7g.large in us-east-1');
-    expect(lines[0]?.basis).toContain('db.t4g.micro');
+    expect(lines[0]?.basis).toContain('no bundled price for instance class db.x2g.large in us-east-1');
+    expect(lines[0]?.basis).toMatch(/\(priced families: db\.m5, db\.m5d, .*db\.t4g\)/);
   });
 });

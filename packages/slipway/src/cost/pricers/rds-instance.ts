@@ -18,7 +18,8 @@ export const priceRdsInstance: Pricer = (logicalId, resource, context) => {
     return [unpricedLine(context, logicalId, resource, `Aurora (${engine}) instances are not in the table`)];
   }
   const instanceClass = literalString(props.DBInstanceClass);
-  const known = Object.keys(context.prices.rdsInstanceHour).sort().join(', ');
+  // Families, not classes: the table holds a couple of hundred classes.
+  const known = [...new Set(Object.keys(context.prices.rdsInstanceHour).map(familyOf))].sort().join(', ');
   const instancePrice =
     instanceClass === undefined ? undefined : context.prices.rdsInstanceHour[instanceClass];
   if (!instancePrice) {
@@ -28,7 +29,7 @@ export const priceRdsInstance: Pricer = (logicalId, resource, context) => {
         logicalId,
         resource,
         `no bundled price for instance class ${instanceClass ?? '(not a literal)'} in ${context.prices.region} ` +
-          `(known: ${known})`,
+          `(priced families: ${known})`,
       ),
     ];
   }
@@ -90,6 +91,11 @@ export const priceRdsInstance: Pricer = (logicalId, resource, context) => {
   }
   return lines;
 };
+
+/** `db.t4g.micro` → `db.t4g`. */
+function familyOf(instanceClass: string): string {
+  return instanceClass.slice(0, instanceClass.lastIndexOf('.'));
+}
 
 function insightsNote(enabled: unknown, retention: unknown): string {
   if (literalBoolean(enabled) !== true) return '';

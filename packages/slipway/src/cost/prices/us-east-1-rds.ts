@@ -1,4 +1,4 @@
-import { sizeScaled } from './rds-sizes.js';
+import { SIZE_UNITS, sizeScaled } from './rds-sizes.js';
 import type { Price } from './types.js';
 
 /**
@@ -93,10 +93,103 @@ const FAMILIES: Readonly<Record<string, Family>> = {
 };
 
 /**
- * Families with a price. Graviton3 memory-optimized (db.r7g) and Graviton4 (db.m8g, db.r8g) have
- * no figure we could source; their classes get a "not priced" line instead of a guess.
+ * EC2 Linux on-demand per hour of the large size in us-east-1, from the price table AWS's Karpenter
+ * generates from the price list (aws/karpenter-provider-aws,
+ * pkg/providers/pricing/zz_generated.pricing_aws.go, generated 2026-07-20).
  */
-export const PRICED_RDS_FAMILIES: readonly string[] = Object.keys(FAMILIES);
+const EC2_LARGE: Readonly<Record<string, number>> = {
+  m5: 0.096,
+  m5d: 0.113,
+  m6g: 0.077,
+  m6gd: 0.0904,
+  m6i: 0.096,
+  m6id: 0.11865,
+  m6idn: 0.15912,
+  m6in: 0.13923,
+  m7i: 0.1008,
+  m7g: 0.0816,
+  m8g: 0.08976,
+  m8gd: 0.11532,
+  r5: 0.126,
+  r5b: 0.149,
+  r5d: 0.144,
+  r6g: 0.1008,
+  r6gd: 0.1152,
+  r6i: 0.126,
+  r6id: 0.1512,
+  r6idn: 0.19539,
+  r6in: 0.17433,
+  r7g: 0.1071,
+  r7i: 0.1323,
+  r8g: 0.11782,
+  r8gd: 0.14696,
+};
+
+const WITH_24 = [...STANDARD, '24xlarge'] as const;
+const WITH_24_32 = [...STANDARD, '24xlarge', '32xlarge'] as const;
+const WITH_24_48 = [...STANDARD, '24xlarge', '48xlarge'] as const;
+
+/**
+ * Families with no RDS figure of their own, priced from a sibling that has one as EC2 prices the
+ * two (db.r7g from db.r6g × EC2 r7g / r6g): RDS keeps EC2's spacing between families closely
+ * (db.m7g.large / db.m6g.large is 1.057, EC2 m7g / m6g 1.060). The sizes are those RDS offers.
+ */
+const SIBLINGS: Readonly<Record<string, { readonly from: string; readonly sizes: readonly string[] }>> = {
+  'db.m5d': { from: 'db.m5', sizes: WITH_24 },
+  'db.m6gd': { from: 'db.m6g', sizes: STANDARD },
+  'db.m6id': { from: 'db.m6i', sizes: WITH_24_32 },
+  'db.m6idn': { from: 'db.m6i', sizes: WITH_24_32 },
+  'db.m6in': { from: 'db.m6i', sizes: WITH_24_32 },
+  'db.m7i': { from: 'db.m6i', sizes: WITH_24_48 },
+  'db.m8g': { from: 'db.m7g', sizes: WITH_24_48 },
+  'db.m8gd': { from: 'db.m7g', sizes: WITH_24_48 },
+  'db.r5b': { from: 'db.r5', sizes: WITH_24 },
+  'db.r5d': { from: 'db.r5', sizes: WITH_24 },
+  'db.r6gd': { from: 'db.r6g', sizes: STANDARD },
+  'db.r6id': { from: 'db.r6i', sizes: WITH_24_32 },
+  'db.r6idn': { from: 'db.r6i', sizes: WITH_24_32 },
+  'db.r6in': { from: 'db.r6i', sizes: WITH_24_32 },
+  'db.r7g': { from: 'db.r6g', sizes: STANDARD },
+  'db.r7i': { from: 'db.r6i', sizes: WITH_24_48 },
+  'db.r8g': { from: 'db.r6g', sizes: WITH_24_48 },
+  'db.r8gd': { from: 'db.r6g', sizes: WITH_24_48 },
+};
+
+function siblingPrices(family: string, from: string, sizes: readonly string[]): [string, Price][] {
+  const anchor = FAMILIES[from]?.sourced.large;
+  const ec2 = EC2_LARGE[family.slice(3)];
+  const ec2From = EC2_LARGE[from.slice(3)];
+  if (!anchor || ec2 === undefined || ec2From === undefined) {
+    throw new Error(`${family}: no ${from}.large figure or EC2 price to derive it from`);
+  }
+  const largeUnits = SIZE_UNITS.large!;
+  return sizes.map((size): [string, Price] => {
+    const units = SIZE_UNITS[size];
+    if (units === undefined) throw new Error(`no normalized units for ${family}.${size}`);
+    return [
+      `${family}.${size}`,
+      {
+        usd: Number(((anchor.usd * ec2 * units) / (ec2From * largeUnits)).toPrecision(6)),
+        unit: 'instance-hour',
+        source: 'DERIVED',
+        reference:
+          `${from}.large ${anchor.usd} × EC2 ${family.slice(3)}.large / ${from.slice(3)}.large ` +
+          `(${ec2} / ${ec2From}) × ${units}/${largeUnits} normalized units`,
+        date: '2026-07',
+        verified: false,
+        note:
+          'priced from a sibling family as EC2 prices the two (aws/karpenter-provider-aws EC2 price table, ' +
+          'us-east-1, 2026-07-20); no RDS figure of its own found',
+      },
+    ];
+  });
+}
+
+/**
+ * Families with a price. The x2 families (db.x2g, db.x2iedn) have neither a figure nor a sibling
+ * to scale from; their classes get a "not priced" line instead of a guess.
+ */
+export const PRICED_RDS_FAMILIES: readonly string[] = [...Object.keys(FAMILIES), ...Object.keys(SIBLINGS)];
 
 function familyPrices(family: string, { sizes, sourced }: Family): [string, Price][] {
   let anchor: { size: string; price: Price } | undefined;
@@ -112,6 +205,7 @@ function familyPrices(family: string, { sizes, sourced }: Family): [string, Pric
 }
 
 /** Single-AZ PostgreSQL instance-hour prices in us-east-1, by class. */
-export const US_EAST_1_RDS: Readonly<Record<string, Price>> = Object.fromEntries(
-  Object.entries(FAMILIES).flatMap(([family, info]) => familyPrices(family, info)),
-);
+export const US_EAST_1_RDS: Readonly<Record<string, Price>> = Object.fromEntries([
+  ...Object.entries(FAMILIES).flatMap(([family, info]) => familyPrices(family, info)),
+  ...Object.entries(SIBLINGS).flatMap(([family, { from, sizes }]) => siblingPrices(family, from, sizes)),
+]);
