@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { collectFindings, prepareChecks } from '../checks/index.js';
-import { type CostEstimate, estimateEnvironmentCost } from '../cost/index.js';
+import { type CostEstimate, estimateEnvironmentCost, type RegionPriceTable } from '../cost/index.js';
 import type { AppModel } from '../model/types.js';
 import { UnknownEnvironmentError } from './errors.js';
 import { buildApp } from '../stacks/build-app.js';
@@ -24,6 +24,11 @@ export interface PlanOptions {
   readonly cost?: boolean;
   /** Told about each step as it starts, for progress output. */
   readonly onStep?: (step: PlanStep) => void;
+  /**
+   * Price tables to price with, by region: how tests plan a region the bundle lacks.
+   * @default the bundled tables
+   */
+  readonly priceTables?: Readonly<Record<string, RegionPriceTable>>;
 }
 
 export type PlanStep =
@@ -77,14 +82,22 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
   if (withCost) options.onStep?.({ kind: 'cost' });
   const sharedStacks = stacks.filter((s) => s.environment === undefined);
   const sharedCost = withCost
-    ? estimateEnvironmentCost(sharedStacks, { region: selected.ci.region, usage: firstUsage(selected) })
+    ? estimateEnvironmentCost(sharedStacks, {
+        region: selected.ci.region,
+        usage: firstUsage(selected),
+        priceTables: options.priceTables,
+      })
     : NOT_ESTIMATED;
 
   const environments: EnvironmentPlan[] = selected.environments.map((env) => {
     const envStacks = stacks.filter((s) => s.environment === env.name);
     const names = new Set(envStacks.map((s) => s.name));
     const cost = withCost
-      ? estimateEnvironmentCost(envStacks, { region: env.region, usage: env.usage })
+      ? estimateEnvironmentCost(envStacks, {
+          region: env.region,
+          usage: env.usage,
+          priceTables: options.priceTables,
+        })
       : NOT_ESTIMATED;
     return {
       name: env.name,
