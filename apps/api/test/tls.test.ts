@@ -1,7 +1,13 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/service-config.js';
 import { cachedToken } from '../src/db/iam-token.js';
 import { startService } from '../src/service.js';
+import { LogLines } from './helpers/log-lines.js';
 import { startTempCluster, type TempCluster } from './helpers/temp-cluster.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -10,6 +16,9 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-database.j
 let cluster: TempCluster;
 let db: TestDatabase;
 let base: { host: string; port: string; user: string; password: string };
+/** A certificate authority of its own, which never signed the test server's certificate. */
+let otherCaDir: string;
+let otherCaFile: string;
 
 beforeAll(async () => {
   cluster = await startTempCluster({ ssl: true });
@@ -21,10 +30,18 @@ beforeAll(async () => {
     user: url.username,
     password: decodeURIComponent(url.password),
   };
+  otherCaDir = await mkdtemp(join(tmpdir(), 'slipway-api-other-ca-'));
+  otherCaFile = join(otherCaDir, 'ca.pem');
+  await promisify(execFile)('openssl', [
+    ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2'],
+    ...['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+    ...['-keyout', join(otherCaDir, 'ca.key'), '-out', otherCaFile],
+  ]);
 });
 afterAll(async () => {
   await db?.drop();
   await cluster?.stop();
+  if (otherCaDir) await rm(otherCaDir, { recursive: true, force: true });
 });
 
 function env(extra: Record<string, string>) {
@@ -79,10 +96,61 @@ describe('TLS to the database', () => {
     const config = loadConfig(env({ DATABASE_PASSWORD: base.password, DATABASE_SSL: 'verify-full' }));
     await expect(startService(config)).rejects.toThrow(/self[- ]signed certificate/);
   });
+
+  it('refuses the server when DATABASE_SSL_CA names an authority that did not sign its certificate', async () => {
+    // Same subject and host names as the server's certificate, different key: only the chain differs.
+    const config = loadConfig(
+      env({ DATABASE_PASSWORD: base.password, DATABASE_SSL: 'verify-full', DATABASE_SSL_CA: otherCaFile }),
+    );
+    await expect(startService(config)).rejects.toThrow(/self[- ]signed certificate/);
+  });
+
+  it('warns in the boot log that DATABASE_SSL=require leaves the certificate unchecked', async () => {
+    const logs = new LogLines();
+    const config = loadConfig(
+      env({ DATABASE_PASSWORD: base.password, DATABASE_SSL: 'require', LOG_LEVEL: 'info' }),
+    );
+    const service = await startService(config, { logStream: logs });
+    await service.stop();
+    const warnings = logs.parsed.filter((line) => line.level === 'warn');
+    expect(warnings).toEqual([
+      expect.objectContaining({ msg: expect.stringMatching(/^DATABASE_SSL=require: .*not verified/) }),
+    ]);
+  });
 });
 
 describe('IAM database authentication', () => {
   const iam = { DATABASE_IAM_AUTH: 'true', AWS_REGION: 'eu-west-1', DATABASE_SSL: 'verify-full' };
+  const password = async () => base.password;
+
+  it('verifies the server by default, trusting the RDS certificates and DATABASE_SSL_CA', async () => {
+    const { DATABASE_SSL: _, ...iamDefaults } = iam;
+    const logs = new LogLines();
+    const config = loadConfig(env({ ...iamDefaults, DATABASE_SSL_CA: cluster.caFile, LOG_LEVEL: 'info' }));
+    expect(config.database.ssl).toBe('verify-full');
+    const service = await startService(config, { passwordSource: password, logStream: logs });
+    try {
+      const { rows } = await service.pool.query('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()');
+      expect(rows[0].ssl).toBe(true);
+    } finally {
+      await service.stop();
+    }
+    expect(logs.parsed.find((line) => line.msg === 'starting')).toMatchObject({
+      database: {
+        ssl: 'verify-full',
+        sslTrusts: ['bundled RDS certificates', `DATABASE_SSL_CA ${cluster.caFile}`],
+      },
+    });
+  });
+
+  it('by default refuses a server whose certificate no RDS authority signed', async () => {
+    // What `require`, the old IAM default, would have accepted without a word.
+    const { DATABASE_SSL: _, ...iamDefaults } = iam;
+    const config = loadConfig(env(iamDefaults));
+    await expect(startService(config, { passwordSource: password })).rejects.toThrow(
+      /self[- ]signed certificate/,
+    );
+  });
 
   it('logs in with the token as the password, over TLS, signing once for the whole pool', async () => {
     let signed = 0;

