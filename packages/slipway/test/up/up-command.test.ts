@@ -55,7 +55,7 @@ describe('slipway up on examples/medications', () => {
 
     const api = await url;
     // What the plan and the deploy printed before the services started.
-    expect(output).toMatch(/dev\s+us-east-1\s+\$\d+\.\d\d \/ month/);
+    expect(output).toMatch(/dev\s+us-east-1\s+≈ \$\d+\.\d\d \/ month \(\d+ figures? unverified\)/);
     expect(output).toContain('No unacknowledged error findings');
     expect(output).toMatch(/medications-dev-network\s+create/);
     expect(output).toContain('LoadBalancerDnsName');
