@@ -35,7 +35,8 @@ export interface FargateServiceProps {
    * with the stack. @default the environment's own service
    */
   readonly preview?: {
-    readonly listener: elbv2.IApplicationListener;
+    /** The preview's own listener; undefined when no service is public (then nothing uses it). */
+    readonly listener?: elbv2.IApplicationListener;
     /** Pinned logical id of the service's log group (a preview stack holds several). */
     readonly logGroupLogicalId: string;
   };

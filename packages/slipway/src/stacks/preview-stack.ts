@@ -8,6 +8,7 @@ import { tagValue } from '../naming/preview-names.js';
 import type { PreviewPlan } from '../preview/preview-plan.js';
 import { type EnvironmentRef, readValue, runtimeKeys } from './cross-stack.js';
 import { buildFargateService } from './fargate-service.js';
+import { needsLoadBalancer } from './shared-load-balancer.js';
 import { logicalIdPart } from './logical-ids.js';
 import { SlipwayStack, UNTAGGED_TYPES } from './slipway-stack.js';
 
@@ -27,13 +28,15 @@ export interface PreviewStackProps {
 /**
  * `<app>-pr-<slug>`: one branch's copy of the services, inside the copied environment. It shares
  * that environment's VPC, cluster, load balancer and database instance (reading them from its SSM
- * parameters) and adds only its own listener on a port of the load balancer, one Spot task per
- * service and their logs, which go with the stack. Its databases and roles are made by the
+ * parameters) and adds only its own listener on a port of the load balancer (when a service is
+ * public: an app of internal services has no load balancer, and its previews no address), one Spot
+ * task per service and their logs, which go with the stack. Its databases and roles are made by the
  * environment's provisioner task before it deploys. Cost: one Fargate Spot task per service and
  * its public IPv4 address, by the hour; the listener and its rules are free.
  */
 export class PreviewStack extends SlipwayStack {
-  readonly listener: elbv2.ApplicationListener;
+  /** The preview's own listener; undefined when no service is public. */
+  readonly listener?: elbv2.ApplicationListener;
 
   constructor(scope: Construct, props: PreviewStackProps) {
     const { model, preview } = props;
@@ -52,58 +55,7 @@ export class PreviewStack extends SlipwayStack {
     Tags.of(this).add(PREVIEW_TAGS.createdAt, preview.createdAt, tagging);
     Tags.of(this).add(PREVIEW_TAGS.port, String(preview.port), tagging);
     const where: EnvironmentRef = { app: model.app, env: env.name };
-
-    const albSecurityGroupId = readValue(this, where, 'runtime', runtimeKeys.albSecurityGroupId);
-    const loadBalancer = elbv2.ApplicationLoadBalancer.fromApplicationLoadBalancerAttributes(
-      this,
-      'LoadBalancer',
-      {
-        loadBalancerArn: readValue(this, where, 'runtime', runtimeKeys.albArn),
-        loadBalancerDnsName: readValue(this, where, 'runtime', runtimeKeys.albDnsName),
-        securityGroupId: albSecurityGroupId,
-        // Declared open so CDK adds no egress of its own: it would add one to the environment's
-        // shared services group too, which the environment's own service already holds (a
-        // duplicate rule fails the stack). Each preview service adds the one rule it needs.
-        securityGroupAllowsAllOutbound: true,
-      },
-    );
-    this.listener = new elbv2.ApplicationListener(this, 'Listener', {
-      loadBalancer,
-      port: preview.port,
-      ...(env.domain
-        ? {
-            protocol: elbv2.ApplicationProtocol.HTTPS,
-            certificates: [elbv2.ListenerCertificate.fromArn(env.domain.certificateArn)],
-            sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
-          }
-        : { protocol: elbv2.ApplicationProtocol.HTTP }),
-      // The ingress below is this stack's own, so it leaves with the preview.
-      open: false,
-      defaultAction: elbv2.ListenerAction.fixedResponse(404, {
-        contentType: 'text/plain',
-        messageBody: 'Not found',
-      }),
-    });
-    const ingress = new ec2.CfnSecurityGroupIngress(this, 'ListenerIngress', {
-      groupId: albSecurityGroupId,
-      cidrIp: '0.0.0.0/0',
-      ipProtocol: 'tcp',
-      fromPort: preview.port,
-      toPort: preview.port,
-      description: `Preview ${preview.slug} of ${model.app}`,
-    });
-    acknowledge(
-      ingress,
-      'AwsSolutions-EC23',
-      "A preview is reached like its environment, on the environment's internet-facing load balancer; " +
-        'services limited to some callers keep their source-ip listener conditions here too.',
-    );
-    acknowledge(
-      ingress,
-      'Slipway-EC21',
-      "A preview listens on a port of its own on the environment's load balancer (80 and 443 are the " +
-        "environment's), so it is reached on that port; the rule goes with the preview.",
-    );
+    if (needsLoadBalancer(env)) this.listener = previewListener(this, model, preview, where);
 
     for (const service of env.services) {
       const part = logicalIdPart(service.name);
@@ -115,11 +67,76 @@ export class PreviewStack extends SlipwayStack {
         preview: { listener: this.listener, logGroupLogicalId: `${part}LogGroup` },
       });
     }
-
-    const host = env.domain?.name ?? loadBalancer.loadBalancerDnsName;
-    new CfnOutput(this, 'Url', {
-      description: `Address of the ${preview.branch} preview`,
-      value: `${env.domain ? 'https' : 'http'}://${host}:${preview.port}`,
-    });
   }
+}
+
+/**
+ * A listener of the preview's own on a port of the environment's load balancer, open to the
+ * internet on that port only, with the preview's address as the stack output `Url`.
+ */
+function previewListener(
+  stack: PreviewStack,
+  model: AppModel,
+  preview: PreviewPlan,
+  where: EnvironmentRef,
+): elbv2.ApplicationListener {
+  const env = preview.environment;
+  const albSecurityGroupId = readValue(stack, where, 'runtime', runtimeKeys.albSecurityGroupId);
+  const loadBalancer = elbv2.ApplicationLoadBalancer.fromApplicationLoadBalancerAttributes(
+    stack,
+    'LoadBalancer',
+    {
+      loadBalancerArn: readValue(stack, where, 'runtime', runtimeKeys.albArn),
+      loadBalancerDnsName: readValue(stack, where, 'runtime', runtimeKeys.albDnsName),
+      securityGroupId: albSecurityGroupId,
+      // Declared open so CDK adds no egress of its own: it would add one to the environment's
+      // shared services group too, which the environment's own service already holds (a
+      // duplicate rule fails the stack). Each preview service adds the one rule it needs.
+      securityGroupAllowsAllOutbound: true,
+    },
+  );
+  const listener = new elbv2.ApplicationListener(stack, 'Listener', {
+    loadBalancer,
+    port: preview.port,
+    ...(env.domain
+      ? {
+          protocol: elbv2.ApplicationProtocol.HTTPS,
+          certificates: [elbv2.ListenerCertificate.fromArn(env.domain.certificateArn)],
+          sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
+        }
+      : { protocol: elbv2.ApplicationProtocol.HTTP }),
+    // The ingress below is this stack's own, so it leaves with the preview.
+    open: false,
+    defaultAction: elbv2.ListenerAction.fixedResponse(404, {
+      contentType: 'text/plain',
+      messageBody: 'Not found',
+    }),
+  });
+  const ingress = new ec2.CfnSecurityGroupIngress(stack, 'ListenerIngress', {
+    groupId: albSecurityGroupId,
+    cidrIp: '0.0.0.0/0',
+    ipProtocol: 'tcp',
+    fromPort: preview.port,
+    toPort: preview.port,
+    description: `Preview ${preview.slug} of ${model.app}`,
+  });
+  acknowledge(
+    ingress,
+    'AwsSolutions-EC23',
+    "A preview is reached like its environment, on the environment's internet-facing load balancer; " +
+      'services limited to some callers keep their source-ip listener conditions here too.',
+  );
+  acknowledge(
+    ingress,
+    'Slipway-EC21',
+    "A preview listens on a port of its own on the environment's load balancer (80 and 443 are the " +
+      "environment's), so it is reached on that port; the rule goes with the preview.",
+  );
+
+  const host = env.domain?.name ?? loadBalancer.loadBalancerDnsName;
+  new CfnOutput(stack, 'Url', {
+    description: `Address of the ${preview.branch} preview`,
+    value: `${env.domain ? 'https' : 'http'}://${host}:${preview.port}`,
+  });
+  return listener;
 }

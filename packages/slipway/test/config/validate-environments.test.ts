@@ -50,6 +50,19 @@ describe('environments', () => {
     expect(resolveConfig(config).environments[1]!.domain).toEqual(domain);
   });
 
+  it('rejects a domain for an environment with no public service, which has no load balancer', () => {
+    const config = validConfig();
+    config.services!.web!.public = false;
+    config.environments.prod!.domain = {
+      name: 'shop.example.com',
+      certificateArn: 'arn:aws:acm:eu-west-1:222222222222:certificate/0b6f3c2e-1111-2222-3333-444455556666',
+    };
+    expectIssue(config, 'environments.prod.domain', {
+      message: ["no service of 'prod' is public", 'no load balancer'],
+      fix: ['remove domain', 'public'],
+    });
+  });
+
   it('rejects impossible usage assumptions', () => {
     const config = validConfig();
     config.usage = { natGbPerMonth: -1 };

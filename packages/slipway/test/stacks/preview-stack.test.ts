@@ -13,7 +13,7 @@ import type { Finding } from '../../src/checks/finding.js';
 import type { CfnResource, CfnTemplate, SynthesizedStack } from '../../src/template/types.js';
 import { planPreview, type PreviewPlan } from '../../src/preview/preview-plan.js';
 import { buildPreviewApp } from '../../src/stacks/build-app.js';
-import { runtimeKeys } from '../../src/stacks/cross-stack.js';
+import { dataKeys, runtimeKeys } from '../../src/stacks/cross-stack.js';
 import { PREVIEW_TAGS } from '../../src/stacks/preview-stack.js';
 import { synthesize } from '../../src/stacks/synthesize.js';
 
@@ -210,6 +210,20 @@ describe.each([
       const env = Object.fromEntries(container.Environment.map((e) => [e.Name, e.Value]));
       expect(env.DATABASE_NAME, name).toBe(database!.databaseName);
       expect(env.DATABASE_USER, name).toBe(database!.roleName);
+      // The copied environment's instance by its endpoint, which its certificate names and RDS
+      // signs IAM tokens for, read from that environment's data parameters; verified, not just encrypted.
+      expect(env.DATABASE_HOST, name).toEqual(
+        parameterRef(
+          json,
+          ssmParameterName(
+            fx.model.app,
+            fx.plan.source.name,
+            'data',
+            dataKeys.endpointAddress(database!.name),
+          ),
+        ),
+      );
+      expect(env.DATABASE_SSL, name).toBe('verify-full');
     }
   });
 
@@ -303,6 +317,39 @@ describe('preview stack of an environment with a domain', () => {
 
   it('outputs an https address on the domain', () => {
     fx.template.hasOutput('Url', { Value: `https://dev.medications.example:${fx.plan.port}` });
+  });
+
+  it('has zero unacknowledged error findings and passes cfn-lint', () => {
+    expect(openErrors(fx.findings)).toEqual([]);
+    expect(cfnLintErrors(fx.stack.templatePath)).toEqual([]);
+  });
+});
+
+describe('preview stack of an app with no public service', () => {
+  let fx: PreviewFixture;
+  beforeAll(async () => {
+    const model = await loadConfig(path.join(EXAMPLES, 'medications/slipway.config.ts'));
+    const internal = (e: AppModel['environments'][number]) => ({
+      ...e,
+      services: e.services.map((s) => ({ ...s, public: false })),
+    });
+    fx = previewFixture({ ...model, environments: model.environments.map(internal) }, 'feat/Login_Page');
+  });
+  afterAll(() => fx?.dispose());
+
+  it('adds no listener, opens nothing on the load balancer and has no address', () => {
+    const types = Object.values(fx.stack.template.Resources ?? {}).map((r) => r.Type);
+    expect(types.filter((t) => t.startsWith('AWS::ElasticLoadBalancingV2::'))).toEqual([]);
+    const fromInternet = resourcesOf(fx.stack.template, 'AWS::EC2::SecurityGroupIngress').filter(
+      ([, r]) => r.Properties?.CidrIp !== undefined,
+    );
+    expect(fromInternet).toEqual([]);
+    expect(Object.keys(fx.stack.template.Outputs ?? {})).not.toContain('Url');
+    const read = Object.values(fx.stack.template.Parameters ?? {}).map(
+      (p) => (p as { Default?: string }).Default,
+    );
+    expect(read.filter((name) => /\/runtime\/(alb|listener)/.test(name ?? ''))).toEqual([]);
+    fx.template.resourceCountIs('AWS::ECS::Service', 1);
   });
 
   it('has zero unacknowledged error findings and passes cfn-lint', () => {

@@ -18,6 +18,7 @@ import type { CliIo } from '../io.js';
 import { renderPairs, renderTable } from '../render/table.js';
 import { DEFAULT_CONFIG, resolveConfigPath } from '../shared-options.js';
 import { addTargetOptions, progressPrinter, reportingErrors, type TargetOptions } from './deploy.js';
+import { needsLoadBalancer } from '../../stacks/shared-load-balancer.js';
 
 interface PreviewOptions extends Omit<TargetOptions, 'env'> {
   readonly branch: string;
@@ -160,7 +161,13 @@ function renderUp(result: PreviewUpResult): string {
     renderPairs([
       ['branch', plan.branch],
       ['stack', plan.stackName],
-      ['address', result.url ?? '(see the stack output Url)'],
+      [
+        'address',
+        result.url ??
+          (needsLoadBalancer(plan.environment)
+            ? '(see the stack output Url)'
+            : 'none: no service is public, so the preview has no listener'),
+      ],
       ['databases', plan.databases.map((d) => `${d.databaseName} (role ${d.roleName})`).join(', ') || 'none'],
       [
         'services',

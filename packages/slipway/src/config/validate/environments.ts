@@ -91,6 +91,15 @@ function checkRetention(path: string, days: number): ConfigIssue[] {
 function checkDomain(env: EnvironmentModel, path: (...rest: string[]) => string): ConfigIssue[] {
   if (env.domain === undefined) return [];
   const issues: ConfigIssue[] = [];
+  if (!env.services.some((service) => service.public)) {
+    issues.push(
+      issue(
+        path('domain'),
+        `no service of '${env.name}' is public, so the environment has no load balancer to answer '${env.domain.name}'`,
+        'remove domain, or make a service public (public: true, the default)',
+      ),
+    );
+  }
   if (!HOST_NAME.test(env.domain.name)) {
     issues.push(
       issue(
