@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../../src/config/schema.js';
 import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
+import { lintTemplates } from '../support/cfn-lint.js';
 
 /**
  * Every delivery mode in every account layout a team may pick: Slipway's own stacks (pipeline
@@ -82,14 +82,6 @@ describe.each(PIPELINES)('%s delivery in every account layout', (pipeline) => {
       ...plan.shared.stacks.map((s) => s.template),
       ...plan.environments.flatMap((e) => e.stacks.map((s) => s.template)),
     ]);
-    const run = spawnSync('cfn-lint', ['--format', 'json', '--', ...files], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    expect(run.error, 'cfn-lint must be on PATH').toBeUndefined();
-    const errors = (JSON.parse(run.stdout || '[]') as { Level: string; Filename: string; Message: string }[])
-      .filter((m) => m.Level === 'Error')
-      .map((m) => `${m.Filename}: ${m.Message}`);
-    expect(errors).toEqual([]);
+    expect(lintTemplates(files).errors).toEqual([]);
   });
 });
