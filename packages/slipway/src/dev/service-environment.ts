@@ -11,7 +11,6 @@ export interface LocalDatabase {
 }
 
 export interface LocalEnvironmentProps {
-  readonly app: string;
   readonly service: ServiceModel;
   /** The declared database the service uses in the cloud. @default none */
   readonly database?: DatabaseModel;
@@ -29,15 +28,19 @@ export interface LocalEnvironmentProps {
  * variables swapped for a local DATABASE_URL, then PORT, the local secret values and the service's
  * `dev.env` last, so a developer can always override.
  *
- * In the cloud a service signs in with IAM over TLS to a private host name; none of that exists
- * locally, and the sample service refuses DATABASE_URL next to DATABASE_HOST, so the whole cloud
- * set is replaced rather than partly kept (decision 009).
+ * In the cloud a service signs in with IAM to the RDS endpoint over TLS that verifies it; none of
+ * that exists locally, and the sample service refuses DATABASE_URL next to DATABASE_HOST, so the
+ * whole cloud set is replaced rather than partly kept (decision 009). TLS locally is the URL's
+ * `sslmode` to decide, so no DATABASE_SSL is carried over.
  */
 export function localEnvironment(props: LocalEnvironmentProps): Record<string, string> {
-  const { app, service, database, local } = props;
+  const { service, database, local } = props;
   const path = `services.${service.name}`;
-  const cloud = containerEnvironment(app, service, database, path);
-  const withoutDatabase = containerEnvironment(app, service, undefined, path);
+  // The cloud's host is the endpoint, read at deploy; it is dropped with the rest of the database
+  // set, so a stand-in will do here.
+  const connection = database && { database, host: 'rds-endpoint' };
+  const cloud = containerEnvironment(service, connection, path);
+  const withoutDatabase = containerEnvironment(service, undefined, path);
   const variables: Record<string, string> = {};
   for (const [name, value] of Object.entries(cloud)) {
     // Keys only the database adds are the connection settings the local database replaces.

@@ -115,7 +115,6 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
       const port = ports.get(service.name) ?? 0;
       const database = serviceDatabase(env, service, `services.${service.name}`);
       const variables = localEnvironment({
-        app: model.app,
         service,
         ...(database ? { database, local: locals.get(database.name) } : {}),
         port,

@@ -3,7 +3,6 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { DatabaseModel, EnvironmentModel, ServiceModel } from '../model/types.js';
-import { privateDnsNamespace } from '../naming/names.js';
 import { dataKeys, type EnvironmentRef, readValue } from './cross-stack.js';
 import { logicalIdPart } from './logical-ids.js';
 import { ModelError } from './model-error.js';
@@ -12,14 +11,24 @@ import { POSTGRES_PORT } from './postgres-database.js';
 /** Names that look like credentials; their values must come through `secrets` (SECURITY.md 5). */
 export const SECRET_LOOKING_NAME = /PASSWORD|SECRET|TOKEN|KEY/i;
 
+/** A service's database as its container reaches it. */
+export interface DatabaseConnection {
+  readonly database: DatabaseModel;
+  /**
+   * The instance's own endpoint address, not its `<name>.<app>.internal` alias: the RDS certificate
+   * names only the endpoint, and RDS refuses IAM tokens signed for any other host name.
+   */
+  readonly host: string;
+}
+
 /**
  * The plain variables a service's container gets: the model's own, plus for a service with a
- * database how to reach it. No password: the app signs in as `appUsername` with an IAM token.
+ * database how to reach it. No password: the app signs in as `appUsername` with an IAM token, over
+ * TLS that checks the server's certificate against the host name (libpq's `verify-full`).
  */
 export function containerEnvironment(
-  app: string,
   service: ServiceModel,
-  database: DatabaseModel | undefined,
+  connection: DatabaseConnection | undefined,
   path: string,
 ): Record<string, string> {
   const variables: Record<string, string> = {};
@@ -42,16 +51,17 @@ export function containerEnvironment(
     );
   }
   variables.PORT = String(service.port);
-  if (database) {
-    const connection: Record<string, string> = {
-      DATABASE_HOST: `${database.name}.${privateDnsNamespace(app)}`,
+  if (connection) {
+    const { database, host } = connection;
+    const settings: Record<string, string> = {
+      DATABASE_HOST: host,
       DATABASE_PORT: String(POSTGRES_PORT),
       DATABASE_NAME: database.databaseName,
       DATABASE_USER: database.appUsername,
       DATABASE_IAM_AUTH: 'true',
-      DATABASE_SSL: 'require',
+      DATABASE_SSL: 'verify-full',
     };
-    for (const [name, value] of Object.entries(connection)) {
+    for (const [name, value] of Object.entries(settings)) {
       if (name in variables) {
         throw new ModelError(
           `${path}.environment.${name}`,
@@ -63,6 +73,18 @@ export function containerEnvironment(
     }
   }
   return variables;
+}
+
+/**
+ * How a service's container reaches `database`: its endpoint address, read at deploy time from the
+ * data layer's parameter of the environment `where` names (for a preview, the copied environment's).
+ */
+export function databaseConnection(
+  scope: Construct,
+  where: EnvironmentRef,
+  database: DatabaseModel,
+): DatabaseConnection {
+  return { database, host: readValue(scope, where, 'data', dataKeys.endpointAddress(database.name)) };
 }
 
 /** The declared database a service uses, or a model error naming the missing one. */

@@ -35,7 +35,10 @@ export interface PostgresDatabaseProps {
 export class PostgresDatabase extends Construct {
   readonly instance: rds.DatabaseInstance;
   readonly securityGroup: ec2.SecurityGroup;
-  /** The Cloud Map name services connect to, e.g. `main.megadolls.internal`. */
+  /**
+   * The Cloud Map alias of the endpoint, e.g. `main.megadolls.internal`, for people and tools in
+   * the VPC. Services connect to the endpoint itself, which the certificate and IAM tokens name.
+   */
   readonly hostName: string;
 
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {

@@ -4,7 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge.js';
 import type { AppModel, DatabaseModel, EnvironmentModel, ServiceModel } from '../model/types.js';
-import { containerEnvironment, containerSecrets } from './container-settings.js';
+import { containerEnvironment, containerSecrets, databaseConnection } from './container-settings.js';
 import type { EnvironmentRef } from './cross-stack.js';
 import { environmentLogGroup } from './log-group.js';
 import { regionFacts } from './partition.js';
@@ -54,7 +54,8 @@ export function serviceTask(
     removeWithStack: props.logGroup?.removeWithStack ?? false,
   });
   const { partition, urlSuffix } = regionFacts(model.ci.region);
-  const environment = containerEnvironment(model.app, service, props.database, path);
+  const connection = props.database && databaseConnection(scope, props.where, props.database);
+  const environment = containerEnvironment(service, connection, path);
   const container = taskDefinition.addContainer('Container', {
     containerName: service.name,
     // Images live once, in the CI account; every environment pulls the same tag from there.

@@ -151,6 +151,16 @@ describe('deploying the examples to the local emulator', () => {
       published['/medications/dev/data/main/security-group-id'],
     );
     expect(published['/medications/dev/data/main/resource-id']).toBe(db?.DbiResourceId);
+    // The service reaches the instance by the endpoint its certificate names (and RDS signs IAM
+    // tokens for), resolved at deploy from the data stack's parameter, and verifies it.
+    const definition = await new ECSClient(emulator.config()).send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: service?.taskDefinition }),
+    );
+    const variables = Object.fromEntries(
+      (definition.taskDefinition?.containerDefinitions?.[0]?.environment ?? []).map((v) => [v.name, v.value]),
+    );
+    expect(db?.Endpoint?.Address).toMatch(/\.rds\.amazonaws\.com$/);
+    expect(variables).toMatchObject({ DATABASE_HOST: db?.Endpoint?.Address, DATABASE_SSL: 'verify-full' });
 
     const scaled = withDev(medications, (env) => ({
       ...env,

@@ -15,10 +15,9 @@ function webAndDatabase() {
 describe('localEnvironment', () => {
   it('swaps every database variable the cloud sets for a local DATABASE_URL, and sets PORT', () => {
     const { service, database } = webAndDatabase();
-    const cloud = containerEnvironment('shop', service, database, 'services.web');
-    expect(cloud).toHaveProperty('DATABASE_IAM_AUTH', 'true');
+    const cloud = containerEnvironment(service, { database, host: 'main.rds.example' }, 'services.web');
+    expect(cloud).toMatchObject({ DATABASE_IAM_AUTH: 'true', DATABASE_SSL: 'verify-full' });
     const local = localEnvironment({
-      app: 'shop',
       service,
       database,
       local: { url: 'postgres://app:pw@127.0.0.1:5999/shop', embedded: false },
@@ -35,7 +34,6 @@ describe('localEnvironment', () => {
   it('limits the pool to one connection on the embedded database, which has a single session', () => {
     const { service, database } = webAndDatabase();
     const local = localEnvironment({
-      app: 'shop',
       service,
       database,
       local: { url: 'postgres://app:pw@127.0.0.1:5999/shop', embedded: true },
@@ -47,7 +45,7 @@ describe('localEnvironment', () => {
 
   it('adds the local secret values, and lets dev.env override anything', () => {
     const { service } = webAndDatabase();
-    const local = localEnvironment({ app: 'shop', service, port: 4100, secrets: { STRIPE_KEY: 'sk_test' } });
+    const local = localEnvironment({ service, port: 4100, secrets: { STRIPE_KEY: 'sk_test' } });
     expect(local).toEqual({ LOG_LEVEL: 'trace', EXTRA: 'yes', PORT: '4100', STRIPE_KEY: 'sk_test' });
   });
 });

@@ -11,6 +11,18 @@ function service(fx: FixtureApp, stack: string) {
   return onlyResource(fx.template(stack).findResources('AWS::ECS::Service'));
 }
 
+/** `{ Ref }` to the template parameter that reads SSM parameter `name` at deploy time. */
+function parameterRef(fx: FixtureApp, stack: string, name: string): { Ref: string } {
+  const parameters: Record<string, { Type: string; Default: string }> = fx
+    .template(stack)
+    .toJSON().Parameters;
+  const ids = Object.entries(parameters)
+    .filter(([, p]) => p.Type === 'AWS::SSM::Parameter::Value<String>' && p.Default === name)
+    .map(([id]) => id);
+  expect(ids, `parameters reading ${name}`).toHaveLength(1);
+  return { Ref: ids[0]! };
+}
+
 function container(fx: FixtureApp, stack: string) {
   const task = onlyResource(fx.template(stack).findResources('AWS::ECS::TaskDefinition'));
   return task.Properties.ContainerDefinitions[0];
@@ -53,7 +65,7 @@ describe('service stack (dev floor: public, no NAT, Spot ARM, database)', () => 
 
   it('gives the container its port, how to reach its database, and no password', () => {
     const environment = Object.fromEntries(
-      container(fx, 'floor-dev-api').Environment.map((e: { Name: string; Value: string }) => [
+      container(fx, 'floor-dev-api').Environment.map((e: { Name: string; Value: unknown }) => [
         e.Name,
         e.Value,
       ]),
@@ -61,12 +73,12 @@ describe('service stack (dev floor: public, no NAT, Spot ARM, database)', () => 
     expect(environment).toEqual({
       LOG_LEVEL: 'info',
       PORT: '8080',
-      DATABASE_HOST: 'main.floor.internal',
+      DATABASE_HOST: parameterRef(fx, 'floor-dev-api', '/floor/dev/data/main/endpoint-address'),
       DATABASE_PORT: '5432',
       DATABASE_NAME: 'floor',
       DATABASE_USER: 'app',
       DATABASE_IAM_AUTH: 'true',
-      DATABASE_SSL: 'require',
+      DATABASE_SSL: 'verify-full',
     });
   });
 
@@ -378,6 +390,7 @@ describe('service stacks (megadolls: strategies, private subnets, internal servi
       .map((p) => p.Default)
       .sort();
     expect(defaults).toEqual([
+      '/megadolls/prod/data/main/endpoint-address',
       '/megadolls/prod/data/main/resource-id',
       '/megadolls/prod/data/main/security-group-id',
       '/megadolls/prod/network/namespace-id',
