@@ -44,6 +44,17 @@ describe('other priced resources', () => {
     ]);
   });
 
+  it('prices a Cloud Map registration a template makes itself, such as a database alias', () => {
+    const instance = {
+      Type: 'AWS::ServiceDiscovery::Instance',
+      Properties: { ServiceId: 'x', InstanceAttributes: {} },
+    };
+    const lines = estimateCost([stack('d', { Alias: instance })], US);
+    expect(lines.map((l) => [l.resource, l.driver, l.unpriced ?? false, Number(l.usd.toFixed(6))])).toEqual([
+      ['Alias', 'Private DNS', false, 0.1],
+    ]);
+  });
+
   it('prices secrets, keys, DNS namespaces and advanced parameters by the month', () => {
     const lines = estimateCost(
       [

@@ -15,7 +15,7 @@ import type {
   ServiceConfig,
   SlipwayConfig,
 } from '../../src/config/schema.js';
-import { orderableDatabaseChoices, zonesOf } from './region-choices.js';
+import { type DatabaseChoice, orderableDatabaseChoices, zonesOf } from './region-choices.js';
 
 /** Regions a draw may use; every one the config accepts. */
 export interface DrawOptions {
@@ -153,13 +153,16 @@ const serviceDraw = (
       healthPath: fc.option(fc.constantFrom('/healthz', '/health', '/status/ready'), { nil: undefined }),
       stickySessions: isPublic ? fc.option(fc.boolean(), { nil: undefined }) : fc.constant(undefined),
       allowedCidrs: isPublic
-        ? fc.option(fc.constantFrom(['203.0.113.0/24'], ['198.51.100.0/24', '192.0.2.10/32']), {
+        ? fc.option(fc.constantFrom<string[]>(['203.0.113.0/24'], ['198.51.100.0/24', '192.0.2.10/32']), {
             nil: undefined,
           })
         : fc.constant(undefined),
-      env: fc.option(fc.constantFrom({ LOG_LEVEL: 'info' }, { FEATURE_FLAGS: 'a,b', TZ: 'UTC' }), {
-        nil: undefined,
-      }),
+      env: fc.option(
+        fc.constantFrom<Record<string, string>>({ LOG_LEVEL: 'info' }, { FEATURE_FLAGS: 'a,b', TZ: 'UTC' }),
+        {
+          nil: undefined,
+        },
+      ),
     })
     .map((draw) => {
       const secretEnv = Object.fromEntries(
@@ -190,24 +193,21 @@ const serviceDraw = (
       return { name, config };
     });
 
-const databaseDraw = (regions: readonly string[]): fc.Arbitrary<DatabaseConfig> =>
-  fc.constantFrom(...orderableDatabaseChoices(regions)).chain((choice) =>
-    fc
-      .record({
-        explicitVersion: fc.boolean(),
-        explicitClass: fc.boolean(),
-        allocatedStorageGb: fc.option(fc.constantFrom(20, 50, 100), { nil: undefined }),
-        backupRetentionDays: fc.option(fc.integer({ min: 7, max: 35 }), { nil: undefined }),
-      })
-      .map((draw) =>
-        dropUndefined({
-          engineVersion: draw.explicitVersion || draw.explicitClass ? choice.version : undefined,
-          instanceClass: draw.explicitClass || draw.explicitVersion ? choice.instanceClass : undefined,
-          allocatedStorageGb: draw.allocatedStorageGb,
-          backupRetentionDays: draw.backupRetentionDays,
-        }),
-      ),
-  );
+const databaseDraw = (choices: readonly DatabaseChoice[]): fc.Arbitrary<DatabaseConfig> =>
+  fc
+    .record({
+      choice: fc.constantFrom(...choices),
+      allocatedStorageGb: fc.option(fc.constantFrom(20, 50, 100), { nil: undefined }),
+      backupRetentionDays: fc.option(fc.integer({ min: 7, max: 35 }), { nil: undefined }),
+    })
+    .map((draw) =>
+      dropUndefined({
+        engineVersion: draw.choice.version,
+        instanceClass: draw.choice.instanceClass,
+        allocatedStorageGb: draw.allocatedStorageGb,
+        backupRetentionDays: draw.backupRetentionDays,
+      }),
+    );
 
 const secretsDraw: fc.Arbitrary<Record<string, SecretConfig>> = fc
   .subarray(['stripeKey', 'apiToken', 'sessionKey'] as const)
@@ -248,7 +248,10 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       ),
     })
     .chain((shape) => {
-      const databases = DATABASE_NAMES.slice(0, shape.databaseCount);
+      const regions = [...new Set(shape.environments.map((env) => env.region))];
+      const choices = orderableDatabaseChoices(regions);
+      // Regions with no class in common can hold no database one config declares for all of them.
+      const databases = DATABASE_NAMES.slice(0, choices.length > 0 ? shape.databaseCount : 0);
       const secretNames = Object.keys(shape.secrets);
       const names = SERVICE_NAMES.slice(0, shape.serviceCount);
       let publicIndex = 0;
@@ -256,11 +259,10 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
         const isPublic = shape.publicFlags[index]!;
         return serviceDraw(name, isPublic, isPublic ? publicIndex++ : 0, databases, secretNames);
       });
-      const regions = [...new Set(shape.environments.map((env) => env.region))];
       return fc
         .record({
           services: fc.tuple(...services),
-          databases: fc.tuple(...databases.map(() => databaseDraw(regions))),
+          databases: fc.tuple(...databases.map(() => databaseDraw(choices))),
         })
         .map(({ services: drawn, databases: drawnDatabases }) =>
           assemble(shape, drawn, Object.fromEntries(databases.map((name, i) => [name, drawnDatabases[i]!]))),

@@ -32,5 +32,5 @@ describe('cfn-lint over drawn configs', () => {
     }
     expect(result.errors).toEqual([]);
     expect(result.status & 2, 'cfn-lint exit code has the error bit').toBe(0);
-  });
+  }, 900_000);
 });

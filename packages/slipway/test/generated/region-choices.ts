@@ -2,7 +2,9 @@
  * What a drawn config may pick per region, read from the same tables the validator uses, so the
  * draws follow the tables wherever they grow.
  */
+import { isOrderable, orderableClasses, POSTGRES_VERSIONS } from '../../src/config/data/postgres-versions.js';
 import { maxZones, REGIONS } from '../../src/config/data/regions.js';
+import { DATABASE_DEFAULTS } from '../../src/config/resolve/defaults.js';
 
 /** Every region the config accepts. */
 export function acceptedRegions(): string[] {
@@ -17,16 +19,34 @@ export function zonesOf(region: string): readonly string[] {
 }
 
 export interface DatabaseChoice {
-  readonly version: string;
-  readonly instanceClass: string;
+  /** Undefined when the draw leaves the version to Slipway's default. */
+  readonly version?: string;
+  /** Undefined when the draw leaves the class to Slipway's default. */
+  readonly instanceClass?: string;
 }
 
-/** Version × class pairs RDS offers in every one of `regions`. */
+/**
+ * Version × class pairs RDS offers in every one of `regions`, from the same table the validator
+ * reads; the defaults (neither given) only where the default class is offered everywhere.
+ */
 export function orderableDatabaseChoices(regions: readonly string[]): readonly DatabaseChoice[] {
-  void regions;
-  return [
-    { version: '17.6', instanceClass: 'db.t4g.micro' },
-    { version: '17.6', instanceClass: 'db.t4g.small' },
-    { version: '17.6', instanceClass: 'db.t3.micro' },
-  ];
+  const key = [...regions].sort().join(' ');
+  const known = choicesByRegions.get(key);
+  if (known) return known;
+  const [first, ...rest] = regions;
+  if (first === undefined) throw new Error('orderableDatabaseChoices needs a region');
+  const choices: DatabaseChoice[] = [];
+  for (const version of POSTGRES_VERSIONS) {
+    const elsewhere = rest.map((region) => new Set(orderableClasses(region, version)));
+    for (const instanceClass of orderableClasses(first, version)) {
+      if (elsewhere.every((offered) => offered.has(instanceClass))) choices.push({ version, instanceClass });
+    }
+  }
+  const { engineVersion, instanceClass } = DATABASE_DEFAULTS;
+  if (regions.every((region) => isOrderable(region, engineVersion, instanceClass))) choices.push({});
+  choicesByRegions.set(key, choices);
+  return choices;
 }
+
+/** Draws ask for the same few region sets again and again; the table walk is done once each. */
+const choicesByRegions = new Map<string, readonly DatabaseChoice[]>();

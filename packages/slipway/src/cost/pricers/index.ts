@@ -1,5 +1,6 @@
 import type { Pricer } from '../pricing-context.js';
 import { priceAlarm } from './alarm.js';
+import { priceCloudMapInstance } from './cloud-map-instance.js';
 import { priceEcrRepository } from './ecr-repository.js';
 import { priceEcsService } from './ecs-service.js';
 import { priceElasticIp } from './elastic-ip.js';
@@ -31,6 +32,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::Route53::HostedZone': priceHostedZone,
   'AWS::ServiceDiscovery::PrivateDnsNamespace': priceHostedZone,
   'AWS::ServiceDiscovery::PublicDnsNamespace': priceHostedZone,
+  'AWS::ServiceDiscovery::Instance': priceCloudMapInstance,
   'AWS::S3::Bucket': priceS3Bucket,
 };
 
