@@ -125,6 +125,17 @@ const EC2_LARGE: Readonly<Record<string, number>> = {
   r8gd: 0.14696,
 };
 
+/**
+ * The memory-heavy x2 families are not in that table's snapshot. Large-size equivalents (the
+ * smallest size's price per normalized unit × 4) from a third-party EC2 Linux price list of
+ * us-east-1 on-demand rates: x2gd.large $0.167, x2iedn.xlarge $0.83375, x2idn.16xlarge $6.669.
+ */
+const EC2_LARGE_THIRD_PARTY: Readonly<Record<string, number>> = {
+  x2g: 0.167,
+  x2iedn: 0.416875,
+  x2idn: 0.2084063,
+};
+
 const WITH_24 = [...STANDARD, '24xlarge'] as const;
 const WITH_24_32 = [...STANDARD, '24xlarge', '32xlarge'] as const;
 const WITH_24_48 = [...STANDARD, '24xlarge', '48xlarge'] as const;
@@ -153,11 +164,22 @@ const SIBLINGS: Readonly<Record<string, { readonly from: string; readonly sizes:
   'db.r7i': { from: 'db.r6i', sizes: WITH_24_48 },
   'db.r8g': { from: 'db.r6g', sizes: WITH_24_48 },
   'db.r8gd': { from: 'db.r6g', sizes: WITH_24_48 },
+  // RDS runs db.x2g on EC2 x2gd hosts; the Intel x2 families scale from db.r6i.
+  'db.x2g': { from: 'db.r6g', sizes: STANDARD },
+  'db.x2iedn': {
+    from: 'db.r6i',
+    sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge', '24xlarge', '32xlarge'],
+  },
+  'db.x2idn': { from: 'db.r6i', sizes: ['16xlarge', '24xlarge', '32xlarge'] },
 };
 
 function siblingPrices(family: string, from: string, sizes: readonly string[]): [string, Price][] {
   const anchor = FAMILIES[from]?.sourced.large;
-  const ec2 = EC2_LARGE[family.slice(3)];
+  const ec2 = EC2_LARGE[family.slice(3)] ?? EC2_LARGE_THIRD_PARTY[family.slice(3)];
+  const ec2Note =
+    EC2_LARGE[family.slice(3)] === undefined
+      ? 'a third-party EC2 price list, us-east-1'
+      : 'aws/karpenter-provider-aws EC2 price table, us-east-1, 2026-07-20';
   const ec2From = EC2_LARGE[from.slice(3)];
   if (!anchor || ec2 === undefined || ec2From === undefined) {
     throw new Error(`${family}: no ${from}.large figure or EC2 price to derive it from`);
@@ -177,18 +199,13 @@ function siblingPrices(family: string, from: string, sizes: readonly string[]): 
           `(${ec2} / ${ec2From}) × ${units}/${largeUnits} normalized units`,
         date: '2026-07',
         verified: false,
-        note:
-          'priced from a sibling family as EC2 prices the two (aws/karpenter-provider-aws EC2 price table, ' +
-          'us-east-1, 2026-07-20); no RDS figure of its own found',
+        note: `priced from a sibling family as EC2 prices the two (${ec2Note}); no RDS figure of its own found`,
       },
     ];
   });
 }
 
-/**
- * Families with a price. The x2 families (db.x2g, db.x2iedn) have neither a figure nor a sibling
- * to scale from; their classes get a "not priced" line instead of a guess.
- */
+/** Families with a price; a class of any other family gets a "not priced" line instead of a guess. */
 export const PRICED_RDS_FAMILIES: readonly string[] = [...Object.keys(FAMILIES), ...Object.keys(SIBLINGS)];
 
 function familyPrices(family: string, { sizes, sourced }: Family): [string, Price][] {
