@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """
-Builds src/config/data/aws-tables.generated.ts, the region, zone, PostgreSQL version and RDS
-instance class tables the config validator checks against, from the data AWS ships inside
-cfn-lint. Synth never calls AWS, so these tables stand in for describe-availability-zones and
+Builds src/config/data/aws-tables.generated.ts, the region, zone, PostgreSQL version, RDS
+instance class and resource type tables the config validator checks against, from the data AWS
+ships inside cfn-lint. Synth never calls AWS, so these tables stand in for describe-availability-zones and
 describe-orderable-db-instance-options; taking them from cfn-lint means the validator and the
 linter every template passes through agree by construction.
 
@@ -19,6 +19,8 @@ What the table holds, and which cfn-lint rule each part mirrors:
   and ignores the region;
 - classes per region: E3025 (dbinstanceclass_enum.json), which keys on region, engine and
   license model (Slipway sets no LicenseModel) and ignores the version.
+- resource types per region: E3006, which looks the type up in the region's provider schema
+  (PROVIDER_SCHEMA_MANAGER.get_resource_types); only the types in SLIPWAY_RESOURCE_TYPES are kept.
 A class is orderable for a version in a region when both lists hold it: cfn-lint raises E3062 or
 E3025 otherwise. Each rule's `if` is evaluated as JSON Schema rather than pattern-matched, so a
 branch cfn-lint would apply is not missed; the script stops when the data's shape changes.
@@ -40,6 +42,7 @@ import cfnlint
 import cfnlint.data.schemas.extensions.aws_rds_dbinstance as rds_data
 import jsonschema
 from cfnlint.helpers import AVAILABILITY_ZONES
+from cfnlint.schema.manager import PROVIDER_SCHEMA_MANAGER
 from cfnlint.version import __version__ as CFN_LINT_VERSION
 
 OUTPUT = Path(__file__).resolve().parent.parent / 'src' / 'config' / 'data' / 'aws-tables.generated.ts'
@@ -57,6 +60,113 @@ SLIPWAY_REGIONS = [
     'ap-southeast-5', 'ap-southeast-7',
     'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
 ]
+# Every CloudFormation resource type a Slipway stack can create, by the layer of stacks that creates
+# it (a layer's stacks share a region: the CI region for ci and pipeline, the environment's for the
+# rest). The config check reads this to know what each stack needs from its region; a test
+# synthesizes configs exercising every option and fails on a type missing here.
+SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
+    'ci': [
+        'AWS::ECR::Repository',
+        'AWS::IAM::OIDCProvider',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+    ],
+    'pipeline': [
+        'AWS::CodeBuild::Project',
+        'AWS::CodePipeline::Pipeline',
+        'AWS::Events::Rule',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+        'AWS::KMS::Alias',
+        'AWS::KMS::Key',
+        'AWS::Logs::LogGroup',
+        'AWS::S3::Bucket',
+        'AWS::S3::BucketPolicy',
+    ],
+    'pipeline-target': [
+        # Not in the template: the pipelines' deploy actions run in this region, and CodePipeline
+        # runs cross-region actions only where it is offered.
+        'AWS::CodePipeline::Pipeline',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+        'AWS::KMS::Alias',
+        'AWS::KMS::Key',
+        'AWS::S3::Bucket',
+        'AWS::S3::BucketPolicy',
+    ],
+    'network': [
+        'AWS::EC2::EIP',
+        'AWS::EC2::FlowLog',
+        'AWS::EC2::InternetGateway',
+        'AWS::EC2::NatGateway',
+        'AWS::EC2::Route',
+        'AWS::EC2::RouteTable',
+        'AWS::EC2::Subnet',
+        'AWS::EC2::SubnetRouteTableAssociation',
+        'AWS::EC2::VPC',
+        'AWS::EC2::VPCEndpoint',
+        'AWS::EC2::VPCGatewayAttachment',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+        'AWS::Logs::LogGroup',
+        'AWS::SSM::Parameter',
+        'AWS::ServiceDiscovery::PrivateDnsNamespace',
+    ],
+    'data': [
+        'AWS::EC2::SecurityGroup',
+        'AWS::EC2::SecurityGroupIngress',
+        'AWS::ECS::TaskDefinition',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+        'AWS::Logs::LogGroup',
+        'AWS::RDS::DBInstance',
+        'AWS::RDS::DBParameterGroup',
+        'AWS::RDS::DBSubnetGroup',
+        'AWS::SSM::Parameter',
+        'AWS::SecretsManager::Secret',
+        'AWS::ServiceDiscovery::Instance',
+        'AWS::ServiceDiscovery::Service',
+    ],
+    'runtime': [
+        'AWS::EC2::SecurityGroup',
+        'AWS::ECS::Cluster',
+        'AWS::ECS::ClusterCapacityProviderAssociations',
+        'AWS::ElasticLoadBalancingV2::Listener',
+        'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        'AWS::S3::Bucket',
+        'AWS::S3::BucketPolicy',
+        'AWS::SSM::Parameter',
+    ],
+    'service': [
+        'AWS::ApplicationAutoScaling::ScalableTarget',
+        'AWS::ApplicationAutoScaling::ScalingPolicy',
+        'AWS::CloudWatch::Alarm',
+        'AWS::EC2::SecurityGroup',
+        'AWS::EC2::SecurityGroupEgress',
+        'AWS::EC2::SecurityGroupIngress',
+        'AWS::ECS::Service',
+        'AWS::ECS::TaskDefinition',
+        'AWS::ElasticLoadBalancingV2::ListenerRule',
+        'AWS::ElasticLoadBalancingV2::TargetGroup',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+        'AWS::Logs::LogGroup',
+        'AWS::ServiceDiscovery::Service',
+    ],
+    'preview': [
+        'AWS::EC2::SecurityGroup',
+        'AWS::EC2::SecurityGroupEgress',
+        'AWS::EC2::SecurityGroupIngress',
+        'AWS::ECS::Service',
+        'AWS::ECS::TaskDefinition',
+        'AWS::ElasticLoadBalancingV2::Listener',
+        'AWS::ElasticLoadBalancingV2::ListenerRule',
+        'AWS::ElasticLoadBalancingV2::TargetGroup',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+        'AWS::Logs::LogGroup',
+    ],
+}
 # Partitions other than aws: China, GovCloud, the isolated regions, the European Sovereign Cloud.
 OTHER_PARTITIONS = re.compile(r'^(cn-|us-gov-|us-iso|eu-iso|eusc-)')
 
@@ -74,6 +184,10 @@ SIZE_ORDER = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge']
 
 class ShapeChanged(Exception):
     """cfn-lint's data no longer looks as this script expects; read it again before trusting it."""
+
+
+class UnknownType(Exception):
+    """A type in SLIPWAY_RESOURCE_TYPES that no accepted region has: most likely misspelt."""
 
 
 def load(name: str) -> dict:
@@ -156,6 +270,8 @@ class Tables(NamedTuple):
     by_version: dict[str, set[str]]
     by_region: dict[str, set[str]]
     zones: dict[str, str]
+    # Region to the listed resource types its provider schema lacks (E3006), sorted.
+    missing_types: dict[str, list[str]]
     notes: list[str]
 
 
@@ -195,7 +311,19 @@ def build() -> Tables:
     missing = sorted(r for r in known if not OTHER_PARTITIONS.match(r) and r not in SLIPWAY_REGIONS)
     if missing:
         notes.append(f'commercial regions in cfn-lint that Slipway does not list: {", ".join(missing)}')
-    return Tables(versions, by_version, by_region, zones, notes)
+    return Tables(versions, by_version, by_region, zones, missing_resource_types(), notes)
+
+
+def missing_resource_types() -> dict[str, list[str]]:
+    """Per region, the listed types E3006 would call absent there: the same lookup the rule makes."""
+    listed = sorted({name for names in SLIPWAY_RESOURCE_TYPES.values() for name in names})
+    offered = {
+        region: set(PROVIDER_SCHEMA_MANAGER.get_resource_types(region=region)) for region in SLIPWAY_REGIONS
+    }
+    nowhere = [name for name in listed if not any(name in types for types in offered.values())]
+    if nowhere:
+        raise UnknownType(f'no accepted region has {", ".join(nowhere)}; is it spelt right in SLIPWAY_RESOURCE_TYPES?')
+    return {region: [name for name in listed if name not in offered[region]] for region in SLIPWAY_REGIONS}
 
 
 def ts_string(value: str) -> str:
@@ -224,7 +352,8 @@ def render(tables: Tables) -> str:
         ' *',
         ' * A class is orderable for a version in a region when it is in both the version\'s list (cfn-lint',
         ' * rule E3062, region-independent) and the region\'s list (rule E3025, version-independent).',
-        ' * Class lists map a family to its sizes, smallest first.',
+        ' * Class lists map a family to its sizes, smallest first. A resource type is offered in a region',
+        ' * when the region\'s provider schema has it (rule E3006).',
         ' */',
         '',
         '/** Family (`db.t4g`) to its sizes (`micro small …`), space-separated. */',
@@ -265,7 +394,65 @@ def render(tables: Tables) -> str:
     for region, classes in by_region.items():
         lines += [f'  {ts_string(region)}: {{', *render_classes(classes, '    '), '  },']
     lines += ['};', '']
+    lines += render_resource_types(tables.missing_types)
     return '\n'.join(lines)
+
+
+def render_resource_types(missing_types: dict[str, list[str]]) -> list[str]:
+    layers = list(SLIPWAY_RESOURCE_TYPES)
+    lines = [
+        '/**',
+        ' * Layers of stacks, grouped by the region they go to: `ci` and `pipeline` to the CI region, the',
+        ' * others to their environment\'s.',
+        ' */',
+        *render_union('StackLayer', layers),
+        '',
+        '/**',
+        ' * Every CloudFormation resource type a stack of each layer can create, and for `pipeline-target`',
+        ' * also AWS::CodePipeline::Pipeline: its environment\'s deploy actions run in that region.',
+        ' */',
+        'export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]>> = {',
+    ]
+    for layer, names in SLIPWAY_RESOURCE_TYPES.items():
+        key = layer if re.match(r'^[a-z]+$', layer) else ts_string(layer)
+        lines += render_array(key, sorted(names))
+    lines += [
+        '};',
+        '',
+        '/** Of those types, the ones each region lacks (E3006); regions that lack none are left out. */',
+        'export const MISSING_RESOURCE_TYPES: Readonly<Partial<Record<RegionCode, readonly string[]>>> = {',
+    ]
+    for region, names in missing_types.items():
+        if names:
+            lines += render_array(ts_string(region), names)
+    lines += ['};', '']
+    return lines
+
+
+# Prettier's line width (.prettierrc), so the generated file is already formatted as it would be.
+PRINT_WIDTH = 110
+
+
+def render_union(name: str, members: list[str]) -> list[str]:
+    """A union of string literals, as Prettier writes it: one line, the next line, or one per line."""
+    union = ' | '.join(ts_string(member) for member in members)
+    if len(f'export type {name} = {union};') <= PRINT_WIDTH:
+        return [f'export type {name} = {union};']
+    if len(f'  {union};') <= PRINT_WIDTH:
+        return [f'export type {name} =', f'  {union};']
+    last = len(members) - 1
+    return [
+        f'export type {name} =',
+        *[f'  | {ts_string(member)}' + (';' if i == last else '') for i, member in enumerate(members)],
+    ]
+
+
+def render_array(key: str, items: list[str]) -> list[str]:
+    """An object entry holding a string array: on one line when it fits, as Prettier writes it."""
+    line = f'  {key}: [{", ".join(ts_string(item) for item in items)}],'
+    if len(line) <= PRINT_WIDTH:
+        return [line]
+    return [f'  {key}: [', *[f'    {ts_string(item)},' for item in items], '  ],']
 
 
 # CloudFormation allows 500 resources in a template; stay below it.
@@ -343,6 +530,9 @@ def main() -> int:
         tables = build()
     except ShapeChanged as error:
         print(f'cfn-lint {CFN_LINT_VERSION} data changed shape: {error}', file=sys.stderr)
+        return 2
+    except UnknownType as error:
+        print(f'unknown resource type: {error}', file=sys.stderr)
         return 2
     for note in tables.notes:
         print(f'note: {note}', file=sys.stderr)

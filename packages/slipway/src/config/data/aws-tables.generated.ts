@@ -5,7 +5,8 @@
  *
  * A class is orderable for a version in a region when it is in both the version's list (cfn-lint
  * rule E3062, region-independent) and the region's list (rule E3025, version-independent).
- * Class lists map a family to its sizes, smallest first.
+ * Class lists map a family to its sizes, smallest first. A resource type is offered in a region
+ * when the region's provider schema has it (rule E3006).
  */
 
 /** Family (`db.t4g`) to its sizes (`micro small …`), space-separated. */
@@ -937,4 +938,119 @@ export const CLASSES_BY_REGION: Readonly<Record<RegionCode, ClassList>> = {
     'db.t3': 'micro small medium large xlarge 2xlarge',
     'db.t4g': 'micro small medium large xlarge 2xlarge',
   },
+};
+
+/**
+ * Layers of stacks, grouped by the region they go to: `ci` and `pipeline` to the CI region, the
+ * others to their environment's.
+ */
+export type StackLayer =
+  'ci' | 'pipeline' | 'pipeline-target' | 'network' | 'data' | 'runtime' | 'service' | 'preview';
+
+/**
+ * Every CloudFormation resource type a stack of each layer can create, and for `pipeline-target`
+ * also AWS::CodePipeline::Pipeline: its environment's deploy actions run in that region.
+ */
+export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]>> = {
+  ci: ['AWS::ECR::Repository', 'AWS::IAM::OIDCProvider', 'AWS::IAM::Policy', 'AWS::IAM::Role'],
+  pipeline: [
+    'AWS::CodeBuild::Project',
+    'AWS::CodePipeline::Pipeline',
+    'AWS::Events::Rule',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::KMS::Alias',
+    'AWS::KMS::Key',
+    'AWS::Logs::LogGroup',
+    'AWS::S3::Bucket',
+    'AWS::S3::BucketPolicy',
+  ],
+  'pipeline-target': [
+    'AWS::CodePipeline::Pipeline',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::KMS::Alias',
+    'AWS::KMS::Key',
+    'AWS::S3::Bucket',
+    'AWS::S3::BucketPolicy',
+  ],
+  network: [
+    'AWS::EC2::EIP',
+    'AWS::EC2::FlowLog',
+    'AWS::EC2::InternetGateway',
+    'AWS::EC2::NatGateway',
+    'AWS::EC2::Route',
+    'AWS::EC2::RouteTable',
+    'AWS::EC2::Subnet',
+    'AWS::EC2::SubnetRouteTableAssociation',
+    'AWS::EC2::VPC',
+    'AWS::EC2::VPCEndpoint',
+    'AWS::EC2::VPCGatewayAttachment',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::Logs::LogGroup',
+    'AWS::SSM::Parameter',
+    'AWS::ServiceDiscovery::PrivateDnsNamespace',
+  ],
+  data: [
+    'AWS::EC2::SecurityGroup',
+    'AWS::EC2::SecurityGroupIngress',
+    'AWS::ECS::TaskDefinition',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::Logs::LogGroup',
+    'AWS::RDS::DBInstance',
+    'AWS::RDS::DBParameterGroup',
+    'AWS::RDS::DBSubnetGroup',
+    'AWS::SSM::Parameter',
+    'AWS::SecretsManager::Secret',
+    'AWS::ServiceDiscovery::Instance',
+    'AWS::ServiceDiscovery::Service',
+  ],
+  runtime: [
+    'AWS::EC2::SecurityGroup',
+    'AWS::ECS::Cluster',
+    'AWS::ECS::ClusterCapacityProviderAssociations',
+    'AWS::ElasticLoadBalancingV2::Listener',
+    'AWS::ElasticLoadBalancingV2::LoadBalancer',
+    'AWS::S3::Bucket',
+    'AWS::S3::BucketPolicy',
+    'AWS::SSM::Parameter',
+  ],
+  service: [
+    'AWS::ApplicationAutoScaling::ScalableTarget',
+    'AWS::ApplicationAutoScaling::ScalingPolicy',
+    'AWS::CloudWatch::Alarm',
+    'AWS::EC2::SecurityGroup',
+    'AWS::EC2::SecurityGroupEgress',
+    'AWS::EC2::SecurityGroupIngress',
+    'AWS::ECS::Service',
+    'AWS::ECS::TaskDefinition',
+    'AWS::ElasticLoadBalancingV2::ListenerRule',
+    'AWS::ElasticLoadBalancingV2::TargetGroup',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::Logs::LogGroup',
+    'AWS::ServiceDiscovery::Service',
+  ],
+  preview: [
+    'AWS::EC2::SecurityGroup',
+    'AWS::EC2::SecurityGroupEgress',
+    'AWS::EC2::SecurityGroupIngress',
+    'AWS::ECS::Service',
+    'AWS::ECS::TaskDefinition',
+    'AWS::ElasticLoadBalancingV2::Listener',
+    'AWS::ElasticLoadBalancingV2::ListenerRule',
+    'AWS::ElasticLoadBalancingV2::TargetGroup',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::Logs::LogGroup',
+  ],
+};
+
+/** Of those types, the ones each region lacks (E3006); regions that lack none are left out. */
+export const MISSING_RESOURCE_TYPES: Readonly<Partial<Record<RegionCode, readonly string[]>>> = {
+  'ca-west-1': ['AWS::CodeBuild::Project'],
+  'mx-central-1': ['AWS::CodeBuild::Project'],
+  'ap-east-2': ['AWS::CodeBuild::Project'],
 };
