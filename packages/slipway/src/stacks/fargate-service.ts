@@ -176,6 +176,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       containerName: container.containerName,
       alternateTarget: deployment.shiftsTraffic,
     });
+    dropEgressToSharedGroup(loadBalancerGroup, peers);
     if (preview) {
       // The load balancer's way to these tasks, owned here so it goes with the preview.
       new ec2.CfnSecurityGroupEgress(scope, 'LoadBalancerEgress', {
@@ -282,5 +283,22 @@ function checkProductionCounts(env: EnvironmentModel, service: ServiceModel, pat
       `production services run at least 2 tasks, got desiredCount ${service.desiredCount} and minCount ${service.minCount}`,
       'Set desiredCount and minCount to 2 or more.',
     );
+  }
+}
+
+/**
+ * Attaching a target makes CDK open the load balancer's egress to every group of the tasks,
+ * the environment's shared services group among them. Two public services on one port would then
+ * each add the same rule to the load balancer's group, and EC2 refuses the second as a duplicate.
+ * The rule to the task's own group is enough: the tasks are in both groups.
+ */
+function dropEgressToSharedGroup(loadBalancerGroup: ec2.ISecurityGroup, shared: ec2.ISecurityGroup): void {
+  for (const child of [...loadBalancerGroup.node.children]) {
+    if (
+      child instanceof ec2.CfnSecurityGroupEgress &&
+      child.destinationSecurityGroupId === shared.securityGroupId
+    ) {
+      loadBalancerGroup.node.tryRemoveChild(child.node.id);
+    }
   }
 }
