@@ -20,6 +20,7 @@ import { validateNames } from './names.js';
 import { validateNetworks } from './network.js';
 import { validateReferences } from './references.js';
 import { validateRegions } from './region.js';
+import { validateResourceTypes } from './resource-types.js';
 import { validateRouting } from './routing.js';
 import { validateSecrets } from './secrets.js';
 import { validateServiceCounts } from './service-counts.js';
@@ -43,6 +44,7 @@ const VALIDATORS: readonly Validator[] = [
   validateEnvironmentVariables,
   validateDev,
   validateDelivery,
+  validateResourceTypes,
   validateAcknowledgements,
 ];
 

@@ -1,0 +1,51 @@
+/**
+ * Which stacks Slipway makes for a model and the region each goes to, the way `stacks/build-app.ts`
+ * lays them out, so the config can be checked against what each region offers before any synth.
+ * A test compares this list with the stacks the app actually builds.
+ */
+import type { StackLayer } from '../data/aws-tables.generated.js';
+import type { AppModel, EnvironmentModel } from '../../model/types.js';
+
+export interface StackPlacement {
+  readonly layer: StackLayer;
+  readonly region: string;
+  /** The environment the stack belongs to; undefined for the CI and pipeline stacks. */
+  readonly environment?: string;
+  /** How a message names the stack: its name, or what it is when the name is not known yet. */
+  readonly label: string;
+}
+
+/** Every stack of the model with its region: the CI stack, each environment's, previews, pipelines. */
+export function stackPlacements(model: AppModel): StackPlacement[] {
+  const ci = model.ci.region;
+  const codepipeline = model.delivery?.pipeline === 'codepipeline';
+  const placements: StackPlacement[] = [{ layer: 'ci', region: ci, label: model.ci.stackName }];
+  for (const env of model.environments) {
+    const at = (layer: StackLayer, label: string): StackPlacement => ({
+      layer,
+      region: env.region,
+      environment: env.name,
+      label,
+    });
+    placements.push(at('network', env.stackNames.network));
+    if (hasDataStack(env)) placements.push(at('data', env.stackNames.data));
+    placements.push(at('runtime', env.stackNames.runtime));
+    for (const service of env.services) {
+      placements.push(at('service', env.stackNames.services[service.name] ?? service.name));
+    }
+    if (model.delivery?.preview?.environment === env.name) {
+      placements.push(at('preview', `the preview stacks of '${env.name}'`));
+    }
+    // An environment outside the CI account or region gets a target stack for its pipelines.
+    if (codepipeline && (env.account !== model.ci.account || env.region !== ci)) {
+      placements.push(at('pipeline-target', `the pipeline-target stack and deploy actions of '${env.name}'`));
+    }
+  }
+  if (codepipeline) placements.push({ layer: 'pipeline', region: ci, label: 'the pipeline stack' });
+  return placements;
+}
+
+/** As `needsDataStack` in the stacks: CloudFormation rejects an empty stack, so none is made. */
+function hasDataStack(env: EnvironmentModel): boolean {
+  return env.databases.length > 0 || env.secrets.some((secret) => secret.source === 'secretsmanager');
+}
