@@ -29,6 +29,17 @@ describe('deployment strategies', () => {
     });
   });
 
+  it('refuses a tenth the schema cannot divide exactly by 0.1, naming the nearest that pass', () => {
+    const config = validConfig();
+    config.services!.web!.deployment = { strategy: 'linear', stepPercent: 33.3, stepMinutes: 5 };
+    expectIssue(config, 'services.web.deployment.stepPercent', {
+      message: ['33.3 is a tenth', 'multipleOf 0.1', '332.99999999999994'],
+      fix: ['use 33.2 or 33.5'],
+    });
+    config.services!.web!.deployment = { strategy: 'canary', canaryPercent: 12.5, bakeMinutes: 5 };
+    expect(() => resolveConfig(config)).not.toThrow();
+  });
+
   it('requires a bake time for blue/green', () => {
     const config = validConfig();
     config.services!.web!.deployment = { strategy: 'blue-green' };

@@ -84,6 +84,16 @@ const environmentShape = (regions: readonly string[]) =>
       }));
     });
 
+/**
+ * Traffic percentages in tenths between `from` and `to` tenths, as ECS takes them, among those the
+ * AWS::ECS::Service schema's floating-point multipleOf 0.1 accepts (the validator refuses the rest).
+ */
+const exactTenths = (from: number, to: number): fc.Arbitrary<number> =>
+  fc
+    .integer({ min: from, max: to })
+    .map((tenths) => tenths / 10)
+    .filter((value) => Number.isInteger(value / 0.1));
+
 const deploymentFor = (isPublic: boolean): fc.Arbitrary<DeploymentConfig | undefined> =>
   isPublic
     ? fc.oneof(
@@ -91,13 +101,13 @@ const deploymentFor = (isPublic: boolean): fc.Arbitrary<DeploymentConfig | undef
         fc.constant<DeploymentConfig>({ strategy: 'rolling' }),
         fc.record({
           strategy: fc.constant('canary' as const),
-          canaryPercent: fc.constantFrom(5, 10, 12.5, 50),
+          canaryPercent: exactTenths(1, 1000),
           bakeMinutes: fc.integer({ min: 0, max: 30 }),
         }),
         fc
           .record({
             strategy: fc.constant('linear' as const),
-            stepPercent: fc.constantFrom(10, 20, 25, 33.3, 50),
+            stepPercent: exactTenths(30, 1000),
             stepMinutes: fc.integer({ min: 0, max: 15 }),
             bakeMinutes: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
           })

@@ -116,6 +116,13 @@ const MISTAKES: Readonly<Record<string, Mistake>> = {
     service['deployment'] = { strategy: 'canary', canaryPercent: 10, bakeMinutes: 5 };
     return `services.${name}.deployment`;
   },
+  'traffic step the schema cannot divide by 0.1': (config, pick) => {
+    const publicServices = entries(config['services']).filter(([, s]) => s['public'] !== false);
+    const [name, service] = nth(publicServices, pick) ?? [];
+    if (!name || !service) return undefined;
+    service['deployment'] = { strategy: 'linear', stepPercent: 33.3, stepMinutes: 5 };
+    return `services.${name}.deployment.stepPercent`;
+  },
   'VPC block that is not a CIDR': (config, pick) => {
     const [name, env] = nth(entries(config['environments']), pick) ?? [];
     if (!name || !env) return undefined;

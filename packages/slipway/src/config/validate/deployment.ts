@@ -79,6 +79,14 @@ export const validateDeployments: Validator = ({ config, model }) =>
             `use a value between ${rule.min} and ${rule.max}, e.g. ${rule.example}`,
           ),
         );
+      } else if (rule.tenths === true && !exactTenth(value)) {
+        issues.push(
+          issue(
+            path(field),
+            `${value} is a tenth that the AWS::ECS::Service schema's multipleOf 0.1 refuses: ${value} / 0.1 is ${value / 0.1} in binary floating point, and AWS's cfn-lint rejects the template`,
+            `use ${nearestExactTenths(value).join(' or ')}`,
+          ),
+        );
       }
     }
     const duration = issues.length === 0 ? rolloutDuration(deployment) : undefined;
@@ -132,4 +140,24 @@ function strategiesUsing(field: Field): string[] {
   return Object.entries(STRATEGIES)
     .filter(([, spec]) => spec.required.includes(field) || spec.optional.includes(field))
     .map(([strategy]) => `'${strategy}'`);
+}
+
+/** The schema divides by 0.1 in floating point, so only tenths whose quotient comes out whole pass. */
+function exactTenth(value: number): boolean {
+  return Number.isInteger(value / 0.1);
+}
+
+/** The closest tenths below and above `value` that pass the schema's check. */
+function nearestExactTenths(value: number): string[] {
+  const tenths = Math.round(value * 10);
+  const found: string[] = [];
+  for (const step of [-1, 1]) {
+    for (let t = tenths + step; t >= 1 && t <= 1000; t += step) {
+      if (exactTenth(t / 10)) {
+        found.push(String(t / 10));
+        break;
+      }
+    }
+  }
+  return found;
 }
