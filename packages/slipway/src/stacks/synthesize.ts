@@ -13,6 +13,6 @@ export function synthesize(built: SlipwayApp): SynthesizedStack[] {
     const artifact = assembly.getStackArtifact(stack.artifactId);
     const templatePath = join(assembly.directory, artifact.templateFile);
     const template = JSON.parse(readFileSync(templatePath, 'utf8')) as CfnTemplate;
-    return { name: stack.stackName, environment, templatePath, template };
+    return { name: stack.stackName, environment, region: stack.region, templatePath, template };
   });
 }

@@ -9,6 +9,8 @@ export interface SynthesizedStack {
   readonly name: string;
   /** Environment name, or undefined for the account-level CI stack. */
   readonly environment?: string;
+  /** The region the stack deploys to; undefined for a template read without its app. */
+  readonly region?: string;
   /** Path of the written `<stack>.template.json`. */
   readonly templatePath: string;
   /** The parsed CloudFormation template. */

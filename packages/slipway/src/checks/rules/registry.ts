@@ -1,5 +1,6 @@
 /** Every Slipway rule, in the order findings are reported. Add a rule here and nowhere else. */
 
+import { cfnResourceTypeInRegion } from './cfn/resource-type-in-region.js';
 import { cfnStatefulRetention } from './cfn/stateful-retention.js';
 import { ec2InternetIngressWebPorts } from './ec2/internet-ingress-web-ports.js';
 import { ec2SingleInternetFacingGroup } from './ec2/single-internet-facing-group.js';
@@ -36,6 +37,7 @@ import { vpcFlowLog } from './vpc/flow-log.js';
 
 export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   cfnStatefulRetention,
+  cfnResourceTypeInRegion,
   rdsForceSsl,
   rdsIamAuthentication,
   rdsPerformanceInsights,

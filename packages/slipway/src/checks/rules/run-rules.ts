@@ -35,6 +35,7 @@ export function runRules(
         template: stack.template,
         stackName: stack.name,
         production: isProduction,
+        region: stack.region,
       };
       for (const rule of rules) {
         const message = checkSafely(rule, resource, context);

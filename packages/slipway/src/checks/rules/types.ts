@@ -11,6 +11,8 @@ export interface RuleContext {
   readonly stackName: string;
   /** Whether the stack belongs to a production environment; the shared CI stack counts as production. */
   readonly production: boolean;
+  /** The region the stack deploys to, when known. */
+  readonly region?: string;
 }
 
 /** A non-compliant result that says what exactly is wrong, appended to the rule's description. */

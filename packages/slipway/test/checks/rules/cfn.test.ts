@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cfnResourceTypeInRegion } from '../../../src/checks/rules/cfn/resource-type-in-region.js';
 import { cfnStatefulRetention } from '../../../src/checks/rules/cfn/stateful-retention.js';
 import { checkRule } from './check-rule.js';
 
@@ -43,5 +44,23 @@ describe('Slipway-CFN1 stateful retention', () => {
 
   it('ignores stateless resources', () => {
     expect(checkRule(cfnStatefulRetention, { Type: 'AWS::ECS::Service' })).toBe('not-applicable');
+  });
+});
+
+describe('Slipway-CFN2 resource type in region', () => {
+  const project = { Type: 'AWS::CodeBuild::Project', Properties: {} };
+
+  it('accepts a CodeBuild project in a region that has CodeBuild', () => {
+    expect(checkRule(cfnResourceTypeInRegion, project, { region: 'ap-east-1' })).toBe('compliant');
+  });
+
+  it('rejects a CodeBuild project in ap-east-2, which cfn-lint says has none', () => {
+    expect(checkRule(cfnResourceTypeInRegion, project, { region: 'ap-east-2' })).toEqual({
+      detail: 'AWS::CodeBuild::Project is not offered in ap-east-2',
+    });
+  });
+
+  it('says nothing when the region is not known', () => {
+    expect(checkRule(cfnResourceTypeInRegion, project)).toBe('not-applicable');
   });
 });

@@ -6,6 +6,8 @@ export interface CheckOptions {
   readonly production?: boolean;
   /** Other resources in the same template, by logical id. @default none */
   readonly others?: Readonly<Record<string, CfnResource>>;
+  /** The stack's region. @default unknown */
+  readonly region?: string;
 }
 
 /** Runs one rule on one hand-written resource, placed in a template as `Subject`. */
@@ -16,5 +18,6 @@ export function checkRule(rule: SlipwayRule, resource: CfnResource, options: Che
     template,
     stackName: 'shop-dev-data',
     production: options.production ?? false,
+    region: options.region,
   });
 }

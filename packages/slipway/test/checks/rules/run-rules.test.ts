@@ -3,8 +3,13 @@ import { runRules } from '../../../src/checks/rules/run-rules.js';
 import type { SlipwayRule } from '../../../src/checks/rules/types.js';
 import type { CfnTemplate, SynthesizedStack } from '../../../src/template/types.js';
 
-function stack(name: string, environment: string | undefined, template: CfnTemplate): SynthesizedStack {
-  return { name, environment, templatePath: `${name}.template.json`, template };
+function stack(
+  name: string,
+  environment: string | undefined,
+  template: CfnTemplate,
+  region?: string,
+): SynthesizedStack {
+  return { name, environment, region, templatePath: `${name}.template.json`, template };
 }
 
 const database: CfnTemplate = {
@@ -42,6 +47,25 @@ describe('runRules', () => {
     expect(findings.find((finding) => finding.rule === 'Slipway-RDS1')?.message).toMatch(
       /rds\.force_ssl=1.*Found: it uses the engine default parameter group\.$/,
     );
+  });
+
+  it("checks each resource against its own stack's region", () => {
+    const pipeline: CfnTemplate = { Resources: { Project: { Type: 'AWS::CodeBuild::Project' } } };
+    const findings = runRules(
+      [
+        stack('shop-pipeline', undefined, pipeline, 'ap-east-2'),
+        stack('other-pipeline', undefined, pipeline, 'ap-east-1'),
+      ],
+      () => true,
+    ).filter((finding) => finding.rule === 'Slipway-CFN2');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        stack: 'shop-pipeline',
+        resource: 'Project',
+        message: expect.stringContaining('AWS::CodeBuild::Project is not offered in ap-east-2'),
+      }),
+    ]);
   });
 
   it('turns a rule that throws into a finding instead of failing the plan', () => {
