@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { lintTemplates } from '../support/cfn-lint.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,13 +24,6 @@ const CERTIFICATE = 'arn:aws:acm:us-east-1:111111111111:certificate/6f1e2d3c-4b5
 interface Statement {
   readonly Action: unknown;
   readonly Resource: unknown;
-}
-
-interface LintMatch {
-  readonly Level: 'Error' | 'Warning' | 'Informational';
-  readonly Rule: { readonly Id: string };
-  readonly Message: string;
-  readonly Location: { readonly Path: readonly (string | number)[] };
 }
 
 /** One preview synthesized and checked the way the plan checks an environment. */
@@ -125,19 +118,6 @@ function openErrors(findings: readonly Finding[]): string[] {
   return findings
     .filter((f) => f.level === 'error' && !f.acknowledged)
     .map((f) => `${f.rule} on ${f.resource}: ${f.message}`);
-}
-
-/** AWS's cfn-lint over one template; the errors it reports. */
-function cfnLintErrors(templatePath: string): string[] {
-  const run = spawnSync('cfn-lint', ['--format', 'json', '--', templatePath], { encoding: 'utf8' });
-  expect(run.error, 'cfn-lint must be on PATH').toBeUndefined();
-  const matches = JSON.parse(run.stdout || '[]') as LintMatch[];
-  const errors = matches
-    .filter((m) => m.Level === 'Error')
-    .map((m) => `${m.Rule.Id} ${m.Location.Path.join('.')}: ${m.Message}`);
-  // Exit codes are a bit mask (2 error, 4 warning, 8 info).
-  if (errors.length === 0) expect((run.status ?? 2) & 2, 'cfn-lint exit code has the error bit').toBe(0);
-  return errors;
 }
 
 describe.each([
@@ -282,7 +262,7 @@ describe.each([
   });
 
   it('passes cfn-lint with zero errors', () => {
-    expect(cfnLintErrors(fx.stack.templatePath)).toEqual([]);
+    expect(lintTemplates([fx.stack.templatePath]).errors).toEqual([]);
   });
 });
 
@@ -321,7 +301,7 @@ describe('preview stack of an environment with a domain', () => {
 
   it('has zero unacknowledged error findings and passes cfn-lint', () => {
     expect(openErrors(fx.findings)).toEqual([]);
-    expect(cfnLintErrors(fx.stack.templatePath)).toEqual([]);
+    expect(lintTemplates([fx.stack.templatePath]).errors).toEqual([]);
   });
 });
 
@@ -354,6 +334,6 @@ describe('preview stack of an app with no public service', () => {
 
   it('has zero unacknowledged error findings and passes cfn-lint', () => {
     expect(openErrors(fx.findings)).toEqual([]);
-    expect(cfnLintErrors(fx.stack.templatePath)).toEqual([]);
+    expect(lintTemplates([fx.stack.templatePath]).errors).toEqual([]);
   });
 });
