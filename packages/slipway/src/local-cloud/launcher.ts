@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REGIONS, zoneNames } from '../config/data/regions.js';
 import { LocalCloudError } from './errors.js';
 import { assertPortFree, freePort, LOOPBACK } from './free-port.js';
 import { findMotoPython } from './python.js';
@@ -16,6 +17,16 @@ import {
 
 /** The Python entry that patches moto and runs its server (see `moto/server.py`). */
 const SERVER_SCRIPT = fileURLToPath(new URL('./moto/server.py', import.meta.url));
+
+/**
+ * Every region and zone the config accepts, as JSON (region to zone names): moto's own tables are
+ * older than AWS's, and `slipway_moto/accepted_regions.py` adds what they lack.
+ */
+function regionZones(): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.keys(REGIONS).map((region) => [region, zoneNames(region)])),
+  );
+}
 
 export interface LocalCloudOptions {
   /** Folder for the state file and the emulator's log. @default '.slipway' */
@@ -71,7 +82,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const child = spawn(python.command, [SERVER_SCRIPT, '--host', LOOPBACK, '--port', String(port)], {
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...env, PYTHONUNBUFFERED: '1' },
+    env: { ...env, PYTHONUNBUFFERED: '1', SLIPWAY_REGION_ZONES: regionZones() },
   });
   closeSync(log);
   let exited: number | null | undefined;

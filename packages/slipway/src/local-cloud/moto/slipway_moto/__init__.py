@@ -6,6 +6,7 @@
 
 def apply() -> list[str]:
     from . import (
+        accepted_regions,
         added_resource,
         ec2_deletes,
         ecs_fixes,
@@ -21,7 +22,7 @@ def apply() -> list[str]:
     )
 
     applied: list[str] = []
-    modules = (stack_events, stack_operations, lazy_resources, stack_parameters)
+    modules = (accepted_regions, stack_events, stack_operations, lazy_resources, stack_parameters)
     modules += (added_resource, general_fixes, kms_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
     modules += (ec2_deletes, service_deletes)
     for module in modules:
