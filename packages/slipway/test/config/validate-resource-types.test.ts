@@ -9,7 +9,7 @@ import type { EnvironmentConfig, SlipwayConfig } from '../../src/config/schema.j
 import { resourceTypeIssues } from '../../src/config/validate/resource-types.js';
 import { buildApp } from '../../src/stacks/build-app.js';
 import { synthesize } from '../../src/stacks/synthesize.js';
-import { lintAssemblies } from '../support/cfn-lint.js';
+import { lintAssemblies, lintTemplates } from '../support/cfn-lint.js';
 import { expectIssue, validConfig } from './fixtures.js';
 
 /** An environment in `region`, in its first two zones. */
@@ -82,11 +82,16 @@ describe('resource types a region lacks', () => {
     );
     const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-ap-east-'));
     try {
-      const built = buildApp(model, { outdir });
-      const stacks = synthesize(built);
+      const stacks = synthesize(buildApp(model, { outdir }));
       expect(stacks.map((s) => s.name)).toContain('shop-dev-pipeline-target');
-      const lint = lintAssemblies([outdir]);
-      expect(lint.errors).toEqual([]);
+      expect(lintAssemblies([outdir]).errors).toEqual([]);
+      // The same pipeline template in ap-east-2 is what the check keeps from being planned.
+      const pipeline = stacks.find((s) => s.name === 'shop-pipeline')!;
+      expect(lintTemplates([pipeline.templatePath], { regions: ['ap-east-2'] }).errors).toEqual([
+        expect.stringContaining(
+          "E3006 Resource type 'AWS::CodeBuild::Project' does not exist in 'ap-east-2'",
+        ),
+      ]);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
