@@ -15,7 +15,7 @@ import type {
   ServiceConfig,
   SlipwayConfig,
 } from '../../src/config/schema.js';
-import { type DatabaseChoice, orderableDatabaseChoices, zonesOf } from './region-choices.js';
+import { type DatabaseChoice, offersLayer, orderableDatabaseChoices, zonesOf } from './region-choices.js';
 
 /** Regions a draw may use; every one the config accepts. */
 export interface DrawOptions {
@@ -248,6 +248,8 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       publicFlags: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
       secrets: secretsDraw,
       delivery: fc.constantFrom('github-actions' as const, 'codepipeline' as const),
+      // Where a team with CodePipeline puts its CI stack when the environments' region has no CodeBuild.
+      pipelineRegion: fc.constantFrom(...options.regions.filter((region) => offersLayer(region, 'pipeline'))),
       previews: fc.boolean(),
       domainOn: fc.boolean(),
       natGateways: fc.constantFrom(0, 1, 2),
@@ -286,6 +288,7 @@ interface Shape {
   readonly layout: AccountLayout;
   readonly secrets: Record<string, SecretConfig>;
   readonly delivery: 'github-actions' | 'codepipeline';
+  readonly pipelineRegion: string;
   readonly previews: boolean;
   readonly domainOn: boolean;
   readonly natGateways: number;
@@ -326,8 +329,7 @@ function assemble(
   return dropUndefined({
     app: shape.app,
     github: { repository: `acme/${shape.app}` },
-    // A CI account of its own: the shape of an organisation with a tooling account.
-    ci: shape.layout === 'separate-ci-account' ? { account: ACCOUNTS[3] } : undefined,
+    ci: ciPlacement(shape),
     databases: Object.keys(databases).length > 0 ? databases : undefined,
     secrets: Object.keys(shape.secrets).length > 0 ? shape.secrets : undefined,
     services: Object.fromEntries(services.map((s) => [s.name, s.config])),
@@ -337,6 +339,20 @@ function assemble(
       previewBranches: shape.previews && hasNonProduction ? ['feat/*'] : [],
     },
   });
+}
+
+/** The CI stack's account and region, when not the first environment's. */
+function ciPlacement(shape: Shape): { account?: string; region?: string } | undefined {
+  const ciRegion = shape.environments[0]!.region;
+  const ci = dropUndefined({
+    // A CI account of its own: the shape of an organisation with a tooling account.
+    account: shape.layout === 'separate-ci-account' ? ACCOUNTS[3] : undefined,
+    region:
+      shape.delivery === 'codepipeline' && !offersLayer(ciRegion, 'pipeline')
+        ? shape.pipelineRegion
+        : undefined,
+  });
+  return Object.keys(ci).length > 0 ? ci : undefined;
 }
 
 /** Drops keys whose value is undefined, so a draw reads like a config a person wrote. */

@@ -123,6 +123,11 @@ const MISTAKES: Readonly<Record<string, Mistake>> = {
     service['deployment'] = { strategy: 'linear', stepPercent: 33.3, stepMinutes: 5 };
     return `services.${name}.deployment.stepPercent`;
   },
+  'CodePipeline where the CI region has no CodeBuild': (config) => {
+    config['delivery'] = { ...(config['delivery'] as Mutable), pipeline: 'codepipeline' };
+    config['ci'] = { ...(config['ci'] as Mutable | undefined), region: 'ap-east-2' };
+    return 'delivery.pipeline';
+  },
   'VPC block that is not a CIDR': (config, pick) => {
     const [name, env] = nth(entries(config['environments']), pick) ?? [];
     if (!name || !env) return undefined;

@@ -3,6 +3,11 @@
  * draws follow the tables wherever they grow.
  */
 import { isOrderable, orderableClasses, POSTGRES_VERSIONS } from '../../src/config/data/postgres-versions.js';
+import {
+  LAYER_RESOURCE_TYPES,
+  MISSING_RESOURCE_TYPES,
+  type RegionCode,
+} from '../../src/config/data/aws-tables.generated.js';
 import { maxZones, REGIONS } from '../../src/config/data/regions.js';
 import { DATABASE_DEFAULTS } from '../../src/config/resolve/defaults.js';
 
@@ -50,3 +55,9 @@ export function orderableDatabaseChoices(regions: readonly string[]): readonly D
 
 /** Draws ask for the same few region sets again and again; the table walk is done once each. */
 const choicesByRegions = new Map<string, readonly DatabaseChoice[]>();
+
+/** Whether `region` offers every type a stack of `layer` can create (CodeBuild for a pipeline, say). */
+export function offersLayer(region: string, layer: keyof typeof LAYER_RESOURCE_TYPES): boolean {
+  const missing = MISSING_RESOURCE_TYPES[region as RegionCode] ?? [];
+  return LAYER_RESOURCE_TYPES[layer].every((type) => !missing.includes(type));
+}
