@@ -304,14 +304,26 @@ function assemble(
     shape.layout === 'one-account' ? ACCOUNTS[0] : ACCOUNTS[Math.min(index + 1, ACCOUNTS.length - 1)]!;
   const hasPublic = services.some((s) => s.config.public);
   const environments: Record<string, EnvironmentConfig> = {};
+  const placesTaken = new Set<string>();
   shape.environments.forEach((env, index) => {
     const account = shape.layout === 'account-per-environment' ? accountOf(index) : accountOf(0);
     const zones = zonesOf(env.region).slice(0, env.zoneCount);
+    // Secrets Manager names are per account and region: a second environment there names its own.
+    const place = `${account}/${env.region}`;
+    const sharesPlace = placesTaken.has(place);
+    placesTaken.add(place);
+    const ownSecrets = Object.entries(shape.secrets)
+      .filter(([, secret]) => sharesPlace && secret.secretsManager !== undefined)
+      .map(([name, secret]): [string, SecretConfig] => [
+        name,
+        { secretsManager: `${secret.secretsManager}-${env.name}` },
+      ]);
     environments[env.name] = dropUndefined({
       account,
       region: env.region,
       availabilityZones: zones.map((letter) => `${env.region}${letter}`),
       production: env.production,
+      secrets: ownSecrets.length > 0 ? Object.fromEntries(ownSecrets) : undefined,
       network: dropUndefined({
         natGateways: Math.min(shape.natGateways, zones.length),
         ...shape.network,

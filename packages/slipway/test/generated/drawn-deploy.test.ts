@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
+import { resetLocalCloud } from '../../src/local-cloud/launcher.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 import { validConfig } from './config-arbitraries.js';
 import { drawSettings } from './draw-settings.js';
@@ -20,7 +21,16 @@ describe('drawn configs on the local emulator', () => {
     'draw %i deploys every environment and then diffs to zero changes',
     async (_index, config) => {
       const model = resolveConfig(config);
+      const accountsByRegion = new Map<string, string>();
       for (const env of model.environments) {
+        // The emulator is one account: environments AWS keeps apart by account would share names
+        // there (a created secret's, say), so another account in a used region starts afresh.
+        const account = accountsByRegion.get(env.region);
+        if (account !== undefined && account !== env.account) {
+          await resetLocalCloud({ stateDir: emulator.stateDir });
+          accountsByRegion.clear();
+        }
+        accountsByRegion.set(env.region, env.account);
         const options = { target: 'local' as const, stateDir: emulator.stateDir, yes: true };
         const deployed = await deployEnvironment(model, env.name, options);
         expect(deployed.stacks.length, `${env.name} (${env.region})`).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import type { AppModel } from '../../model/types.js';
 import { type ConfigIssue, renderIssues } from '../errors.js';
 import type { SlipwayConfig } from '../schema.js';
 import { validateAcknowledgements } from './acknowledgements.js';
+import { validateCreatedSecretNames } from './created-secret-names.js';
 import type { Validator } from './context.js';
 import { validateDatabases } from './database.js';
 import { validateDatabaseClasses } from './database-class.js';
@@ -34,6 +35,7 @@ const VALIDATORS: readonly Validator[] = [
   validateNetworks,
   validateReferences,
   validateSecrets,
+  validateCreatedSecretNames,
   validateDatabases,
   validateDatabaseClasses,
   validateServiceSizes,
