@@ -45,7 +45,7 @@ describe('every drawn config', () => {
           rmSync(outdir, { recursive: true, force: true });
         }
       }),
-      drawSettings(150),
+      drawSettings(200),
     );
   }, 900_000);
 });
