@@ -19,7 +19,6 @@ import {
   diffEnvironment,
 } from '../../src/deploy/index.js';
 import type { AppModel } from '../../src/model/types.js';
-import { runCli } from '../cli/run-cli.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 
 const examples = path.resolve(import.meta.dirname, '../../../../examples');
@@ -40,18 +39,7 @@ describe('deploying the examples to the local emulator', () => {
     deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir, ...options });
   /** A `slipway` command line on one example environment, against this file's emulator. */
   const slipwayLocal = (command: string, example: string, env: string, ...extra: string[]) =>
-    runCli(
-      command,
-      '--config',
-      configOf(example),
-      '--env',
-      env,
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-      ...extra,
-    );
+    emulator.cli(command, configOf(example), env, ...extra);
 
   beforeAll(async () => {
     medications = await loadConfig(configOf('medications'));
@@ -184,17 +172,7 @@ describe('deploying the examples to the local emulator', () => {
   });
 
   it('shows no changes in `slipway diff --json` right after a deploy, and the pending ones before', async () => {
-    const args = [
-      '--config',
-      configOf('megadolls'),
-      '--env',
-      'dev',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-    ];
-    const before = JSON.parse((await runCli('diff', ...args, '--json')).stdout) as {
+    const before = JSON.parse((await slipwayLocal('diff', 'megadolls', 'dev', '--json')).stdout) as {
       stacks: { name: string; changes: { action: string }[] }[];
     };
     expect(before.stacks.map((s) => s.name)).toEqual([
@@ -209,13 +187,13 @@ describe('deploying the examples to the local emulator', () => {
       before.stacks.every((s) => s.changes.length > 0 && s.changes.every((c) => c.action === 'add')),
     ).toBe(true);
 
-    expect((await runCli('deploy', ...args)).code).toBe(0);
-    const after = await runCli('diff', ...args, '--json');
+    expect((await slipwayLocal('deploy', 'megadolls', 'dev')).code).toBe(0);
+    const after = await slipwayLocal('diff', 'megadolls', 'dev', '--json');
     expect(after.code).toBe(0);
     expect(JSON.parse(after.stdout).stacks).toEqual(
       before.stacks.map((s) => ({ name: s.name, changes: [] })),
     );
-    expect((await runCli('diff', ...args)).stdout).toContain(
+    expect((await slipwayLocal('diff', 'megadolls', 'dev')).stdout).toContain(
       '✓ No changes: what is deployed matches the config.',
     );
 

@@ -5,7 +5,6 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run-cli.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 
 /** A one-service app with a database, its dev network on `cidr`. */
@@ -32,18 +31,7 @@ function configFile(cidr: string): string {
 describe('a new network.cidr under a deployed database, on the local emulator', () => {
   const emulator = useEmulator();
   const slipway = (command: string, config: string, ...extra: string[]) =>
-    runCli(
-      command,
-      '--config',
-      config,
-      '--env',
-      'dev',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-      ...extra,
-    );
+    emulator.cli(command, config, 'dev', ...extra);
 
   async function vpcId(): Promise<string | undefined> {
     const ssm = new SSMClient(emulator.config());

@@ -10,7 +10,6 @@ import { loadConfig } from '../../src/config/load.js';
 import { type DeployEvent, deployEnvironment } from '../../src/deploy/index.js';
 import type { AppModel } from '../../src/model/types.js';
 import { OidcProviderMissingError } from '../../src/deploy/errors.js';
-import { runCli } from '../cli/run-cli.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 
 const examples = path.resolve(import.meta.dirname, '../../../../examples');
@@ -37,17 +36,7 @@ describe("two apps in one account and GitHub's OIDC provider", () => {
     await deployEnvironment(medications, 'dev', { target: 'local', stateDir: emulator.stateDir });
     expect(await providers()).toHaveLength(1);
 
-    const refused = await runCli(
-      'deploy',
-      '--config',
-      configOf('megadolls'),
-      '--env',
-      'dev',
-      '--target',
-      'local',
-      '--state-dir',
-      emulator.stateDir,
-    );
+    const refused = await emulator.cli('deploy', configOf('megadolls'), 'dev');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('github.existingOidcProviderArn');
     expect(refused.stderr).toContain('medications-ci');
