@@ -17,10 +17,10 @@ export class ProvisionError extends DeployError {
     },
   ) {
     const what = request
-      ? `${request.action} of database ${request.databaseName} and role ${request.roleName}`
-      : 'the database provisioner';
+      ? `The ${request.action} of database ${request.databaseName} and role ${request.roleName}`
+      : 'The database provisioner';
     const lines = [
-      `The ${what} failed: ${details.reason}${details.exitCode === undefined ? '' : ` (exit code ${details.exitCode})`}.`,
+      `${what} failed: ${details.reason}${details.exitCode === undefined ? '' : ` (exit code ${details.exitCode})`}.`,
     ];
     if (details.taskArn) lines.push(`Task: ${details.taskArn}`);
     if (details.log && details.log.length > 0) {
