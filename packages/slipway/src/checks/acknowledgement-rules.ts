@@ -7,7 +7,14 @@ import type { AcknowledgementModel } from '../model/types.js';
 import type { AcknowledgementProblem } from './acknowledgement-error.js';
 
 /** `<Pack>-<Rule>` with an optional `[finding]`, e.g. `AwsSolutions-IAM5[Resource::*]` or `Slipway-RDS1`. */
-const RULE_ID = /^[A-Za-z]+-[A-Za-z0-9]+(?:\[.+\])?$/;
+const PACK_RULE_ID = /^[A-Za-z]+-[A-Za-z0-9]+(?:\[.+\])?$/;
+/** An AWS Control Tower control as the plan reports it, e.g. `CT.CLOUDWATCH.PR.3` or `CT.NETWORK-FIREWALL.PR.1`. */
+const CONTROL_ID = /^CT\.[A-Z0-9]+(?:-[A-Z0-9]+)*\.PR\.\d+$/;
+
+/** Whether `rule` has the form of a rule id the plan reports. */
+export function isRuleId(rule: string): boolean {
+  return PACK_RULE_ID.test(rule) || CONTROL_ID.test(rule);
+}
 const IAM5 = 'AwsSolutions-IAM5';
 
 export function isIam5(rule: string): boolean {
@@ -17,11 +24,11 @@ export function isIam5(rule: string): boolean {
 /** Problems with a rule id, wherever the acknowledgement is declared. */
 export function ruleProblems(path: string, rule: string): AcknowledgementProblem[] {
   const problems: AcknowledgementProblem[] = [];
-  if (!RULE_ID.test(rule)) {
+  if (!isRuleId(rule)) {
     problems.push({
       path,
       problem: `rule '${rule}' is not a rule id as the plan reports it`,
-      fix: "copy the id from the finding, e.g. 'AwsSolutions-S1', 'AwsSolutions-IAM5[Resource::*]' or 'Slipway-RDS1'",
+      fix: "copy the id from the finding, e.g. 'AwsSolutions-S1', 'AwsSolutions-IAM5[Resource::*]', 'Slipway-RDS1' or 'CT.CLOUDWATCH.PR.3'",
     });
   }
   if (rule === IAM5) {

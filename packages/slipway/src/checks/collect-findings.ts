@@ -5,6 +5,7 @@ import type { SynthesizedStack } from '../template/types.js';
 import { applyAcknowledgements } from './apply-acknowledgements.js';
 import { runAwsSolutions } from './cdk-nag.js';
 import { type ConstructIndex, indexConstructs } from './construct-index.js';
+import { runControlTower } from './control-tower/run-control-tower.js';
 import type { LocatedFinding } from './located-finding.js';
 import { prepareChecks } from './prepare-checks.js';
 import { runRules } from './rules/run-rules.js';
@@ -24,6 +25,11 @@ export interface CollectFindingsInput {
    * @default true
    */
   readonly allEnvironments?: boolean;
+  /**
+   * Run AWS Control Tower's proactive controls (cfn-guard) over the templates.
+   * @default the config's `checks.controlTower`, false when the model does not say
+   */
+  readonly controlTower?: boolean;
 }
 
 /** The CI stack serves every environment, production included, so it gets the production rules. */
@@ -49,8 +55,8 @@ function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
- * Every finding on the synthesized stacks: the cdk-nag AwsSolutions pack and Slipway's own rules,
- * with acknowledgements from `acknowledge()` and from the config applied. Acknowledged findings
+ * Every finding on the synthesized stacks: the cdk-nag AwsSolutions pack, Slipway's own rules and,
+ * when switched on, AWS Control Tower's proactive controls, with acknowledgements from `acknowledge()` and from the config applied. Acknowledged findings
  * stay in the list (`acknowledged: true` with the reason); acknowledgements that match nothing
  * come back as `Slipway-ACK1` warnings. Findings are returned, never thrown.
  *
@@ -70,9 +76,11 @@ export function collectFindings(input: CollectFindingsInput): Finding[] {
     logicalId: finding.resource,
     path: index.pathOf(finding.stack, finding.resource),
   }));
+  const controlTower = input.controlTower ?? model.checks?.controlTower ?? false;
   const located = [
     ...runAwsSolutions(app, index),
     ...ruleFindings,
+    ...(controlTower ? runControlTower(stacks, index.pathOf) : []),
     ...bypassedFindings(index, model.ci.stackName),
   ];
 

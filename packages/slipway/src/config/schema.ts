@@ -307,6 +307,12 @@ export const acknowledgementSchema = z.strictObject({
   reason: z.string(),
 });
 
+/** Optional check packs the plan runs. */
+export const checksSchema = z.strictObject({
+  /** AWS Control Tower's proactive controls (cfn-guard). @default false */
+  controlTower: z.boolean().optional(),
+});
+
 /** The whole `slipway.config.ts`. */
 export const slipwayConfigSchema = z.strictObject({
   /** Lower-case app name; prefixes every stack, parameter and resource name. */
@@ -329,6 +335,8 @@ export const slipwayConfigSchema = z.strictObject({
   acknowledgements: z.array(acknowledgementSchema).optional(),
   /** Workflows, previews and the optional CodePipeline. @default GitHub Actions with previews for 'feat/*' */
   delivery: deliverySchema.optional(),
+  /** Optional check packs. @default { controlTower: false } */
+  checks: checksSchema.optional(),
 });
 
 export type SlipwayConfig = z.input<typeof slipwayConfigSchema>;
@@ -349,3 +357,4 @@ export type AcknowledgementConfig = z.input<typeof acknowledgementSchema>;
 export type SourceConfig = z.input<typeof sourceSchema>;
 export type ServiceDevConfig = z.input<typeof serviceDevSchema>;
 export type DeliveryConfig = z.input<typeof deliverySchema>;
+export type ChecksConfig = z.input<typeof checksSchema>;

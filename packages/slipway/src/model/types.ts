@@ -24,6 +24,14 @@ export interface AppModel {
    * built by hand without it gets the defaults (`deliveryOf` in workflows/delivery.ts).
    */
   readonly delivery?: DeliveryModel;
+  /** Which optional check packs run in the plan. A model built by hand without it runs none. */
+  readonly checks?: ChecksModel;
+}
+
+/** Optional check packs, beside cdk-nag's AwsSolutions and Slipway's rules, which always run. */
+export interface ChecksModel {
+  /** AWS Control Tower's proactive controls, run with cfn-guard over every template. */
+  readonly controlTower: boolean;
 }
 
 /** How changes reach the environments. */

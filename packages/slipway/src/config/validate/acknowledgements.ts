@@ -3,9 +3,9 @@
  * reason a reviewer can read, and for IAM5 one exact finding on one resource, never a whole stack.
  */
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
+import { isRuleId } from '../../checks/acknowledgement-rules.js';
 import type { Validator } from './context.js';
 
-const RULE = /^[A-Za-z]+-[A-Za-z0-9]+(?:\[.+\])?$/;
 const MIN_REASON = 10;
 
 export const validateAcknowledgements: Validator = ({ config }) =>
@@ -20,12 +20,12 @@ export const validateAcknowledgements: Validator = ({ config }) =>
           `write the rule as the plan reports it, e.g. '${ack.rule.split('::').at(-1)}'`,
         ),
       );
-    } else if (!RULE.test(ack.rule)) {
+    } else if (!isRuleId(ack.rule)) {
       issues.push(
         issue(
           path('rule'),
           `'${ack.rule}' is not a rule id`,
-          "write it as the plan reports it, e.g. 'AwsSolutions-IAM5[Resource::*]' or 'Slipway-DB1'",
+          "write it as the plan reports it, e.g. 'AwsSolutions-IAM5[Resource::*]', 'Slipway-DB1' or 'CT.CLOUDWATCH.PR.3'",
         ),
       );
     }
