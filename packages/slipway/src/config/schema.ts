@@ -67,6 +67,15 @@ const serviceTuning = {
    * sessions in memory, such as pgAdmin. @default false
    */
   stickySessions: z.boolean().optional(),
+  /**
+   * User the container runs as: a uid, `uid:gid`, or a name the image defines; root is refused.
+   * @default '1000' (the `node` user of the official Node images)
+   */
+  user: z.string().optional(),
+  /** Mount the container's root filesystem read-only; writes go to `writablePaths`. @default true */
+  readonlyRootFilesystem: z.boolean().optional(),
+  /** Absolute paths the app writes to, each an empty task-storage volume; replaces the default. @default ['/tmp'] */
+  writablePaths: z.array(z.string()).optional(),
 };
 
 /** Where a service's image is built from; paths are relative to the repository root. */

@@ -239,6 +239,12 @@ export interface ServiceModel {
   readonly database?: string;
   /** Seconds ECS waits after SIGTERM before SIGKILL. */
   readonly stopTimeoutSeconds: number;
+  /** The container's user (`uid`, `uid:gid` or a name the image knows); never root. */
+  readonly user: string;
+  /** The container's root filesystem is read-only; only `writablePaths` take writes. */
+  readonly readonlyRootFilesystem: boolean;
+  /** Absolute paths mounted as empty task-storage volumes the container may write to. */
+  readonly writablePaths: readonly string[];
   /** How new task sets replace old ones. */
   readonly deployment: DeploymentModel;
   /** How `slipway dev` runs the service locally; absent means `slipway dev` skips it. */

@@ -11,6 +11,7 @@ import { logicalIdPart } from './logical-ids.js';
 import { ModelError } from './model-error.js';
 import { POSTGRES_PORT } from './postgres-database.js';
 import { provisionerFamily, provisionerRoleName } from './resource-names.js';
+import { mountWritablePaths } from './writable-paths.js';
 
 /**
  * The PostgreSQL client the provisioner runs: the official image's `psql`, from the ECR Public
@@ -18,6 +19,14 @@ import { provisionerFamily, provisionerRoleName } from './resource-names.js';
  * server version RDS offers, so one image serves every engine version.
  */
 export const PROVISIONER_IMAGE = 'public.ecr.aws/docker/library/postgres:17.6-alpine';
+
+/**
+ * The image's own unprivileged `postgres` user (uid 70 in the Alpine images, 999 in the Debian
+ * ones); by name, so it stays right if the image's base changes. psql needs no more.
+ */
+export const PROVISIONER_USER = 'postgres';
+
+const PROVISIONER_MEMORY_MIB = 512;
 
 export interface DatabaseProvisionerProps {
   readonly environment: EnvironmentModel;
@@ -60,7 +69,7 @@ export class DatabaseProvisioner extends Construct {
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'TaskDefinition', {
       family,
       cpu: 256,
-      memoryLimitMiB: 512,
+      memoryLimitMiB: PROVISIONER_MEMORY_MIB,
       runtimePlatform: {
         operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
         cpuArchitecture: ecs.CpuArchitecture.ARM64,
@@ -82,7 +91,7 @@ export class DatabaseProvisioner extends Construct {
       retentionPath: `environments.${env.name}.logRetentionDays`,
       logicalId: `Database${logicalIdPart(database.name)}ProvisionerLogGroup`,
     });
-    this.taskDefinition.addContainer('Container', {
+    const container = this.taskDefinition.addContainer('Container', {
       containerName: 'provision',
       image: ecs.ContainerImage.fromRegistry(PROVISIONER_IMAGE),
       command: [...PROVISION_COMMAND],
@@ -105,7 +114,13 @@ export class DatabaseProvisioner extends Construct {
       },
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'provision' }),
       essential: true,
+      user: PROVISIONER_USER,
+      // psql reads its script from stdin and writes nothing but its output; /tmp is there for the
+      // shell, should it ever need a file.
+      readonlyRootFilesystem: true,
+      memoryLimitMiB: PROVISIONER_MEMORY_MIB,
     });
+    mountWritablePaths(this.taskDefinition, container, ['/tmp']);
     acknowledge(
       this.taskDefinition,
       'AwsSolutions-ECS2',

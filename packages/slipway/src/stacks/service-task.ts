@@ -8,6 +8,7 @@ import { containerEnvironment, containerSecrets, databaseConnection } from './co
 import type { EnvironmentRef } from './cross-stack.js';
 import { environmentLogGroup } from './log-group.js';
 import { regionFacts } from './partition.js';
+import { mountWritablePaths } from './writable-paths.js';
 
 export interface ServiceTaskProps {
   readonly model: AppModel;
@@ -29,8 +30,9 @@ export interface ServiceTaskProps {
 
 /**
  * The Fargate task of a service: platform, size, the one container with its image from the CI
- * account, plain variables, secrets, logs and stop timeout. The execution role may pull only this
- * service's repository (plus the account-wide registry token).
+ * account, plain variables, secrets, logs, stop timeout, its user, a read-only root with writable
+ * task-storage volumes where the app writes, and a memory limit. The execution role may pull only
+ * this service's repository (plus the account-wide registry token).
  */
 export function serviceTask(
   scope: Construct,
@@ -68,7 +70,13 @@ export function serviceTask(
     logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: service.name }),
     stopTimeout: Duration.seconds(service.stopTimeoutSeconds),
     essential: true,
+    // Least privilege inside the task too: no root, no writes outside `writablePaths`, and a hard
+    // memory limit equal to the task's, so the container alone can never claim more.
+    user: service.user,
+    readonlyRootFilesystem: service.readonlyRootFilesystem,
+    memoryLimitMiB: service.memory,
   });
+  mountWritablePaths(taskDefinition, container, service.writablePaths);
 
   // `fromRegistry` grants nothing, so the pull permission is given here, for this repository only.
   const executionRole = taskDefinition.obtainExecutionRole();

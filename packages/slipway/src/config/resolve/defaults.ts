@@ -23,6 +23,10 @@ export const SERVICE_DEFAULTS = {
   scaling: { cpuPercent: 60 },
   stopTimeoutSeconds: 30,
   healthCheckGracePeriodSeconds: 60,
+  // The `node` user of the official Node images; the container runs read-only but for /tmp.
+  user: '1000',
+  readonlyRootFilesystem: true,
+  writablePaths: ['/tmp'],
 } as const;
 
 export const DATABASE_DEFAULTS = {

@@ -56,6 +56,10 @@ export function resolveService(
     ...(service.database === undefined ? {} : { database: service.database }),
     stopTimeoutSeconds:
       o.stopTimeoutSeconds ?? service.stopTimeoutSeconds ?? SERVICE_DEFAULTS.stopTimeoutSeconds,
+    user: o.user ?? service.user ?? SERVICE_DEFAULTS.user,
+    readonlyRootFilesystem:
+      o.readonlyRootFilesystem ?? service.readonlyRootFilesystem ?? SERVICE_DEFAULTS.readonlyRootFilesystem,
+    writablePaths: [...(o.writablePaths ?? service.writablePaths ?? SERVICE_DEFAULTS.writablePaths)],
     // Traffic-shifting strategies need the load balancer, so internal services default to rolling.
     deployment: resolveDeployment(
       o.deployment ?? service.deployment,

@@ -6,6 +6,7 @@ import type { AppModel } from '../../model/types.js';
 import { type ConfigIssue, renderIssues } from '../errors.js';
 import type { SlipwayConfig } from '../schema.js';
 import { validateAcknowledgements } from './acknowledgements.js';
+import { validateContainers } from './containers.js';
 import { validateCreatedSecretNames } from './created-secret-names.js';
 import type { Validator } from './context.js';
 import { validateDatabases } from './database.js';
@@ -40,6 +41,7 @@ const VALIDATORS: readonly Validator[] = [
   validateDatabaseClasses,
   validateServiceSizes,
   validateServiceCounts,
+  validateContainers,
   validateDeployments,
   validateRouting,
   validateImages,
