@@ -17,10 +17,24 @@ export interface SpawnedServer {
   kill(): void;
 }
 
+/** How to start the server; the default runs src/server.ts through tsx in this folder. */
+export interface ServerCommand {
+  readonly file: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+}
+
 /** Runs the real entry point, src/server.ts through tsx, as `npm start` would run dist/server.js. */
-export function spawnServer(env: Record<string, string>): SpawnedServer {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+export function spawnServer(
+  env: Record<string, string>,
+  command: ServerCommand = {
+    file: process.execPath,
+    args: ['--import', 'tsx', 'src/server.ts'],
     cwd: API_DIR,
+  },
+): SpawnedServer {
+  const child = spawn(command.file, command.args, {
+    cwd: command.cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
