@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { SynthesizedStack } from '../../template/types.js';
 import type { LocatedFinding } from '../located-finding.js';
 import { readViolations, type ControlViolation } from './read-violations.js';
-import { runGuard, type RunGuardOptions } from './run-guard.js';
+import { controlTowerRulesDir, runGuard, type RunGuardOptions } from './run-guard.js';
+import { resourceTypes, selectRules } from './select-rules.js';
 
 function messageOf(violation: ControlViolation): string {
   const fix = violation.fix === undefined ? '' : ` Fix: ${violation.fix}`;
@@ -21,7 +22,9 @@ export function runControlTower(
   options: RunGuardOptions = {},
 ): LocatedFinding[] {
   const byFile = new Map(stacks.map((stack) => [path.resolve(stack.templatePath), stack.name]));
-  const reports = runGuard([...byFile.keys()], options);
+  const rules = options.rules ?? selectRules(controlTowerRulesDir(), resourceTypes(stacks));
+  if (rules.length === 0) return [];
+  const reports = runGuard([...byFile.keys()], { rules });
   return readViolations(reports).flatMap((violation): LocatedFinding[] => {
     const stack = byFile.get(path.resolve(violation.file));
     if (stack === undefined) return [];

@@ -19,6 +19,11 @@ export interface RunGuardOptions {
   readonly rules?: readonly string[];
 }
 
+/** Where Control Tower's rule files are, for choosing among them. */
+export function controlTowerRulesDir(): string {
+  return guardPackage().rulesDir;
+}
+
 /** cfn-guard exits 19 when a rule fails and 5 when one fails on its own terms; both are results. */
 const RESULT_CODES = new Set([0, 5, 19]);
 
