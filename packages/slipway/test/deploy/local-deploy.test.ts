@@ -149,6 +149,14 @@ describe('deploying the examples to the local emulator', () => {
     );
     expect(db?.Endpoint?.Address).toMatch(/\.rds\.amazonaws\.com$/);
     expect(variables).toMatchObject({ DATABASE_HOST: db?.Endpoint?.Address, DATABASE_SSL: 'verify-full' });
+    // Unprivileged, read-only but for /tmp on task storage, capped at the task's memory.
+    expect(definition.taskDefinition?.containerDefinitions?.[0]).toMatchObject({
+      user: '1000',
+      readonlyRootFilesystem: true,
+      memory: 512,
+      mountPoints: [{ containerPath: '/tmp', sourceVolume: 'writable-tmp', readOnly: false }],
+    });
+    expect(definition.taskDefinition?.volumes?.map((v) => v.name)).toEqual(['writable-tmp']);
 
     const scaled = withDev(medications, (env) => ({
       ...env,
@@ -303,16 +311,19 @@ describe('deploying the examples to the local emulator', () => {
       1,
     );
 
-    // The database's log group stays, with its fixed name: deploying again stops before anything
-    // is created and says which group to delete.
+    // The database's log groups stay, with their fixed names: deploying again stops before anything
+    // is created and says which groups to delete.
     const again = await slipwayLocal('deploy', 'medications', 'dev');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(
-      'medications-dev-data would create /aws/rds/instance/medications-dev-main/postgresql, which is still there',
+      'medications-dev-data would create /aws/rds/instance/medications-dev-main/postgresql, ' +
+        '/aws/rds/instance/medications-dev-main/upgrade, which are still there',
     );
-    expect(again.stderr).toContain(
-      'aws logs delete-log-group --log-group-name /aws/rds/instance/medications-dev-main/postgresql',
-    );
+    for (const log of ['postgresql', 'upgrade']) {
+      expect(again.stderr).toContain(
+        `aws logs delete-log-group --log-group-name /aws/rds/instance/medications-dev-main/${log}`,
+      );
+    }
     await expect(
       cfn.send(new DescribeStacksCommand({ StackName: 'medications-dev-network' })),
     ).rejects.toThrow(/does not exist/);
