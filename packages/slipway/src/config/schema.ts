@@ -163,6 +163,10 @@ const databaseTuning = {
   removalPolicy: z.enum(['snapshot', 'retain', 'destroy']).optional(),
   /** Performance Insights. @default false, production true */
   performanceInsights: z.boolean().optional(),
+  /** Seconds between enhanced monitoring samples (0, 1, 5, 10, 15, 30 or 60; 0 is off). @default 0, production 60 */
+  monitoringIntervalSeconds: z.number().int().optional(),
+  /** Port the instance listens on (1150–65535). @default 5432 */
+  port: z.number().int().optional(),
 };
 
 /** A PostgreSQL instance, declared once and created in every environment. */

@@ -190,6 +190,10 @@ export interface DatabaseModel {
   /** What happens to the data when the instance leaves its stack; 'destroy' is never allowed. @default 'snapshot' */
   readonly removalPolicy?: 'snapshot' | 'retain';
   readonly performanceInsights: boolean;
+  /** Seconds between enhanced monitoring samples; 0 turns it off. @default 0, production 60 */
+  readonly monitoringIntervalSeconds: number;
+  /** Port the instance listens on; services get it as `DATABASE_PORT`. @default 5432 */
+  readonly port: number;
   /** The database created inside the instance. @default the app name */
   readonly databaseName: string;
   /** Master user name; its password is managed and rotated by RDS. */

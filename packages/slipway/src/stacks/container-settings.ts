@@ -6,7 +6,6 @@ import type { DatabaseModel, EnvironmentModel, ServiceModel } from '../model/typ
 import { dataKeys, type EnvironmentRef, readValue } from './cross-stack.js';
 import { logicalIdPart } from './logical-ids.js';
 import { ModelError } from './model-error.js';
-import { POSTGRES_PORT } from './postgres-database.js';
 
 /** Names that look like credentials; their values must come through `secrets` (SECURITY.md 5). */
 export const SECRET_LOOKING_NAME = /PASSWORD|SECRET|TOKEN|KEY/i;
@@ -55,7 +54,7 @@ export function containerEnvironment(
     const { database, host } = connection;
     const settings: Record<string, string> = {
       DATABASE_HOST: host,
-      DATABASE_PORT: String(POSTGRES_PORT),
+      DATABASE_PORT: String(database.port),
       DATABASE_NAME: database.databaseName,
       DATABASE_USER: database.appUsername,
       DATABASE_IAM_AUTH: 'true',

@@ -9,7 +9,6 @@ import { PROVISION_COMMAND, PROVISION_SQL } from '../provision/provision-script.
 import { environmentLogGroup } from './log-group.js';
 import { logicalIdPart } from './logical-ids.js';
 import { ModelError } from './model-error.js';
-import { POSTGRES_PORT } from './postgres-database.js';
 import { provisionerFamily, provisionerRoleName } from './resource-names.js';
 import { mountWritablePaths } from './writable-paths.js';
 
@@ -97,7 +96,7 @@ export class DatabaseProvisioner extends Construct {
       command: [...PROVISION_COMMAND],
       environment: {
         PGHOST: props.instance.dbInstanceEndpointAddress,
-        PGPORT: String(POSTGRES_PORT),
+        PGPORT: String(database.port),
         PGDATABASE: 'postgres',
         // The same encryption the services use; rds.force_ssl refuses anything less.
         PGSSLMODE: 'require',
@@ -136,7 +135,7 @@ export class DatabaseProvisioner extends Construct {
     });
     props.databaseSecurityGroup.addIngressRule(
       this.securityGroup,
-      ec2.Port.tcp(POSTGRES_PORT),
+      ec2.Port.tcp(database.port),
       'The database provisioner task',
     );
   }

@@ -15,7 +15,6 @@ import { importVpc } from './imported-vpc.js';
 import { ModelError } from './model-error.js';
 import { taskPlacement } from './network-layout.js';
 import { regionFacts } from './partition.js';
-import { POSTGRES_PORT } from './postgres-database.js';
 import { serviceAlarmName } from './resource-names.js';
 import { ServiceAlarms } from './service-alarms.js';
 import { ServiceRouting } from './service-routing.js';
@@ -204,6 +203,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       where,
       env,
       database: database.name,
+      port: database.port,
       appUsername: database.appUsername,
       securityGroup,
       taskDefinition,
@@ -228,6 +228,8 @@ function connectToDatabase(
     where: EnvironmentRef;
     env: EnvironmentModel;
     database: string;
+    /** The port the database listens on. */
+    port: number;
     appUsername: string;
     securityGroup: ec2.SecurityGroup;
     taskDefinition: ecs.FargateTaskDefinition;
@@ -238,8 +240,8 @@ function connectToDatabase(
     groupId: readValue(scope, where, 'data', dataKeys.securityGroupId(database)),
     sourceSecurityGroupId: props.securityGroup.securityGroupId,
     ipProtocol: 'tcp',
-    fromPort: POSTGRES_PORT,
-    toPort: POSTGRES_PORT,
+    fromPort: props.port,
+    toPort: props.port,
     description: `${Stack.of(scope).stackName} tasks to the ${database} database`,
   });
   const { partition } = regionFacts(env.region);

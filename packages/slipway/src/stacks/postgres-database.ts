@@ -5,13 +5,11 @@ import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge.js';
 import type { DatabaseModel, EnvironmentModel } from '../model/types.js';
+import { databaseMonitoringRole } from './database-monitoring-role.js';
 import { environmentLogGroup } from './log-group.js';
 import { logicalIdPart, pinLogicalId } from './logical-ids.js';
 import { ModelError } from './model-error.js';
 import { privateSubnetType } from './network-layout.js';
-
-/** Port every Slipway Postgres listens on; services get it as `DATABASE_PORT`. */
-export const POSTGRES_PORT = 5432;
 
 export interface PostgresDatabaseProps {
   /** The database as planned. */
@@ -28,9 +26,11 @@ export interface PostgresDatabaseProps {
 /**
  * One private RDS PostgreSQL instance with the settings CDK leaves off by default made explicit:
  * encrypted gp3, TLS forced, IAM authentication, an RDS-managed and RDS-rotated master password
- * (no secret in the template, no rotation Lambda), postgresql logs exported with a retention, and a
- * snapshot on delete. Its security group admits nothing until a service stack adds a rule from its
- * own tasks. Cost: db.t4g.micro $0.016/h single-AZ, twice that Multi-AZ; gp3 $0.115 per GB-month.
+ * (no secret in the template, no rotation Lambda), postgresql and upgrade logs exported with a
+ * retention, enhanced monitoring where the model asks for it, and a snapshot on delete. Its security
+ * group admits nothing until a service stack adds a rule from its own tasks. Cost: db.t4g.micro
+ * $0.016/h single-AZ, twice that Multi-AZ; gp3 $0.115 per GB-month; enhanced monitoring is billed
+ * as CloudWatch Logs ingestion into RDSOSMetrics (priced by the estimator).
  */
 export class PostgresDatabase extends Construct {
   readonly instance: rds.DatabaseInstance;
@@ -73,13 +73,25 @@ export class PostgresDatabase extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // RDS writes to this fixed name; creating it first gives it a retention instead of "never expire".
-    const logGroup = environmentLogGroup(this, 'PostgresLog', {
-      logGroupName: `/aws/rds/instance/${props.instanceIdentifier}/postgresql`,
-      retentionDays: env.logRetentionDays,
-      retentionPath: `environments.${env.name}.logRetentionDays`,
-      logicalId: `${idPart}LogGroup`,
-    });
+    // RDS writes to these fixed names; creating them first gives them a retention instead of
+    // "never expire". The postgresql group keeps its original logical id (stateful-resources.json).
+    const logGroups = EXPORTED_LOGS.map(({ type, id, logicalId }) =>
+      environmentLogGroup(this, id, {
+        logGroupName: `/aws/rds/instance/${props.instanceIdentifier}/${type}`,
+        retentionDays: env.logRetentionDays,
+        retentionPath: `environments.${env.name}.logRetentionDays`,
+        logicalId: `${idPart}${logicalId}`,
+      }),
+    );
+    // Changing the interval or turning it on or off modifies the instance in place (CloudFormation:
+    // no interruption), so the default can follow the stage without a replacement.
+    const monitoring =
+      model.monitoringIntervalSeconds > 0
+        ? {
+            monitoringInterval: Duration.seconds(model.monitoringIntervalSeconds),
+            monitoringRole: databaseMonitoringRole(this, 'MonitoringRole', env),
+          }
+        : {};
 
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       engine,
@@ -89,7 +101,7 @@ export class PostgresDatabase extends Construct {
       subnetGroup,
       securityGroups: [this.securityGroup],
       publiclyAccessible: false,
-      port: POSTGRES_PORT,
+      port: model.port,
       databaseName: model.databaseName,
       credentials: rds.Credentials.fromUsername(model.masterUsername),
       manageMasterUserPassword: true,
@@ -105,21 +117,24 @@ export class PostgresDatabase extends Construct {
       deleteAutomatedBackups: !model.keepAutomatedBackups,
       deletionProtection: model.deletionProtection,
       enablePerformanceInsights: model.performanceInsights,
-      cloudwatchLogsExports: ['postgresql'],
+      cloudwatchLogsExports: EXPORTED_LOGS.map((log) => log.type),
+      ...monitoring,
       caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
       removalPolicy: RemovalPolicy.SNAPSHOT,
     });
-    this.instance.node.addDependency(logGroup);
+    for (const group of logGroups) this.instance.node.addDependency(group);
     pinLogicalId(this.instance, `${idPart}Instance`);
     // The parameter group's resource exists only once an instance has bound it.
     pinLogicalId(parameterGroup.node.findChild('Resource'), `${idPart}ParameterGroup`);
 
-    acknowledge(
-      this.instance,
-      'AwsSolutions-RDS11',
-      'A non-default port only hides the database from scanners it is already closed to: it sits in ' +
-        'private subnets and admits only the task security groups of the services that declare it.',
-    );
+    if (model.port === DEFAULT_POSTGRES_PORT) {
+      acknowledge(
+        this.instance,
+        'AwsSolutions-RDS11',
+        'A non-default port only hides the database from scanners it is already closed to: it sits in ' +
+          'private subnets and admits only the task security groups of the services that declare it.',
+      );
+    }
     if (!env.production && !model.multiAz) {
       acknowledge(
         this.instance,
@@ -150,6 +165,15 @@ export class PostgresDatabase extends Construct {
     this.hostName = `${model.name}.${props.namespace.namespaceName}`;
   }
 }
+
+/** PostgreSQL's own port, which cdk-nag's RDS11 flags; `port` in the config moves off it. */
+const DEFAULT_POSTGRES_PORT = 5432;
+
+/** The PostgreSQL logs RDS exports to CloudWatch Logs, with the construct id of each group. */
+const EXPORTED_LOGS = [
+  { type: 'postgresql', id: 'PostgresLog', logicalId: 'LogGroup' },
+  { type: 'upgrade', id: 'UpgradeLog', logicalId: 'UpgradeLogGroup' },
+] as const;
 
 /** `'17.6'` → the engine version object; CDK needs the major version alongside the full one. */
 function postgresVersion(version: string, path: string): rds.PostgresEngineVersion {

@@ -58,6 +58,7 @@ describe('resolveConfig defaults', () => {
       maxAllocatedStorageGb: 100,
       backupRetentionDays: 7,
       removalPolicy: 'snapshot',
+      port: 5432,
       databaseName: 'shop',
       masterUsername: 'postgres_admin',
       appUsername: 'app',
@@ -69,6 +70,7 @@ describe('resolveConfig defaults', () => {
       deletionProtection: false,
       keepAutomatedBackups: false,
       performanceInsights: false,
+      monitoringIntervalSeconds: 0,
     });
     expect(prod.databases[0]).toEqual({
       name: 'main',
@@ -77,6 +79,7 @@ describe('resolveConfig defaults', () => {
       deletionProtection: true,
       keepAutomatedBackups: true,
       performanceInsights: true,
+      monitoringIntervalSeconds: 60,
     });
   });
 

@@ -42,6 +42,31 @@ describe('database safety', () => {
     );
   });
 
+  it('rejects an enhanced monitoring interval RDS does not offer, naming the ones it does', () => {
+    const config = validConfig();
+    config.environments.prod!.databases = { main: { monitoringIntervalSeconds: 45 } };
+    expectIssue(config, 'environments.prod.databases.main.monitoringIntervalSeconds', {
+      message: ['45 is not an enhanced monitoring interval RDS accepts'],
+      fix: ['0, 1, 5, 10, 15, 30, 60'],
+    });
+  });
+
+  it('rejects a database port outside the range RDS for PostgreSQL accepts', () => {
+    const config = validConfig();
+    config.databases!.main = { port: 80 };
+    expectIssue(config, 'databases.main.port', {
+      message: ['80 is outside the 1150–65535 RDS for PostgreSQL accepts'],
+      fix: ['remove it for 5432'],
+    });
+  });
+
+  it('monitors production every 60 s and dev not at all by default, on port 5432', () => {
+    const model = resolveConfig(validConfig());
+    const byEnv = Object.fromEntries(model.environments.map((e) => [e.name, e.databases[0]]));
+    expect(byEnv.dev).toMatchObject({ monitoringIntervalSeconds: 0, port: 5432 });
+    expect(byEnv.prod).toMatchObject({ monitoringIntervalSeconds: 60, port: 5432 });
+  });
+
   it("rejects removalPolicy 'destroy' in every environment, where it was written", () => {
     const config = validConfig();
     config.environments.dev!.databases = { main: { removalPolicy: 'destroy' } };

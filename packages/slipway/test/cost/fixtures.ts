@@ -74,6 +74,7 @@ export interface DatabaseOptions {
   readonly storageGb?: number;
   readonly managedPassword?: boolean;
   readonly insightsRetentionDays?: number;
+  readonly monitoringIntervalSeconds?: number;
 }
 
 export function database(options: DatabaseOptions = {}): CfnResource {
@@ -89,6 +90,9 @@ export function database(options: DatabaseOptions = {}): CfnResource {
       ManageMasterUserPassword: options.managedPassword ?? false,
       EnablePerformanceInsights: true,
       PerformanceInsightsRetentionPeriod: options.insightsRetentionDays ?? 7,
+      ...(options.monitoringIntervalSeconds === undefined
+        ? {}
+        : { MonitoringInterval: options.monitoringIntervalSeconds }),
     },
   };
 }

@@ -33,6 +33,22 @@ describe('RDS instances', () => {
     expect(paid?.basis).toContain('31-day retention is billed and not counted here');
   });
 
+  it('prices enhanced monitoring as CloudWatch Logs ingestion into RDSOSMetrics, by interval', () => {
+    const monitoring = (seconds?: number) =>
+      estimateCost([stack('d', { Db: database({ monitoringIntervalSeconds: seconds }) })], US).filter((l) =>
+        l.basis.includes('enhanced monitoring'),
+      );
+    expect(monitoring()).toEqual([]);
+    expect(monitoring(0)).toEqual([]);
+    const [minute] = monitoring(60);
+    // 730 h × 60 samples an hour × 10 KiB = 427.73 MiB = 0.41771 GiB, × $0.50 per GB ingested.
+    expect(minute?.usd).toBeCloseTo(((730 * 60 * 10) / 1024 / 1024) * 0.5, 6);
+    expect(minute?.driver).toBe('CloudWatch Logs');
+    expect(minute?.basis).toContain('RDSOSMetrics');
+    const [second] = monitoring(1);
+    expect(second?.usd).toBeCloseTo((minute?.usd ?? 0) * 60, 6);
+  });
+
   it('adds the secret behind an RDS-managed master password', () => {
     const lines = estimateCost([stack('d', { Db: database({ managedPassword: true }) })], US);
     const secret = lines.find((l) => l.driver === 'Secrets Manager');

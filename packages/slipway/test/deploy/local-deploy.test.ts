@@ -311,16 +311,19 @@ describe('deploying the examples to the local emulator', () => {
       1,
     );
 
-    // The database's log group stays, with its fixed name: deploying again stops before anything
-    // is created and says which group to delete.
+    // The database's log groups stay, with their fixed names: deploying again stops before anything
+    // is created and says which groups to delete.
     const again = await slipwayLocal('deploy', 'medications', 'dev');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(
-      'medications-dev-data would create /aws/rds/instance/medications-dev-main/postgresql, which is still there',
+      'medications-dev-data would create /aws/rds/instance/medications-dev-main/postgresql, ' +
+        '/aws/rds/instance/medications-dev-main/upgrade, which are still there',
     );
-    expect(again.stderr).toContain(
-      'aws logs delete-log-group --log-group-name /aws/rds/instance/medications-dev-main/postgresql',
-    );
+    for (const log of ['postgresql', 'upgrade']) {
+      expect(again.stderr).toContain(
+        `aws logs delete-log-group --log-group-name /aws/rds/instance/medications-dev-main/${log}`,
+      );
+    }
     await expect(
       cfn.send(new DescribeStacksCommand({ StackName: 'medications-dev-network' })),
     ).rejects.toThrow(/does not exist/);

@@ -36,7 +36,9 @@ describe('data stack (megadolls prod)', () => {
       DeleteAutomatedBackups: false,
       EnableIAMDatabaseAuthentication: true,
       EnablePerformanceInsights: true,
-      EnableCloudwatchLogsExports: ['postgresql'],
+      EnableCloudwatchLogsExports: ['postgresql', 'upgrade'],
+      MonitoringInterval: 60,
+      Port: '5432',
       ManageMasterUserPassword: true,
       MasterUsername: 'dbadmin',
       MaxAllocatedStorage: 100,
@@ -79,6 +81,38 @@ describe('data stack (megadolls prod)', () => {
         RetentionInDays: 365,
       }),
     });
+  });
+
+  it('exports upgrade logs to a named, retained group too, created before the instance', () => {
+    const t = fx.template('megadolls-prod-data');
+    t.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        LogGroupName: '/aws/rds/instance/megadolls-prod-main/upgrade',
+        RetentionInDays: 365,
+      }),
+    });
+    const instance = onlyResource(t.findResources('AWS::RDS::DBInstance'));
+    expect(instance.DependsOn).toEqual(
+      expect.arrayContaining(['DatabaseMainLogGroup', 'DatabaseMainUpgradeLogGroup']),
+    );
+  });
+
+  it('sends enhanced monitoring through a role only RDS monitoring can assume, writing only RDSOSMetrics', () => {
+    const t = fx.template('megadolls-prod-data');
+    const instance = onlyResource(t.findResources('AWS::RDS::DBInstance'));
+    const roleId = (instance.Properties.MonitoringRoleArn as { 'Fn::GetAtt': [string, string] })[
+      'Fn::GetAtt'
+    ][0];
+    const role = t.toJSON().Resources[roleId];
+    expect(role.Type).toBe('AWS::IAM::Role');
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Principal: { Service: 'monitoring.rds.amazonaws.com' } }),
+    ]);
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const resources = JSON.stringify(role.Properties.Policies);
+    expect(resources).toContain('log-group:RDSOSMetrics');
+    expect(resources).not.toContain('log-group:*');
   });
 
   it('admits only the provisioner task to the database from this stack', () => {
@@ -176,6 +210,14 @@ describe('data stack (dev floor)', () => {
     t.hasResource('AWS::RDS::DBInstance', { DeletionPolicy: 'Snapshot' });
   });
 
+  it('leaves enhanced monitoring off in dev and creates no monitoring role', () => {
+    const t = fx.template('floor-dev-data');
+    const instance = onlyResource(t.findResources('AWS::RDS::DBInstance'));
+    expect(instance.Properties.MonitoringInterval).toBeUndefined();
+    expect(instance.Properties.MonitoringRoleArn).toBeUndefined();
+    expect(instance.Properties.EnableCloudwatchLogsExports).toEqual(['postgresql', 'upgrade']);
+  });
+
   it('acknowledges single-AZ and no deletion protection as the dev floor, with reasons', () => {
     const rules = acknowledgedRules(fx, 'floor-dev-data');
     expect(rules).toEqual(
@@ -191,6 +233,19 @@ describe('data stack errors', () => {
     if (!dev?.databases[0]) throw new Error('fixture has no database');
     return { ...model, environments: [{ ...dev, databases: [{ ...dev.databases[0], ...overrides }] }] };
   }
+
+  it('listens on the configured port and admits the provisioner on it', () => {
+    const fx = fixtureApp(withDatabase({ port: 6543 }));
+    try {
+      const t = fx.template('floor-dev-data');
+      t.hasResourceProperties('AWS::RDS::DBInstance', { Port: '6543' });
+      t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 6543, ToPort: 6543 });
+      // Off the default port, cdk-nag's RDS11 has nothing to flag, so nothing is acknowledged.
+      expect(acknowledgedRules(fx, 'floor-dev-data')).not.toContain('AwsSolutions-RDS11');
+    } finally {
+      fx.dispose();
+    }
+  });
 
   it('names the field when the engine version is not major.minor', () => {
     expect(() => buildOnly(withDatabase({ engineVersion: '17' }))).toThrow(

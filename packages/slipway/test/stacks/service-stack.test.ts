@@ -406,6 +406,29 @@ describe('service stacks (megadolls: strategies, private subnets, internal servi
   });
 });
 
+describe('service stack of a database on its own port', () => {
+  it('gives the container that DATABASE_PORT and opens the database on it', () => {
+    const model = devFloorModel();
+    const [dev] = model.environments;
+    if (!dev?.databases[0]) throw new Error('fixture has no database');
+    const moved = {
+      ...model,
+      environments: [{ ...dev, databases: [{ ...dev.databases[0], port: 6543 }] }],
+    };
+    const fx = fixtureApp(moved);
+    try {
+      const variables = container(fx, 'floor-dev-api').Environment as { Name: string; Value: unknown }[];
+      expect(variables.find((v) => v.Name === 'DATABASE_PORT')?.Value).toBe('6543');
+      fx.template('floor-dev-api').hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        FromPort: 6543,
+        ToPort: 6543,
+      });
+    } finally {
+      fx.dispose();
+    }
+  });
+});
+
 describe('linear rollout from a config without bakeMinutes (optional, as docs/config.md says)', () => {
   it('synthesizes, baking after the last step as long as between steps', () => {
     const config = validConfig();

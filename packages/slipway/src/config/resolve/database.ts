@@ -31,6 +31,9 @@ export function resolveDatabase(
     keepAutomatedBackups:
       o.keepAutomatedBackups ?? database.keepAutomatedBackups ?? stage.keepAutomatedBackups,
     performanceInsights: o.performanceInsights ?? database.performanceInsights ?? stage.performanceInsights,
+    monitoringIntervalSeconds:
+      o.monitoringIntervalSeconds ?? database.monitoringIntervalSeconds ?? stage.monitoringIntervalSeconds,
+    port: o.port ?? database.port ?? DATABASE_DEFAULTS.port,
     // 'destroy' is rejected by validation (read from the config, where it was written).
     removalPolicy: removalPolicy === 'retain' ? 'retain' : 'snapshot',
     databaseName: database.databaseName ?? defaultDatabaseName(app),

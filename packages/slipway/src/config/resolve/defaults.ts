@@ -36,6 +36,7 @@ export const DATABASE_DEFAULTS = {
   maxAllocatedStorageGb: 100,
   backupRetentionDays: 7,
   removalPolicy: 'snapshot',
+  port: 5432,
   masterUsername: 'postgres_admin',
   appUsername: 'app',
 } as const;
@@ -78,6 +79,7 @@ export interface StageDefaults {
   readonly deletionProtection: boolean;
   readonly keepAutomatedBackups: boolean;
   readonly performanceInsights: boolean;
+  readonly monitoringIntervalSeconds: number;
   readonly logRetentionDays: number;
 }
 
@@ -91,6 +93,7 @@ const PRODUCTION: StageDefaults = {
   deletionProtection: true,
   keepAutomatedBackups: true,
   performanceInsights: true,
+  monitoringIntervalSeconds: 60,
   logRetentionDays: 365,
 };
 
@@ -104,6 +107,7 @@ const DEVELOPMENT: StageDefaults = {
   deletionProtection: false,
   keepAutomatedBackups: false,
   performanceInsights: false,
+  monitoringIntervalSeconds: 0,
   logRetentionDays: 30,
 };
 

@@ -19,6 +19,11 @@ const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 /** Names RDS or PostgreSQL keep for themselves. */
 const RESERVED_DATABASES = ['postgres', 'template0', 'template1', 'rdsadmin'];
 const RESERVED_USERS = ['rdsadmin', 'rdsrepladmin', 'rds_superuser', 'rds_iam', 'public', 'pg_monitor'];
+/** The enhanced monitoring intervals RDS accepts, in seconds (0 is off). */
+const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60];
+/** The ports RDS for PostgreSQL accepts. */
+const MIN_PORT = 1150;
+const MAX_PORT = 65535;
 
 /** Production settings the security bar requires, with why. */
 const PRODUCTION_REQUIRED: readonly { field: keyof DatabaseModel; why: string }[] = [
@@ -112,6 +117,24 @@ function checkDatabase(config: SlipwayConfig, env: EnvironmentModel, database: D
         );
       }
     }
+  }
+  if (!MONITORING_INTERVALS.includes(database.monitoringIntervalSeconds)) {
+    issues.push(
+      issue(
+        path('monitoringIntervalSeconds'),
+        `${database.monitoringIntervalSeconds} is not an enhanced monitoring interval RDS accepts`,
+        `use one of ${MONITORING_INTERVALS.join(', ')} (0 turns enhanced monitoring off)`,
+      ),
+    );
+  }
+  if (database.port < MIN_PORT || database.port > MAX_PORT) {
+    issues.push(
+      issue(
+        path('port'),
+        `${database.port} is outside the ${MIN_PORT}–${MAX_PORT} RDS for PostgreSQL accepts`,
+        `use a port from ${MIN_PORT} to ${MAX_PORT}, or remove it for 5432`,
+      ),
+    );
   }
   if (database.allocatedStorageGb < MIN_STORAGE_GB || database.allocatedStorageGb > MAX_STORAGE_GB) {
     issues.push(

@@ -2,6 +2,7 @@ import { cite, qty, unitUsd } from '../format.js';
 import type { Price } from '../prices/types.js';
 import { type CostLine, costLine, type Pricer, unpricedLine } from '../pricing-context.js';
 import { literalBoolean, literalNumber, literalString } from '../template-values.js';
+import { enhancedMonitoringLines } from './enhanced-monitoring.js';
 
 /** Performance Insights keeps 7 days free; longer retention is billed. */
 const FREE_INSIGHTS_DAYS = 7;
@@ -9,7 +10,8 @@ const FREE_INSIGHTS_DAYS = 7;
 /**
  * `AWS::RDS::DBInstance`: instance-hours and storage GB-months, both doubled for Multi-AZ (a
  * standby of the same size); an RDS-managed master password adds its Secrets Manager secret, which
- * the template does not show. Backups up to the provisioned size are free and not counted.
+ * the template does not show, and enhanced monitoring its CloudWatch Logs ingestion. Backups up to the
+ * provisioned size are free and not counted.
  */
 export const priceRdsInstance: Pricer = (logicalId, resource, context) => {
   const props = resource.Properties ?? {};
@@ -89,6 +91,7 @@ export const priceRdsInstance: Pricer = (logicalId, resource, context) => {
       ),
     );
   }
+  lines.push(...enhancedMonitoringLines(logicalId, resource, context));
   return lines;
 };
 
