@@ -105,6 +105,23 @@ describe('runtime stack without a domain (dev floor)', () => {
     });
   });
 
+  it('versions the log bucket and expires overwritten or deleted log versions after 30 days', () => {
+    const t = fx.template('floor-dev-runtime');
+    t.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            Id: 'expire-noncurrent-versions',
+            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+            Status: 'Enabled',
+          }),
+          Match.objectLike({ Id: 'remove-expired-delete-markers', ExpiredObjectDeleteMarker: true }),
+        ]),
+      },
+    });
+  });
+
   it('publishes the cluster, load balancer and listener through SSM, and the DNS name as an output', () => {
     const t = fx.template('floor-dev-runtime');
     const names = Object.values(t.findResources('AWS::SSM::Parameter')).map((p) => p.Properties.Name);
