@@ -108,6 +108,13 @@ describe('Dockerfile', () => {
     expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);
   });
 
+  it('declares /tmp a volume, so the writable task volume Slipway mounts there keeps its open permissions', () => {
+    // Fargate creates an empty task volume owned by root with mode 0755, which the node user could
+    // not write to; for a path the image declares with VOLUME it copies the image's directory instead.
+    const volumes = finalStage.filter((i) => i.keyword === 'VOLUME').map((i) => i.args);
+    expect(volumes).toEqual(['["/tmp"]']);
+  });
+
   it('has a HEALTHCHECK that calls a script the build produces', () => {
     const check = finalStage.find((i) => i.keyword === 'HEALTHCHECK');
     expect(check?.args).toContain('dist/healthcheck.js');

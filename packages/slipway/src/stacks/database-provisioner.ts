@@ -10,7 +10,6 @@ import { environmentLogGroup } from './log-group.js';
 import { logicalIdPart } from './logical-ids.js';
 import { ModelError } from './model-error.js';
 import { provisionerFamily, provisionerRoleName } from './resource-names.js';
-import { mountWritablePaths } from './writable-paths.js';
 
 /**
  * The PostgreSQL client the provisioner runs: the official image's `psql`, from the ECR Public
@@ -90,7 +89,7 @@ export class DatabaseProvisioner extends Construct {
       retentionPath: `environments.${env.name}.logRetentionDays`,
       logicalId: `Database${logicalIdPart(database.name)}ProvisionerLogGroup`,
     });
-    const container = this.taskDefinition.addContainer('Container', {
+    this.taskDefinition.addContainer('Container', {
       containerName: 'provision',
       image: ecs.ContainerImage.fromRegistry(PROVISIONER_IMAGE),
       command: [...PROVISION_COMMAND],
@@ -114,12 +113,11 @@ export class DatabaseProvisioner extends Construct {
       logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: 'provision' }),
       essential: true,
       user: PROVISIONER_USER,
-      // psql reads its script from stdin and writes nothing but its output; /tmp is there for the
-      // shell, should it ever need a file.
+      // psql reads its script from a pipe and writes only to its output (no history when not
+      // interactive, no psqlrc), so it needs no writable path at all.
       readonlyRootFilesystem: true,
       memoryLimitMiB: PROVISIONER_MEMORY_MIB,
     });
-    mountWritablePaths(this.taskDefinition, container, ['/tmp']);
     acknowledge(
       this.taskDefinition,
       'AwsSolutions-ECS2',
