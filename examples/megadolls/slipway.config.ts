@@ -40,8 +40,20 @@ export default defineConfig({
       // Only the office may reach the admin UI.
       allowedCidrs: ['203.0.113.0/24'],
       database: 'main',
-      environment: { SCRIPT_NAME: '/pgadmin', PGADMIN_DEFAULT_EMAIL: 'admin@megadolls.example' },
+      environment: {
+        SCRIPT_NAME: '/pgadmin',
+        PGADMIN_DEFAULT_EMAIL: 'admin@megadolls.example',
+        // The root filesystem is read-only: temporary files go to the writable data folder, and
+        // the image's mail relay for password resets, which writes under /var, stays off.
+        TMPDIR: '/var/lib/pgadmin',
+        PGADMIN_DISABLE_POSTFIX: 'true',
+      },
       secrets: { PGADMIN_DEFAULT_PASSWORD: 'pgadminPassword' },
+      // The official pgAdmin image runs as its own pgadmin user (uid 5050) and declares its data
+      // folder a volume owned by that user, so the task volume there is writable; it declares no
+      // /tmp volume, which on Fargate would be root's alone.
+      user: '5050',
+      writablePaths: ['/var/lib/pgadmin'],
       // pgAdmin is an admin tool: a fixed pair of tasks is enough.
       maxCount: 2,
     },

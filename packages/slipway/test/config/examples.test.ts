@@ -75,6 +75,20 @@ describe('examples/megadolls (seed 004)', async () => {
     });
   });
 
+  it("runs Django as the default uid 1000 and pgAdmin as its image's own user, both on a read-only root", () => {
+    expect(service(prod, 'web')).toMatchObject({
+      user: '1000',
+      readonlyRootFilesystem: true,
+      writablePaths: ['/tmp'],
+    });
+    expect(service(prod, 'pgadmin')).toMatchObject({
+      user: '5050',
+      readonlyRootFilesystem: true,
+      writablePaths: ['/var/lib/pgadmin'],
+      environment: { TMPDIR: '/var/lib/pgadmin', PGADMIN_DISABLE_POSTFIX: 'true' },
+    });
+  });
+
   it('reads the Stripe key from SSM and the pgAdmin password from Secrets Manager', () => {
     expect(prod.secrets).toEqual([
       { name: 'stripeKey', source: 'ssm', path: '/megadolls/infra/strip_key' },
