@@ -135,6 +135,8 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::ElasticLoadBalancingV2::LoadBalancer',
         'AWS::S3::Bucket',
         'AWS::S3::BucketPolicy',
+        'AWS::SNS::Topic',
+        'AWS::SNS::TopicPolicy',
         'AWS::SSM::Parameter',
     ],
     'service': [

@@ -55,6 +55,8 @@ export const runtimeKeys = {
   /** Group every task joins; services admit it on their port, so they can call each other. */
   servicesSecurityGroupId: 'services-security-group-id',
   accessLogBucket: 'access-log-bucket',
+  /** The SNS topic every alarm of the environment notifies. */
+  alarmTopicArn: 'alarm-topic-arn',
 } as const;
 
 /** Writes `value` to `/<app>/<env>/<layer>/<name>` for other stacks to read. */

@@ -192,6 +192,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
         errorsAlarmName: alarmNames.errors,
         latencyAlarmName: alarmNames.latency,
         targetGroups: routing.targetGroups,
+        alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
       });
       // The service names the alarms by their fixed names; make sure they exist first.
       fargate.node.addDependency(alarms);

@@ -2,6 +2,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel } from '../model/types.js';
+import { alarmTopic } from './alarm-topic.js';
 import { type EnvironmentRef, publishValue, runtimeKeys } from './cross-stack.js';
 import { importVpc } from './imported-vpc.js';
 import { clusterName } from './resource-names.js';
@@ -17,7 +18,8 @@ export interface RuntimeStackProps {
 /**
  * `<app>-<env>-runtime`: the ECS cluster (Fargate and Fargate Spot), the security group every task
  * joins, and, when any service is public, the one internet-facing load balancer public services
- * attach a listener rule to. Cost: the cluster is free; the load balancer is half the dev floor
+ * attach a listener rule to, and the alarm topic every alarm of the environment notifies. Cost:
+ * the cluster and the topic are free; the load balancer is half the dev floor
  * (`shared-load-balancer.ts`), so an environment of internal services has none.
  */
 export class RuntimeStack extends SlipwayStack {
@@ -58,6 +60,9 @@ export class RuntimeStack extends SlipwayStack {
     publishValue(this, where, 'runtime', runtimeKeys.clusterName, this.cluster.clusterName);
     publishValue(this, where, 'runtime', runtimeKeys.clusterArn, this.cluster.clusterArn);
     publishValue(this, where, 'runtime', runtimeKeys.servicesSecurityGroupId, services.securityGroupId);
+
+    const alarms = alarmTopic(this, 'AlarmTopic', `${model.app}-${env.name}-alarms`);
+    publishValue(this, where, 'runtime', runtimeKeys.alarmTopicArn, alarms.topicArn);
 
     if (balanced)
       this.loadBalancer = addSharedLoadBalancer(this, { app: model.app, environment: env, vpc, where });

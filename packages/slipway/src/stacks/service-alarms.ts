@@ -1,6 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 
 /** 5xx responses from the service's targets in a minute that count as a failing deployment. */
@@ -15,11 +17,14 @@ export interface ServiceAlarmsProps {
   readonly latencyAlarmName: string;
   /** The service's target groups; during a traffic shift the new version sits in either one. */
   readonly targetGroups: readonly elbv2.ApplicationTargetGroup[];
+  /** The environment's alarm topic (runtime stack), which both alarms notify. */
+  readonly alarmTopicArn: string;
 }
 
 /**
  * The two alarms ECS watches during a deployment and its bake time, rolling back when either fires
- * (SECURITY.md 21). Missing data is fine: no traffic is not an outage. Cost: $0.10 per alarm-month.
+ * (SECURITY.md 21), and the environment's alarm topic hears of. Missing data is fine: no traffic
+ * is not an outage. Cost: $0.10 per alarm-month.
  */
 export class ServiceAlarms extends Construct {
   readonly errors: cloudwatch.Alarm;
@@ -55,6 +60,9 @@ export class ServiceAlarms extends Construct {
       datapointsToAlarm: 3,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+    const notify = new actions.SnsAction(sns.Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn));
+    this.errors.addAlarmAction(notify);
+    this.latency.addAlarmAction(notify);
   }
 }
 

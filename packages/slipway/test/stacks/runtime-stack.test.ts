@@ -122,11 +122,34 @@ describe('runtime stack without a domain (dev floor)', () => {
     });
   });
 
+  it('creates the one alarm topic of the environment, HTTPS-only, and publishes its ARN', () => {
+    const t = fx.template('floor-dev-runtime');
+    t.resourceCountIs('AWS::SNS::Topic', 1);
+    t.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'floor-dev-alarms' });
+    t.resourceCountIs('AWS::SNS::Subscription', 0);
+    t.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 'sns:Publish',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+    t.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/floor/dev/runtime/alarm-topic-arn',
+      Value: { Ref: Match.stringLikeRegexp('^AlarmTopic') },
+    });
+  });
+
   it('publishes the cluster, load balancer and listener through SSM, and the DNS name as an output', () => {
     const t = fx.template('floor-dev-runtime');
     const names = Object.values(t.findResources('AWS::SSM::Parameter')).map((p) => p.Properties.Name);
     expect(names.sort()).toEqual([
       '/floor/dev/runtime/access-log-bucket',
+      '/floor/dev/runtime/alarm-topic-arn',
       '/floor/dev/runtime/alb-arn',
       '/floor/dev/runtime/alb-dns-name',
       '/floor/dev/runtime/alb-full-name',

@@ -209,6 +209,13 @@ describe('service stack (dev floor: public, no NAT, Spot ARM, database)', () => 
     });
   });
 
+  it("notifies the environment's alarm topic from both alarms", () => {
+    const topic = parameterRef(fx, 'floor-dev-api', '/floor/dev/runtime/alarm-topic-arn');
+    const alarms = Object.values(fx.template('floor-dev-api').findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(2);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([topic]);
+  });
+
   it('gives ECS the health-check grace period of the model', () => {
     expect(service(fx, 'floor-dev-api').Properties.HealthCheckGracePeriodSeconds).toBe(30);
   });
@@ -398,6 +405,7 @@ describe('service stacks (megadolls: strategies, private subnets, internal servi
       '/megadolls/prod/network/private-subnet-2-id',
       '/megadolls/prod/network/private-subnet-3-id',
       '/megadolls/prod/network/vpc-id',
+      '/megadolls/prod/runtime/alarm-topic-arn',
       '/megadolls/prod/runtime/alb-security-group-id',
       '/megadolls/prod/runtime/cluster-name',
       '/megadolls/prod/runtime/listener-arn',

@@ -1015,6 +1015,8 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::ElasticLoadBalancingV2::LoadBalancer',
     'AWS::S3::Bucket',
     'AWS::S3::BucketPolicy',
+    'AWS::SNS::Topic',
+    'AWS::SNS::TopicPolicy',
     'AWS::SSM::Parameter',
   ],
   service: [
