@@ -55,4 +55,12 @@ export default defineConfig({
       services: { api: { cpu: 512, memory: 1024 } },
     },
   },
+  acknowledgements: [
+    {
+      rule: 'Slipway-ELB5',
+      stack: 'medications-prod-runtime',
+      reason:
+        'The example owns no domain, so prod answers on the load balancer name over HTTP; a team taking it live sets environments.prod.domain with its ACM certificate, which serves HTTPS and redirects HTTP.',
+    },
+  ],
 });

@@ -78,4 +78,12 @@ export default defineConfig({
       services: { web: { maxCount: 6 } },
     },
   },
+  acknowledgements: [
+    {
+      rule: 'Slipway-ELB5',
+      stack: 'megadolls-prod-runtime',
+      reason:
+        'The example owns no domain, so prod answers on the load balancer name over HTTP; a team taking it live sets environments.prod.domain with its ACM certificate, which serves HTTPS and redirects HTTP.',
+    },
+  ],
 });

@@ -98,6 +98,8 @@ export function renderConfig(input: ScaffoldInput): string {
     `      account: ${q(PLACEHOLDER_ACCOUNTS.prod)},`,
     `      region: ${q(REGION)},`,
     `      availabilityZones: [${['a', 'b', 'c'].map((z) => q(`${REGION}${z}`)).join(', ')}],`,
+    '      // TODO: production serves HTTPS; until this names your host and its ACM certificate, the plan',
+    "      // stops on Slipway-ELB5. domain: { name: 'app.example.com', certificateArn: 'arn:aws:acm:…' },",
     '    },',
     '  },',
     '});',

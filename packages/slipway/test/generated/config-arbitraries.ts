@@ -338,6 +338,14 @@ function assemble(
     });
   });
   const hasNonProduction = shape.environments.some((env) => !env.production);
+  // Production without a domain serves plain HTTP, which a team must say it accepts, and why.
+  const plainHttpProduction = shape.environments
+    .filter((env) => env.production && hasPublic && !shape.domainOn)
+    .map((env) => ({
+      rule: 'Slipway-ELB5',
+      stack: `${shape.app}-${env.name}-runtime`,
+      reason: 'No domain yet: production answers on the load balancer name until the team sets its domain.',
+    }));
   return dropUndefined({
     app: shape.app,
     github: { repository: `acme/${shape.app}` },
@@ -346,6 +354,7 @@ function assemble(
     secrets: Object.keys(shape.secrets).length > 0 ? shape.secrets : undefined,
     services: Object.fromEntries(services.map((s) => [s.name, s.config])),
     environments,
+    acknowledgements: plainHttpProduction.length > 0 ? plainHttpProduction : undefined,
     delivery: {
       pipeline: shape.delivery,
       previewBranches: shape.previews && hasNonProduction ? ['feat/*'] : [],

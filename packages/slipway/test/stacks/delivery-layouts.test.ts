@@ -17,6 +17,15 @@ const env = (account: string, region: string, production = false): EnvironmentCo
   account,
   region,
   availabilityZones: [`${region}a`, `${region}b`],
+  // Production serves HTTPS (Slipway-ELB5), with a certificate in its own account and region.
+  ...(production
+    ? {
+        domain: {
+          name: 'shop.example.com',
+          certificateArn: `arn:aws:acm:${region}:${account}:certificate/0a1b2c3d-0000-4000-8000-000000000001`,
+        },
+      }
+    : {}),
 });
 
 const LAYOUTS: Readonly<Record<string, Pick<SlipwayConfig, 'ci' | 'environments'>>> = {

@@ -24,6 +24,18 @@ function config(publicWeb: boolean): SlipwayConfig {
       worker: { port: 9001, public: false },
     },
     delivery: { previewBranches: ['feat/'] },
+    // Production on the load balancer's own name serves HTTP; the test app accepts that.
+    ...(publicWeb
+      ? {
+          acknowledgements: [
+            {
+              rule: 'Slipway-ELB5',
+              stack: 'jobs-prod-runtime',
+              reason: 'A test app with no domain of its own.',
+            },
+          ],
+        }
+      : {}),
     environments: {
       dev: { account: '111111111111', region: 'us-east-1', availabilityZones: ['us-east-1a', 'us-east-1b'] },
       prod: {

@@ -19,6 +19,7 @@ import { elbAccessLogs } from './elb/access-logs.js';
 import { elbDropInvalidHeaders } from './elb/drop-invalid-headers.js';
 import { elbHttpRedirectsToHttps } from './elb/http-redirects-to-https.js';
 import { elbProductionDeletionProtection } from './elb/production-deletion-protection.js';
+import { elbProductionHttps } from './elb/production-https.js';
 import { iamGithubOidcProvider } from './iam/github-oidc-provider.js';
 import { iamGithubOidcTrust } from './iam/github-oidc-trust.js';
 import { iamNoAdministratorAccess } from './iam/no-administrator-access.js';
@@ -56,6 +57,7 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   elbAccessLogs,
   elbProductionDeletionProtection,
   elbHttpRedirectsToHttps,
+  elbProductionHttps,
   ecsNoSecretEnvironment,
   ecsRollingCircuitBreaker,
   ecsDeploymentAlarms,

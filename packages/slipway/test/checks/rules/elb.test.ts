@@ -3,6 +3,7 @@ import { elbAccessLogs } from '../../../src/checks/rules/elb/access-logs.js';
 import { elbDropInvalidHeaders } from '../../../src/checks/rules/elb/drop-invalid-headers.js';
 import { elbHttpRedirectsToHttps } from '../../../src/checks/rules/elb/http-redirects-to-https.js';
 import { elbProductionDeletionProtection } from '../../../src/checks/rules/elb/production-deletion-protection.js';
+import { elbProductionHttps } from '../../../src/checks/rules/elb/production-https.js';
 import type { CfnResource } from '../../../src/template/types.js';
 import { checkRule } from './check-rule.js';
 
@@ -106,5 +107,35 @@ describe('Slipway-ELB4 HTTP only redirects when HTTPS exists', () => {
       others: { Alb: loadBalancer({}) },
     });
     expect(result).toBe('not-applicable');
+  });
+});
+
+describe('Slipway-ELB5 production serves HTTPS', () => {
+  const on = (protocol: string): CfnResource => ({
+    Type: 'AWS::ElasticLoadBalancingV2::Listener',
+    Properties: { LoadBalancerArn: { Ref: 'Subject' }, Protocol: protocol, DefaultActions: [forward] },
+  });
+
+  it('accepts a production ALB with an HTTPS listener', () => {
+    const others = { Http: on('HTTP'), Https: on('HTTPS') };
+    expect(checkRule(elbProductionHttps, loadBalancer({}), { production: true, others })).toBe('compliant');
+  });
+
+  it('rejects a production ALB that only serves HTTP', () => {
+    const others = { Http: on('HTTP') };
+    expect(checkRule(elbProductionHttps, loadBalancer({}), { production: true, others })).toBe(
+      'non-compliant',
+    );
+  });
+
+  it('lets dev serve plain HTTP, and leaves internal load balancers alone', () => {
+    expect(checkRule(elbProductionHttps, loadBalancer({}), { others: { Http: on('HTTP') } })).toBe(
+      'not-applicable',
+    );
+    const internal: CfnResource = {
+      Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      Properties: { Scheme: 'internal' },
+    };
+    expect(checkRule(elbProductionHttps, internal, { production: true })).toBe('not-applicable');
   });
 });
