@@ -11,6 +11,11 @@ const PACK_RULE_ID = /^[A-Za-z]+-[A-Za-z0-9]+(?:\[.+\])?$/;
 /** An AWS Control Tower control as the plan reports it, e.g. `CT.CLOUDWATCH.PR.3` or `CT.NETWORK-FIREWALL.PR.1`. */
 const CONTROL_ID = /^CT\.[A-Z0-9]+(?:-[A-Z0-9]+)*\.PR\.\d+$/;
 
+/** Whether `rule` names an AWS Control Tower control, whose findings only the Control Tower pack reports. */
+export function isControlId(rule: string): boolean {
+  return CONTROL_ID.test(rule);
+}
+
 /** Whether `rule` has the form of a rule id the plan reports. */
 export function isRuleId(rule: string): boolean {
   return PACK_RULE_ID.test(rule) || CONTROL_ID.test(rule);

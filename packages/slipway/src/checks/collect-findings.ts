@@ -2,6 +2,7 @@ import type { IConstruct } from 'constructs';
 import type { AppModel } from '../model/types.js';
 import type { Finding } from './finding.js';
 import type { SynthesizedStack } from '../template/types.js';
+import { isControlId } from './acknowledgement-rules.js';
 import { applyAcknowledgements } from './apply-acknowledgements.js';
 import { runAwsSolutions } from './cdk-nag.js';
 import { type ConstructIndex, indexConstructs } from './construct-index.js';
@@ -84,9 +85,14 @@ export function collectFindings(input: CollectFindingsInput): Finding[] {
     ...bypassedFindings(index, model.ci.stackName),
   ];
 
+  // Stacks acknowledge Control Tower controls where Slipway's choices fail them; with the pack off
+  // those findings cannot appear, so the acknowledgements are left out rather than reported stale.
+  const code = controlTower
+    ? index.acknowledgements
+    : index.acknowledgements.filter((ack) => !isControlId(ack.rule));
   const findings = applyAcknowledgements(
     located.filter((finding) => names.has(finding.stack)),
-    index.acknowledgements,
+    code,
     model.acknowledgements,
     { stacks: names, complete: input.allEnvironments ?? true, sharedStack: model.ci.stackName },
   );

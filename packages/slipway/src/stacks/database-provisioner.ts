@@ -87,6 +87,7 @@ export class DatabaseProvisioner extends Construct {
     const logGroup = environmentLogGroup(this, 'LogGroup', {
       retentionDays: env.logRetentionDays,
       retentionPath: `environments.${env.name}.logRetentionDays`,
+      production: env.production,
       logicalId: `Database${logicalIdPart(database.name)}ProvisionerLogGroup`,
     });
     this.taskDefinition.addContainer('Container', {

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledge } from '../checks/acknowledge.js';
 import type { RepositoryModel } from '../model/types.js';
 import { logicalIdPart, pinLogicalId } from './logical-ids.js';
 
@@ -39,6 +40,15 @@ export class ImageRepository extends Construct {
       lifecycleRules: lifecycleRules(model),
     });
     pinLogicalId(this.repository, `Repository${logicalIdPart(model.name)}`);
+    if (moving.length > 0) {
+      acknowledge(
+        this.repository,
+        'CT.ECR.PR.3',
+        `Every tag is immutable except the moving ones (${moving.join(', ')}), which the pipeline ` +
+          're-points on each release; the control accepts only IMMUTABLE, not IMMUTABLE_WITH_EXCLUSION. ' +
+          'Slipway-ECR2 checks that the exclusions name only those tags, so a commit tag can never move.',
+      );
+    }
 
     for (const account of model.pullAccounts) {
       this.repository.addToResourcePolicy(

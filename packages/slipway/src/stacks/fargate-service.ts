@@ -139,6 +139,16 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       : undefined,
   });
 
+  if (placement.assignPublicIp) {
+    acknowledge(
+      fargate,
+      'CT.ECS.PR.9',
+      `${env.name} has network.natGateways: 0, so its tasks run in public subnets with public IPs to ` +
+        'reach ECR, Secrets Manager and CloudWatch without paying for a NAT gateway; their security ' +
+        "groups admit nothing from the internet, only the load balancer and the environment's services. " +
+        `Set environments.${env.name}.network.natGateways to 1 or more to run them in private subnets.`,
+    );
+  }
   if (!watched) {
     acknowledge(
       fargate,

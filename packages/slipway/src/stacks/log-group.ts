@@ -22,11 +22,16 @@ export function retentionDays(days: number, path: string): logs.RetentionDays {
   return days as logs.RetentionDays;
 }
 
+/** The shortest retention AWS Control Tower's CT.CLOUDWATCH.PR.2 accepts, in days. */
+const CONTROL_TOWER_RETENTION_DAYS = 365;
+
 export interface EnvironmentLogGroupProps {
   /** Days the events are kept; must be one CloudWatch accepts. */
   readonly retentionDays: number;
   /** Model path of the retention field, for the error message. */
   readonly retentionPath: string;
+  /** Whether the group's environment is production: only elsewhere is a short retention a choice. */
+  readonly production: boolean;
   /** Fixed name, for services that write to a name of their own (RDS). @default generated */
   readonly logGroupName?: string;
   /** Logical id to pin (log groups are listed in `stateful-resources.json`). */
@@ -52,6 +57,15 @@ export function environmentLogGroup(
     removalPolicy: props.removeWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
   });
   pinLogicalId(group, props.logicalId);
+  if (!props.production && props.retentionDays < CONTROL_TOWER_RETENTION_DAYS) {
+    acknowledge(
+      group,
+      'CT.CLOUDWATCH.PR.2',
+      `Kept ${props.retentionDays} days (${props.retentionPath}) in an environment that is not production, ` +
+        'where logs serve debugging rather than audit and storing a year of them is cost without a reader. ' +
+        `Set ${props.retentionPath} to 365 or more to keep them longer.`,
+    );
+  }
   if (props.removeWithStack) {
     acknowledge(
       group,

@@ -41,6 +41,7 @@ export class NetworkStack extends SlipwayStack {
     const flowLogGroup = environmentLogGroup(this, 'FlowLogGroup', {
       retentionDays: env.network.flowLogRetentionDays,
       retentionPath: `environments.${env.name}.network.flowLogRetentionDays`,
+      production: env.production,
       logicalId: 'FlowLogGroup',
     });
 

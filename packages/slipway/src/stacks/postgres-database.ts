@@ -80,6 +80,7 @@ export class PostgresDatabase extends Construct {
         logGroupName: `/aws/rds/instance/${props.instanceIdentifier}/${type}`,
         retentionDays: env.logRetentionDays,
         retentionPath: `environments.${env.name}.logRetentionDays`,
+        production: env.production,
         logicalId: `${idPart}${logicalId}`,
       }),
     );
@@ -134,21 +135,39 @@ export class PostgresDatabase extends Construct {
         'A non-default port only hides the database from scanners it is already closed to: it sits in ' +
           'private subnets and admits only the task security groups of the services that declare it.',
       );
-    }
-    if (!env.production && !model.multiAz) {
+      // AWS's control holds that a non-default port lowers exposure to automated attacks on known
+      // ports; a one-port scan finds it anyway, so Slipway keeps the default and says why.
       acknowledge(
         this.instance,
-        'AwsSolutions-RDS3',
-        `${env.name} is not production: single-AZ halves the database cost (the dev floor in COSTS.md); ` +
-          'production environments are validated to be Multi-AZ.',
+        'CT.RDS.PR.20',
+        'PostgreSQL keeps its default port on purpose. The control counts a non-default port as less ' +
+          'exposure to automated attacks on known ports, but a scan finds any port, so moving it is ' +
+          'obscurity rather than a control; what protects the instance is that it sits in private ' +
+          'subnets, admits only the security groups of the services that declare it, and enforces TLS ' +
+          `with IAM authentication on. Set databases.${model.name}.port if your policy asks for another port.`,
       );
     }
+    if (!env.production && !model.multiAz) {
+      const reason =
+        `${env.name} is not production: single-AZ halves the database cost (the dev floor in COSTS.md); ` +
+        'production environments are validated to be Multi-AZ.';
+      acknowledge(this.instance, 'AwsSolutions-RDS3', reason);
+      acknowledge(this.instance, 'CT.RDS.PR.1', reason);
+    }
     if (!env.production && !model.deletionProtection) {
+      const reason =
+        `${env.name} is not production and must tear down cleanly; the instance still leaves a final ` +
+        'snapshot, and production environments are validated to have deletion protection.';
+      acknowledge(this.instance, 'AwsSolutions-RDS10', reason);
+      acknowledge(this.instance, 'CT.RDS.PR.13', reason);
+    }
+    if (!env.production && model.monitoringIntervalSeconds === 0) {
       acknowledge(
         this.instance,
-        'AwsSolutions-RDS10',
-        `${env.name} is not production and must tear down cleanly; the instance still leaves a final ` +
-          'snapshot, and production environments are validated to have deletion protection.',
+        'CT.RDS.PR.2',
+        `${env.name} is not production: enhanced monitoring is off there by default, since its OS ` +
+          'metrics are billed as CloudWatch Logs ingestion and a dev database rarely needs them; ' +
+          `production defaults to 60 seconds. Set databases.${model.name}.monitoringIntervalSeconds to turn it on.`,
       );
     }
 

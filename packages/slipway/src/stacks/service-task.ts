@@ -52,6 +52,7 @@ export function serviceTask(
   const logGroup = environmentLogGroup(scope, 'LogGroup', {
     retentionDays: env.logRetentionDays,
     retentionPath: `environments.${env.name}.logRetentionDays`,
+    production: env.production,
     logicalId: props.logGroup?.logicalId ?? 'ServiceLogGroup',
     removeWithStack: props.logGroup?.removeWithStack ?? false,
   });

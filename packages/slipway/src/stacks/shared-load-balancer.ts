@@ -62,6 +62,14 @@ export function addSharedLoadBalancer(stack: Stack, props: SharedLoadBalancerPro
     dropInvalidHeaderFields: true,
     deletionProtection: env.production,
   });
+  if (!env.production) {
+    acknowledge(
+      loadBalancer,
+      'CT.ELASTICLOADBALANCING.PR.5',
+      `${env.name} is not production and must tear down cleanly; production load balancers have ` +
+        'deletion protection (Slipway-ELB3).',
+    );
+  }
   const logs = accessLogBucket(stack, 'AccessLogBucket', { expireAfterDays: env.logRetentionDays });
   loadBalancer.logAccessLogs(logs, 'alb');
 

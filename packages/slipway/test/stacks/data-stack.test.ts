@@ -182,6 +182,8 @@ describe('data stack (megadolls prod)', () => {
     expect(rules).toContain('AwsSolutions-RDS11');
     expect(rules).not.toContain('AwsSolutions-RDS3');
     expect(rules).not.toContain('AwsSolutions-RDS10');
+    for (const control of ['CT.RDS.PR.1', 'CT.RDS.PR.13', 'CT.RDS.PR.2', 'CT.CLOUDWATCH.PR.2'])
+      expect(rules).not.toContain(control);
   });
 });
 
@@ -223,6 +225,16 @@ describe('data stack (dev floor)', () => {
     expect(rules).toEqual(
       expect.arrayContaining(['AwsSolutions-RDS3', 'AwsSolutions-RDS10', 'AwsSolutions-RDS11']),
     );
+    // The same choices, as AWS Control Tower's controls name them, plus the dev log retention.
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'CT.RDS.PR.1',
+        'CT.RDS.PR.13',
+        'CT.RDS.PR.2',
+        'CT.RDS.PR.20',
+        'CT.CLOUDWATCH.PR.2',
+      ]),
+    );
   });
 });
 
@@ -242,6 +254,33 @@ describe('data stack errors', () => {
       t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { FromPort: 6543, ToPort: 6543 });
       // Off the default port, cdk-nag's RDS11 has nothing to flag, so nothing is acknowledged.
       expect(acknowledgedRules(fx, 'floor-dev-data')).not.toContain('AwsSolutions-RDS11');
+      expect(acknowledgedRules(fx, 'floor-dev-data')).not.toContain('CT.RDS.PR.20');
+    } finally {
+      fx.dispose();
+    }
+  });
+
+  it('acknowledges no dev-floor Control Tower control when dev turns the setting on', () => {
+    const fx = fixtureApp(
+      withDatabase({ multiAz: true, deletionProtection: true, monitoringIntervalSeconds: 60 }),
+    );
+    try {
+      const rules = acknowledgedRules(fx, 'floor-dev-data');
+      expect(rules).not.toContain('CT.RDS.PR.1');
+      expect(rules).not.toContain('CT.RDS.PR.13');
+      expect(rules).not.toContain('CT.RDS.PR.2');
+    } finally {
+      fx.dispose();
+    }
+  });
+
+  it('acknowledges the short log retention only while it is under a year', () => {
+    const model = devFloorModel();
+    const [dev] = model.environments;
+    if (!dev) throw new Error('fixture has no environment');
+    const fx = fixtureApp({ ...model, environments: [{ ...dev, logRetentionDays: 365 }] });
+    try {
+      expect(acknowledgedRules(fx, 'floor-dev-data')).not.toContain('CT.CLOUDWATCH.PR.2');
     } finally {
       fx.dispose();
     }
