@@ -31,7 +31,7 @@ describe('the built service as a non-root user on a read-only root', () => {
       `if touch dist/probe 2>/dev/null; then echo wrote-app; fi`,
       `if touch /var/tmp/probe-$$ 2>/dev/null; then echo wrote-var-tmp; fi`,
     ].join('; ');
-    const command = sandboxed('sh', ['-c', probe], image.appDir);
+    const command = sandboxed('sh', ['-c', probe], image.appDir, image.binds);
     const { stdout } = await run(command.file, [...command.args], { cwd: command.cwd });
     expect(stdout.trim().split('\n')).toEqual([String(IMAGE_USER), 'wrote-tmp']);
   });
@@ -43,7 +43,7 @@ describe('the built service as a non-root user on a read-only root', () => {
         SHUTDOWN_DELAY_MS: '0',
         NODE_ENV: 'production',
       },
-      sandboxed(process.execPath, ['dist/server.js'], image.appDir),
+      sandboxed(process.execPath, ['dist/server.js'], image.appDir, image.binds),
     );
     const url = await server.url();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -18,12 +19,23 @@ export const IMAGE_USER = 1000;
  * the only place to write (the task volume Slipway mounts there, with the mode the image's
  * `VOLUME ["/tmp"]` gives it). Mounting needs root, so the tests run as root.
  */
-export function sandboxed(file: string, args: readonly string[], cwd: string): ServerCommand {
+export function sandboxed(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+  binds: readonly Bind[] = [],
+): ServerCommand {
   if (process.getuid?.() !== 0) {
     throw new Error('the read-only-root sandbox mounts file systems and needs root (as CI runs)');
   }
+  const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
   const script = [
     'set -e',
+    // Bound before /tmp is replaced, so dependencies installed under /tmp stay reachable.
+    ...binds.flatMap(({ source, target }) => [
+      `mount --bind ${quote(source)} ${quote(target)}`,
+      `mount -o remount,bind,ro ${quote(target)}`,
+    ]),
     // A bind remount changes only this namespace's view of /; the machine's root stays writable.
     'mount -o remount,bind,ro /',
     'mount -t tmpfs -o size=64m,mode=1777 tmpfs /tmp',
@@ -36,10 +48,18 @@ export function sandboxed(file: string, args: readonly string[], cwd: string): S
   };
 }
 
+/** A folder shown at another path inside the sandbox. */
+export interface Bind {
+  readonly source: string;
+  readonly target: string;
+}
+
 /** The image's /app laid out from a fresh build: dist, migrations and the installed dependencies. */
 export interface BuiltImage {
   /** The service's folder, the image's WORKDIR. */
   readonly appDir: string;
+  /** The installed dependencies, bound into the layout inside the sandbox. */
+  readonly binds: readonly Bind[];
   remove(): Promise<void>;
 }
 
@@ -60,8 +80,16 @@ export async function buildImageLayout(): Promise<BuiltImage> {
   ]);
   await copyFile(join(API_DIR, 'package.json'), join(appDir, 'package.json'));
   await cp(join(API_DIR, 'migrations'), join(appDir, 'migrations'), { recursive: true });
-  // The installed dependencies, read where they are (the image copies the production ones).
-  await symlink(join(REPO_DIR, 'node_modules'), join(root, 'app', 'node_modules'));
-  await symlink(join(API_DIR, 'node_modules'), join(appDir, 'node_modules'));
-  return { appDir, remove: () => rm(root, { recursive: true, force: true }) };
+  // The installed dependencies, read where they are (the image copies the production ones). They
+  // are bound in the sandbox rather than linked: a checkout under /tmp would vanish behind its tmpfs.
+  const binds: Bind[] = [];
+  for (const [source, target] of [
+    [join(REPO_DIR, 'node_modules'), join(root, 'app', 'node_modules')],
+    [join(API_DIR, 'node_modules'), join(appDir, 'node_modules')],
+  ] as const) {
+    if (!existsSync(source)) continue;
+    await mkdir(target, { recursive: true });
+    binds.push({ source, target });
+  }
+  return { appDir, binds, remove: () => rm(root, { recursive: true, force: true }) };
 }
