@@ -1,20 +1,12 @@
-import { cite, unitUsd } from '../format.js';
-import { costLine, type Pricer } from '../pricing-context.js';
+import { flatMonthly } from './flat-monthly.js';
 
 /**
  * `AWS::ServiceDiscovery::Instance`: one registration a template makes itself, such as the
  * private DNS alias of a database. Registrations ECS makes for tasks are priced with the service.
  */
-export const priceCloudMapInstance: Pricer = (logicalId, resource, context) => {
-  const price = context.prices.prices['cloudmap.registered-instance-month'];
-  return [
-    costLine(
-      context,
-      logicalId,
-      resource,
-      'Private DNS',
-      price.usd,
-      `1 Cloud Map registration × ${unitUsd(price)} per month ${cite('Cloud Map registrations', price)}`,
-    ),
-  ];
-};
+export const priceCloudMapInstance = flatMonthly({
+  price: 'cloudmap.registered-instance-month',
+  driver: 'Private DNS',
+  unit: 'Cloud Map registration',
+  source: 'Cloud Map registrations',
+});
