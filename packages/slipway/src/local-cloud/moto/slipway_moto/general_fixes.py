@@ -6,27 +6,19 @@ from typing import Any
 from moto.s3.models import FakeBucket
 from moto.ssm.models import Parameter
 
+from .cfn_tags import convert_tags_on_create
+
 
 def _ssm_parameter_tags() -> str:
     """`AWS::SSM::Parameter` takes `Tags` as a map; moto's handler expects a list of Key/Value."""
-    original = Parameter.create_from_cloudformation_json.__func__
-
-    def create(
-        cls: Any,
-        resource_name: str,
-        cloudformation_json: Any,
-        account_id: str,
-        region_name: str,
-        **kwargs: Any,
-    ) -> Any:
-        properties = cloudformation_json.get("Properties", {})
-        tags = properties.get("Tags")
-        if isinstance(tags, dict):
-            properties["Tags"] = [{"Key": key, "Value": str(value)} for key, value in tags.items()]
-        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-
-    Parameter.create_from_cloudformation_json = classmethod(create)
+    convert_tags_on_create(Parameter, _tag_map_as_list)
     return "AWS::SSM::Parameter: Tags given as a map"
+
+
+def _tag_map_as_list(tags: Any) -> Any:
+    if isinstance(tags, dict):
+        return [{"Key": key, "Value": str(value)} for key, value in tags.items()]
+    return tags
 
 
 def _plain_http_is_not_denied() -> str:

@@ -4,6 +4,8 @@ from typing import Any
 
 from moto.kms.models import Key
 
+from .cfn_tags import convert_tags_on_create
+
 
 def _kms_key_tags() -> str:
     """`AWS::KMS::Key` takes `Tags` as CloudFormation's `Key`/`Value` pairs.
@@ -13,24 +15,12 @@ def _kms_key_tags() -> str:
     and took its stack down. Every Slipway stack tags its resources, so the pipeline stacks'
     artifact keys always have tags. The pairs are renamed here; `ListResourceTags` then shows them.
     """
-    original = Key.create_from_cloudformation_json.__func__
-
-    def create(
-        cls: Any,
-        resource_name: str,
-        cloudformation_json: Any,
-        account_id: str,
-        region_name: str,
-        **kwargs: Any,
-    ) -> Any:
-        properties = cloudformation_json.get("Properties", {})
-        tags = properties.get("Tags")
-        if isinstance(tags, list):
-            properties["Tags"] = [_kms_tag(tag) for tag in tags]
-        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-
-    Key.create_from_cloudformation_json = classmethod(create)
+    convert_tags_on_create(Key, _kms_tags)
     return "AWS::KMS::Key: Tags given as CloudFormation's Key/Value pairs"
+
+
+def _kms_tags(tags: Any) -> Any:
+    return [_kms_tag(tag) for tag in tags] if isinstance(tags, list) else tags
 
 
 def _kms_tag(tag: Any) -> Any:
