@@ -17,7 +17,11 @@ function describe(step: PlanStep): string {
     case 'synth':
       return pc.dim(`▸ synthesizing ${plural(step.stacks, 'stack')}…`);
     case 'checks':
-      return pc.dim('▸ running security checks (cdk-nag AwsSolutions + Slipway rules)…');
+      return pc.dim(
+        step.controlTower
+          ? '▸ running security checks (cdk-nag AwsSolutions + Slipway rules + AWS Control Tower controls)…'
+          : '▸ running security checks (cdk-nag AwsSolutions + Slipway rules)…',
+      );
     case 'cost':
       return pc.dim('▸ pricing the templates…');
     case 'done':

@@ -33,7 +33,8 @@ export interface PlanOptions {
 
 export type PlanStep =
   | { readonly kind: 'synth'; readonly stacks: number }
-  | { readonly kind: 'checks' }
+  /** `controlTower`: whether AWS Control Tower's controls run beside cdk-nag and Slipway's rules. */
+  | { readonly kind: 'checks'; readonly controlTower: boolean }
   | { readonly kind: 'cost' }
   | { readonly kind: 'done'; readonly seconds: number };
 
@@ -67,7 +68,7 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
   options.onStep?.({ kind: 'synth', stacks: built.stacks.length });
   const stacks = synthesize(built);
 
-  if (withChecks) options.onStep?.({ kind: 'checks' });
+  if (withChecks) options.onStep?.({ kind: 'checks', controlTower: selected.checks?.controlTower ?? false });
   const findings = withChecks
     ? collectFindings({
         app: built.app,

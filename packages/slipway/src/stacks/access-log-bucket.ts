@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { acknowledge } from '../checks/acknowledge.js';
+import { acknowledgeAccessLogBucket } from './access-log-bucket-acknowledgements.js';
 import { pinLogicalId } from './logical-ids.js';
 
 /**
@@ -43,11 +43,6 @@ export function accessLogBucket(scope: Construct, id: string, props: AccessLogBu
     ],
   });
   pinLogicalId(bucket, 'AccessLogBucket');
-  acknowledge(
-    bucket,
-    'AwsSolutions-S1',
-    'This bucket holds the load balancer access logs; logging its own access to another bucket would ' +
-      'need a log bucket for the log bucket without adding an audit trail CloudTrail does not already keep.',
-  );
+  acknowledgeAccessLogBucket(bucket, props.expireAfterDays);
   return bucket;
 }

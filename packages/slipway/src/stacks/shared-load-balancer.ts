@@ -100,6 +100,7 @@ export function addSharedLoadBalancer(stack: Stack, props: SharedLoadBalancerPro
       open: false,
       defaultAction: notFound,
     });
+    acknowledge(listener, 'CT.ELASTICLOADBALANCING.PR.1', plainHttpReason(env));
   }
 
   publishValue(stack, where, 'runtime', runtimeKeys.albArn, loadBalancer.loadBalancerArn);
@@ -116,4 +117,15 @@ export function addSharedLoadBalancer(stack: Stack, props: SharedLoadBalancerPro
     value: loadBalancer.loadBalancerDnsName,
   });
   return { loadBalancer, listener };
+}
+
+/** Why an environment without a domain serves plain HTTP, and what changes that. */
+function plainHttpReason(env: EnvironmentModel): string {
+  const reason =
+    `${env.name} has no domain, so no certificate and no HTTPS listener to redirect to: this listener ` +
+    `serves the services over plain HTTP. Setting environments.${env.name}.domain with its ACM ` +
+    'certificate adds the HTTPS listener and turns this one into a redirect.';
+  return env.production
+    ? `${reason} In production Slipway-ELB5 still fails until the domain is set or the config acknowledges why it may serve HTTP.`
+    : reason;
 }

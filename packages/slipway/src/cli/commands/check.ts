@@ -14,7 +14,9 @@ interface CheckCommandOptions extends ConfigOptions {
 
 export function checkCommand(io: CliIo, setExit: (code: number) => void): Command {
   const command = new Command('check')
-    .description('run the security checks (cdk-nag AwsSolutions and Slipway rules) on every stack')
+    .description(
+      'run the security checks (cdk-nag AwsSolutions and Slipway rules, and AWS Control Tower controls when checks.controlTower is on) on every stack',
+    )
     .addOption(
       new Option('--acknowledged', 'also list acknowledged findings with their reasons').default(false),
     )

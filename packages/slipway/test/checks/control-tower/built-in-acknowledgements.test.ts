@@ -11,14 +11,18 @@ const root = path.resolve(import.meta.dirname, '../../../../..');
 const isControl = (rule: string) => rule.startsWith('CT.');
 
 /**
- * What is left open on purpose: customer-managed keys for log groups and the database, the log
- * bucket's KMS, object lock, notifications and logging, and HTTP without a domain. Those are
- * real work, not choices, so no built-in acknowledgement may hide them.
+ * What is left open on purpose: customer-managed keys for log groups and the database. That is
+ * real work, not a choice, so no built-in acknowledgement may hide it.
  */
-const REAL_WORK = [
-  'CT.CLOUDWATCH.PR.3',
+const REAL_WORK = ['CT.CLOUDWATCH.PR.3', 'CT.RDS.PR.30'];
+
+/**
+ * Choices that hold in every environment of both examples: the access-log bucket's purpose, and
+ * plain HTTP on the listener while the environment has no domain (neither example has one).
+ */
+const EVERYWHERE = [
   'CT.ELASTICLOADBALANCING.PR.1',
-  'CT.RDS.PR.30',
+  'CT.RDS.PR.20',
   'CT.S3.PR.10',
   'CT.S3.PR.2',
   'CT.S3.PR.4',
@@ -40,8 +44,8 @@ const EXAMPLES = [
     name: 'medications',
     acknowledged: {
       ci: ['CT.ECR.PR.3'],
-      dev: [...DEV_ONLY, 'CT.RDS.PR.20'].sort(),
-      prod: ['CT.RDS.PR.20'],
+      dev: [...DEV_ONLY, ...EVERYWHERE].sort(),
+      prod: EVERYWHERE,
     },
   },
   {
@@ -49,8 +53,8 @@ const EXAMPLES = [
     name: 'megadolls',
     acknowledged: {
       ci: ['CT.ECR.PR.3'],
-      dev: [...DEV_ONLY.filter((rule) => rule !== 'CT.ECS.PR.9'), 'CT.RDS.PR.20'].sort(),
-      prod: ['CT.RDS.PR.20'],
+      dev: [...DEV_ONLY.filter((rule) => rule !== 'CT.ECS.PR.9'), ...EVERYWHERE].sort(),
+      prod: EVERYWHERE,
     },
   },
 ] as const;
