@@ -68,13 +68,15 @@ export default defineConfig({
       network: { natGateways: 1 },
       services: { pgadmin: { maxCount: 1 } },
     },
-    // On-demand, image tag `latest`, canary 10 % with a 10-minute bake, Multi-AZ database.
+    // On-demand, image tag `latest`, canary 10 % with a 10-minute bake, Multi-AZ database, and
+    // the environment's own KMS keys for the database, its secrets, logs and alarms ($2 a month).
     prod: {
       production: true,
       account: '222222222222',
       region: 'af-south-1',
       availabilityZones: ['af-south-1a', 'af-south-1b', 'af-south-1c'],
       network: { natGateways: 1 },
+      encryption: 'customer-managed',
       services: { web: { maxCount: 6 } },
     },
   },

@@ -255,6 +255,12 @@ export const environmentSchema = z.strictObject({
   domain: domainSchema.optional(),
   /** Days every log group keeps its events (a CloudWatch retention value). @default 30, production 365 */
   logRetentionDays: z.number().int().optional(),
+  /**
+   * Whose KMS keys encrypt the environment's data at rest: AWS's own ('aws-managed', free), or keys
+   * the environment creates and rotates ('customer-managed', $1 a month each: one for the database
+   * and secrets, one for log groups and alarm notifications). @default 'aws-managed'
+   */
+  encryption: z.enum(['aws-managed', 'customer-managed']).optional(),
   /** Cost assumptions for this environment, over the top-level ones. @default {} */
   usage: usageSchema.optional(),
 });

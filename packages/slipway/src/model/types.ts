@@ -6,6 +6,7 @@
 
 export type Architecture = 'arm64' | 'x86_64';
 export type Capacity = 'spot' | 'on-demand';
+export type Encryption = 'aws-managed' | 'customer-managed';
 
 /** The whole application as planned. */
 export interface AppModel {
@@ -138,6 +139,8 @@ export interface EnvironmentModel {
   readonly secrets: readonly SecretModel[];
   /** Days every log group keeps its events. */
   readonly logRetentionDays: number;
+  /** Whose KMS keys encrypt data at rest; 'customer-managed' adds the environment's own keys. */
+  readonly encryption: Encryption;
   /** Usage the cost estimate assumes for this environment. */
   readonly usage: UsageModel;
   /** The stack names of this environment, in deploy order. */

@@ -1,9 +1,11 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { DatabaseModel, EnvironmentModel, ServiceModel } from '../model/types.js';
 import { dataKeys, type EnvironmentRef, readValue } from './cross-stack.js';
+import { importDataKey } from './environment-keys.js';
 import { logicalIdPart } from './logical-ids.js';
 import { ModelError } from './model-error.js';
 
@@ -150,4 +152,31 @@ export function containerSecrets(
           );
   }
   return secrets;
+}
+
+/**
+ * With the environment's own data key, a service that reads a Secrets Manager secret must also
+ * decrypt it, and only through Secrets Manager. Written out here because CDK drops this grant for
+ * an imported key: the execution role is in another stack than the key, so the grant goes to the
+ * key's policy, which an imported key cannot change.
+ */
+export function grantSecretDecryption(
+  scope: Construct,
+  where: EnvironmentRef,
+  env: EnvironmentModel,
+  service: ServiceModel,
+  executionRole: iam.IRole,
+): void {
+  const readsSecretsManager = Object.values(service.secrets).some(
+    (name) => env.secrets.find((s) => s.name === name)?.source === 'secretsmanager',
+  );
+  const dataKey = readsSecretsManager ? importDataKey(scope, where, env) : undefined;
+  if (dataKey === undefined) return;
+  executionRole.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [dataKey.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${env.region}.amazonaws.com` } },
+    }),
+  );
 }

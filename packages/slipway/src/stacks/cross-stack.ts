@@ -26,6 +26,8 @@ export const networkKeys = {
   namespaceId: 'namespace-id',
   namespaceArn: 'namespace-arn',
   namespaceName: 'namespace-name',
+  /** The environment's logs key, with `encryption: 'customer-managed'` (environment-keys.ts). */
+  logsKeyArn: 'logs-key-arn',
 } as const;
 
 /** Names the data stack publishes under `/<app>/<env>/data/`. */
@@ -40,6 +42,8 @@ export const dataKeys = {
   provisionerFamily: (database: string) => `${database}/provisioner-family`,
   provisionerSecurityGroupId: (database: string) => `${database}/provisioner-security-group-id`,
   secretArn: (secret: string) => `secrets/${secret}/arn`,
+  /** The environment's data key, with `encryption: 'customer-managed'` (environment-keys.ts). */
+  keyArn: 'key-arn',
 } as const;
 
 /** Names the runtime stack publishes under `/<app>/<env>/runtime/`. */

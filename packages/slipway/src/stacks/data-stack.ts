@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel } from '../model/types.js';
 import { DatabaseProvisioner } from './database-provisioner.js';
+import { createDataKey, importLogsKey, usesCustomerKeys } from './environment-keys.js';
 import { dataKeys, type EnvironmentRef, publishValue } from './cross-stack.js';
 import { importNamespace } from './imported-namespace.js';
 import { importVpc } from './imported-vpc.js';
@@ -39,6 +40,10 @@ export class DataStack extends SlipwayStack {
     const vpc = importVpc(this, where, env, 'private');
     const namespace = importNamespace(this, where, env);
 
+    const dataKey = usesCustomerKeys(env) ? createDataKey(this, where) : undefined;
+    const logsKey = importLogsKey(this, where, env);
+    const keys = dataKey && logsKey ? { data: dataKey, logs: logsKey } : undefined;
+
     const databases = new Map<string, PostgresDatabase>();
     for (const database of env.databases) {
       const built = new PostgresDatabase(this, `Database${logicalIdPart(database.name)}`, {
@@ -47,6 +52,7 @@ export class DataStack extends SlipwayStack {
         instanceIdentifier: databaseInstanceIdentifier(model.app, env.name, database.name),
         vpc,
         namespace,
+        keys,
       });
       databases.set(database.name, built);
       const { instance } = built;
@@ -93,6 +99,7 @@ export class DataStack extends SlipwayStack {
           instance,
           databaseSecurityGroup: built.securityGroup,
           vpc,
+          logsKey,
         },
       );
       publishValue(
@@ -113,7 +120,7 @@ export class DataStack extends SlipwayStack {
     this.databases = databases;
 
     for (const secret of env.secrets.filter((s) => s.source === 'secretsmanager')) {
-      const created = teamSecret(this, secret);
+      const created = teamSecret(this, secret, dataKey);
       publishValue(this, where, 'data', dataKeys.secretArn(secret.name), created.secretArn);
     }
   }

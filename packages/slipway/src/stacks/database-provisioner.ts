@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
@@ -34,6 +35,8 @@ export interface DatabaseProvisionerProps {
   /** The database's own security group; the provisioner gets a rule on it. */
   readonly databaseSecurityGroup: ec2.SecurityGroup;
   readonly vpc: ec2.IVpc;
+  /** The environment's logs key, for the provisioner's log group; none with AWS's keys. */
+  readonly logsKey: kms.IKey | undefined;
 }
 
 /**
@@ -88,6 +91,8 @@ export class DatabaseProvisioner extends Construct {
       retentionDays: env.logRetentionDays,
       retentionPath: `environments.${env.name}.logRetentionDays`,
       production: env.production,
+      environmentName: env.name,
+      encryptionKey: props.logsKey,
       logicalId: `Database${logicalIdPart(database.name)}ProvisionerLogGroup`,
     });
     this.taskDefinition.addContainer('Container', {

@@ -1,4 +1,5 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge.js';
@@ -32,6 +33,10 @@ export interface EnvironmentLogGroupProps {
   readonly retentionPath: string;
   /** Whether the group's environment is production: only elsewhere is a short retention a choice. */
   readonly production: boolean;
+  /** The environment's name, for the reasons its choices are acknowledged with. */
+  readonly environmentName: string;
+  /** The environment's logs key; none when it uses AWS's keys (`encryption: 'aws-managed'`). */
+  readonly encryptionKey: kms.IKey | undefined;
   /** Fixed name, for services that write to a name of their own (RDS). @default generated */
   readonly logGroupName?: string;
   /** Logical id to pin (log groups are listed in `stateful-resources.json`). */
@@ -54,6 +59,7 @@ export function environmentLogGroup(
   const group = new logs.LogGroup(scope, id, {
     logGroupName: props.logGroupName,
     retention: retentionDays(props.retentionDays, props.retentionPath),
+    encryptionKey: props.encryptionKey,
     removalPolicy: props.removeWithStack ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
   });
   pinLogicalId(group, props.logicalId);
@@ -66,6 +72,27 @@ export function environmentLogGroup(
         `Set ${props.retentionPath} to 365 or more to keep them longer.`,
     );
   }
+  if (props.encryptionKey !== undefined && !definedIn(group, props.encryptionKey)) {
+    // The rule accepts a key ARN written out or a key of the same template; it cannot follow the
+    // SSM parameter that carries the environment's logs key from the network stack.
+    acknowledge(
+      group,
+      'CT.CLOUDWATCH.PR.3',
+      `Encrypted with ${props.environmentName}'s logs key, a customer-managed key created in its network ` +
+        'stack and read here from an SSM parameter at deploy time; the control only recognizes a key ARN ' +
+        'written into the template or a key created in the same stack.',
+    );
+  }
+  if (props.encryptionKey === undefined) {
+    acknowledge(
+      group,
+      'CT.CLOUDWATCH.PR.3',
+      `${props.environmentName} uses AWS-managed encryption: CloudWatch Logs encrypts every log group at ` +
+        'rest with keys of its own, at no charge. A customer-managed key adds $1 a month, a key policy ' +
+        `that decides who may use it, and its own trail in CloudTrail; set environments.${props.environmentName}.encryption ` +
+        "to 'customer-managed' to have one.",
+    );
+  }
   if (props.removeWithStack) {
     acknowledge(
       group,
@@ -75,4 +102,9 @@ export function environmentLogGroup(
     );
   }
   return group;
+}
+
+/** Whether the key is created in the same stack as the group, rather than imported into it. */
+function definedIn(group: logs.LogGroup, key: kms.IKey): boolean {
+  return key instanceof kms.Key && Stack.of(key) === Stack.of(group);
 }

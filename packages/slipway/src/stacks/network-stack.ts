@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel } from '../model/types.js';
 import { privateDnsNamespace } from '../naming/names.js';
 import { type EnvironmentRef, networkKeys, publishValue } from './cross-stack.js';
+import { createLogsKey, usesCustomerKeys } from './environment-keys.js';
 import { environmentLogGroup } from './log-group.js';
 import { privateSubnetType } from './network-layout.js';
 import { SlipwayStack } from './slipway-stack.js';
@@ -38,10 +39,13 @@ export class NetworkStack extends SlipwayStack {
     const where: EnvironmentRef = { app: model.app, env: env.name };
     const withNat = env.network.natGateways > 0;
 
+    const logsKey = usesCustomerKeys(env) ? createLogsKey(this, where, env) : undefined;
     const flowLogGroup = environmentLogGroup(this, 'FlowLogGroup', {
       retentionDays: env.network.flowLogRetentionDays,
       retentionPath: `environments.${env.name}.network.flowLogRetentionDays`,
       production: env.production,
+      environmentName: env.name,
+      encryptionKey: logsKey,
       logicalId: 'FlowLogGroup',
     });
 

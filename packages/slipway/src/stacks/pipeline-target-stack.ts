@@ -3,6 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel } from '../model/types.js';
+import { limitGrantsToAwsServices } from './kms-grants.js';
 import { pipelineTargetStackName } from './pipeline-names.js';
 import { SlipwayStack } from './slipway-stack.js';
 
@@ -48,6 +49,7 @@ export function artifactBucket(scope: Construct, name: string): s3.Bucket {
     enableKeyRotation: true,
     removalPolicy: RemovalPolicy.RETAIN,
   });
+  limitGrantsToAwsServices(key);
   const alias = new kms.Alias(scope, 'ArtifactsKeyAlias', {
     aliasName: `alias/${name}`,
     targetKey: key,

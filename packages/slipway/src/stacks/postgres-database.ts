@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
@@ -21,6 +22,8 @@ export interface PostgresDatabaseProps {
   readonly vpc: ec2.IVpc;
   /** The environment's private DNS namespace; the endpoint is registered as `<name>.<namespace>`. */
   readonly namespace: servicediscovery.INamespace;
+  /** The environment's data key and logs key; none when it uses AWS's keys. */
+  readonly keys: { readonly data: kms.IKey; readonly logs: kms.IKey } | undefined;
 }
 
 /**
@@ -81,6 +84,8 @@ export class PostgresDatabase extends Construct {
         retentionDays: env.logRetentionDays,
         retentionPath: `environments.${env.name}.logRetentionDays`,
         production: env.production,
+        environmentName: env.name,
+        encryptionKey: props.keys?.logs,
         logicalId: `${idPart}${logicalId}`,
       }),
     );
@@ -104,12 +109,14 @@ export class PostgresDatabase extends Construct {
       publiclyAccessible: false,
       port: model.port,
       databaseName: model.databaseName,
-      credentials: rds.Credentials.fromUsername(model.masterUsername),
+      // The master secret, the storage, its snapshots and Performance Insights share the data key.
+      credentials: rds.Credentials.fromUsername(model.masterUsername, { encryptionKey: props.keys?.data }),
       manageMasterUserPassword: true,
       iamAuthentication: true,
       parameterGroup,
       storageType: rds.StorageType.GP3,
       storageEncrypted: true,
+      storageEncryptionKey: props.keys?.data,
       allocatedStorage: model.allocatedStorageGb,
       maxAllocatedStorage: model.maxAllocatedStorageGb,
       multiAz: model.multiAz,
@@ -118,6 +125,7 @@ export class PostgresDatabase extends Construct {
       deleteAutomatedBackups: !model.keepAutomatedBackups,
       deletionProtection: model.deletionProtection,
       enablePerformanceInsights: model.performanceInsights,
+      performanceInsightEncryptionKey: model.performanceInsights ? props.keys?.data : undefined,
       cloudwatchLogsExports: EXPORTED_LOGS.map((log) => log.type),
       ...monitoring,
       caCertificate: rds.CaCertificate.RDS_CA_RSA2048_G1,
@@ -145,6 +153,17 @@ export class PostgresDatabase extends Construct {
           'obscurity rather than a control; what protects the instance is that it sits in private ' +
           'subnets, admits only the security groups of the services that declare it, and enforces TLS ' +
           `with IAM authentication on. Set databases.${model.name}.port if your policy asks for another port.`,
+      );
+    }
+    if (props.keys === undefined) {
+      acknowledge(
+        this.instance,
+        'CT.RDS.PR.30',
+        `${env.name} uses AWS-managed encryption: the storage, its snapshots and the master secret are ` +
+          "encrypted with RDS's and Secrets Manager's own keys, at no charge. A customer-managed key adds " +
+          '$1 a month, a key policy that decides who may use it (and who may restore or share a snapshot), ' +
+          `and its own trail in CloudTrail; set environments.${env.name}.encryption to 'customer-managed' ` +
+          'before the database holds data, since changing the key of an existing instance replaces it.',
       );
     }
     if (!env.production && !model.multiAz) {

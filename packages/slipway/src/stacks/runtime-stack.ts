@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel } from '../model/types.js';
 import { alarmTopic } from './alarm-topic.js';
 import { type EnvironmentRef, publishValue, runtimeKeys } from './cross-stack.js';
+import { importLogsKey } from './environment-keys.js';
 import { importVpc } from './imported-vpc.js';
 import { clusterName } from './resource-names.js';
 import { addSharedLoadBalancer, needsLoadBalancer, type SharedLoadBalancer } from './shared-load-balancer.js';
@@ -61,7 +62,12 @@ export class RuntimeStack extends SlipwayStack {
     publishValue(this, where, 'runtime', runtimeKeys.clusterArn, this.cluster.clusterArn);
     publishValue(this, where, 'runtime', runtimeKeys.servicesSecurityGroupId, services.securityGroupId);
 
-    const alarms = alarmTopic(this, 'AlarmTopic', `${model.app}-${env.name}-alarms`);
+    const alarms = alarmTopic(
+      this,
+      'AlarmTopic',
+      `${model.app}-${env.name}-alarms`,
+      importLogsKey(this, where, env),
+    );
     publishValue(this, where, 'runtime', runtimeKeys.alarmTopicArn, alarms.topicArn);
 
     if (balanced)

@@ -4,8 +4,14 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../checks/acknowledge.js';
 import type { AppModel, DatabaseModel, EnvironmentModel, ServiceModel } from '../model/types.js';
-import { containerEnvironment, containerSecrets, databaseConnection } from './container-settings.js';
+import {
+  containerEnvironment,
+  containerSecrets,
+  databaseConnection,
+  grantSecretDecryption,
+} from './container-settings.js';
 import type { EnvironmentRef } from './cross-stack.js';
+import { importLogsKey } from './environment-keys.js';
 import { environmentLogGroup } from './log-group.js';
 import { regionFacts } from './partition.js';
 import { mountWritablePaths } from './writable-paths.js';
@@ -53,6 +59,8 @@ export function serviceTask(
     retentionDays: env.logRetentionDays,
     retentionPath: `environments.${env.name}.logRetentionDays`,
     production: env.production,
+    environmentName: env.name,
+    encryptionKey: importLogsKey(scope, props.where, env),
     logicalId: props.logGroup?.logicalId ?? 'ServiceLogGroup',
     removeWithStack: props.logGroup?.removeWithStack ?? false,
   });
@@ -81,6 +89,7 @@ export function serviceTask(
 
   // `fromRegistry` grants nothing, so the pull permission is given here, for this repository only.
   const executionRole = taskDefinition.obtainExecutionRole();
+  grantSecretDecryption(scope, props.where, env, service, executionRole);
   ecr.Repository.fromRepositoryArn(
     scope,
     'ImageRepository',

@@ -17,6 +17,7 @@ export function checksModel(options: {
     services: [],
     secrets: [],
     logRetentionDays: 30,
+    encryption: 'aws-managed',
     usage: { hoursPerMonth: 730, albLcu: 1, logGbPerMonth: 1, natGbPerMonth: 0, ecrGbPerRepository: 1 },
     stackNames: {
       network: 'shop-dev-network',

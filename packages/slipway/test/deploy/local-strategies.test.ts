@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { DescribeServicesCommand, ECSClient, ListServicesCommand } from '@aws-sdk/client-ecs';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -18,7 +20,7 @@ describe('production and native deployment strategies on the local emulator', ()
     return Object.fromEntries(found.map((s) => [s.serviceName?.split('-')[2], s]));
   }
 
-  it('deploys megadolls prod in af-south-1 with a canary rollout, an alternate target group and a Multi-AZ database', async () => {
+  it('deploys megadolls prod in af-south-1 with a canary rollout, an alternate target group, a Multi-AZ database and its own keys', async () => {
     const model = await loadConfig(
       path.resolve(import.meta.dirname, '../../../../examples/megadolls/slipway.config.ts'),
     );
@@ -48,6 +50,28 @@ describe('production and native deployment strategies on the local emulator', ()
       MultiAZ: true,
       DeletionProtection: true,
     });
+
+    // encryption: 'customer-managed': a rotated data key under the database, a logs key under
+    // every log group, each found by its alias.
+    const kms = new KMSClient(emulator.config('af-south-1'));
+    const aliases = (await kms.send(new ListAliasesCommand({}))).Aliases ?? [];
+    const keyOf = (name: string) => aliases.find((a) => a.AliasName === name)?.TargetKeyId;
+    const dataKey = keyOf('alias/megadolls/prod/data');
+    const logsKey = keyOf('alias/megadolls/prod/logs');
+    expect(dataKey).toBeDefined();
+    expect(logsKey).toBeDefined();
+    for (const keyId of [dataKey, logsKey]) {
+      expect((await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).KeyRotationEnabled).toBe(
+        true,
+      );
+    }
+    expect(db?.StorageEncrypted).toBe(true);
+    expect(db?.KmsKeyId).toContain(dataKey);
+    const groups =
+      (await new CloudWatchLogsClient(emulator.config('af-south-1')).send(new DescribeLogGroupsCommand({})))
+        .logGroups ?? [];
+    expect(groups.length).toBeGreaterThanOrEqual(5);
+    for (const group of groups) expect(group.kmsKeyId, group.logGroupName).toContain(logsKey);
   });
 
   it('deploys linear, blue/green and an internal service side by side', async () => {

@@ -253,6 +253,11 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       previews: fc.boolean(),
       domainOn: fc.boolean(),
       natGateways: fc.constantFrom(0, 1, 2),
+      // One per environment, in order: AWS's keys, the environment's own, or the default.
+      encryption: fc.array(
+        fc.option(fc.constantFrom('aws-managed' as const, 'customer-managed' as const), { nil: undefined }),
+        { minLength: 3, maxLength: 3 },
+      ),
       network: fc.constantFrom<{ cidr?: string; subnetMask?: number }>(
         {},
         { cidr: '10.20.0.0/16' },
@@ -292,6 +297,7 @@ interface Shape {
   readonly previews: boolean;
   readonly domainOn: boolean;
   readonly natGateways: number;
+  readonly encryption: readonly ('aws-managed' | 'customer-managed' | undefined)[];
   readonly network: { readonly cidr?: string; readonly subnetMask?: number };
 }
 
@@ -323,6 +329,7 @@ function assemble(
       region: env.region,
       availabilityZones: zones.map((letter) => `${env.region}${letter}`),
       production: env.production,
+      encryption: shape.encryption[index],
       secrets: ownSecrets.length > 0 ? Object.fromEntries(ownSecrets) : undefined,
       network: dropUndefined({
         natGateways: Math.min(shape.natGateways, zones.length),

@@ -22,6 +22,7 @@ import {
   RunTaskCommand,
   StopTaskCommand,
 } from '@aws-sdk/client-ecs';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { KMSClient, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
@@ -420,6 +421,31 @@ describe('the emulator patches', () => {
     const keyId = stack?.Outputs?.[0]?.OutputValue;
     const tags = await new KMSClient(emulator.config()).send(new ListResourceTagsCommand({ KeyId: keyId }));
     expect(tags.Tags).toEqual([{ TagKey: 'slipway:app', TagValue: 'medications' }]);
+  });
+
+  it('keeps the KMS key a CloudFormation log group names', async () => {
+    const stack = await create('encrypted-logs', {
+      Resources: {
+        Key: {
+          Type: 'AWS::KMS::Key',
+          Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [] }, EnableKeyRotation: true },
+        },
+        Group: {
+          Type: 'AWS::Logs::LogGroup',
+          Properties: {
+            LogGroupName: 'encrypted',
+            RetentionInDays: 30,
+            KmsKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] },
+          },
+        },
+      },
+      Outputs: { KeyArn: { Value: { 'Fn::GetAtt': ['Key', 'Arn'] } } },
+    });
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    const groups = await new CloudWatchLogsClient(emulator.config()).send(
+      new DescribeLogGroupsCommand({ logGroupNamePrefix: 'encrypted' }),
+    );
+    expect(groups.logGroups?.[0]?.kmsKeyId).toBe(stack?.Outputs?.[0]?.OutputValue);
   });
 
   it('creates and deletes CodeBuild projects and CodePipeline pipelines', async () => {

@@ -65,6 +65,7 @@ export function resolveEnvironment(
     services,
     secrets: resolveSecrets(config.secrets, env.secrets),
     logRetentionDays,
+    encryption: env.encryption ?? 'aws-managed',
     usage: { ...USAGE_DEFAULTS, ...defined(config.usage), ...defined(env.usage) },
     stackNames: {
       network: layerStackName(config.app, name, 'network'),

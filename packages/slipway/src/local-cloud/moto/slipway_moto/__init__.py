@@ -14,6 +14,7 @@ def apply() -> list[str]:
         general_fixes,
         kms_fixes,
         lazy_resources,
+        logs_fixes,
         rds_fixes,
         service_deletes,
         stack_events,
@@ -23,7 +24,7 @@ def apply() -> list[str]:
 
     applied: list[str] = []
     modules = (accepted_regions, stack_events, stack_operations, lazy_resources, stack_parameters)
-    modules += (added_resource, general_fixes, kms_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
+    modules += (added_resource, general_fixes, kms_fixes, logs_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
     modules += (ec2_deletes, service_deletes)
     for module in modules:
         applied.extend(module.apply())
