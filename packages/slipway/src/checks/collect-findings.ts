@@ -6,12 +6,28 @@ import { isControlId } from './acknowledgement-rules.js';
 import { applyAcknowledgements } from './apply-acknowledgements.js';
 import { runAwsSolutions } from './cdk-nag.js';
 import { type ConstructIndex, indexConstructs } from './construct-index.js';
+import { guardUnavailable } from './control-tower/guard-package.js';
 import { runControlTower } from './control-tower/run-control-tower.js';
 import type { LocatedFinding } from './located-finding.js';
 import { prepareChecks } from './prepare-checks.js';
 import { runRules } from './rules/run-rules.js';
 
 export const BYPASSED_ACKNOWLEDGEMENT_RULE = 'Slipway-ACK2';
+export const CONTROLS_NOT_RUN_RULE = 'Slipway-CT1';
+
+/**
+ * The pack is on by default, and a team's laptops are not all Linux or macOS: there the plan says
+ * the controls did not run instead of failing, and the plan in CI (on Linux) still runs them.
+ */
+function controlsNotRun(why: string, sharedStack: string): LocatedFinding {
+  return {
+    rule: CONTROLS_NOT_RUN_RULE,
+    level: 'warning',
+    stack: sharedStack,
+    path: sharedStack,
+    message: `AWS Control Tower's controls did not run: ${why}. The plan in CI runs them; set checks.controlTower to false in slipway.config.ts to turn the pack off.`,
+  };
+}
 
 export interface CollectFindingsInput {
   /** The app, after `synth()`: cdk-nag walks its construct tree, with aspects applied. */
@@ -77,23 +93,29 @@ export function collectFindings(input: CollectFindingsInput): Finding[] {
     logicalId: finding.resource,
     path: index.pathOf(finding.stack, finding.resource),
   }));
-  const controlTower = input.controlTower ?? model.checks?.controlTower ?? false;
+  const wanted = input.controlTower ?? model.checks?.controlTower ?? false;
+  const unavailable = wanted ? guardUnavailable() : undefined;
+  const controlTower = wanted && unavailable === undefined;
   const located = [
     ...runAwsSolutions(app, index),
     ...ruleFindings,
     ...(controlTower ? runControlTower(stacks, index.pathOf) : []),
+    ...(unavailable === undefined ? [] : [controlsNotRun(unavailable, model.ci.stackName)]),
     ...bypassedFindings(index, model.ci.stackName),
   ];
 
-  // Stacks acknowledge Control Tower controls where Slipway's choices fail them; with the pack off
-  // those findings cannot appear, so the acknowledgements are left out rather than reported stale.
+  // Stacks (and teams, in the config) acknowledge Control Tower controls; with the pack off those
+  // findings cannot appear, so the acknowledgements are left out rather than reported stale.
   const code = controlTower
     ? index.acknowledgements
     : index.acknowledgements.filter((ack) => !isControlId(ack.rule));
+  const configured = controlTower
+    ? model.acknowledgements
+    : model.acknowledgements.filter((ack) => !isControlId(ack.rule));
   const findings = applyAcknowledgements(
     located.filter((finding) => names.has(finding.stack)),
     code,
-    model.acknowledgements,
+    configured,
     { stacks: names, complete: input.allEnvironments ?? true, sharedStack: model.ci.stackName },
   );
   return findings.sort(compareFindings);

@@ -50,7 +50,6 @@ function buildModel(config: SlipwayConfig): AppModel {
       reason: ack.reason,
     })),
     delivery,
-    // Off until the examples pass the controls; see the checks README.
-    checks: { controlTower: config.checks?.controlTower ?? false },
+    checks: { controlTower: config.checks?.controlTower ?? true },
   };
 }

@@ -328,7 +328,7 @@ export const acknowledgementSchema = z.strictObject({
 
 /** Optional check packs the plan runs. */
 export const checksSchema = z.strictObject({
-  /** AWS Control Tower's proactive controls (cfn-guard). @default false */
+  /** AWS Control Tower's proactive controls (cfn-guard). @default true */
   controlTower: z.boolean().optional(),
 });
 
@@ -354,7 +354,7 @@ export const slipwayConfigSchema = z.strictObject({
   acknowledgements: z.array(acknowledgementSchema).optional(),
   /** Workflows, previews and the optional CodePipeline. @default GitHub Actions with previews for 'feat/*' */
   delivery: deliverySchema.optional(),
-  /** Optional check packs. @default { controlTower: false } */
+  /** Optional check packs. @default { controlTower: true } */
   checks: checksSchema.optional(),
 });
 

@@ -126,12 +126,20 @@ function previewListener(
     "A preview is reached like its environment, on the environment's internet-facing load balancer; " +
       'services limited to some callers keep their source-ip listener conditions here too.',
   );
-  acknowledge(
-    ingress,
-    'Slipway-EC21',
+  const ownPort =
     "A preview listens on a port of its own on the environment's load balancer (80 and 443 are the " +
-      "environment's), so it is reached on that port; the rule goes with the preview.",
-  );
+    "environment's), so it is reached on that port; the rule goes with the preview.";
+  acknowledge(ingress, 'Slipway-EC21', ownPort);
+  acknowledge(ingress, 'CT.EC2.PR.3', ownPort);
+  if (!env.domain) {
+    acknowledge(
+      listener,
+      'CT.ELASTICLOADBALANCING.PR.1',
+      `${env.name} has no domain, so its previews, like the environment, are served over plain HTTP: ` +
+        'there is no certificate for an HTTPS listener to redirect to. With ' +
+        `environments.${env.name}.domain set, a preview's listener serves HTTPS with its certificate.`,
+    );
+  }
 
   const host = env.domain?.name ?? loadBalancer.loadBalancerDnsName;
   new CfnOutput(stack, 'Url', {

@@ -14,15 +14,23 @@ function packageDir(): string {
 }
 
 /** The package names Linux `ubuntu` (the build serves every Linux) and CPUs as uname does. */
-function platformDir(): string {
+function platformSubdir(): string | undefined {
   const platform = { linux: 'ubuntu', darwin: 'macos' }[process.platform as string];
   const arch = { x64: 'x86_64', arm64: 'aarch64' }[process.arch as string];
-  if (platform === undefined || arch === undefined) {
-    throw new Error(
-      `The Control Tower checks need cfn-guard, which ${PACKAGE} ships for Linux and macOS on x64 and arm64, not ${process.platform} on ${process.arch}. Set checks.controlTower to false in slipway.config.ts on this machine.`,
-    );
-  }
-  return path.join(platform, arch);
+  return platform === undefined || arch === undefined ? undefined : path.join(platform, arch);
+}
+
+/** Why the controls cannot run on this machine, or undefined when cfn-guard ships for it. */
+export function guardUnavailable(): string | undefined {
+  if (platformSubdir() !== undefined) return undefined;
+  return `cfn-guard, which runs them, ships in ${PACKAGE} for Linux and macOS on x64 and arm64, not for ${process.platform} on ${process.arch}`;
+}
+
+function platformDir(): string {
+  const subdir = platformSubdir();
+  if (subdir === undefined)
+    throw new Error(`The Control Tower checks cannot run here: ${guardUnavailable()}.`);
+  return subdir;
 }
 
 export interface GuardPackage {

@@ -4,10 +4,10 @@ import type { SlipwayConfig } from '../../../src/config/schema.js';
 import { expectIssue, validConfig } from '../../config/fixtures.js';
 
 describe('checks.controlTower in the config', () => {
-  it('is off unless the config turns it on', () => {
-    expect(resolveConfig(validConfig()).checks).toEqual({ controlTower: false });
-    const on = { ...validConfig(), checks: { controlTower: true } };
-    expect(resolveConfig(on).checks).toEqual({ controlTower: true });
+  it('is on unless the config turns it off', () => {
+    expect(resolveConfig(validConfig()).checks).toEqual({ controlTower: true });
+    const off = { ...validConfig(), checks: { controlTower: false } };
+    expect(resolveConfig(off).checks).toEqual({ controlTower: false });
   });
 
   it('rejects a value that is not true or false, naming the field', () => {
