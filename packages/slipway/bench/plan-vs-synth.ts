@@ -23,8 +23,8 @@ const examples = ['medications', 'megadolls'];
 
 interface Variant {
   readonly name: string;
-  /** Plan the example with `checks.controlTower` on, through a config that wraps the example's. */
-  readonly controlTower?: boolean;
+  /** Plan the example with the Control Tower pack off, through a config that wraps the example's. */
+  readonly packOff?: boolean;
   readonly args: (config: string, out: string) => string[];
 }
 
@@ -42,8 +42,8 @@ const plan = (config: string, out: string) => [
 /** The variant the others are compared with. */
 const BASELINE = 'bare synth (CDK validation off)';
 const variants: Variant[] = [
-  { name: 'slipway plan --json', args: plan },
-  { name: 'slipway plan --json, Control Tower pack on', controlTower: true, args: plan },
+  { name: 'slipway plan --json (Control Tower pack on, the default)', args: plan },
+  { name: 'slipway plan --json, Control Tower pack off', packOff: true, args: plan },
   {
     name: BASELINE,
     args: (config, out) => [...rss, '--import', 'tsx', path.join(kit, 'bench/bare-synth.ts'), config, out],
@@ -86,13 +86,13 @@ function descendantsCpuSeconds(): number | null {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
-/** A config that is the example's with the Control Tower pack on. */
-function withControlTower(config: string): string {
+/** A config that is the example's with the Control Tower pack off. */
+function withoutControlTower(config: string): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-config-')), 'slipway.config.ts');
   writeFileSync(
     file,
     `import base from ${JSON.stringify(pathToFileURL(config).href)};\n` +
-      'export default { ...base, checks: { ...base.checks, controlTower: true } };\n',
+      'export default { ...base, checks: { ...base.checks, controlTower: false } };\n',
   );
   return file;
 }
@@ -122,11 +122,11 @@ const median = (xs: number[]) => {
 const rows: string[][] = [];
 for (const example of examples) {
   const config = path.join(root, 'examples', example, 'slipway.config.ts');
-  const controlTowerConfig = withControlTower(config);
+  const packOffConfig = withoutControlTower(config);
   const samples = new Map<string, Sample[]>(variants.map((v) => [v.name, []]));
   for (let i = 0; i < runs; i++) {
     for (const variant of variants) {
-      const sample = measure(variant, variant.controlTower ? controlTowerConfig : config);
+      const sample = measure(variant, variant.packOff ? packOffConfig : config);
       samples.get(variant.name)!.push(sample);
       process.stderr.write(`${example} · ${variant.name} · run ${i + 1}: ${sample.seconds.toFixed(2)} s\n`);
     }

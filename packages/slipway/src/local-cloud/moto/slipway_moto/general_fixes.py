@@ -6,7 +6,7 @@ from typing import Any
 from moto.s3.models import FakeBucket
 from moto.ssm.models import Parameter
 
-from .cfn_tags import convert_tags_on_create
+from .cfn_rewrites import convert_tags_on_create
 
 
 def _ssm_parameter_tags() -> str:

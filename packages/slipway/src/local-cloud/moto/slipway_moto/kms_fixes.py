@@ -4,7 +4,7 @@ from typing import Any
 
 from moto.kms.models import Key
 
-from .cfn_tags import convert_tags_on_create
+from .cfn_rewrites import convert_tags_on_create
 
 
 def _kms_key_tags() -> str:

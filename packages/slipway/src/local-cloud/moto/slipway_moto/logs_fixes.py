@@ -4,6 +4,8 @@ from typing import Any
 
 from moto.logs.models import LogGroup
 
+from .cfn_rewrites import rewrite_properties_on_create
+
 
 def _log_group_kms_key() -> str:
     """`AWS::Logs::LogGroup` names its key `KmsKeyId`; moto's log group reads only `kmsKeyId`.
@@ -12,22 +14,12 @@ def _log_group_kms_key() -> str:
     for the API's spelling, so a group created by a stack lost its key and `DescribeLogGroups`
     showed it unencrypted. The property is copied to the spelling the model reads.
     """
-    original = LogGroup.create_from_cloudformation_json.__func__
 
-    def create(
-        cls: Any,
-        resource_name: str,
-        cloudformation_json: Any,
-        account_id: str,
-        region_name: str,
-        **kwargs: Any,
-    ) -> Any:
-        properties = cloudformation_json.get("Properties", {})
+    def rewrite(properties: dict[str, Any]) -> None:
         if "KmsKeyId" in properties:
             properties["kmsKeyId"] = properties["KmsKeyId"]
-        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
 
-    LogGroup.create_from_cloudformation_json = classmethod(create)
+    rewrite_properties_on_create(LogGroup, rewrite)
     return "AWS::Logs::LogGroup: KmsKeyId kept on the log group"
 
 
