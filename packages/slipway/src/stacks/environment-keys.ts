@@ -5,8 +5,8 @@ import type { Construct } from 'constructs';
 import type { EnvironmentModel } from '../model/types.js';
 import { dataKeys, type EnvironmentRef, networkKeys, publishValue, readValue } from './cross-stack.js';
 import { limitGrantsToAwsServices } from './kms-grants.js';
+import { allowCloudWatchLogs } from './kms-logs-access.js';
 import { pinLogicalId } from './logical-ids.js';
-import { regionFacts } from './partition.js';
 
 /**
  * With `encryption: 'customer-managed'` an environment owns two KMS keys, each with yearly rotation
@@ -61,20 +61,7 @@ export function createLogsKey(scope: Construct, where: EnvironmentRef, env: Envi
     'logs',
     'its CloudWatch log groups and alarm notifications',
   );
-  const { partition } = regionFacts(env.region);
-  key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid: 'CloudWatchLogsEncryptsThisAccountsLogGroups',
-      principals: [new iam.ServicePrincipal(`logs.${env.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: {
-        ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${env.region}:${env.account}:log-group:*`,
-        },
-      },
-    }),
-  );
+  allowCloudWatchLogs(key, env.region, env.account);
   // An alarm publishes to an encrypted topic as CloudWatch itself, which needs the key to do so.
   key.addToResourcePolicy(
     new iam.PolicyStatement({

@@ -24,7 +24,7 @@ export function retentionDays(days: number, path: string): logs.RetentionDays {
 }
 
 /** The shortest retention AWS Control Tower's CT.CLOUDWATCH.PR.2 accepts, in days. */
-const CONTROL_TOWER_RETENTION_DAYS = 365;
+export const CONTROL_TOWER_RETENTION_DAYS = 365;
 
 export interface EnvironmentLogGroupProps {
   /** Days the events are kept; must be one CloudWatch accepts. */

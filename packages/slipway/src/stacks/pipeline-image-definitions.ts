@@ -1,14 +1,20 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { allowCloudWatchLogs } from './kms-logs-access.js';
 
 export interface ImageDefinitionsProjectProps {
   /** Prefixes the project name. */
   readonly app: string;
   /** Encrypts the project's artifacts (the pipeline's artifact key). */
   readonly encryptionKey: kms.IKey;
+  /**
+   * Encrypts the build logs; its policy is extended to let CloudWatch Logs use it in this stack's
+   * account and region.
+   */
+  readonly logsKey: kms.Key;
   /** Days the build logs are kept. */
   readonly logRetention: logs.RetentionDays;
 }
@@ -18,14 +24,18 @@ export interface ImageDefinitionsProjectProps {
  * `imageDetail.json` into the `imagedefinitions.json` the ECS deploy action reads. `CONTAINER`
  * (the service's container name) is set per pipeline. Nothing is built: a minute of the smallest
  * ARM instance per release.
- * Cost: $0.0034 per build minute (arm1.small, general1 on Linux), $0.50 per GB of logs.
+ * Cost: $0.0034 per build minute (arm1.small, general1 on Linux), $0.50 per GB of logs; a release
+ * logs a few lines.
  */
 export function imageDefinitionsProject(
   scope: Construct,
   props: ImageDefinitionsProjectProps,
 ): codebuild.PipelineProject {
+  const { region, account } = Stack.of(scope);
+  allowCloudWatchLogs(props.logsKey, region, account);
   const logGroup = new logs.LogGroup(scope, 'ImageDefinitionsLogs', {
     retention: props.logRetention,
+    encryptionKey: props.logsKey,
     removalPolicy: RemovalPolicy.RETAIN,
   });
   const project = new codebuild.PipelineProject(scope, 'ImageDefinitions', {

@@ -4,11 +4,9 @@ import * as actions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { acknowledge } from '../checks/acknowledge.js';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../model/types.js';
-import { retentionDays } from './log-group.js';
+import { CONTROL_TOWER_RETENTION_DAYS, retentionDays } from './log-group.js';
 import { logicalIdPart } from './logical-ids.js';
 import { regionFacts } from './partition.js';
 import {
@@ -21,15 +19,6 @@ import { pipelineName, pipelineRoleName, pipelineServiceName, pipelineStackName 
 import { artifactBucket, type PipelineTargetStack } from './pipeline-target-stack.js';
 import { clusterName } from './resource-names.js';
 import { SlipwayStack } from './slipway-stack.js';
-
-/** Pipeline artifacts are transient; who touched them is in CloudTrail. */
-function acknowledgeArtifactLogs(bucket: s3.IBucket): void {
-  acknowledge(
-    bucket,
-    'AwsSolutions-S1',
-    'Holds only pipeline artifacts (image definitions) that expire after 30 days; CloudTrail records the pipelines and roles that read and write them.',
-  );
-}
 
 export interface PipelineStackProps {
   readonly model: AppModel;
@@ -45,7 +34,7 @@ export interface PipelineStackProps {
  * deployment strategy (canary and alarm rollback in production). No custom resources, no GitHub
  * identity: the pipelines run as their own role.
  * Cost: V2 pipelines bill $0.002 per action-minute (a release is a few minutes), plus $1 a month for
- * the artifact key and CodeBuild's minute per release.
+ * the artifact key (which also encrypts the build logs) and CodeBuild's minute per release.
  */
 export class PipelineStack extends SlipwayStack {
   readonly pipelines: readonly codepipeline.Pipeline[];
@@ -62,18 +51,23 @@ export class PipelineStack extends SlipwayStack {
     // A cross-account deploy role trusts only the pipeline role, not every principal of the CI account.
     this.node.setContext('@aws-cdk/pipelines:reduceCrossAccountActionRoleTrustScope', true);
 
-    const artifacts = artifactBucket(this, `${model.app}-pipeline-artifacts`);
+    const { bucket: artifacts, key: artifactsKey } = artifactBucket(this, `${model.app}-pipeline-artifacts`);
     const role = new iam.Role(this, 'PipelineRole', {
       roleName: pipelineRoleName(model.app),
       description: `CodePipelines of ${model.app}`,
       assumedBy: new iam.ServicePrincipal('codepipeline.amazonaws.com'),
       maxSessionDuration: Duration.hours(1),
     });
-    const first = model.environments[0];
     const project = imageDefinitionsProject(this, {
       app: model.app,
       encryptionKey: artifacts.encryptionKey!,
-      logRetention: retentionDays(first?.logRetentionDays ?? 30, 'environments[0].logRetentionDays'),
+      logsKey: artifactsKey,
+      // Its builds release to every environment, production included: kept as long as the longest
+      // of them, and at least the year Control Tower's CT.CLOUDWATCH.PR.2 asks for.
+      logRetention: retentionDays(
+        Math.max(CONTROL_TOWER_RETENTION_DAYS, ...model.environments.map((e) => e.logRetentionDays)),
+        'environments.*.logRetentionDays',
+      ),
     });
 
     const repositories = new Map<string, ecr.IRepository>();
@@ -125,13 +119,11 @@ export class PipelineStack extends SlipwayStack {
     const buckets = [artifacts, ...[...targets.values()].map((t) => t.artifacts)];
     acknowledgePipelineRole(role, buckets);
     acknowledgeImageDefinitionsRole(project, artifacts);
-    acknowledgeArtifactLogs(artifacts);
     for (const target of targets.values()) {
       // Named from the CI account, as pipelines there refer to it: resolving the name here keeps
       // the generated name also where no pipeline reads the bucket (an account in the CI region),
       // since a bucket whose name changes is replaced.
       this.resolve(target.artifacts.bucketName);
-      acknowledgeArtifactLogs(target.artifacts);
       // CodePipeline creates the cross-account deploy roles in the target stack as the pipelines are built.
       for (const child of target.node.children) {
         if (child instanceof iam.Role) acknowledgeDeployActionRole(child, buckets);

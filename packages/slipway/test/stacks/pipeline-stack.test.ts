@@ -143,6 +143,45 @@ describe('CodePipeline delivery (seed 004)', () => {
     }
   });
 
+  it('versions the artifact buckets and expires noncurrent versions and expired delete markers', () => {
+    for (const name of ['megadolls-pipeline', 'megadolls-prod-pipeline-target']) {
+      fx.template(name).hasResourceProperties('AWS::S3::Bucket', {
+        VersioningConfiguration: { Status: 'Enabled' },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ ExpirationInDays: 30, NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+            Match.objectLike({ ExpiredObjectDeleteMarker: true }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('keeps the build logs a year, encrypted with the artifact key that admits CloudWatch Logs', () => {
+    const t = fx.template('megadolls-pipeline');
+    const keys = t.findResources('AWS::KMS::Key', {
+      Properties: { Description: 'Encrypts megadolls-pipeline-artifacts' },
+    });
+    const [keyId] = Object.keys(keys);
+    t.hasResourceProperties('AWS::Logs::LogGroup', {
+      KmsKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+    });
+    const group = Object.values(t.findResources('AWS::Logs::LogGroup'))[0];
+    expect(group?.Properties.RetentionInDays).toBeGreaterThanOrEqual(365);
+    const statements = keys[keyId!]!.Properties.KeyPolicy.Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Sid: 'CloudWatchLogsEncryptsThisAccountsLogGroups',
+        Principal: { Service: `logs.${model.ci.region}.amazonaws.com` },
+        Condition: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${model.ci.region}:${model.ci.account}:log-group:*`,
+          },
+        },
+      }),
+    );
+  });
+
   it('lets the prod deploy role move image tags, which is how a release starts the prod pipelines', () => {
     const policies = fx.template('megadolls-ci').findResources('AWS::IAM::Policy', {
       Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^DeployRoleProd') }] },

@@ -1,8 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
+import { readViolations } from '../../../src/checks/control-tower/read-violations.js';
+import { controlTowerRulesDir, runGuard } from '../../../src/checks/control-tower/run-guard.js';
 import type { Finding } from '../../../src/checks/finding.js';
 import type { AppModel } from '../../../src/model/types.js';
 import { allFindings, runPlan } from '../../../src/plan/run-plan.js';
@@ -66,9 +68,23 @@ const EXAMPLES = [
   },
 ] as const;
 
-function plan(model: AppModel, controlTower: boolean): Finding[] {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-control-tower-acks-'));
+function plan(model: AppModel, controlTower: boolean, outdir = tempDir()): Finding[] {
   return allFindings(runPlan({ ...model, checks: { controlTower } }, { outdir, cost: false }));
+}
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'slipway-control-tower-acks-'));
+}
+
+/** `stack control resource` for every failure of cfn-guard run directly, whole pack, every template. */
+function directFailures(outdir: string): string[] {
+  const templates = readdirSync(outdir)
+    .filter((file) => file.endsWith('.template.json'))
+    .map((file) => path.join(outdir, file));
+  const failures = readViolations(runGuard(templates, { rules: [controlTowerRulesDir()] })).flatMap((v) =>
+    v.logicalIds.map((id) => `${path.basename(v.file, '.template.json')} ${v.control} ${id}`),
+  );
+  return [...new Set(failures)].sort();
 }
 
 const rulesOf = (findings: readonly Finding[]) => [...new Set(findings.map((f) => f.rule))].sort();
@@ -76,13 +92,24 @@ const rulesOf = (findings: readonly Finding[]) => [...new Set(findings.map((f) =
 describe.each(EXAMPLES)('built-in Control Tower acknowledgements on examples/$name', (example) => {
   let on: Finding[];
   let off: Finding[];
+  let direct: string[];
   const envOf = (finding: Finding) =>
     finding.stack === `${example.name}-ci` ? 'ci' : finding.stack.split('-')[1];
 
   beforeAll(async () => {
     const model = await loadConfig(path.join(root, `examples/${example.name}/slipway.config.ts`));
-    on = plan(model, true);
+    const outdir = tempDir();
+    on = plan(model, true, outdir);
+    direct = directFailures(outdir);
     off = plan(model, false);
+  });
+
+  it('fails, run directly with the whole pack, exactly the controls the plan acknowledges', () => {
+    const acknowledged = on
+      .filter((f) => isControl(f.rule) && f.acknowledged)
+      .map((f) => `${f.stack} ${f.rule} ${f.resource}`);
+    expect(direct.length).toBeGreaterThan(0);
+    expect(direct).toEqual([...new Set(acknowledged)].sort());
   });
 
   it('leaves no control open in any environment or the shared stack', () => {
