@@ -251,6 +251,10 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       // Where a team with CodePipeline puts its CI stack when the environments' region has no CodeBuild.
       pipelineRegion: fc.constantFrom(...options.regions.filter((region) => offersLayer(region, 'pipeline'))),
       previews: fc.boolean(),
+      // The Control Tower pack is on by default and costs most of a plan's time (cfn-guard), so
+      // one draw in five keeps the default and the rest turn it off; test:wide draws twenty times
+      // as many.
+      checks: fc.option(fc.constant({ controlTower: false }), { nil: undefined, freq: 5 }),
       domainOn: fc.boolean(),
       natGateways: fc.constantFrom(0, 1, 2),
       // One per environment, in order: AWS's keys, the environment's own, or the default.
@@ -295,6 +299,7 @@ interface Shape {
   readonly delivery: 'github-actions' | 'codepipeline';
   readonly pipelineRegion: string;
   readonly previews: boolean;
+  readonly checks: { readonly controlTower: boolean } | undefined;
   readonly domainOn: boolean;
   readonly natGateways: number;
   readonly encryption: readonly ('aws-managed' | 'customer-managed' | undefined)[];
@@ -362,6 +367,7 @@ function assemble(
     services: Object.fromEntries(services.map((s) => [s.name, s.config])),
     environments,
     acknowledgements: plainHttpProduction.length > 0 ? plainHttpProduction : undefined,
+    checks: shape.checks,
     delivery: {
       pipeline: shape.delivery,
       previewBranches: shape.previews && hasNonProduction ? ['feat/*'] : [],
