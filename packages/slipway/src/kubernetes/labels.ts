@@ -1,0 +1,18 @@
+import type { ServiceModel } from '../model/types.js';
+
+/**
+ * The labels that pick a service's pods. A Deployment's selector cannot change after creation,
+ * so these come from the two names that never change for a service (its own and the app's),
+ * never from a file path, an image tag or a construct path.
+ */
+export function selectorLabels(app: string, service: ServiceModel): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': service.name,
+    'app.kubernetes.io/part-of': app,
+  };
+}
+
+/** Labels on every object of a service: the selector labels, plus who writes the object. */
+export function serviceLabels(app: string, service: ServiceModel): Record<string, string> {
+  return { ...selectorLabels(app, service), 'app.kubernetes.io/managed-by': 'slipway' };
+}
