@@ -4,7 +4,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { regionFacts } from '../stacks/partition.js';
+import { regionFacts } from '../stacks/shared/partition.js';
 import type { DeployTarget } from './target.js';
 
 /** How the deployer reaches AWS: the standard credential chain, or the emulator with dummy keys. */

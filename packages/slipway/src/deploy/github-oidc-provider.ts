@@ -6,8 +6,8 @@ import {
 import { GITHUB_OIDC_HOST } from '../checks/rules/iam/github-oidc.js';
 import type { AppModel } from '../model/types.js';
 import { ciStackName } from '../naming/names.js';
-import { STACK_TAGS } from '../stacks/slipway-stack.js';
-import { regionFacts } from '../stacks/partition.js';
+import { STACK_TAGS } from '../stacks/shared/slipway-stack.js';
+import { regionFacts } from '../stacks/shared/partition.js';
 import type { CfnTemplate } from '../template/types.js';
 import type { PlannedStack } from './assembly.js';
 import { withReadClients } from './connection.js';

@@ -1,6 +1,6 @@
 import { diffTemplate, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import type { CfnTemplate } from '../template/types.js';
-import { STATEFUL_RESOURCE_TYPES } from '../stacks/stateful-resources.js';
+import { STATEFUL_RESOURCE_TYPES } from '../stacks/shared/stateful-resources.js';
 import { describeMove, type NetworkMove, networkMoves } from './network-moves.js';
 import { references } from './template-references.js';
 

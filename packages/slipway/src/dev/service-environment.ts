@@ -1,5 +1,5 @@
 import type { DatabaseModel, ServiceModel } from '../model/types.js';
-import { containerEnvironment } from '../stacks/container-settings.js';
+import { containerEnvironment } from '../stacks/runtime/ecs/container-settings.js';
 import { SECRET_VARIABLE_PREFIX } from './local-secrets.js';
 
 /** The database a service reaches locally. */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { AppModel, DatabaseModel, EnvironmentModel } from '../model/types.js';
-import { serviceDatabase } from '../stacks/container-settings.js';
+import { serviceDatabase } from '../stacks/runtime/ecs/container-settings.js';
 import { consoleReporter } from './console-reporter.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { DevCancelledError, DevError, ServiceStartError } from './dev-error.js';

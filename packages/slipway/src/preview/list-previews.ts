@@ -3,8 +3,8 @@ import { withReadClients } from '../deploy/connection.js';
 import { openSession, type Session, type SessionOptions } from '../deploy/session.js';
 import type { AppModel } from '../model/types.js';
 import { previewStackPrefix } from '../naming/preview-names.js';
-import { PREVIEW_TAGS } from '../stacks/preview-stack.js';
-import { STACK_TAGS } from '../stacks/slipway-stack.js';
+import { PREVIEW_TAGS } from '../stacks/preview/preview-stack.js';
+import { STACK_TAGS } from '../stacks/shared/slipway-stack.js';
 import { previewSource } from './preview-plan.js';
 
 /** A deployed preview, as its stack's tags and outputs describe it. */

@@ -6,7 +6,7 @@ import {
   previewSlug,
   previewStackName,
 } from '../naming/preview-names.js';
-import { previewRepositoryName } from '../stacks/resource-names.js';
+import { previewRepositoryName } from '../stacks/shared/resource-names.js';
 import { PreviewError } from './errors.js';
 
 /** Listener ports previews take on the shared load balancer; 999 previews at most per environment. */

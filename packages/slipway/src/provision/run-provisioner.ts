@@ -11,8 +11,8 @@ import { LOCAL_CREDENTIALS, withReadClients } from '../deploy/connection.js';
 import { readParameters } from '../deploy/deployed-state.js';
 import type { Session } from '../deploy/session.js';
 import { ssmParameterName } from '../naming/names.js';
-import { dataKeys, networkKeys, runtimeKeys } from '../stacks/cross-stack.js';
-import { taskPlacement } from '../stacks/network-layout.js';
+import { dataKeys, networkKeys, runtimeKeys } from '../stacks/shared/cross-stack.js';
+import { taskPlacement } from '../stacks/network/network-layout.js';
 import { ProvisionError } from './errors.js';
 import { provisionVariables } from './provision-script.js';
 

@@ -1,16 +1,16 @@
 import { App, type Stack } from 'aws-cdk-lib';
 import type { AppModel } from '../model/types.js';
 import { appContext } from './app-context.js';
-import { CiStack } from './ci-stack.js';
-import { DataStack, needsDataStack } from './data-stack.js';
-import { NetworkStack } from './network-stack.js';
-import { pinServiceName, pipelineServiceName } from './pipeline-names.js';
-import { PipelineStack } from './pipeline-stack.js';
-import { PipelineTargetStack } from './pipeline-target-stack.js';
-import { PreviewStack } from './preview-stack.js';
+import { CiStack } from './ci/ci-stack.js';
+import { DataStack, needsDataStack } from './data/data-stack.js';
+import { NetworkStack } from './network/network-stack.js';
+import { pinServiceName, pipelineServiceName } from './ci/pipeline-names.js';
+import { PipelineStack } from './ci/pipeline-stack.js';
+import { PipelineTargetStack } from './ci/pipeline-target-stack.js';
+import { PreviewStack } from './preview/preview-stack.js';
 import type { PreviewPlan } from '../preview/preview-plan.js';
-import { RuntimeStack } from './runtime-stack.js';
-import { ServiceStack } from './service-stack.js';
+import { RuntimeStack } from './runtime/ecs/runtime-stack.js';
+import { ServiceStack } from './runtime/ecs/service-stack.js';
 
 /** Which layer a stack is; services share one kind. */
 export type StackKind = 'ci' | 'network' | 'data' | 'runtime' | 'service' | 'pipeline' | 'preview';

@@ -1,6 +1,6 @@
 import type { AppModel, DeliveryModel } from '../model/types.js';
-import { regionFacts } from '../stacks/partition.js';
-import { deployRoleName, imagePushRoleName, previewPushRoleName } from '../stacks/resource-names.js';
+import { regionFacts } from '../stacks/shared/partition.js';
+import { deployRoleName, imagePushRoleName, previewPushRoleName } from '../stacks/shared/resource-names.js';
 import { deliveryOf } from './delivery.js';
 
 /** What every workflow generator reads. */

@@ -1,5 +1,5 @@
 import type { EnvironmentModel, PreviewModel } from '../model/types.js';
-import { previewRepositoryName } from '../stacks/resource-names.js';
+import { previewRepositoryName } from '../stacks/shared/resource-names.js';
 import { uses } from './actions.js';
 import { deployRoleArn, previewPushRoleArn, type WorkflowContext } from './context.js';
 import { expr } from './expression.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { inheritedEnvironment, localEnvironment } from '../../src/dev/service-environment.js';
-import { containerEnvironment } from '../../src/stacks/container-settings.js';
+import { containerEnvironment } from '../../src/stacks/runtime/ecs/container-settings.js';
 import { validConfig } from '../config/fixtures.js';
 
 function webAndDatabase() {

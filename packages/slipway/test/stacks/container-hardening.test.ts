@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import type { AppModel, ServiceModel } from '../../src/model/types.js';
 import { planPreview } from '../../src/preview/preview-plan.js';
 import { buildPreviewApp } from '../../src/stacks/build-app.js';
-import { PROVISIONER_USER } from '../../src/stacks/database-provisioner.js';
+import { PROVISIONER_USER } from '../../src/stacks/data/database-provisioner.js';
 import { synthesize } from '../../src/stacks/synthesize.js';
 import { devFloorModel } from '../fixtures/models.js';
 import { type FixtureApp, fixtureApp, onlyResource } from './fixture-app.js';

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { AppModel, EnvironmentModel } from '../../src/model/types.js';
 import { PROVISION_COMMAND } from '../../src/provision/provision-script.js';
-import { PROVISIONER_IMAGE } from '../../src/stacks/database-provisioner.js';
-import { ModelError } from '../../src/stacks/model-error.js';
+import { PROVISIONER_IMAGE } from '../../src/stacks/data/database-provisioner.js';
+import { ModelError } from '../../src/stacks/shared/model-error.js';
 import { buildOnly, type FixtureApp, fixtureApp, onlyResource } from './fixture-app.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../../../examples');

@@ -4,7 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { ACKNOWLEDGEMENT_METADATA, type AcknowledgementMetadata } from '../../src/checks/acknowledge.js';
-import { acknowledgeDeployActionRole } from '../../src/stacks/pipeline-acknowledgements.js';
+import { acknowledgeDeployActionRole } from '../../src/stacks/ci/pipeline-acknowledgements.js';
 
 function acknowledgedRules(scope: IConstruct): string[] {
   return scope.node.metadata

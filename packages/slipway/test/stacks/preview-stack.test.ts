@@ -13,8 +13,8 @@ import type { Finding } from '../../src/checks/finding.js';
 import type { CfnResource, CfnTemplate, SynthesizedStack } from '../../src/template/types.js';
 import { planPreview, type PreviewPlan } from '../../src/preview/preview-plan.js';
 import { buildPreviewApp } from '../../src/stacks/build-app.js';
-import { dataKeys, runtimeKeys } from '../../src/stacks/cross-stack.js';
-import { PREVIEW_TAGS } from '../../src/stacks/preview-stack.js';
+import { dataKeys, runtimeKeys } from '../../src/stacks/shared/cross-stack.js';
+import { PREVIEW_TAGS } from '../../src/stacks/preview/preview-stack.js';
 import { synthesize } from '../../src/stacks/synthesize.js';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../../../examples');

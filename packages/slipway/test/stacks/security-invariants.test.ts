@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CfnResource } from '../../src/template/types.js';
-import { SECRET_LOOKING_NAME } from '../../src/stacks/container-settings.js';
+import { SECRET_LOOKING_NAME } from '../../src/stacks/runtime/ecs/container-settings.js';
 import { devFloorModel, megadollsLikeModel } from '../fixtures/models.js';
 import { type FixtureApp, fixtureApp } from './fixture-app.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppModel } from '../../src/model/types.js';
-import { STATEFUL_RESOURCE_TYPES, statefulResources } from '../../src/stacks/stateful-resources.js';
+import { STATEFUL_RESOURCE_TYPES, statefulResources } from '../../src/stacks/shared/stateful-resources.js';
 import { devFloorModel, megadollsLikeModel } from '../fixtures/models.js';
 import { type FixtureApp, fixtureApp } from './fixture-app.js';
 

@@ -18,7 +18,7 @@ import type { CliIo } from '../io.js';
 import { renderPairs, renderTable } from '../render/table.js';
 import { DEFAULT_CONFIG, resolveConfigPath } from '../shared-options.js';
 import { addTargetOptions, progressPrinter, reportingErrors, type TargetOptions } from './deploy.js';
-import { needsLoadBalancer } from '../../stacks/shared-load-balancer.js';
+import { needsLoadBalancer } from '../../stacks/runtime/ecs/shared-load-balancer.js';
 
 interface PreviewOptions extends Omit<TargetOptions, 'env'> {
   readonly branch: string;

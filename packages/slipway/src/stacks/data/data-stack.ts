@@ -1,0 +1,132 @@
+import type { Construct } from 'constructs';
+import type { AppModel, EnvironmentModel } from '../../model/types.js';
+import { DatabaseProvisioner } from './database-provisioner.js';
+import { createDataKey, importLogsKey, usesCustomerKeys } from '../shared/environment-keys.js';
+import { dataKeys, type EnvironmentRef, publishValue } from '../shared/cross-stack.js';
+import { importNamespace } from '../network/imported-namespace.js';
+import { importVpc } from '../network/imported-vpc.js';
+import { logicalIdPart } from '../shared/logical-ids.js';
+import { PostgresDatabase } from './postgres-database.js';
+import { databaseInstanceIdentifier } from '../shared/resource-names.js';
+import { SlipwayStack } from '../shared/slipway-stack.js';
+import { teamSecret } from './team-secret.js';
+
+export interface DataStackProps {
+  readonly model: AppModel;
+  /** The environment whose databases and secrets these are. */
+  readonly environment: EnvironmentModel;
+}
+
+/**
+ * `<app>-<env>-data`: the stateful layer, apart so that routine deploys never touch it. Each
+ * database, and each secret Slipway creates, with logical ids pinned by `stateful-resources.json`.
+ */
+export class DataStack extends SlipwayStack {
+  /** Database name → database. */
+  readonly databases: ReadonlyMap<string, PostgresDatabase>;
+
+  constructor(scope: Construct, props: DataStackProps) {
+    const { model, environment: env } = props;
+    super(scope, {
+      app: model.app,
+      stackName: env.stackNames.data,
+      account: env.account,
+      region: env.region,
+      environment: env.name,
+      terminationProtection: env.production,
+      description: `Slipway ${model.app} ${env.name}: databases and secrets`,
+    });
+    const where: EnvironmentRef = { app: model.app, env: env.name };
+    const vpc = importVpc(this, where, env, 'private');
+    const namespace = importNamespace(this, where, env);
+
+    const dataKey = usesCustomerKeys(env) ? createDataKey(this, where) : undefined;
+    const logsKey = importLogsKey(this, where, env);
+    const keys = dataKey && logsKey ? { data: dataKey, logs: logsKey } : undefined;
+
+    const databases = new Map<string, PostgresDatabase>();
+    for (const database of env.databases) {
+      const built = new PostgresDatabase(this, `Database${logicalIdPart(database.name)}`, {
+        model: database,
+        environment: env,
+        instanceIdentifier: databaseInstanceIdentifier(model.app, env.name, database.name),
+        vpc,
+        namespace,
+        keys,
+      });
+      databases.set(database.name, built);
+      const { instance } = built;
+      // Always set for an instance this stack creates; the type allows undefined for imported ones.
+      const resourceId = instance.instanceResourceId;
+      if (resourceId === undefined) throw new Error(`${database.name}: the instance has no DbiResourceId`);
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.endpointAddress(database.name),
+        instance.dbInstanceEndpointAddress,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.endpointPort(database.name),
+        instance.dbInstanceEndpointPort,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.securityGroupId(database.name),
+        built.securityGroup.securityGroupId,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.resourceId(database.name),
+        instance.instanceResourceId ?? '',
+      );
+      publishValue(this, where, 'data', dataKeys.instanceId(database.name), instance.instanceIdentifier);
+
+      const provisioner = new DatabaseProvisioner(
+        this,
+        `Database${logicalIdPart(database.name)}Provisioner`,
+        {
+          environment: env,
+          database,
+          app: model.app,
+          instance,
+          databaseSecurityGroup: built.securityGroup,
+          vpc,
+          logsKey,
+        },
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.provisionerFamily(database.name),
+        provisioner.taskDefinition.family,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.provisionerSecurityGroupId(database.name),
+        provisioner.securityGroup.securityGroupId,
+      );
+    }
+    this.databases = databases;
+
+    for (const secret of env.secrets.filter((s) => s.source === 'secretsmanager')) {
+      const created = teamSecret(this, secret, dataKey);
+      publishValue(this, where, 'data', dataKeys.secretArn(secret.name), created.secretArn);
+    }
+  }
+}
+
+/** Whether the environment has anything for a data stack to hold (CloudFormation rejects empty stacks). */
+export function needsDataStack(env: EnvironmentModel): boolean {
+  return env.databases.length > 0 || env.secrets.some((s) => s.source === 'secretsmanager');
+}

@@ -1,0 +1,76 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { Construct } from 'constructs';
+import type { AppModel, EnvironmentModel } from '../../../model/types.js';
+import { alarmTopic } from '../../shared/alarm-topic.js';
+import { type EnvironmentRef, publishValue, runtimeKeys } from '../../shared/cross-stack.js';
+import { importLogsKey } from '../../shared/environment-keys.js';
+import { importVpc } from '../../network/imported-vpc.js';
+import { clusterName } from '../../shared/resource-names.js';
+import { addSharedLoadBalancer, needsLoadBalancer, type SharedLoadBalancer } from './shared-load-balancer.js';
+import { SlipwayStack } from '../../shared/slipway-stack.js';
+
+export interface RuntimeStackProps {
+  readonly model: AppModel;
+  /** The environment this cluster and load balancer serve. */
+  readonly environment: EnvironmentModel;
+}
+
+/**
+ * `<app>-<env>-runtime`: the ECS cluster (Fargate and Fargate Spot), the security group every task
+ * joins, and, when any service is public, the one internet-facing load balancer public services
+ * attach a listener rule to, and the alarm topic every alarm of the environment notifies. Cost:
+ * the cluster and the topic are free; the load balancer is half the dev floor
+ * (`shared-load-balancer.ts`), so an environment of internal services has none.
+ */
+export class RuntimeStack extends SlipwayStack {
+  readonly cluster: ecs.Cluster;
+  /** The shared load balancer; undefined when no service of the environment is public. */
+  readonly loadBalancer?: SharedLoadBalancer;
+
+  constructor(scope: Construct, props: RuntimeStackProps) {
+    const { model, environment: env } = props;
+    const balanced = needsLoadBalancer(env);
+    super(scope, {
+      app: model.app,
+      stackName: env.stackNames.runtime,
+      account: env.account,
+      region: env.region,
+      environment: env.name,
+      terminationProtection: env.production,
+      description: `Slipway ${model.app} ${env.name}: ECS cluster${balanced ? ' and shared load balancer' : ''}`,
+    });
+    const where: EnvironmentRef = { app: model.app, env: env.name };
+    const vpc = importVpc(this, where, env, 'public');
+
+    this.cluster = new ecs.Cluster(this, 'Cluster', {
+      clusterName: clusterName(model.app, env.name),
+      vpc,
+      enableFargateCapacityProviders: true,
+      containerInsightsV2: ecs.ContainerInsights.ENABLED,
+    });
+
+    // Membership only: every task joins it and every service admits it, so services reach each
+    // other by private DNS while nothing outside the environment's tasks can.
+    const services = new ec2.SecurityGroup(this, 'ServicesSecurityGroup', {
+      vpc,
+      description: `${model.app} ${env.name} services: members may call each other`,
+      allowAllOutbound: false,
+    });
+
+    publishValue(this, where, 'runtime', runtimeKeys.clusterName, this.cluster.clusterName);
+    publishValue(this, where, 'runtime', runtimeKeys.clusterArn, this.cluster.clusterArn);
+    publishValue(this, where, 'runtime', runtimeKeys.servicesSecurityGroupId, services.securityGroupId);
+
+    const alarms = alarmTopic(
+      this,
+      'AlarmTopic',
+      `${model.app}-${env.name}-alarms`,
+      importLogsKey(this, where, env),
+    );
+    publishValue(this, where, 'runtime', runtimeKeys.alarmTopicArn, alarms.topicArn);
+
+    if (balanced)
+      this.loadBalancer = addSharedLoadBalancer(this, { app: model.app, environment: env, vpc, where });
+  }
+}

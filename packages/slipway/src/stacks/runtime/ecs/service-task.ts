@@ -1,0 +1,113 @@
+import { Duration } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { Construct } from 'constructs';
+import { acknowledge } from '../../../checks/acknowledge.js';
+import type { AppModel, DatabaseModel, EnvironmentModel, ServiceModel } from '../../../model/types.js';
+import {
+  containerEnvironment,
+  containerSecrets,
+  databaseConnection,
+  grantSecretDecryption,
+} from './container-settings.js';
+import type { EnvironmentRef } from '../../shared/cross-stack.js';
+import { importLogsKey } from '../../shared/environment-keys.js';
+import { environmentLogGroup } from '../../shared/log-group.js';
+import { regionFacts } from '../../shared/partition.js';
+import { mountWritablePaths } from './writable-paths.js';
+
+export interface ServiceTaskProps {
+  readonly model: AppModel;
+  readonly environment: EnvironmentModel;
+  /** The service whose task this is. */
+  readonly service: ServiceModel;
+  /** The declared database the service uses. @default none */
+  readonly database?: DatabaseModel;
+  /** The app and environment whose SSM values are read. */
+  readonly where: EnvironmentRef;
+  /** Model path of the service, for error messages. */
+  readonly path: string;
+  /**
+   * The log group's pinned logical id, and whether it goes with the stack (previews) instead of
+   * outliving it. @default `ServiceLogGroup`, kept
+   */
+  readonly logGroup?: { readonly logicalId: string; readonly removeWithStack: boolean };
+}
+
+/**
+ * The Fargate task of a service: platform, size, the one container with its image from the CI
+ * account, plain variables, secrets, logs, stop timeout, its user, a read-only root with writable
+ * task-storage volumes where the app writes, and a memory limit. The execution role may pull only
+ * this service's repository (plus the account-wide registry token).
+ */
+export function serviceTask(
+  scope: Construct,
+  props: ServiceTaskProps,
+): { taskDefinition: ecs.FargateTaskDefinition; container: ecs.ContainerDefinition } {
+  const { model, environment: env, service, path } = props;
+  const taskDefinition = new ecs.FargateTaskDefinition(scope, 'TaskDefinition', {
+    family: env.stackNames.services[service.name],
+    cpu: service.cpu,
+    memoryLimitMiB: service.memory,
+    runtimePlatform: {
+      operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      cpuArchitecture:
+        service.architecture === 'arm64' ? ecs.CpuArchitecture.ARM64 : ecs.CpuArchitecture.X86_64,
+    },
+  });
+  const logGroup = environmentLogGroup(scope, 'LogGroup', {
+    retentionDays: env.logRetentionDays,
+    retentionPath: `environments.${env.name}.logRetentionDays`,
+    production: env.production,
+    environmentName: env.name,
+    encryptionKey: importLogsKey(scope, props.where, env),
+    logicalId: props.logGroup?.logicalId ?? 'ServiceLogGroup',
+    removeWithStack: props.logGroup?.removeWithStack ?? false,
+  });
+  const { partition, urlSuffix } = regionFacts(model.ci.region);
+  const connection = props.database && databaseConnection(scope, props.where, props.database);
+  const environment = containerEnvironment(service, connection, path);
+  const container = taskDefinition.addContainer('Container', {
+    containerName: service.name,
+    // Images live once, in the CI account; every environment pulls the same tag from there.
+    image: ecs.ContainerImage.fromRegistry(
+      `${model.ci.account}.dkr.ecr.${model.ci.region}.${urlSuffix}/${service.image.repository}:${service.image.tag}`,
+    ),
+    portMappings: [{ containerPort: service.port, name: 'http', appProtocol: ecs.AppProtocol.http }],
+    environment,
+    secrets: containerSecrets(scope, props.where, env, service, path),
+    logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: service.name }),
+    stopTimeout: Duration.seconds(service.stopTimeoutSeconds),
+    essential: true,
+    // Least privilege inside the task too: no root, no writes outside `writablePaths`, and a hard
+    // memory limit equal to the task's, so the container alone can never claim more.
+    user: service.user,
+    readonlyRootFilesystem: service.readonlyRootFilesystem,
+    memoryLimitMiB: service.memory,
+  });
+  mountWritablePaths(taskDefinition, container, service.writablePaths);
+
+  // `fromRegistry` grants nothing, so the pull permission is given here, for this repository only.
+  const executionRole = taskDefinition.obtainExecutionRole();
+  grantSecretDecryption(scope, props.where, env, service, executionRole);
+  ecr.Repository.fromRepositoryArn(
+    scope,
+    'ImageRepository',
+    `arn:${partition}:ecr:${model.ci.region}:${model.ci.account}:repository/${service.image.repository}`,
+  ).grantPull(executionRole);
+  acknowledge(
+    executionRole,
+    'AwsSolutions-IAM5[Resource::*]',
+    'ecr:GetAuthorizationToken has no resource-level permissions and must name Resource "*"; ' +
+      "image pulls themselves are limited to this service's repository.",
+  );
+  if (Object.keys(environment).length > 0) {
+    acknowledge(
+      taskDefinition,
+      'AwsSolutions-ECS2',
+      'These variables are plain configuration (log level, database host and user); credential-looking ' +
+        'names are rejected and every credential arrives through container secrets.',
+    );
+  }
+  return { taskDefinition, container };
+}

@@ -1,0 +1,89 @@
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import type { Construct } from 'constructs';
+import { ssmParameterName } from '../../naming/names.js';
+
+/**
+ * Values cross stacks through SSM parameters, never `Fn::ImportValue`: an export pins its producer
+ * (a network stack could not change a subnet while a service imports it) and ties stacks to one
+ * region and account. The producer writes a parameter; the consumer reads it with a
+ * `AWS::SSM::Parameter::Value<String>` template parameter, resolved at each deploy.
+ */
+
+export type Layer = 'network' | 'data' | 'runtime';
+
+/** The app and environment whose parameters are meant. */
+export interface EnvironmentRef {
+  readonly app: string;
+  readonly env: string;
+}
+
+/** Names the network stack publishes under `/<app>/<env>/network/`. */
+export const networkKeys = {
+  vpcId: 'vpc-id',
+  vpcCidr: 'vpc-cidr',
+  publicSubnetId: (index: number) => `public-subnet-${index + 1}-id`,
+  privateSubnetId: (index: number) => `private-subnet-${index + 1}-id`,
+  namespaceId: 'namespace-id',
+  namespaceArn: 'namespace-arn',
+  namespaceName: 'namespace-name',
+  /** The environment's logs key, with `encryption: 'customer-managed'` (environment-keys.ts). */
+  logsKeyArn: 'logs-key-arn',
+} as const;
+
+/** Names the data stack publishes under `/<app>/<env>/data/`. */
+export const dataKeys = {
+  endpointAddress: (database: string) => `${database}/endpoint-address`,
+  endpointPort: (database: string) => `${database}/endpoint-port`,
+  securityGroupId: (database: string) => `${database}/security-group-id`,
+  /** The DbiResourceId, which `rds-db:connect` ARNs are made of. */
+  resourceId: (database: string) => `${database}/resource-id`,
+  instanceId: (database: string) => `${database}/instance-id`,
+  /** Task definition family and security group of the database's one-off provisioner task. */
+  provisionerFamily: (database: string) => `${database}/provisioner-family`,
+  provisionerSecurityGroupId: (database: string) => `${database}/provisioner-security-group-id`,
+  secretArn: (secret: string) => `secrets/${secret}/arn`,
+  /** The environment's data key, with `encryption: 'customer-managed'` (environment-keys.ts). */
+  keyArn: 'key-arn',
+} as const;
+
+/** Names the runtime stack publishes under `/<app>/<env>/runtime/`. */
+export const runtimeKeys = {
+  clusterName: 'cluster-name',
+  clusterArn: 'cluster-arn',
+  albArn: 'alb-arn',
+  /** `app/<name>/<id>`: the LoadBalancer dimension of ALB metrics. */
+  albFullName: 'alb-full-name',
+  albDnsName: 'alb-dns-name',
+  albSecurityGroupId: 'alb-security-group-id',
+  listenerArn: 'listener-arn',
+  /** Group every task joins; services admit it on their port, so they can call each other. */
+  servicesSecurityGroupId: 'services-security-group-id',
+  accessLogBucket: 'access-log-bucket',
+  /** The SNS topic every alarm of the environment notifies. */
+  alarmTopicArn: 'alarm-topic-arn',
+} as const;
+
+/** Writes `value` to `/<app>/<env>/<layer>/<name>` for other stacks to read. */
+export function publishValue(
+  scope: Construct,
+  where: EnvironmentRef,
+  layer: Layer,
+  name: string,
+  value: string,
+): ssm.StringParameter {
+  const parameterName = ssmParameterName(where.app, where.env, layer, name);
+  // Construct ids may not contain `/`, which nested names like `main/endpoint-address` have.
+  return new ssm.StringParameter(scope, `Published-${name.replaceAll('/', '-')}`, {
+    parameterName,
+    stringValue: value,
+    description: `Slipway ${where.app}/${where.env} ${layer}: ${name}`,
+  });
+}
+
+/** Reads `/<app>/<env>/<layer>/<name>` at deploy time; the token resolves to its current value. */
+export function readValue(scope: Construct, where: EnvironmentRef, layer: Layer, name: string): string {
+  return ssm.StringParameter.valueForStringParameter(
+    scope,
+    ssmParameterName(where.app, where.env, layer, name),
+  );
+}

@@ -1,0 +1,27 @@
+import type { CfnTemplate } from '../../template/types.js';
+
+/**
+ * Resource types whose replacement or deletion loses data or identity: databases and what they
+ * hang on, secrets, image repositories, log buckets, log groups and the keys that encrypt them. Their logical ids are pinned
+ * (`stateful-resources.json`) and a plan that would replace one must stop (SECURITY.md 30, 31).
+ */
+export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
+  'AWS::RDS::DBInstance',
+  'AWS::RDS::DBSubnetGroup',
+  'AWS::RDS::DBParameterGroup',
+  'AWS::SecretsManager::Secret',
+  'AWS::ECR::Repository',
+  'AWS::S3::Bucket',
+  'AWS::Logs::LogGroup',
+  // What a key encrypted (snapshots, secrets, logs) is unreadable without it.
+  'AWS::KMS::Key',
+];
+
+/** Logical id → type of every stateful resource in a template, sorted by logical id. */
+export function statefulResources(template: CfnTemplate): Record<string, string> {
+  const found = Object.entries(template.Resources ?? {})
+    .filter(([, resource]) => STATEFUL_RESOURCE_TYPES.includes(resource.Type))
+    .map(([id, resource]) => [id, resource.Type] as const)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return Object.fromEntries(found);
+}
