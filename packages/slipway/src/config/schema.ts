@@ -167,6 +167,8 @@ const databaseTuning = {
   monitoringIntervalSeconds: z.number().int().optional(),
   /** Port the instance listens on (1150–65535). @default 5432 */
   port: z.number().int().optional(),
+  /** Read replicas of the instance, same class, for services' read-only queries (0–5). @default 0 */
+  readReplicas: z.number().int().optional(),
 };
 
 /** A PostgreSQL instance, declared once and created in every environment. */

@@ -1,6 +1,6 @@
 import { diffTemplate, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import type { CfnTemplate } from '../template/types.js';
-import { STATEFUL_RESOURCE_TYPES } from '../stacks/shared/stateful-resources.js';
+import { isStatefulResource } from '../stacks/shared/stateful-resources.js';
 import { describeMove, type NetworkMove, networkMoves } from './network-moves.js';
 import { references } from './template-references.js';
 
@@ -113,7 +113,8 @@ export function classifyStackChanges(stack: StackTemplates): StackChanges {
       logicalId,
       type: f.type,
       action: f.action,
-      stateful: STATEFUL_RESOURCE_TYPES.includes(f.type),
+      // The planned resource, or for a removal the deployed one, says whether it is a read replica.
+      stateful: isStatefulResource(planned[logicalId] ?? stack.deployed?.Resources?.[logicalId], f.type),
       ...(f.reason ? { reason: f.reason } : {}),
       ...(f.moves ? { moves: f.moves } : {}),
     }));

@@ -38,7 +38,7 @@ export function localEnvironment(props: LocalEnvironmentProps): Record<string, s
   const path = `services.${service.name}`;
   // The cloud's host is the endpoint, read at deploy; it is dropped with the rest of the database
   // set, so a stand-in will do here.
-  const connection = database && { database, host: 'rds-endpoint' };
+  const connection = database && { database, host: 'rds-endpoint', readerHosts: [] };
   const cloud = containerEnvironment(service, connection, path);
   const withoutDatabase = containerEnvironment(service, undefined, path);
   const variables: Record<string, string> = {};

@@ -197,6 +197,11 @@ export interface DatabaseModel {
   readonly monitoringIntervalSeconds: number;
   /** Port the instance listens on; services get it as `DATABASE_PORT`. @default 5432 */
   readonly port: number;
+  /**
+   * Read replicas of the instance (same class, asynchronous); services get their endpoints as
+   * `DATABASE_READER_HOSTS`. @default 0
+   */
+  readonly readReplicas: number;
   /** The database created inside the instance. @default the app name */
   readonly databaseName: string;
   /** Master user name; its password is managed and rotated by RDS. */

@@ -62,6 +62,7 @@ describe('resolveConfig defaults', () => {
       databaseName: 'shop',
       masterUsername: 'postgres_admin',
       appUsername: 'app',
+      readReplicas: 0,
     };
     expect(dev.databases[0]).toEqual({
       name: 'main',

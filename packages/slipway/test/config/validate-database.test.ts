@@ -60,6 +60,28 @@ describe('database safety', () => {
     });
   });
 
+  it('rejects more read replicas than Slipway creates, or fewer than none', () => {
+    const config = validConfig();
+    config.environments.prod!.databases = { main: { readReplicas: 6 } };
+    config.databases!.main = { readReplicas: -1 };
+    expectIssue(config, 'environments.prod.databases.main.readReplicas', {
+      message: ['6 read replicas is outside the 0–5 Slipway creates'],
+      fix: ['Aurora'],
+    });
+    expectIssue(config, 'databases.main.readReplicas', {
+      message: ['-1 read replicas'],
+      fix: ['use 0 to 5'],
+    });
+  });
+
+  it('has no read replicas unless asked, and lets one environment ask for its own', () => {
+    const config = validConfig();
+    config.environments.prod!.databases = { main: { readReplicas: 2 } };
+    const byEnv = Object.fromEntries(resolveConfig(config).environments.map((e) => [e.name, e.databases[0]]));
+    expect(byEnv.dev?.readReplicas).toBe(0);
+    expect(byEnv.prod?.readReplicas).toBe(2);
+  });
+
   it('monitors production every 60 s and dev not at all by default, on port 5432', () => {
     const model = resolveConfig(validConfig());
     const byEnv = Object.fromEntries(model.environments.map((e) => [e.name, e.databases[0]]));

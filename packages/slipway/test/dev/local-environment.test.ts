@@ -15,8 +15,16 @@ function webAndDatabase() {
 describe('localEnvironment', () => {
   it('swaps every database variable the cloud sets for a local DATABASE_URL, and sets PORT', () => {
     const { service, database } = webAndDatabase();
-    const cloud = containerEnvironment(service, { database, host: 'main.rds.example' }, 'services.web');
-    expect(cloud).toMatchObject({ DATABASE_IAM_AUTH: 'true', DATABASE_SSL: 'verify-full' });
+    const cloud = containerEnvironment(
+      service,
+      { database, host: 'main.rds.example', readerHosts: ['r1.rds.example', 'r2.rds.example'] },
+      'services.web',
+    );
+    expect(cloud).toMatchObject({
+      DATABASE_IAM_AUTH: 'true',
+      DATABASE_SSL: 'verify-full',
+      DATABASE_READER_HOSTS: 'r1.rds.example,r2.rds.example',
+    });
     const local = localEnvironment({
       service,
       database,

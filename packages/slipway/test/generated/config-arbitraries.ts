@@ -209,6 +209,7 @@ const databaseDraw = (choices: readonly DatabaseChoice[]): fc.Arbitrary<Database
       choice: fc.constantFrom(...choices),
       allocatedStorageGb: fc.option(fc.constantFrom(20, 50, 100), { nil: undefined }),
       backupRetentionDays: fc.option(fc.integer({ min: 7, max: 35 }), { nil: undefined }),
+      readReplicas: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
     })
     .map((draw) =>
       dropUndefined({
@@ -216,6 +217,7 @@ const databaseDraw = (choices: readonly DatabaseChoice[]): fc.Arbitrary<Database
         instanceClass: draw.choice.instanceClass,
         allocatedStorageGb: draw.allocatedStorageGb,
         backupRetentionDays: draw.backupRetentionDays,
+        readReplicas: draw.readReplicas,
       }),
     );
 

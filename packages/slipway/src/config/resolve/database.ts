@@ -34,6 +34,7 @@ export function resolveDatabase(
     monitoringIntervalSeconds:
       o.monitoringIntervalSeconds ?? database.monitoringIntervalSeconds ?? stage.monitoringIntervalSeconds,
     port: o.port ?? database.port ?? DATABASE_DEFAULTS.port,
+    readReplicas: o.readReplicas ?? database.readReplicas ?? DATABASE_DEFAULTS.readReplicas,
     // 'destroy' is rejected by validation (read from the config, where it was written).
     removalPolicy: removalPolicy === 'retain' ? 'retain' : 'snapshot',
     databaseName: database.databaseName ?? defaultDatabaseName(app),

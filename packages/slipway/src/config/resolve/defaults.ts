@@ -37,6 +37,7 @@ export const DATABASE_DEFAULTS = {
   backupRetentionDays: 7,
   removalPolicy: 'snapshot',
   port: 5432,
+  readReplicas: 0,
   masterUsername: 'postgres_admin',
   appUsername: 'app',
 } as const;

@@ -24,6 +24,8 @@ const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60];
 /** The ports RDS for PostgreSQL accepts. */
 const MIN_PORT = 1150;
 const MAX_PORT = 65535;
+/** RDS allows 15 PostgreSQL replicas; past a few, one endpoint per replica stops being a good way to spread reads. */
+const MAX_READ_REPLICAS = 5;
 
 /** Production settings the security bar requires, with why. */
 const PRODUCTION_REQUIRED: readonly { field: keyof DatabaseModel; why: string }[] = [
@@ -124,6 +126,15 @@ function checkDatabase(config: SlipwayConfig, env: EnvironmentModel, database: D
         path('monitoringIntervalSeconds'),
         `${database.monitoringIntervalSeconds} is not an enhanced monitoring interval RDS accepts`,
         `use one of ${MONITORING_INTERVALS.join(', ')} (0 turns enhanced monitoring off)`,
+      ),
+    );
+  }
+  if (database.readReplicas < 0 || database.readReplicas > MAX_READ_REPLICAS) {
+    issues.push(
+      issue(
+        path('readReplicas'),
+        `${database.readReplicas} read replicas is outside the 0–${MAX_READ_REPLICAS} Slipway creates`,
+        `use 0 to ${MAX_READ_REPLICAS}; more readers than that call for Aurora, whose one reader endpoint spreads them`,
       ),
     );
   }

@@ -88,6 +88,25 @@ export class DataStack extends SlipwayStack {
         instance.instanceResourceId ?? '',
       );
       publishValue(this, where, 'data', dataKeys.instanceId(database.name), instance.instanceIdentifier);
+      built.replicas.forEach((replica, i) => {
+        const replicaResourceId = replica.instanceResourceId;
+        if (replicaResourceId === undefined)
+          throw new Error(`${database.name}: replica ${i + 1} has no DbiResourceId`);
+        publishValue(
+          this,
+          where,
+          'data',
+          dataKeys.replicaEndpointAddress(database.name, i + 1),
+          replica.dbInstanceEndpointAddress,
+        );
+        publishValue(
+          this,
+          where,
+          'data',
+          dataKeys.replicaResourceId(database.name, i + 1),
+          replicaResourceId,
+        );
+      });
 
       const provisioner = new DatabaseProvisioner(
         this,

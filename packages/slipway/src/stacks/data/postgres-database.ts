@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { DatabaseModel, EnvironmentModel } from '../../model/types.js';
 import { databaseMonitoringRole } from './database-monitoring-role.js';
+import { readReplicas } from './read-replicas.js';
 import { environmentLogGroup } from '../shared/log-group.js';
 import { logicalIdPart, pinLogicalId } from '../shared/logical-ids.js';
 import { ModelError } from '../shared/model-error.js';
@@ -37,6 +38,8 @@ export interface PostgresDatabaseProps {
  */
 export class PostgresDatabase extends Construct {
   readonly instance: rds.DatabaseInstance;
+  /** Read-only copies of the instance, `readReplicas` of them; empty by default. */
+  readonly replicas: readonly rds.DatabaseInstanceReadReplica[];
   readonly securityGroup: ec2.SecurityGroup;
   /**
    * The Cloud Map alias of the endpoint, e.g. `main.megadolls.internal`, for people and tools in
@@ -91,13 +94,11 @@ export class PostgresDatabase extends Construct {
     );
     // Changing the interval or turning it on or off modifies the instance in place (CloudFormation:
     // no interruption), so the default can follow the stage without a replacement.
-    const monitoring =
-      model.monitoringIntervalSeconds > 0
-        ? {
-            monitoringInterval: Duration.seconds(model.monitoringIntervalSeconds),
-            monitoringRole: databaseMonitoringRole(this, 'MonitoringRole', env),
-          }
-        : {};
+    const monitoringRole =
+      model.monitoringIntervalSeconds > 0 ? databaseMonitoringRole(this, 'MonitoringRole', env) : undefined;
+    const monitoring = monitoringRole
+      ? { monitoringInterval: Duration.seconds(model.monitoringIntervalSeconds), monitoringRole }
+      : {};
 
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       engine,
@@ -189,6 +190,21 @@ export class PostgresDatabase extends Construct {
           `production defaults to 60 seconds. Set databases.${model.name}.monitoringIntervalSeconds to turn it on.`,
       );
     }
+
+    this.replicas = readReplicas(this, {
+      model,
+      environment: env,
+      source: this.instance,
+      sourceIdentifier: props.instanceIdentifier,
+      instanceType: instanceType(model.instanceClass, path),
+      vpc: props.vpc,
+      subnetGroup,
+      securityGroup: this.securityGroup,
+      parameterGroup,
+      monitoringRole,
+      keys: props.keys,
+      idPart,
+    });
 
     const discovery = new servicediscovery.Service(this, 'Discovery', {
       namespace: props.namespace,

@@ -38,6 +38,10 @@ export const dataKeys = {
   /** The DbiResourceId, which `rds-db:connect` ARNs are made of. */
   resourceId: (database: string) => `${database}/resource-id`,
   instanceId: (database: string) => `${database}/instance-id`,
+  /** Endpoint address and DbiResourceId of read replica `index` (from 1). */
+  replicaEndpointAddress: (database: string, index: number) =>
+    `${database}/replica-${index}/endpoint-address`,
+  replicaResourceId: (database: string, index: number) => `${database}/replica-${index}/resource-id`,
   /** Task definition family and security group of the database's one-off provisioner task. */
   provisionerFamily: (database: string) => `${database}/provisioner-family`,
   provisionerSecurityGroupId: (database: string) => `${database}/provisioner-security-group-id`,

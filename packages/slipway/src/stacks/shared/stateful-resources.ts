@@ -1,4 +1,4 @@
-import type { CfnTemplate } from '../../template/types.js';
+import type { CfnResource, CfnTemplate } from '../../template/types.js';
 
 /**
  * Resource types whose replacement or deletion loses data or identity: databases and what they
@@ -17,10 +17,21 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   'AWS::KMS::Key',
 ];
 
+/**
+ * Whether losing the resource loses data: a stateful type, except a read replica, which RDS fills
+ * from its writer and creates again from it (so a plan may drop or replace one).
+ */
+export function isStatefulResource(resource: CfnResource | undefined, type: string): boolean {
+  if (!STATEFUL_RESOURCE_TYPES.includes(type)) return false;
+  return !(
+    type === 'AWS::RDS::DBInstance' && resource?.Properties?.['SourceDBInstanceIdentifier'] !== undefined
+  );
+}
+
 /** Logical id → type of every stateful resource in a template, sorted by logical id. */
 export function statefulResources(template: CfnTemplate): Record<string, string> {
   const found = Object.entries(template.Resources ?? {})
-    .filter(([, resource]) => STATEFUL_RESOURCE_TYPES.includes(resource.Type))
+    .filter(([, resource]) => isStatefulResource(resource, resource.Type))
     .map(([id, resource]) => [id, resource.Type] as const)
     .sort(([a], [b]) => a.localeCompare(b));
   return Object.fromEntries(found);

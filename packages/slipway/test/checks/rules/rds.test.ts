@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cfnStatefulRetention } from '../../../src/checks/rules/cfn/stateful-retention.js';
 import { rdsBackupRetention } from '../../../src/checks/rules/rds/backup-retention.js';
 import { rdsForceSsl } from '../../../src/checks/rules/rds/force-ssl.js';
 import { rdsIamAuthentication } from '../../../src/checks/rules/rds/iam-authentication.js';
@@ -156,5 +157,25 @@ describe('Slipway-RDS7 production keeps automated backups', () => {
     expect(checkRule(rdsProductionKeepAutomatedBackups, instance(), { production: true })).toBe(
       'non-compliant',
     );
+  });
+});
+
+describe('read replicas, which hold no data of their own', () => {
+  const replica = instance({ SourceDBInstanceIdentifier: { Ref: 'Primary' }, BackupRetentionPeriod: 0 });
+
+  it('are left to their source by the Multi-AZ and backup rules, in production too', () => {
+    for (const rule of [rdsProductionMultiAz, rdsBackupRetention, rdsProductionKeepAutomatedBackups]) {
+      expect(checkRule(rule, replica, { production: true }), rule.id).toBe('not-applicable');
+    }
+  });
+
+  it('still need IAM authentication and, in production, deletion protection', () => {
+    expect(checkRule(rdsIamAuthentication, replica)).toBe('non-compliant');
+    expect(checkRule(rdsProductionDeletionProtection, replica, { production: true })).toBe('non-compliant');
+  });
+
+  it('need no Snapshot or Retain policy (Slipway-CFN1)', () => {
+    expect(checkRule(cfnStatefulRetention, replica)).toBe('not-applicable');
+    expect(checkRule(cfnStatefulRetention, instance())).not.toBe('not-applicable');
   });
 });

@@ -1,4 +1,5 @@
 import type { CfnResource } from '../../../template/types.js';
+import { isReadReplica } from '../rds/read-replica.js';
 import { property } from '../support/values.js';
 import { type SlipwayRule, violation } from '../types.js';
 
@@ -20,9 +21,10 @@ const STATEFUL_TYPES: ReadonlySet<string> = new Set([
 
 function isStateful(resource: CfnResource): boolean {
   if (!STATEFUL_TYPES.has(resource.Type)) return false;
-  // Aurora members hold no data of their own; their cluster is checked instead.
+  // Aurora members and read replicas hold no data of their own; their cluster or source is checked.
   return !(
-    resource.Type === 'AWS::RDS::DBInstance' && property(resource, 'DBClusterIdentifier') !== undefined
+    (resource.Type === 'AWS::RDS::DBInstance' && property(resource, 'DBClusterIdentifier') !== undefined) ||
+    isReadReplica(resource)
   );
 }
 

@@ -1,5 +1,6 @@
 import { property, show, toNumber } from '../support/values.js';
 import { type SlipwayRule, violation } from '../types.js';
+import { isReadReplica } from './read-replica.js';
 import { isStandaloneInstance } from './standalone-instance.js';
 
 /** CloudFormation keeps one day of backups when the property is absent. */
@@ -11,7 +12,7 @@ export const rdsBackupRetention: SlipwayRule = {
   level: 'error',
   description: `A DB instance must keep automated backups: at least ${PRODUCTION_MINIMUM_DAYS} days in production, at least 1 day elsewhere.`,
   check(resource, { production }) {
-    if (!isStandaloneInstance(resource)) return 'not-applicable';
+    if (!isStandaloneInstance(resource) || isReadReplica(resource)) return 'not-applicable';
     const raw = property(resource, 'BackupRetentionPeriod');
     const days = raw === undefined ? CLOUDFORMATION_DEFAULT_DAYS : toNumber(raw);
     const minimum = production ? PRODUCTION_MINIMUM_DAYS : 1;

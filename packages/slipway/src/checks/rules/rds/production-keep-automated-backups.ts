@@ -1,5 +1,6 @@
 import { isFalse, property } from '../support/values.js';
 import type { SlipwayRule } from '../types.js';
+import { isReadReplica } from './read-replica.js';
 import { isStandaloneInstance } from './standalone-instance.js';
 
 export const rdsProductionKeepAutomatedBackups: SlipwayRule = {
@@ -9,7 +10,7 @@ export const rdsProductionKeepAutomatedBackups: SlipwayRule = {
   description:
     'A production DB instance must set DeleteAutomatedBackups to false, so its backups outlive an accidental deletion.',
   check(resource, { production }) {
-    if (!production || !isStandaloneInstance(resource)) return 'not-applicable';
+    if (!production || !isStandaloneInstance(resource) || isReadReplica(resource)) return 'not-applicable';
     return isFalse(property(resource, 'DeleteAutomatedBackups')) ? 'compliant' : 'non-compliant';
   },
 };

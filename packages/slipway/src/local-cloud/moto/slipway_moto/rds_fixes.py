@@ -68,7 +68,11 @@ def _rds_instance_properties() -> str:
             "tags": p.get("Tags"),
         }
         given = {key: value for key, value in db_kwargs.items() if value is not None}
-        instance = rds_backends[account_id][region_name].create_db_instance(given)
+        backend = rds_backends[account_id][region_name]
+        if "SourceDBInstanceIdentifier" in p:
+            instance = _create_replica(backend, given, p["SourceDBInstanceIdentifier"])
+        else:
+            instance = backend.create_db_instance(given)
         alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
         instance.dbi_resource_id = "db-" + "".join(mock_random.choice(alphabet) for _ in range(26))
         return instance
@@ -84,7 +88,25 @@ def _rds_instance_properties() -> str:
             "MasterUserSecret.SecretArn": lambda db: db.master_user_secret.secret_arn,
         },
     )
-    return "AWS::RDS::DBInstance: every property the data stack sets, DbiResourceId, GetAtt attributes"
+    return "AWS::RDS::DBInstance: every property the data stack sets, read replicas, DbiResourceId, GetAtt attributes"
+
+
+# What a replica takes from its writer rather than from its own template (RDS refuses them there).
+_FROM_WRITER = ("engine", "engine_version", "db_name", "master_username", "master_user_password",
+                "manage_master_user_password", "storage_encrypted", "kms_key_id", "backup_retention_period")
+
+
+def _create_replica(backend: Any, given: dict[str, Any], source: str) -> Any:
+    """A read replica: moto's backend copies the writer, then takes the replica's own settings.
+
+    moto's CloudFormation handler created every `AWS::RDS::DBInstance` as a new instance, so a
+    replica, which names its writer and leaves the engine to it, failed for want of an engine.
+    """
+    settings = {key: value for key, value in given.items() if key not in _FROM_WRITER}
+    settings["source_db_instance_identifier"] = source
+    settings["backup_retention_period"] = 0
+    settings["multi_az"] = given.get("multi_az", False)
+    return backend.create_db_instance_read_replica(settings)
 
 
 def apply() -> list[str]:

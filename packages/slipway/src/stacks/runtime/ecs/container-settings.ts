@@ -1,3 +1,4 @@
+import { Fn, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -20,6 +21,8 @@ export interface DatabaseConnection {
    * names only the endpoint, and RDS refuses IAM tokens signed for any other host name.
    */
   readonly host: string;
+  /** Endpoint addresses of its read replicas, in order; empty without any. */
+  readonly readerHosts: readonly string[];
 }
 
 /**
@@ -53,9 +56,10 @@ export function containerEnvironment(
   }
   variables.PORT = String(service.port);
   if (connection) {
-    const { database, host } = connection;
+    const { database, host, readerHosts } = connection;
     const settings: Record<string, string> = {
       DATABASE_HOST: host,
+      ...(readerHosts.length > 0 ? { DATABASE_READER_HOSTS: commaJoined(readerHosts) } : {}),
       DATABASE_PORT: String(database.port),
       DATABASE_NAME: database.databaseName,
       DATABASE_USER: database.appUsername,
@@ -85,7 +89,13 @@ export function databaseConnection(
   where: EnvironmentRef,
   database: DatabaseModel,
 ): DatabaseConnection {
-  return { database, host: readValue(scope, where, 'data', dataKeys.endpointAddress(database.name)) };
+  return {
+    database,
+    host: readValue(scope, where, 'data', dataKeys.endpointAddress(database.name)),
+    readerHosts: Array.from({ length: database.readReplicas }, (_, i) =>
+      readValue(scope, where, 'data', dataKeys.replicaEndpointAddress(database.name, i + 1)),
+    ),
+  };
 }
 
 /** The declared database a service uses, or a model error naming the missing one. */
@@ -179,4 +189,9 @@ export function grantSecretDecryption(
       conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${env.region}.amazonaws.com` } },
     }),
   );
+}
+
+/** Values joined with commas: at synth when all are known, by CloudFormation when one is read at deploy. */
+function commaJoined(values: readonly string[]): string {
+  return values.some((value) => Token.isUnresolved(value)) ? Fn.join(',', [...values]) : values.join(',');
 }

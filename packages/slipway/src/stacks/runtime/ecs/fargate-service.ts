@@ -216,6 +216,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       database: database.name,
       port: database.port,
       appUsername: database.appUsername,
+      readReplicas: database.readReplicas,
       securityGroup,
       taskDefinition,
     });
@@ -242,6 +243,8 @@ function connectToDatabase(
     /** The port the database listens on. */
     port: number;
     appUsername: string;
+    /** How many read replicas the database has; the app user signs in to each the same way. */
+    readReplicas: number;
     securityGroup: ec2.SecurityGroup;
     taskDefinition: ecs.FargateTaskDefinition;
   },
@@ -256,14 +259,20 @@ function connectToDatabase(
     description: `${Stack.of(scope).stackName} tasks to the ${database} database`,
   });
   const { partition } = regionFacts(env.region);
-  const resourceId = readValue(scope, where, 'data', dataKeys.resourceId(database));
+  // The writer and each replica (which has a DbiResourceId of its own), as the app user only.
+  const resourceIds = [
+    readValue(scope, where, 'data', dataKeys.resourceId(database)),
+    ...Array.from({ length: props.readReplicas }, (_, i) =>
+      readValue(scope, where, 'data', dataKeys.replicaResourceId(database, i + 1)),
+    ),
+  ];
   props.taskDefinition.addToTaskRolePolicy(
     new iam.PolicyStatement({
       sid: 'ConnectAsAppUser',
       actions: ['rds-db:connect'],
-      resources: [
-        `arn:${partition}:rds-db:${env.region}:${env.account}:dbuser:${resourceId}/${props.appUsername}`,
-      ],
+      resources: resourceIds.map(
+        (id) => `arn:${partition}:rds-db:${env.region}:${env.account}:dbuser:${id}/${props.appUsername}`,
+      ),
     }),
   );
 }
