@@ -29,8 +29,10 @@ export function usesCustomerKeys(env: EnvironmentModel): boolean {
   return env.encryption === 'customer-managed';
 }
 
+type KeyPurpose = 'logs' | 'data' | 'cluster';
+
 /** `alias/<app>/<env>/<purpose>`: how a person finds the key in the console. */
-function keyAlias(where: EnvironmentRef, purpose: 'logs' | 'data'): string {
+function keyAlias(where: EnvironmentRef, purpose: KeyPurpose): string {
   return `alias/${where.app}/${where.env}/${purpose}`;
 }
 
@@ -38,7 +40,7 @@ function environmentKey(
   scope: Construct,
   id: string,
   where: EnvironmentRef,
-  purpose: 'logs' | 'data',
+  purpose: KeyPurpose,
   uses: string,
 ): kms.Key {
   const key = new kms.Key(scope, id, {
@@ -74,6 +76,15 @@ export function createLogsKey(scope: Construct, where: EnvironmentRef, env: Envi
   );
   publishValue(scope, where, 'network', networkKeys.logsKeyArn, key.keyArn);
   return key;
+}
+
+/**
+ * The cluster key, in an EKS environment's cluster stack: it envelope-encrypts Kubernetes secrets.
+ * Apart from the data key, so the cluster does not depend on a data stack existing, and its use
+ * shows apart in CloudTrail.
+ */
+export function createClusterKey(scope: Construct, where: EnvironmentRef): kms.Key {
+  return environmentKey(scope, 'ClusterKey', where, 'cluster', 'the Kubernetes secrets of its EKS cluster');
 }
 
 /** The data key, created in the data stack and published for the service stacks. */

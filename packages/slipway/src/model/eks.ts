@@ -1,0 +1,38 @@
+/**
+ * The EKS runtime as planned for one environment: pure data, like the rest of the model. The config
+ * language does not produce it yet; the cluster stack is built and tested from it directly.
+ */
+import type { Architecture, Capacity } from './types.js';
+
+export interface EksClusterModel {
+  /** Kubernetes minor version, e.g. '1.34'; standard support only (extended costs 6× as much). */
+  readonly version: string;
+  /** CIDRs that may reach the public API endpoint; empty keeps the endpoint private to the VPC. */
+  readonly publicEndpointCidrs: readonly string[];
+  /** IAM role ARNs given cluster-admin through access entries. */
+  readonly admins: readonly string[];
+  /** Managed node groups, in private subnets. */
+  readonly nodePools: readonly EksNodePoolModel[];
+}
+
+export interface EksNodePoolModel {
+  /** Name unique in the cluster, e.g. 'system', 'workload'. */
+  readonly name: string;
+  readonly capacity: Capacity;
+  readonly architecture: Architecture;
+  /** EC2 instance types, e.g. ['t4g.medium']; several give Spot more pools to draw from. */
+  readonly instanceTypes: readonly string[];
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly desiredSize: number;
+  /** Kubernetes labels every node of the pool carries. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Taints every node of the pool carries, e.g. Spot nodes for tolerant workloads only. */
+  readonly taints: readonly EksTaintModel[];
+}
+
+export interface EksTaintModel {
+  readonly key: string;
+  readonly value: string;
+  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}

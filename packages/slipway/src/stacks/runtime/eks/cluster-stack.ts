@@ -1,0 +1,132 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks-v2';
+import type { Construct } from 'constructs';
+import { acknowledge } from '../../../checks/acknowledge.js';
+import type { EksClusterModel } from '../../../model/eks.js';
+import type { AppModel, EnvironmentModel } from '../../../model/types.js';
+import { importVpc } from '../../network/imported-vpc.js';
+import { type EnvironmentRef } from '../../shared/cross-stack.js';
+import { SlipwayStack } from '../../shared/slipway-stack.js';
+import { clusterAddons } from './cluster-addons.js';
+import { clusterSecretsKey } from './cluster-secrets-key.js';
+import { eksClusterName } from './eks-names.js';
+import { kubernetesVersion } from './kubernetes-version.js';
+import { managedNodePools } from './node-pools.js';
+
+export interface ClusterStackProps {
+  readonly model: AppModel;
+  readonly environment: EnvironmentModel;
+  readonly cluster: EksClusterModel;
+}
+
+/** Every control-plane log type EKS offers; the logs are what an incident review reads first. */
+const ALL_LOG_TYPES = [
+  eks.ClusterLoggingTypes.API,
+  eks.ClusterLoggingTypes.AUDIT,
+  eks.ClusterLoggingTypes.AUTHENTICATOR,
+  eks.ClusterLoggingTypes.CONTROLLER_MANAGER,
+  eks.ClusterLoggingTypes.SCHEDULER,
+];
+
+/**
+ * `<app>-<env>-cluster`: the EKS control plane in the environment's private subnets, its managed
+ * node groups, the add-ons every workload needs and the admins' access entries. CloudFormation-native
+ * only: no kubectl Lambda (Kubernetes objects go to the GitOps folder, decision 015), so zero custom
+ * resources. Standard support only: extended support costs $0.60 an hour instead of $0.10.
+ * Cost: $0.10/h for the control plane (about $73 a month) plus the nodes' EC2 and EBS.
+ */
+export class ClusterStack extends SlipwayStack {
+  readonly cluster: eks.Cluster;
+
+  constructor(scope: Construct, props: ClusterStackProps) {
+    const { model, environment: env, cluster: planned } = props;
+    const stackName = `${model.app}-${env.name}-cluster`;
+    super(scope, {
+      app: model.app,
+      stackName,
+      account: env.account,
+      region: env.region,
+      environment: env.name,
+      terminationProtection: env.production,
+      description: `Slipway ${model.app} ${env.name}: EKS cluster, node groups, add-ons, access entries`,
+    });
+    const where: EnvironmentRef = { app: model.app, env: env.name };
+    const vpc = importVpc(this, where, env, 'private');
+    const path = `environments.${env.name}.eks`;
+
+    this.cluster = new eks.Cluster(this, 'Cluster', {
+      clusterName: eksClusterName(model.app, env.name),
+      version: kubernetesVersion(planned.version, `${path}.version`),
+      vpc,
+      vpcSubnets: [{ subnets: vpc.isolatedSubnets.length > 0 ? vpc.isolatedSubnets : vpc.privateSubnets }],
+      // Node groups are declared below, each on its own terms; Auto Mode and a default group are off.
+      defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
+      defaultCapacity: 0,
+      endpointAccess:
+        planned.publicEndpointCidrs.length > 0
+          ? eks.EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(...planned.publicEndpointCidrs)
+          : eks.EndpointAccess.PRIVATE,
+      clusterLogging: ALL_LOG_TYPES,
+      secretsEncryptionKey: clusterSecretsKey(this, where, env),
+      // Admins come from the config's access entries, not from whoever ran the first deploy.
+      bootstrapClusterCreatorAdminPermissions: false,
+    });
+    const cfnCluster = this.cluster.node.defaultChild as eks.CfnCluster;
+    cfnCluster.upgradePolicy = { supportType: 'STANDARD' };
+    acknowledgeClusterChoices(this.cluster, planned, env);
+
+    const nodeGroups = managedNodePools(this, this.cluster, planned.nodePools, env);
+    clusterAddons(this, this.cluster, nodeGroups);
+
+    planned.admins.forEach((roleArn, i) => {
+      new eks.AccessEntry(this, `Admin${i + 1}`, {
+        cluster: this.cluster,
+        principal: roleArn,
+        accessPolicies: [
+          eks.AccessPolicy.fromAccessPolicyName('AmazonEKSClusterAdminPolicy', {
+            accessScopeType: eks.AccessScopeType.CLUSTER,
+          }),
+        ],
+      });
+    });
+
+    // The private endpoint answers clients in the VPC (nodes, in-VPC tooling); nothing outside it.
+    this.cluster.connections.allowFrom(
+      ec2.Peer.ipv4(env.network.cidr),
+      ec2.Port.tcp(443),
+      'Kubernetes API from inside the VPC',
+    );
+  }
+}
+
+/** Cluster findings that follow from a setting of the config, each with that setting's reason. */
+function acknowledgeClusterChoices(
+  cluster: eks.Cluster,
+  planned: EksClusterModel,
+  env: EnvironmentModel,
+): void {
+  if (planned.publicEndpointCidrs.length > 0) {
+    acknowledge(
+      cluster,
+      'CT.EKS.PR.1',
+      `The API endpoint is public for ${planned.publicEndpointCidrs.join(', ')} only ` +
+        `(environments.${env.name}.eks.publicEndpointCidrs), so admins and CI reach it without a VPN; ` +
+        'every other address is refused before authentication. An empty list keeps it private to the VPC.',
+    );
+  }
+  if (env.encryption === 'aws-managed') {
+    acknowledge(
+      cluster,
+      'CT.EKS.PR.2',
+      `${env.name} uses AWS-managed encryption: EKS envelope-encrypts every Kubernetes API object, secrets ` +
+        "included, with a key of its own. Set environments.${env.name}.encryption to 'customer-managed' " +
+        "to encrypt secrets with the environment's data key instead.",
+    );
+  }
+  const role = cluster.role;
+  acknowledge(
+    role,
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonEKSClusterPolicy]',
+    'EKS requires this AWS managed policy on the cluster role and keeps it current with new EKS features.',
+  );
+}
