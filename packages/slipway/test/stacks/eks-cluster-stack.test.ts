@@ -181,6 +181,42 @@ describe('the EKS cluster stack', () => {
     expect(ofType(prod.template, 'AWS::KMS::Key')).toHaveLength(0);
   });
 
+  it('gives each service a role only Pod Identity may assume, for its own service account', () => {
+    const associations = ofType(prod.template, 'AWS::EKS::PodIdentityAssociation').map(
+      ([, r]) => r.Properties,
+    );
+    expect(associations.map((a) => [a?.['Namespace'], a?.['ServiceAccount']]).sort()).toEqual([
+      ['megadolls', 'pgadmin'],
+      ['megadolls', 'web'],
+    ]);
+    const roles = ofType(prod.template, 'AWS::IAM::Role').filter(([id]) => /^Service.*Identity/.test(id));
+    expect(roles).toHaveLength(2);
+    for (const [, role] of roles) {
+      const trust = JSON.stringify(role.Properties?.['AssumeRolePolicyDocument']);
+      expect(trust).toContain('pods.eks.amazonaws.com');
+      expect(trust).toContain('sts:AssumeRole');
+      expect(trust).toContain('sts:TagSession');
+    }
+  });
+
+  it('lets a service sign in to its database and read its own secrets, nothing else', () => {
+    const statementsOf = (built: Built, service: string) =>
+      ofType(built.template, 'AWS::IAM::Policy')
+        .filter(([id]) => id.startsWith(`Service${service}Identity`))
+        .flatMap(
+          ([, p]) => (p.Properties?.['PolicyDocument'] as { Statement: { Sid?: string }[] }).Statement,
+        );
+    const sids = (built: Built, service: string) =>
+      statementsOf(built, service)
+        .map((s) => s.Sid)
+        .sort();
+    expect(sids(prod, 'Web')).toEqual(['ConnectAsAppUser', 'ReadDeclaredParameters']);
+    expect(sids(prod, 'Pgadmin')).toEqual(['ReadDeclaredSecrets']);
+    // With the environment's own data key, the secret is decrypted through Secrets Manager only.
+    const customer = built[2]!;
+    expect(sids(customer, 'Pgadmin')).toEqual(['DecryptDeclaredSecrets', 'ReadDeclaredSecrets']);
+  });
+
   it('names an unknown Kubernetes version with the field and the fix', () => {
     expect(() => build('dev', 'aws-managed', { ...CLUSTER, version: '34' })).toThrow(
       /environments\.dev\.eks\.version: "34" is not a Kubernetes minor version.*1\.34/,

@@ -12,6 +12,7 @@ import { clusterSecretsKey } from './cluster-secrets-key.js';
 import { eksClusterName } from './eks-names.js';
 import { kubernetesVersion } from './kubernetes-version.js';
 import { managedNodePools } from './node-pools.js';
+import { servicePodIdentities } from './service-pod-identity.js';
 
 export interface ClusterStackProps {
   readonly model: AppModel;
@@ -77,6 +78,7 @@ export class ClusterStack extends SlipwayStack {
 
     const nodeGroups = managedNodePools(this, this.cluster, planned.nodePools, env);
     clusterAddons(this, this.cluster, nodeGroups);
+    servicePodIdentities(this, this.cluster, model, env, where);
 
     planned.admins.forEach((roleArn, i) => {
       new eks.AccessEntry(this, `Admin${i + 1}`, {
