@@ -5,6 +5,9 @@ import type { AppModel } from '../model/types.js';
 import type { CfnTemplate } from '../template/types.js';
 import { appContext } from '../stacks/app-context.js';
 import { buildApp, type SlipwayApp, type StackKind } from '../stacks/build-app.js';
+import { collectFindings } from '../checks/collect-findings.js';
+import type { Finding } from '../checks/finding.js';
+import { prepareChecks } from '../checks/prepare-checks.js';
 
 /** One stack of the synthesized app, as the deployer needs it. */
 export interface PlannedStack {
@@ -22,6 +25,14 @@ export interface PlannedStack {
 export interface SynthesizedApp {
   readonly assembly: CachedCloudAssembly;
   readonly stacks: readonly PlannedStack[];
+  /** The security checks' findings on these templates, when asked for (`checks: true`). */
+  readonly findings: readonly Finding[];
+}
+
+export interface SynthesizeOptions {
+  /** Run the plan's security checks on the same synth. @default false */
+  readonly checks?: boolean;
+  readonly build?: (model: AppModel, options: { outdir: string }) => SlipwayApp;
 }
 
 /**
@@ -33,8 +44,9 @@ export async function synthesizeApp(
   toolkit: Toolkit,
   model: AppModel,
   outdir: string,
-  build: (model: AppModel, options: { outdir: string }) => SlipwayApp = buildApp,
+  options: SynthesizeOptions = {},
 ): Promise<SynthesizedApp> {
+  const build = options.build ?? buildApp;
   const dir = path.resolve(outdir);
   rmSync(dir, { recursive: true, force: true });
   let built: SlipwayApp | undefined;
@@ -43,6 +55,7 @@ export async function synthesizeApp(
     async ({ outdir: into }) => {
       try {
         built = build(model, { outdir: into ?? dir });
+        if (options.checks) prepareChecks(built.app, model);
         return built.app.synth();
       } catch (error) {
         thrown = { error };
@@ -65,6 +78,7 @@ export async function synthesizeApp(
     throw thrown ? thrown.error : error;
   });
   if (!built) throw new Error('toolkit-lib did not run the assembly builder');
+  const app = built;
   const stacks = built.stacks.map(({ stack, kind, environment }) => {
     const artifact = assembly.cloudAssembly.getStackByName(stack.stackName);
     return {
@@ -77,5 +91,22 @@ export async function synthesizeApp(
       terminationProtection: artifact.terminationProtection ?? false,
     };
   });
-  return { assembly, stacks };
+  const findings = options.checks
+    ? collectFindings({
+        app: app.app,
+        stacks: stacks.map((s) => ({
+          name: s.name,
+          environment: s.environment,
+          template: s.template,
+          templatePath: path.join(
+            assembly.cloudAssembly.directory,
+            assembly.cloudAssembly.getStackByName(s.name).templateFile,
+          ),
+        })),
+        model,
+        // A deploy synthesizes one environment, so an acknowledgement for another is not stale here.
+        allEnvironments: false,
+      })
+    : [];
+  return { assembly, stacks, findings };
 }

@@ -9,6 +9,7 @@ import { type ConfirmationOptions, confirmProduction, requireConfirmationPossibl
 import { withEndpoint } from './connection.js';
 import { deployOrder } from './deploy-order.js';
 import { checkGithubOidcProvider } from './github-oidc-provider.js';
+import { refuseOpenFindings } from './findings-gate.js';
 import { refuseLeftoverLogGroups } from './leftover-log-groups.js';
 import { ensureLocalBootstrap } from './local-bootstrap.js';
 import { refuseStatefulChanges, unusedAllowances } from './replacement-guard.js';
@@ -82,8 +83,9 @@ export async function deployEnvironment(
   const session = await openSession(model, envName, options, true);
   const command = options.command ?? `slipway deploy --env ${envName}`;
   const allowReplace = options.allowReplace ?? [];
-  const app = await synthesize(session);
+  const app = await synthesize(session, { checks: true });
   try {
+    refuseOpenFindings(app.findings, app.stacks, command);
     if (session.connection.target === 'local') await bootstrapLocal(session, app.stacks);
     const comparison = await compareWithDeployed(session, app.stacks);
     const order = deployOrder(

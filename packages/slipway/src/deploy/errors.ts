@@ -218,3 +218,25 @@ export class StatefulChangeRefusedError extends DeployError {
   override readonly name = 'StatefulChangeRefusedError';
   readonly exitCode = DeployExitCode.refused;
 }
+
+/**
+ * The environment's templates have error findings nobody acknowledged: the same ones `slipway plan`
+ * fails on. A deploy is where money is spent and data is placed, so it stops here too.
+ */
+export class OpenFindingsError extends DeployError {
+  override readonly name = 'OpenFindingsError';
+  readonly exitCode = DeployExitCode.refused;
+
+  constructor(
+    readonly findings: readonly { rule: string; stack: string; resource: string; message: string }[],
+    command: string,
+  ) {
+    super(
+      `${findings.length} error finding${findings.length === 1 ? '' : 's'} of the security checks ` +
+        `${findings.length === 1 ? 'is' : 'are'} not acknowledged, so nothing was deployed:\n` +
+        findings.map((f) => `  ${f.rule}  ${f.stack}/${f.resource}  ${f.message}`).join('\n') +
+        '\nFix: change the config so the finding goes away, or acknowledge it with a reason under acknowledgements ' +
+        `in slipway.config.ts (\`slipway check\` shows each one in full); then run \`${command}\` again.`,
+    );
+  }
+}

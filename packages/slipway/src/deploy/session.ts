@@ -133,10 +133,13 @@ export async function openSession(
  * Synthesizes the session's model into `<stateDir>/assembly/<env>`; keeps this environment's
  * stacks and the shared ones (no environment), in deploy order.
  */
-export async function synthesize(session: Session): Promise<SynthesizedApp> {
+export async function synthesize(
+  session: Session,
+  options: { readonly checks?: boolean } = {},
+): Promise<SynthesizedApp> {
   const outdir = path.join(session.stateDir, 'assembly', session.environment.name);
   const app = await withEndpoint(session.connection, () =>
-    synthesizeApp(session.toolkit, session.model, outdir),
+    synthesizeApp(session.toolkit, session.model, outdir, options),
   );
   const stacks = app.stacks.filter(
     (s) => s.environment === undefined || s.environment === session.environment.name,

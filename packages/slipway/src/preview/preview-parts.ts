@@ -14,7 +14,7 @@ export async function withPreviewStack<T>(
 ): Promise<T> {
   const outdir = path.join(session.stateDir, 'assembly', `preview-${plan.slug}`);
   const app = await withEndpoint(session.connection, () =>
-    synthesizeApp(session.toolkit, session.model, outdir, (m, o) => buildPreviewApp(m, plan, o)),
+    synthesizeApp(session.toolkit, session.model, outdir, { build: (m, o) => buildPreviewApp(m, plan, o) }),
   );
   try {
     const stack = app.stacks[0];

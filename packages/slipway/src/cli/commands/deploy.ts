@@ -67,7 +67,7 @@ export function deployCommand(io: CliIo, setExit: (code: number) => void): Comma
     .addHelpText(
       'after',
       '\nWithout --target: aws when AWS credentials are configured, local (the emulator on this machine) otherwise.\n' +
-        'Exit codes: 0 deployed, 1 refused (a stateful resource would be replaced, removed or moved to another network), 2 usage or setup error, 4 a stack failed.',
+        'Exit codes: 0 deployed, 1 refused (an error finding is not acknowledged, or a stateful resource would be replaced, removed or moved to another network), 2 usage or setup error, 4 a stack failed.',
     );
   addTargetOptions(addConfigOptions(command)).action(async (options: DeployCommandOptions) => {
     await reportingErrors(io, setExit, async () => {
