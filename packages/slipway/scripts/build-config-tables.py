@@ -118,6 +118,8 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::EC2::SecurityGroup',
         'AWS::EC2::SecurityGroupIngress',
         'AWS::ECS::TaskDefinition',
+        'AWS::ElastiCache::ReplicationGroup',
+        'AWS::ElastiCache::SubnetGroup',
         'AWS::IAM::Policy',
         'AWS::IAM::Role',
         'AWS::KMS::Alias',

@@ -122,6 +122,8 @@ export const serviceSchema = z.strictObject({
   paths: z.array(z.string()).optional(),
   /** Name of a declared database the service connects to. @default none */
   database: z.string().optional(),
+  /** Name of a declared cache the service connects to; it gets `REDIS_URL`. @default none */
+  cache: z.string().optional(),
   /** Where the generated workflows build the image from. @default { context: 'apps/<service>' } */
   source: sourceSchema.optional(),
   /** How `slipway dev` runs it locally. @default none (skipped by `slipway dev`) */
@@ -184,6 +186,18 @@ export const databaseSchema = z.strictObject({
 
 /** What one environment may change about a database. */
 export const databaseOverrideSchema = z.strictObject(databaseTuning);
+
+/** A Valkey cache (ElastiCache), declared once and made in every environment, which may override any field. */
+export const cacheSchema = z.strictObject({
+  /** ElastiCache node type. @default 'cache.t4g.micro' */
+  nodeType: z.string().optional(),
+  /** Valkey version. @default '8.0' */
+  engineVersion: z.string().optional(),
+  /** Nodes (1–6); two or more get Multi-AZ and automatic failover. @default 1, production 2 */
+  nodes: z.number().int().optional(),
+  /** Days of daily snapshots kept (0–35). @default 1, production 7 */
+  snapshotRetentionDays: z.number().int().optional(),
+});
 
 /** A secret the services may read; exactly one source. Its value never appears in config. */
 export const secretSchema = z.strictObject({
@@ -251,6 +265,8 @@ export const environmentSchema = z.strictObject({
   services: z.record(z.string(), serviceOverrideSchema).optional(),
   /** Per-database changes for this environment. @default {} */
   databases: z.record(z.string(), databaseOverrideSchema).optional(),
+  /** Per-cache changes for this environment. @default {} */
+  caches: z.record(z.string(), cacheSchema).optional(),
   /** Per-secret source changes for this environment. @default {} */
   secrets: z.record(z.string(), secretSchema).optional(),
   /** Public host name and certificate. @default none (HTTP on the load balancer's name) */
@@ -344,6 +360,8 @@ export const slipwayConfigSchema = z.strictObject({
   ci: ciSchema.optional(),
   /** PostgreSQL instances by name (usually one, `main`). @default {} */
   databases: z.record(z.string(), databaseSchema).optional(),
+  /** Valkey caches by name; a service asks for one with `cache`. @default {} */
+  caches: z.record(z.string(), cacheSchema).optional(),
   /** Secrets by name; services map env vars to them. @default {} */
   secrets: z.record(z.string(), secretSchema).optional(),
   /** Services by name. @default {} */
@@ -369,6 +387,7 @@ export type ScalingConfig = z.input<typeof scalingSchema>;
 export type DeploymentConfig = z.input<typeof deploymentSchema>;
 export type DatabaseConfig = z.input<typeof databaseSchema>;
 export type DatabaseOverrideConfig = z.input<typeof databaseOverrideSchema>;
+export type CacheConfig = z.input<typeof cacheSchema>;
 export type SecretConfig = z.input<typeof secretSchema>;
 export type EnvironmentConfig = z.input<typeof environmentSchema>;
 export type NetworkConfig = z.input<typeof networkSchema>;

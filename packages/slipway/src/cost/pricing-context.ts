@@ -10,6 +10,7 @@ export type CostDriver =
   | 'NAT gateway'
   | 'Load balancer'
   | 'RDS'
+  | 'ElastiCache'
   | 'Secrets Manager'
   | 'CloudWatch Logs'
   | 'CloudWatch alarms'

@@ -32,6 +32,7 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::EC2::VPCEndpoint': 'VPC endpoints',
   'AWS::ElasticLoadBalancingV2::LoadBalancer': 'Load balancer',
   'AWS::RDS::DBInstance': 'RDS',
+  'AWS::ElastiCache::ReplicationGroup': 'ElastiCache',
   'AWS::Logs::LogGroup': 'CloudWatch Logs',
   'AWS::CloudWatch::Alarm': 'CloudWatch alarms',
   'AWS::SecretsManager::Secret': 'Secrets Manager',

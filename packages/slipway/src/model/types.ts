@@ -134,6 +134,8 @@ export interface EnvironmentModel {
   readonly domain?: DomainModel;
   /** Databases by name (usually one, `main`). */
   readonly databases: readonly DatabaseModel[];
+  /** Valkey caches by name. @default [] */
+  readonly caches?: readonly CacheModel[];
   readonly services: readonly ServiceModel[];
   /** Secrets the services may read, declared by name; their values never appear in config. */
   readonly secrets: readonly SecretModel[];
@@ -210,6 +212,20 @@ export interface DatabaseModel {
   readonly appUsername: string;
 }
 
+/** A private ElastiCache for Valkey replication group (cluster mode off). */
+export interface CacheModel {
+  /** Name the services refer to (`sessions`). */
+  readonly name: string;
+  /** e.g. 'cache.t4g.micro'. */
+  readonly nodeType: string;
+  /** Valkey version, e.g. '8.0'. */
+  readonly engineVersion: string;
+  /** Nodes: 1, or a primary and replicas in other zones with Multi-AZ and automatic failover. */
+  readonly nodes: number;
+  /** Days of daily snapshots kept; 0 keeps none. */
+  readonly snapshotRetentionDays: number;
+}
+
 export interface ServiceModel {
   readonly name: string;
   readonly image: {
@@ -249,6 +265,8 @@ export interface ServiceModel {
   readonly secrets: Readonly<Record<string, string>>;
   /** Declared database this service uses, if any. */
   readonly database?: string;
+  /** Declared cache this service uses, if any; it gets `REDIS_URL`. */
+  readonly cache?: string;
   /** Seconds ECS waits after SIGTERM before SIGKILL. */
   readonly stopTimeoutSeconds: number;
   /** The container's user (`uid`, `uid:gid` or a name the image knows); never root. */

@@ -1,12 +1,13 @@
 /**
  * Valid `slipway.config.ts` contents drawn at random from the space the schema and the validators
- * allow: any region Slipway accepts, every account layout, 0–3 databases, 1–8 public and internal
- * services with every deployment strategy and scaling mode, secrets of both kinds, domains,
- * previews on and off, both delivery modes. Each draw is valid by construction; a draw the
- * validator rejects is a bug in one of the two, and the tests say which field.
+ * allow: any region Slipway accepts, every account layout, 0–3 databases, a cache or none, 1–8
+ * public and internal services with every deployment strategy and scaling mode, secrets of both
+ * kinds, domains, previews on and off, both delivery modes. Each draw is valid by construction; a
+ * draw the validator rejects is a bug in one of the two, and the tests say which field.
  */
 import fc from 'fast-check';
 import type {
+  CacheConfig,
   DatabaseConfig,
   DeploymentConfig,
   EnvironmentConfig,
@@ -246,6 +247,17 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       environments: environmentShape(options.regions),
       layout: fc.constantFrom<AccountLayout>('one-account', 'account-per-environment', 'separate-ci-account'),
       databaseCount: fc.integer({ min: 0, max: 3 }),
+      // A cache in one draw in four, asked for by the first service, sometimes with settings of its own.
+      cache: fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: 3 },
+        {
+          arbitrary: fc.constantFrom<CacheConfig>(
+            {},
+            { nodeType: 'cache.t4g.small', snapshotRetentionDays: 3 },
+          ),
+          weight: 1,
+        },
+      ),
       serviceCount: fc.integer({ min: 1, max: 8 }),
       publicFlags: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
       secrets: secretsDraw,
@@ -298,6 +310,7 @@ interface Shape {
   readonly environments: readonly EnvironmentPlanDraw[];
   readonly layout: AccountLayout;
   readonly secrets: Record<string, SecretConfig>;
+  readonly cache: CacheConfig | undefined;
   readonly delivery: 'github-actions' | 'codepipeline';
   readonly pipelineRegion: string;
   readonly previews: boolean;
@@ -365,8 +378,14 @@ function assemble(
     github: { repository: `acme/${shape.app}` },
     ci: ciPlacement(shape),
     databases: Object.keys(databases).length > 0 ? databases : undefined,
+    caches: shape.cache ? { sessions: shape.cache } : undefined,
     secrets: Object.keys(shape.secrets).length > 0 ? shape.secrets : undefined,
-    services: Object.fromEntries(services.map((s) => [s.name, s.config])),
+    services: Object.fromEntries(
+      services.map((s, i) => [
+        s.name,
+        i === 0 && shape.cache ? { ...s.config, cache: 'sessions' } : s.config,
+      ]),
+    ),
     environments,
     acknowledgements: plainHttpProduction.length > 0 ? plainHttpProduction : undefined,
     checks: shape.checks,

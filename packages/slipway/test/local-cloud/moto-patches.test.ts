@@ -534,4 +534,51 @@ describe('the emulator patches', () => {
     await cfn().send(new DeleteStackCommand({ StackName: 'delivery' }));
     expect((await create('delivery-again', template))?.StackStatus).toBe('CREATE_COMPLETE');
   });
+  it('creates a Valkey replication group in its subnet group, with its endpoint, and lets both go', async () => {
+    const template = {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.7.0.0/16' } },
+        Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.7.0.0/24' } },
+        Group: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: { GroupDescription: 'cache', VpcId: { Ref: 'Vpc' } },
+        },
+        CacheSubnets: {
+          Type: 'AWS::ElastiCache::SubnetGroup',
+          Properties: { Description: 'private', SubnetIds: [{ Ref: 'Subnet' }] },
+        },
+        Cache: {
+          Type: 'AWS::ElastiCache::ReplicationGroup',
+          Properties: {
+            ReplicationGroupDescription: 'sessions',
+            Engine: 'valkey',
+            EngineVersion: '8.0',
+            CacheNodeType: 'cache.t4g.micro',
+            NumCacheClusters: 1,
+            CacheSubnetGroupName: { Ref: 'CacheSubnets' },
+            SecurityGroupIds: [{ 'Fn::GetAtt': ['Group', 'GroupId'] }],
+            Port: 6379,
+            TransitEncryptionEnabled: true,
+            AtRestEncryptionEnabled: true,
+          },
+        },
+      },
+      Outputs: {
+        Group: { Value: { Ref: 'Cache' } },
+        Host: { Value: { 'Fn::GetAtt': ['Cache', 'PrimaryEndPoint.Address'] } },
+        Port: { Value: { 'Fn::GetAtt': ['Cache', 'PrimaryEndPoint.Port'] } },
+      },
+    };
+    const stack = await create('cache', template);
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    const outputs = Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+    expect(outputs.Group).toMatch(/^[a-z0-9-]{1,40}$/);
+    expect(outputs.Host).toContain(outputs.Group);
+    expect(outputs.Port).toBe('6379');
+
+    // Deleting frees both names: the same stack can be made again.
+    await cfn().send(new DeleteStackCommand({ StackName: 'cache' }));
+    expect((await create('cache', template))?.StackStatus).toBe('CREATE_COMPLETE');
+    await cfn().send(new DeleteStackCommand({ StackName: 'cache' }));
+  });
 });

@@ -27,8 +27,8 @@ function env(account: string, region: string, extra: Partial<EnvironmentConfig> 
 
 /**
  * Every option that adds resources: CodePipeline delivery with targets in another account and in
- * another region, previews from branch images, a created secret, a database, scaling, an internal
- * service, NAT gateways and a domain with its HTTPS listener.
+ * another region, previews from branch images, a created secret, a database, a cache, scaling, an
+ * internal service, NAT gateways and a domain with its HTTPS listener.
  */
 const EVERYTHING: SlipwayConfig = {
   app: 'shop',
@@ -36,11 +36,13 @@ const EVERYTHING: SlipwayConfig = {
   ci: { account: '333333333333', region: 'us-east-1' },
   delivery: { pipeline: 'codepipeline', previewBranches: ['feat/*'] },
   databases: { main: {} },
+  caches: { sessions: {} },
   secrets: { stripeKey: { ssm: '/shop/stripe_key' }, session: { secretsManager: 'shop/session' } },
   services: {
     web: {
       port: 8080,
       database: 'main',
+      cache: 'sessions',
       secrets: { STRIPE_KEY: 'stripeKey', SESSION: 'session' },
       scaling: { cpuPercent: 60, requestsPerTarget: 200 },
     },

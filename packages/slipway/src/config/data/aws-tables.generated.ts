@@ -998,6 +998,8 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupIngress',
     'AWS::ECS::TaskDefinition',
+    'AWS::ElastiCache::ReplicationGroup',
+    'AWS::ElastiCache::SubnetGroup',
     'AWS::IAM::Policy',
     'AWS::IAM::Role',
     'AWS::KMS::Alias',

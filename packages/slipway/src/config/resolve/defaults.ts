@@ -42,6 +42,11 @@ export const DATABASE_DEFAULTS = {
   appUsername: 'app',
 } as const;
 
+export const CACHE_DEFAULTS = {
+  nodeType: 'cache.t4g.micro',
+  engineVersion: '8.0',
+} as const;
+
 export const USAGE_DEFAULTS: UsageModel = {
   hoursPerMonth: 730,
   albLcu: 1,
@@ -82,6 +87,9 @@ export interface StageDefaults {
   readonly performanceInsights: boolean;
   readonly monitoringIntervalSeconds: number;
   readonly logRetentionDays: number;
+  /** Nodes of a cache: production keeps a replica in a second zone to fail over to. */
+  readonly cacheNodes: number;
+  readonly cacheSnapshotRetentionDays: number;
 }
 
 const PRODUCTION: StageDefaults = {
@@ -96,6 +104,8 @@ const PRODUCTION: StageDefaults = {
   performanceInsights: true,
   monitoringIntervalSeconds: 60,
   logRetentionDays: 365,
+  cacheNodes: 2,
+  cacheSnapshotRetentionDays: 7,
 };
 
 const DEVELOPMENT: StageDefaults = {
@@ -110,6 +120,9 @@ const DEVELOPMENT: StageDefaults = {
   performanceInsights: false,
   monitoringIntervalSeconds: 0,
   logRetentionDays: 30,
+  cacheNodes: 1,
+  // One snapshot per cache is stored free, so a day's retention costs nothing.
+  cacheSnapshotRetentionDays: 1,
 };
 
 export function stageDefaults(production: boolean): StageDefaults {

@@ -1,6 +1,7 @@
 import type { EnvironmentModel } from '../../model/types.js';
 import { layerStackName, serviceStackName } from '../../naming/names.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
+import { resolveCache } from './cache.js';
 import { resolveDatabase } from './database.js';
 import {
   defaultGithubEnvironment,
@@ -61,6 +62,9 @@ export function resolveEnvironment(
       : { domain: { name: env.domain.name, certificateArn: env.domain.certificateArn } }),
     databases: Object.entries(config.databases ?? {}).map(([databaseName, database]) =>
       resolveDatabase(config.app, databaseName, database, env.databases?.[databaseName], production),
+    ),
+    caches: Object.entries(config.caches ?? {}).map(([cacheName, cache]) =>
+      resolveCache(cacheName, cache, env.caches?.[cacheName], production),
     ),
     services,
     secrets: resolveSecrets(config.secrets, env.secrets),

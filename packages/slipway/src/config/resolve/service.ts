@@ -54,6 +54,7 @@ export function resolveService(
     environment: { ...service.environment, ...o.environment },
     secrets: { ...service.secrets, ...o.secrets },
     ...(service.database === undefined ? {} : { database: service.database }),
+    ...(service.cache === undefined ? {} : { cache: service.cache }),
     stopTimeoutSeconds:
       o.stopTimeoutSeconds ?? service.stopTimeoutSeconds ?? SERVICE_DEFAULTS.stopTimeoutSeconds,
     user: o.user ?? service.user ?? SERVICE_DEFAULTS.user,

@@ -6,6 +6,7 @@ import type { AppModel } from '../../model/types.js';
 import { type ConfigIssue, renderIssues } from '../errors.js';
 import type { SlipwayConfig } from '../schema.js';
 import { validateAcknowledgements } from './acknowledgements.js';
+import { validateCaches } from './cache.js';
 import { validateContainers } from './containers.js';
 import { validateCreatedSecretNames } from './created-secret-names.js';
 import type { Validator } from './context.js';
@@ -39,6 +40,7 @@ const VALIDATORS: readonly Validator[] = [
   validateCreatedSecretNames,
   validateDatabases,
   validateDatabaseClasses,
+  validateCaches,
   validateServiceSizes,
   validateServiceCounts,
   validateContainers,

@@ -47,5 +47,9 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
 
 /** As `needsDataStack` in the stacks: CloudFormation rejects an empty stack, so none is made. */
 function hasDataStack(env: EnvironmentModel): boolean {
-  return env.databases.length > 0 || env.secrets.some((secret) => secret.source === 'secretsmanager');
+  return (
+    env.databases.length > 0 ||
+    (env.caches ?? []).length > 0 ||
+    env.secrets.some((secret) => secret.source === 'secretsmanager')
+  );
 }

@@ -1,5 +1,6 @@
 import type { Pricer } from '../pricing-context.js';
 import { priceAlarm } from './alarm.js';
+import { priceCacheReplicationGroup } from './cache-replication-group.js';
 import { priceCloudMapInstance } from './cloud-map-instance.js';
 import { priceEcrRepository } from './ecr-repository.js';
 import { priceEcsService } from './ecs-service.js';
@@ -23,6 +24,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::EC2::VPCEndpoint': priceVpcEndpoint,
   'AWS::ElasticLoadBalancingV2::LoadBalancer': priceLoadBalancer,
   'AWS::RDS::DBInstance': priceRdsInstance,
+  'AWS::ElastiCache::ReplicationGroup': priceCacheReplicationGroup,
   'AWS::Logs::LogGroup': priceLogGroup,
   'AWS::CloudWatch::Alarm': priceAlarm,
   'AWS::SecretsManager::Secret': priceSecret,
@@ -66,6 +68,7 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::ECS::Cluster',
   'AWS::ECS::ClusterCapacityProviderAssociations',
   'AWS::ECS::TaskDefinition',
+  'AWS::ElastiCache::SubnetGroup',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::ListenerCertificate',
   'AWS::ElasticLoadBalancingV2::ListenerRule',

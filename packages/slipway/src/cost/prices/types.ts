@@ -61,6 +61,10 @@ export interface RegionPrices {
   readonly 'route53.hosted-zone-month': Price;
   readonly 'cloudmap.registered-instance-month': Price;
   readonly 'vpc.interface-endpoint-az-hour': Price;
+  /** ElastiCache for Valkey, on-demand, per node-hour (`cache.t4g.micro` and its neighbours). */
+  readonly 'elasticache.t4g.micro.node-hour': Price;
+  readonly 'elasticache.t4g.small.node-hour': Price;
+  readonly 'elasticache.t4g.medium.node-hour': Price;
 }
 
 export type PriceKey = keyof RegionPrices;

@@ -18,6 +18,21 @@ function unverified(
   return { usd, unit, source, reference, date, verified: false, note };
 }
 
+/**
+ * AWS lists node-based Valkey 20 % below Redis OSS for the same node type (the ElastiCache pricing
+ * page and AWS's October 2024 Valkey announcement); the Redis OSS figure is the one sourced here.
+ */
+function valkeyNode(redisOssUsd: number): Price {
+  return unverified(
+    Number((redisOssUsd * 0.8).toPrecision(6)),
+    'node-hour',
+    'OFF-T',
+    `ElastiCache Redis OSS on-demand $${redisOssUsd} per node-hour as cost guides quote the pricing page, less 20 % for Valkey`,
+    '2026-12',
+    "Redis OSS figure × 0.80, AWS's stated Valkey discount for node-based clusters",
+  );
+}
+
 const FARGATE_PAGE = 'AWS Fargate pricing as quoted by Vantage and other cost guides';
 const PRICE_LIST = 'infracost output built from the AWS price list; third-party listings agree';
 
@@ -136,6 +151,9 @@ export const US_EAST_1: RegionPriceTable = {
       '2026',
       'best-known figure per endpoint per availability zone',
     ),
+    'elasticache.t4g.micro.node-hour': valkeyNode(0.016),
+    'elasticache.t4g.small.node-hour': valkeyNode(0.032),
+    'elasticache.t4g.medium.node-hour': valkeyNode(0.065),
   },
   rdsInstanceHour: US_EAST_1_RDS,
 };

@@ -10,6 +10,7 @@ import { PostgresDatabase } from './postgres-database.js';
 import { databaseInstanceIdentifier } from '../shared/resource-names.js';
 import { SlipwayStack } from '../shared/slipway-stack.js';
 import { teamSecret } from './team-secret.js';
+import { ValkeyCache } from './valkey-cache.js';
 
 export interface DataStackProps {
   readonly model: AppModel;
@@ -24,6 +25,8 @@ export interface DataStackProps {
 export class DataStack extends SlipwayStack {
   /** Database name → database. */
   readonly databases: ReadonlyMap<string, PostgresDatabase>;
+  /** Cache name → cache. */
+  readonly caches: ReadonlyMap<string, ValkeyCache>;
 
   constructor(scope: Construct, props: DataStackProps) {
     const { model, environment: env } = props;
@@ -138,6 +141,27 @@ export class DataStack extends SlipwayStack {
     }
     this.databases = databases;
 
+    const caches = new Map<string, ValkeyCache>();
+    for (const cache of env.caches ?? []) {
+      const built = new ValkeyCache(this, `Cache${logicalIdPart(cache.name)}`, {
+        model: cache,
+        environment: env,
+        vpc,
+        keys,
+      });
+      caches.set(cache.name, built);
+      publishValue(this, where, 'data', dataKeys.cacheEndpointAddress(cache.name), built.host);
+      publishValue(this, where, 'data', dataKeys.cacheEndpointPort(cache.name), built.port);
+      publishValue(
+        this,
+        where,
+        'data',
+        dataKeys.cacheSecurityGroupId(cache.name),
+        built.securityGroup.securityGroupId,
+      );
+    }
+    this.caches = caches;
+
     for (const secret of env.secrets.filter((s) => s.source === 'secretsmanager')) {
       const created = teamSecret(this, secret, dataKey);
       publishValue(this, where, 'data', dataKeys.secretArn(secret.name), created.secretArn);
@@ -147,5 +171,9 @@ export class DataStack extends SlipwayStack {
 
 /** Whether the environment has anything for a data stack to hold (CloudFormation rejects empty stacks). */
 export function needsDataStack(env: EnvironmentModel): boolean {
-  return env.databases.length > 0 || env.secrets.some((s) => s.source === 'secretsmanager');
+  return (
+    env.databases.length > 0 ||
+    (env.caches ?? []).length > 0 ||
+    env.secrets.some((s) => s.source === 'secretsmanager')
+  );
 }

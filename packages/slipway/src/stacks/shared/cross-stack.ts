@@ -45,6 +45,10 @@ export const dataKeys = {
   /** Task definition family and security group of the database's one-off provisioner task. */
   provisionerFamily: (database: string) => `${database}/provisioner-family`,
   provisionerSecurityGroupId: (database: string) => `${database}/provisioner-security-group-id`,
+  /** A cache's primary endpoint and security group; `caches/` keeps them apart from a database's. */
+  cacheEndpointAddress: (cache: string) => `caches/${cache}/endpoint-address`,
+  cacheEndpointPort: (cache: string) => `caches/${cache}/endpoint-port`,
+  cacheSecurityGroupId: (cache: string) => `caches/${cache}/security-group-id`,
   secretArn: (secret: string) => `secrets/${secret}/arn`,
   /** The environment's data key, with `encryption: 'customer-managed'` (environment-keys.ts). */
   keyArn: 'key-arn',

@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { acknowledge } from '../../../checks/acknowledge.js';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../../../model/types.js';
 import { serviceDatabase } from './container-settings.js';
+import { connectToCache, serviceCache } from './cache-connection.js';
 import { dataKeys, type EnvironmentRef, readValue, runtimeKeys } from '../../shared/cross-stack.js';
 import { deploymentSettings } from './deployment-settings.js';
 import { importNamespace } from '../../network/imported-namespace.js';
@@ -221,6 +222,8 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       taskDefinition,
     });
   }
+  const cache = serviceCache(env, service, path);
+  if (cache) connectToCache(scope, where, cache, securityGroup);
   configureScaling(fargate, service, path, routing?.primary);
 
   new CfnOutput(scope, 'ServiceName', {

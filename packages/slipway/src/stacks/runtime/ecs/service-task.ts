@@ -11,6 +11,7 @@ import {
   grantSecretDecryption,
 } from './container-settings.js';
 import type { EnvironmentRef } from '../../shared/cross-stack.js';
+import { cacheEnvironment, serviceCache } from './cache-connection.js';
 import { importLogsKey } from '../../shared/environment-keys.js';
 import { environmentLogGroup } from '../../shared/log-group.js';
 import { regionFacts } from '../../shared/partition.js';
@@ -66,7 +67,11 @@ export function serviceTask(
   });
   const { partition, urlSuffix } = regionFacts(model.ci.region);
   const connection = props.database && databaseConnection(scope, props.where, props.database);
-  const environment = containerEnvironment(service, connection, path);
+  const cache = serviceCache(env, service, path);
+  const environment = {
+    ...containerEnvironment(service, connection, path),
+    ...(cache ? cacheEnvironment(scope, props.where, service, cache, path) : {}),
+  };
   const container = taskDefinition.addContainer('Container', {
     containerName: service.name,
     // Images live once, in the CI account; every environment pulls the same tag from there.
