@@ -114,50 +114,56 @@ class Nodegroup(AddedResource):
             backend.delete_nodegroup(cluster_name, nodegroup)
 
 
+class _Recorded(AddedResource):
+    """A type moto's EKS backend has no API for: only its Ref and attributes are kept."""
+
+    @classmethod
+    def identify(cls, properties: dict[str, Any], account_id: str, region_name: str) -> tuple[str, dict[str, str]]:
+        raise NotImplementedError
+
+    @classmethod
+    def create(cls, name: str, properties: dict[str, Any], account_id: str, region_name: str) -> AddedResource:
+        ref, attributes = cls.identify(properties, account_id, region_name)
+        return cls(ref, attributes, properties, account_id, region_name)
+
+    def remove(self) -> None:
+        """Nothing was made."""
+
+
 @register
-class Addon(AddedResource):
-    """Recorded only: its Ref is `<cluster>|<add-on>`."""
+class Addon(_Recorded):
+    """Its Ref is `<cluster>|<add-on>`."""
 
     TYPE = "AWS::EKS::Addon"
 
     @classmethod
-    def create(cls, name: str, properties: dict[str, Any], account_id: str, region_name: str) -> AddedResource:
+    def identify(cls, properties: dict[str, Any], account_id: str, region_name: str) -> tuple[str, dict[str, str]]:
         cluster, addon = properties["ClusterName"], properties["AddonName"]
         arn = _arn(region_name, account_id, "addon", f"{cluster}/{addon}/{mock_random.get_random_hex(8)}")
-        return cls(f"{cluster}|{addon}", {"Arn": arn}, properties, account_id, region_name)
-
-    def remove(self) -> None:
-        """Nothing was made."""
+        return f"{cluster}|{addon}", {"Arn": arn}
 
 
 @register
-class AccessEntry(AddedResource):
-    """Recorded only: its Ref is `<cluster>|<principal ARN>`."""
+class AccessEntry(_Recorded):
+    """Its Ref is `<cluster>|<principal ARN>`."""
 
     TYPE = "AWS::EKS::AccessEntry"
 
     @classmethod
-    def create(cls, name: str, properties: dict[str, Any], account_id: str, region_name: str) -> AddedResource:
+    def identify(cls, properties: dict[str, Any], account_id: str, region_name: str) -> tuple[str, dict[str, str]]:
         cluster, principal = properties["ClusterName"], properties["PrincipalArn"]
         arn = _arn(region_name, account_id, "access-entry", f"{cluster}/{mock_random.get_random_hex(8)}")
-        return cls(f"{cluster}|{principal}", {"AccessEntryArn": arn}, properties, account_id, region_name)
-
-    def remove(self) -> None:
-        """Nothing was made."""
+        return f"{cluster}|{principal}", {"AccessEntryArn": arn}
 
 
 @register
-class PodIdentityAssociation(AddedResource):
-    """Recorded only: its Ref is the association's ARN."""
+class PodIdentityAssociation(_Recorded):
+    """Its Ref is the association's ARN."""
 
     TYPE = "AWS::EKS::PodIdentityAssociation"
 
     @classmethod
-    def create(cls, name: str, properties: dict[str, Any], account_id: str, region_name: str) -> AddedResource:
+    def identify(cls, properties: dict[str, Any], account_id: str, region_name: str) -> tuple[str, dict[str, str]]:
         association_id = "a-" + mock_random.get_random_hex(17)
         arn = _arn(region_name, account_id, "podidentityassociation", f"{properties['ClusterName']}/{association_id}")
-        attributes = {"AssociationArn": arn, "AssociationId": association_id}
-        return cls(arn, attributes, properties, account_id, region_name)
-
-    def remove(self) -> None:
-        """Nothing was made."""
+        return arn, {"AssociationArn": arn, "AssociationId": association_id}
