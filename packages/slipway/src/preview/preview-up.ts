@@ -54,37 +54,44 @@ export async function previewUp(model: AppModel, options: PreviewUpOptions): Pro
     branchImages: options.branchImages,
   });
 
-  // The stack is synthesized before the database is made, so a config problem stops the run first.
-  return withPreviewStack(session, plan, async (assembly, stack) => {
-    const provisioned = await provisionPreview(session, plan, 'ensure');
-    if (session.connection.target === 'local') await bootstrapLocal(session, [stack]);
-    session.emit({ kind: 'stack-start', action: 'deploy', stack: stack.name, index: 1, total: 1 });
-    const stackStarted = performance.now();
-    const outputs = await deployStack(session, assembly, stack).catch(async (error: unknown) => {
-      throw await stackFailure(session, stack, error, {
-        completed: [],
-        notAttempted: [],
-        retryCommand: `slipway preview up --branch ${JSON.stringify(options.branch)}`,
-        action: 'deploy',
+  const retryCommand = `slipway preview up --branch ${JSON.stringify(options.branch)}`;
+  // The stack is synthesized and checked before the database is made, so a config problem or an
+  // unacknowledged finding stops the run first.
+  return withPreviewStack(
+    session,
+    plan,
+    async (assembly, stack) => {
+      const provisioned = await provisionPreview(session, plan, 'ensure');
+      if (session.connection.target === 'local') await bootstrapLocal(session, [stack]);
+      session.emit({ kind: 'stack-start', action: 'deploy', stack: stack.name, index: 1, total: 1 });
+      const stackStarted = performance.now();
+      const outputs = await deployStack(session, assembly, stack).catch(async (error: unknown) => {
+        throw await stackFailure(session, stack, error, {
+          completed: [],
+          notAttempted: [],
+          retryCommand,
+          action: 'deploy',
+        });
       });
-    });
-    session.emit({
-      kind: 'stack-done',
-      action: 'deploy',
-      stack: stack.name,
-      seconds: (performance.now() - stackStarted) / 1000,
-      unchanged: false,
-    });
-    return {
-      plan,
-      target: session.connection.target,
-      action: mine && !NOT_DEPLOYED.has(mine.status) ? 'updated' : 'created',
-      ...(outputs.Url ? { url: outputs.Url } : {}),
-      outputs,
-      provisioned,
-      usdPerHour: previewHourlyCost(plan, stack.template),
-      seconds: (performance.now() - started) / 1000,
-      emulatorLimits: session.connection.target === 'local' ? EMULATOR_LIMITS : [],
-    } satisfies PreviewUpResult;
-  });
+      session.emit({
+        kind: 'stack-done',
+        action: 'deploy',
+        stack: stack.name,
+        seconds: (performance.now() - stackStarted) / 1000,
+        unchanged: false,
+      });
+      return {
+        plan,
+        target: session.connection.target,
+        action: mine && !NOT_DEPLOYED.has(mine.status) ? 'updated' : 'created',
+        ...(outputs.Url ? { url: outputs.Url } : {}),
+        outputs,
+        provisioned,
+        usdPerHour: previewHourlyCost(plan, stack.template),
+        seconds: (performance.now() - started) / 1000,
+        emulatorLimits: session.connection.target === 'local' ? EMULATOR_LIMITS : [],
+      } satisfies PreviewUpResult;
+    },
+    retryCommand,
+  );
 }
