@@ -11,6 +11,7 @@ export type CostDriver =
   | 'Load balancer'
   | 'RDS'
   | 'ElastiCache'
+  | 'EKS'
   | 'Secrets Manager'
   | 'CloudWatch Logs'
   | 'CloudWatch alarms'

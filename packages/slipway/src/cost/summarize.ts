@@ -33,6 +33,7 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': 'Load balancer',
   'AWS::RDS::DBInstance': 'RDS',
   'AWS::ElastiCache::ReplicationGroup': 'ElastiCache',
+  'AWS::EKS::Cluster': 'EKS',
   'AWS::Logs::LogGroup': 'CloudWatch Logs',
   'AWS::CloudWatch::Alarm': 'CloudWatch alarms',
   'AWS::SecretsManager::Secret': 'Secrets Manager',

@@ -92,15 +92,33 @@ describe('other priced resources', () => {
     expect(line?.usd).toBeCloseTo(14.6, 6);
   });
 
+  it('prices an EKS control plane per hour, warning when the cluster may drift into extended support', () => {
+    const [standard] = estimateCost(
+      [
+        stack('c', {
+          Cluster: { Type: 'AWS::EKS::Cluster', Properties: { UpgradePolicy: { SupportType: 'STANDARD' } } },
+        }),
+      ],
+      US,
+    );
+    const [defaulted] = estimateCost(
+      [stack('c', { Cluster: { Type: 'AWS::EKS::Cluster', Properties: {} } })],
+      US,
+    );
+    expect(standard?.usd).toBeCloseTo(73, 6);
+    expect(standard?.basis).not.toContain('$0.60');
+    expect(defaulted?.basis).toContain('$0.60 per hour once its version leaves standard support');
+  });
+
   it('gives a type the table does not know a $0 line that says so, instead of silence', () => {
-    const lines = estimateCost([stack('o', { Cluster: { Type: 'AWS::EKS::Cluster', Properties: {} } })], US);
+    const lines = estimateCost([stack('o', { Cluster: { Type: 'AWS::MSK::Cluster', Properties: {} } })], US);
     expect(lines).toEqual([
       expect.objectContaining({
         resource: 'Cluster',
-        type: 'AWS::EKS::Cluster',
+        type: 'AWS::MSK::Cluster',
         usd: 0,
         unpriced: true,
-        basis: 'not priced: no bundled price for AWS::EKS::Cluster',
+        basis: 'not priced: no bundled price for AWS::MSK::Cluster',
       }),
     ]);
   });

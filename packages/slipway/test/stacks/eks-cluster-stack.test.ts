@@ -4,11 +4,13 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFindings } from '../../src/checks/collect-findings.js';
+import { estimateCost } from '../../src/cost/estimate.js';
 import type { Finding } from '../../src/checks/finding.js';
 import type { EksClusterModel } from '../../src/model/eks.js';
 import type { AppModel, Encryption } from '../../src/model/types.js';
 import { ClusterStack } from '../../src/stacks/runtime/eks/cluster-stack.js';
 import type { CfnResource, CfnTemplate } from '../../src/template/types.js';
+import { usage } from '../cost/fixtures.js';
 import { megadollsLikeModel } from '../fixtures/models.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 
@@ -215,6 +217,28 @@ describe('the EKS cluster stack', () => {
     // With the environment's own data key, the secret is decrypted through Secrets Manager only.
     const customer = built[2]!;
     expect(sids(customer, 'Pgadmin')).toEqual(['DecryptDeclaredSecrets', 'ReadDeclaredSecrets']);
+  });
+
+  it('prices the control plane at standard support (about $73 a month) and leaves the nodes to EC2, said so', () => {
+    const lines = estimateCost(
+      [
+        {
+          name: 'megadolls-prod-cluster',
+          environment: 'prod',
+          templatePath: prod.templatePath,
+          template: prod.template,
+        },
+      ],
+      { region: 'us-east-1', usage: usage() },
+    );
+    const controlPlane = lines.find((l) => l.driver === 'EKS');
+    // 730 h × $0.10, the hand calculation the EKS runtime's estimate starts from.
+    expect(controlPlane?.usd).toBeCloseTo(73, 6);
+    expect(controlPlane?.basis).not.toContain('extended support allowed');
+    const nodeGroups = lines.filter((l) => l.type === 'AWS::EKS::Nodegroup');
+    expect(nodeGroups).toHaveLength(2);
+    for (const line of nodeGroups) expect(line.unpriced).toBe(true);
+    expect(lines.filter((l) => l.unpriced && l.type !== 'AWS::EKS::Nodegroup')).toEqual([]);
   });
 
   it('names an unknown Kubernetes version with the field and the fix', () => {

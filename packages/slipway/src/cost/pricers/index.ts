@@ -1,5 +1,6 @@
 import type { Pricer } from '../pricing-context.js';
 import { priceAlarm } from './alarm.js';
+import { priceEksCluster } from './eks-cluster.js';
 import { priceCacheReplicationGroup } from './cache-replication-group.js';
 import { priceCloudMapInstance } from './cloud-map-instance.js';
 import { priceEcrRepository } from './ecr-repository.js';
@@ -25,6 +26,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': priceLoadBalancer,
   'AWS::RDS::DBInstance': priceRdsInstance,
   'AWS::ElastiCache::ReplicationGroup': priceCacheReplicationGroup,
+  'AWS::EKS::Cluster': priceEksCluster,
   'AWS::Logs::LogGroup': priceLogGroup,
   'AWS::CloudWatch::Alarm': priceAlarm,
   'AWS::SecretsManager::Secret': priceSecret,
@@ -68,6 +70,10 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::ECS::Cluster',
   'AWS::ECS::ClusterCapacityProviderAssociations',
   'AWS::ECS::TaskDefinition',
+  // EKS add-ons, access entries and Pod Identity associations have no charge of their own.
+  'AWS::EKS::AccessEntry',
+  'AWS::EKS::Addon',
+  'AWS::EKS::PodIdentityAssociation',
   'AWS::ElastiCache::SubnetGroup',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::ListenerCertificate',

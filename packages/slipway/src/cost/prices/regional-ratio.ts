@@ -12,6 +12,7 @@ export const SAME_EVERYWHERE: ReadonlySet<PriceKey> = new Set<PriceKey>([
   'ssm.advanced-parameter-month',
   'ecr.gb-month',
   'kms.key-month',
+  'eks.cluster-hour',
   'route53.hosted-zone-month',
   'cloudmap.registered-instance-month',
 ]);

@@ -65,6 +65,8 @@ export interface RegionPrices {
   readonly 'elasticache.t4g.micro.node-hour': Price;
   readonly 'elasticache.t4g.small.node-hour': Price;
   readonly 'elasticache.t4g.medium.node-hour': Price;
+  /** An EKS cluster's control plane in standard support, per hour. */
+  readonly 'eks.cluster-hour': Price;
 }
 
 export type PriceKey = keyof RegionPrices;

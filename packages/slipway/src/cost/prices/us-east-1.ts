@@ -154,6 +154,14 @@ export const US_EAST_1: RegionPriceTable = {
     'elasticache.t4g.micro.node-hour': valkeyNode(0.016),
     'elasticache.t4g.small.node-hour': valkeyNode(0.032),
     'elasticache.t4g.medium.node-hour': valkeyNode(0.065),
+    'eks.cluster-hour': unverified(
+      0.1,
+      'cluster-hour',
+      'OFF-T',
+      "Amazon EKS pricing, standard support, as AWS's version-support notices and cost guides quote it",
+      '2026-12',
+      'extended support (a version past its 14 months of standard support) costs $0.60 per cluster-hour',
+    ),
   },
   rdsInstanceHour: US_EAST_1_RDS,
 };
