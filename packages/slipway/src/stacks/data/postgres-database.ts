@@ -7,8 +7,8 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { DatabaseModel, EnvironmentModel } from '../../model/types.js';
 import { databaseMonitoringRole } from './database-monitoring-role.js';
+import { DEFAULT_POSTGRES_PORT, EXPORTED_LOGS, exportedLogGroups } from './exported-logs.js';
 import { readReplicas } from './read-replicas.js';
-import { environmentLogGroup } from '../shared/log-group.js';
 import { logicalIdPart, pinLogicalId } from '../shared/logical-ids.js';
 import { ModelError } from '../shared/model-error.js';
 import { privateSubnetType } from '../network/network-layout.js';
@@ -81,17 +81,13 @@ export class PostgresDatabase extends Construct {
 
     // RDS writes to these fixed names; creating them first gives them a retention instead of
     // "never expire". The postgresql group keeps its original logical id (stateful-resources.json).
-    const logGroups = EXPORTED_LOGS.map(({ type, id, logicalId }) =>
-      environmentLogGroup(this, id, {
-        logGroupName: `/aws/rds/instance/${props.instanceIdentifier}/${type}`,
-        retentionDays: env.logRetentionDays,
-        retentionPath: `environments.${env.name}.logRetentionDays`,
-        production: env.production,
-        environmentName: env.name,
-        encryptionKey: props.keys?.logs,
-        logicalId: `${idPart}${logicalId}`,
-      }),
-    );
+    const logGroups = exportedLogGroups(this, {
+      instanceIdentifier: props.instanceIdentifier,
+      environment: env,
+      logsKey: props.keys?.logs,
+      idPrefix: '',
+      logicalIdPrefix: idPart,
+    });
     // Changing the interval or turning it on or off modifies the instance in place (CloudFormation:
     // no interruption), so the default can follow the stage without a replacement.
     const monitoringRole =
@@ -219,15 +215,6 @@ export class PostgresDatabase extends Construct {
     this.hostName = `${model.name}.${props.namespace.namespaceName}`;
   }
 }
-
-/** PostgreSQL's own port, which cdk-nag's RDS11 flags; `port` in the config moves off it. */
-const DEFAULT_POSTGRES_PORT = 5432;
-
-/** The PostgreSQL logs RDS exports to CloudWatch Logs, with the construct id of each group. */
-const EXPORTED_LOGS = [
-  { type: 'postgresql', id: 'PostgresLog', logicalId: 'LogGroup' },
-  { type: 'upgrade', id: 'UpgradeLog', logicalId: 'UpgradeLogGroup' },
-] as const;
 
 /** `'17.6'` → the engine version object; CDK needs the major version alongside the full one. */
 function postgresVersion(version: string, path: string): rds.PostgresEngineVersion {

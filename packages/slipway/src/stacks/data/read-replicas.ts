@@ -6,8 +6,8 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { DatabaseModel, EnvironmentModel } from '../../model/types.js';
-import { environmentLogGroup } from '../shared/log-group.js';
 import { pinLogicalId } from '../shared/logical-ids.js';
+import { DEFAULT_POSTGRES_PORT, EXPORTED_LOGS, exportedLogGroups } from './exported-logs.js';
 
 export interface ReadReplicasProps {
   readonly model: DatabaseModel;
@@ -48,17 +48,13 @@ export function readReplicas(scope: Construct, props: ReadReplicasProps): rds.Da
     const index = i + 1;
     const identifier = replicaIdentifier(props.sourceIdentifier, index);
     const idPart = `${props.idPart}Replica${index}`;
-    const logGroups = ['postgresql', 'upgrade'].map((type) =>
-      environmentLogGroup(scope, `Replica${index}${type === 'postgresql' ? 'Postgres' : 'Upgrade'}Log`, {
-        logGroupName: `/aws/rds/instance/${identifier}/${type}`,
-        retentionDays: env.logRetentionDays,
-        retentionPath: `environments.${env.name}.logRetentionDays`,
-        production: env.production,
-        environmentName: env.name,
-        encryptionKey: props.keys?.logs,
-        logicalId: `${idPart}${type === 'postgresql' ? 'LogGroup' : 'UpgradeLogGroup'}`,
-      }),
-    );
+    const logGroups = exportedLogGroups(scope, {
+      instanceIdentifier: identifier,
+      environment: env,
+      logsKey: props.keys?.logs,
+      idPrefix: `Replica${index}`,
+      logicalIdPrefix: idPart,
+    });
     const replica = new rds.DatabaseInstanceReadReplica(scope, `Replica${index}`, {
       sourceDatabaseInstance: props.source,
       instanceIdentifier: identifier,
@@ -76,7 +72,7 @@ export function readReplicas(scope: Construct, props: ReadReplicasProps): rds.Da
       deletionProtection: model.deletionProtection,
       enablePerformanceInsights: model.performanceInsights,
       performanceInsightEncryptionKey: model.performanceInsights ? props.keys?.data : undefined,
-      cloudwatchLogsExports: ['postgresql', 'upgrade'],
+      cloudwatchLogsExports: EXPORTED_LOGS.map((log) => log.type),
       ...(model.monitoringIntervalSeconds > 0 && props.monitoringRole
         ? {
             monitoringInterval: Duration.seconds(model.monitoringIntervalSeconds),
@@ -92,9 +88,6 @@ export function readReplicas(scope: Construct, props: ReadReplicasProps): rds.Da
     return replica;
   });
 }
-
-/** PostgreSQL's own port, which the writer keeps too (see postgres-database.ts). */
-const DEFAULT_POSTGRES_PORT = 5432;
 
 /** What cdk-nag reports on a replica that is a property of its writer, or of being a replica. */
 function acknowledgeReplicaChoices(replica: rds.DatabaseInstanceReadReplica, props: ReadReplicasProps): void {

@@ -1,3 +1,4 @@
+import { isReadReplica } from '../../checks/rules/rds/read-replica.js';
 import type { CfnResource, CfnTemplate } from '../../template/types.js';
 
 /**
@@ -23,9 +24,7 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
  */
 export function isStatefulResource(resource: CfnResource | undefined, type: string): boolean {
   if (!STATEFUL_RESOURCE_TYPES.includes(type)) return false;
-  return !(
-    type === 'AWS::RDS::DBInstance' && resource?.Properties?.['SourceDBInstanceIdentifier'] !== undefined
-  );
+  return resource === undefined || !isReadReplica(resource);
 }
 
 /** Logical id → type of every stateful resource in a template, sorted by logical id. */

@@ -15,7 +15,7 @@ import { importNamespace } from '../../network/imported-namespace.js';
 import { importVpc } from '../../network/imported-vpc.js';
 import { ModelError } from '../../shared/model-error.js';
 import { taskPlacement } from '../../network/network-layout.js';
-import { regionFacts } from '../../shared/partition.js';
+import { appUserConnectArns } from '../../shared/database-user-arns.js';
 import { serviceAlarmName } from '../../shared/resource-names.js';
 import { ServiceAlarms } from './service-alarms.js';
 import { ServiceRouting } from './service-routing.js';
@@ -261,21 +261,15 @@ function connectToDatabase(
     toPort: props.port,
     description: `${Stack.of(scope).stackName} tasks to the ${database} database`,
   });
-  const { partition } = regionFacts(env.region);
-  // The writer and each replica (which has a DbiResourceId of its own), as the app user only.
-  const resourceIds = [
-    readValue(scope, where, 'data', dataKeys.resourceId(database)),
-    ...Array.from({ length: props.readReplicas }, (_, i) =>
-      readValue(scope, where, 'data', dataKeys.replicaResourceId(database, i + 1)),
-    ),
-  ];
   props.taskDefinition.addToTaskRolePolicy(
     new iam.PolicyStatement({
       sid: 'ConnectAsAppUser',
       actions: ['rds-db:connect'],
-      resources: resourceIds.map(
-        (id) => `arn:${partition}:rds-db:${env.region}:${env.account}:dbuser:${id}/${props.appUsername}`,
-      ),
+      resources: appUserConnectArns(scope, where, env, {
+        name: database,
+        appUsername: props.appUsername,
+        readReplicas: props.readReplicas,
+      }),
     }),
   );
 }

@@ -5,6 +5,7 @@ import type { AppModel, EnvironmentModel, ServiceModel } from '../../../model/ty
 import { dataKeys, type EnvironmentRef, readValue } from '../../shared/cross-stack.js';
 import { importDataKey } from '../../shared/environment-keys.js';
 import { logicalIdPart } from '../../shared/logical-ids.js';
+import { appUserConnectArns } from '../../shared/database-user-arns.js';
 import { regionFacts } from '../../shared/partition.js';
 import { appNamespace, serviceAccountName } from './eks-names.js';
 
@@ -56,20 +57,11 @@ function grantDatabase(
 ): void {
   const database = env.databases.find((d) => d.name === service.database);
   if (database === undefined) return;
-  const { partition } = regionFacts(env.region);
-  const resourceIds = [
-    readValue(scope, where, 'data', dataKeys.resourceId(database.name)),
-    ...Array.from({ length: database.readReplicas }, (_, i) =>
-      readValue(scope, where, 'data', dataKeys.replicaResourceId(database.name, i + 1)),
-    ),
-  ];
   role.addToPolicy(
     new iam.PolicyStatement({
       sid: 'ConnectAsAppUser',
       actions: ['rds-db:connect'],
-      resources: resourceIds.map(
-        (id) => `arn:${partition}:rds-db:${env.region}:${env.account}:dbuser:${id}/${database.appUsername}`,
-      ),
+      resources: appUserConnectArns(scope, where, env, database),
     }),
   );
 }
