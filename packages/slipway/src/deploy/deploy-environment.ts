@@ -34,6 +34,11 @@ export interface DeployOptions extends SessionOptions, ConfirmationOptions {
    * exist before the services start (SECURITY.md 29b). @default true when the layer stacks deploy
    */
   readonly provision?: boolean;
+  /**
+   * The caller has just run the security checks on this model and stopped on open errors (`slipway
+   * up` plans first), so the deploy does not run them a second time. @default false
+   */
+  readonly checked?: boolean;
 }
 
 /** One stack of a finished deploy. */
@@ -83,7 +88,7 @@ export async function deployEnvironment(
   const session = await openSession(model, envName, options, true);
   const command = options.command ?? `slipway deploy --env ${envName}`;
   const allowReplace = options.allowReplace ?? [];
-  const app = await synthesize(session, { checks: true });
+  const app = await synthesize(session, { checks: !options.checked });
   try {
     refuseOpenFindings(app.findings, app.stacks, command);
     if (session.connection.target === 'local') await bootstrapLocal(session, app.stacks);

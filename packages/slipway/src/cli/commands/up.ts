@@ -96,6 +96,8 @@ export function upCommand(io: CliIo, setExit: (code: number) => void): Command {
             stateDir: options.stateDir,
             onEvent: progressPrinter(io),
             command: `slipway up --env ${env.name}`,
+            // The plan above ran the checks and stopped on open errors.
+            checked: true,
           });
           io.out(`\n${renderDeploy(result)}\n`);
           deployed = true;
