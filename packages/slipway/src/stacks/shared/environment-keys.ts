@@ -130,3 +130,20 @@ function importedKey(scope: Construct, id: string, arn: () => string): kms.IKey 
   const existing = stack.node.tryFindChild(id);
   return existing === undefined ? kms.Key.fromKeyArn(stack, id, arn()) : (existing as kms.IKey);
 }
+
+/**
+ * Lets a role decrypt the environment's secrets with the data key, and only through Secrets Manager:
+ * what a secret's reader needs besides `secretsmanager:GetSecretValue` once the key is its own.
+ */
+export function decryptSecretsStatement(
+  dataKey: kms.IKey,
+  region: string,
+  sid?: string,
+): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    ...(sid === undefined ? {} : { sid }),
+    actions: ['kms:Decrypt'],
+    resources: [dataKey.keyArn],
+    conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
+  });
+}

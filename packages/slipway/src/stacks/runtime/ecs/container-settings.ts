@@ -6,7 +6,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { DatabaseModel, EnvironmentModel, ServiceModel } from '../../../model/types.js';
 import { dataKeys, type EnvironmentRef, readValue } from '../../shared/cross-stack.js';
-import { importDataKey } from '../../shared/environment-keys.js';
+import { decryptSecretsStatement, importDataKey } from '../../shared/environment-keys.js';
 import { logicalIdPart } from '../../shared/logical-ids.js';
 import { ModelError } from '../../shared/model-error.js';
 
@@ -182,13 +182,7 @@ export function grantSecretDecryption(
   );
   const dataKey = readsSecretsManager ? importDataKey(scope, where, env) : undefined;
   if (dataKey === undefined) return;
-  executionRole.addToPrincipalPolicy(
-    new iam.PolicyStatement({
-      actions: ['kms:Decrypt'],
-      resources: [dataKey.keyArn],
-      conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${env.region}.amazonaws.com` } },
-    }),
-  );
+  executionRole.addToPrincipalPolicy(decryptSecretsStatement(dataKey, env.region));
 }
 
 /** Values joined with commas: at synth when all are known, by CloudFormation when one is read at deploy. */

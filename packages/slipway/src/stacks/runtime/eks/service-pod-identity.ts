@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../../../model/types.js';
 import { dataKeys, type EnvironmentRef, readValue } from '../../shared/cross-stack.js';
-import { importDataKey } from '../../shared/environment-keys.js';
+import { decryptSecretsStatement, importDataKey } from '../../shared/environment-keys.js';
 import { logicalIdPart } from '../../shared/logical-ids.js';
 import { appUserConnectArns } from '../../shared/database-user-arns.js';
 import { regionFacts } from '../../shared/partition.js';
@@ -100,13 +100,6 @@ function grantSecrets(
   );
   const dataKey = importDataKey(scope, where, env);
   if (dataKey !== undefined) {
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        sid: 'DecryptDeclaredSecrets',
-        actions: ['kms:Decrypt'],
-        resources: [dataKey.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${env.region}.amazonaws.com` } },
-      }),
-    );
+    role.addToPolicy(decryptSecretsStatement(dataKey, env.region, 'DecryptDeclaredSecrets'));
   }
 }
