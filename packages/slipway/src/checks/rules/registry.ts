@@ -15,6 +15,13 @@ import { ecsProductionDeploymentPercents } from './ecs/production-deployment-per
 import { ecsProductionDesiredCount } from './ecs/production-desired-count.js';
 import { ecsProductionHealthCheckGrace } from './ecs/production-health-check-grace.js';
 import { ecsRollingCircuitBreaker } from './ecs/rolling-circuit-breaker.js';
+import { eksControlPlaneLogs } from './eks/control-plane-logs.js';
+import { eksNodeImdsv2 } from './eks/node-imdsv2.js';
+import { eksPrivateNodeSubnets } from './eks/private-node-subnets.js';
+import { eksProductionControlPlaneLogs } from './eks/production-control-plane-logs.js';
+import { eksPublicEndpoint } from './eks/public-endpoint.js';
+import { eksScopedAccessEntries } from './eks/scoped-access-entries.js';
+import { eksStandardSupport } from './eks/standard-support.js';
 import { elbAccessLogs } from './elb/access-logs.js';
 import { elbDropInvalidHeaders } from './elb/drop-invalid-headers.js';
 import { elbHttpRedirectsToHttps } from './elb/http-redirects-to-https.js';
@@ -65,6 +72,13 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   ecsProductionDesiredCount,
   ecsProductionHealthCheckGrace,
   ecsDeregistrationWithinStopTimeout,
+  eksPublicEndpoint,
+  eksProductionControlPlaneLogs,
+  eksControlPlaneLogs,
+  eksStandardSupport,
+  eksPrivateNodeSubnets,
+  eksNodeImdsv2,
+  eksScopedAccessEntries,
   iamNoWildcardAdminStatement,
   iamNoAdministratorAccess,
   iamGithubOidcTrust,
