@@ -12,6 +12,7 @@ export type CostDriver =
   | 'RDS'
   | 'ElastiCache'
   | 'EKS'
+  | 'EKS nodes'
   | 'Secrets Manager'
   | 'CloudWatch Logs'
   | 'CloudWatch alarms'

@@ -3,7 +3,7 @@ import type { Price, RegionPrices, RegionPriceTable } from './prices/types.js';
 /** A price table that notes every figure the pricers read, and the notes. */
 export interface RecordingTable {
   readonly table: RegionPriceTable;
-  /** The figures read so far, by name (`nat.hour`, `rds.db.t4g.micro`). */
+  /** The figures read so far, by name (`nat.hour`, `rds.db.t4g.micro`, `ec2.t4g.medium`). */
   readonly read: () => ReadonlyMap<string, Price>;
 }
 
@@ -32,6 +32,7 @@ export function recordingTable(table: RegionPriceTable): RecordingTable {
       ...table,
       prices: watch(table.prices as unknown as Record<string, Price>, '') as unknown as RegionPrices,
       rdsInstanceHour: watch(table.rdsInstanceHour, 'rds.'),
+      ec2InstanceHour: watch(table.ec2InstanceHour, 'ec2.'),
     },
     read: () => read,
   };

@@ -34,6 +34,7 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::RDS::DBInstance': 'RDS',
   'AWS::ElastiCache::ReplicationGroup': 'ElastiCache',
   'AWS::EKS::Cluster': 'EKS',
+  'AWS::EKS::Nodegroup': 'EKS nodes',
   'AWS::Logs::LogGroup': 'CloudWatch Logs',
   'AWS::CloudWatch::Alarm': 'CloudWatch alarms',
   'AWS::SecretsManager::Secret': 'Secrets Manager',

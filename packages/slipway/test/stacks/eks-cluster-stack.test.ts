@@ -219,7 +219,7 @@ describe('the EKS cluster stack', () => {
     expect(sids(customer, 'Pgadmin')).toEqual(['DecryptDeclaredSecrets', 'ReadDeclaredSecrets']);
   });
 
-  it('prices the control plane at standard support (about $73 a month) and leaves the nodes to EC2, said so', () => {
+  it('prices the control plane at standard support (about $73 a month) and the node groups by their pools', () => {
     const lines = estimateCost(
       [
         {
@@ -235,10 +235,10 @@ describe('the EKS cluster stack', () => {
     // 730 h × $0.10, the hand calculation the EKS runtime's estimate starts from.
     expect(controlPlane?.usd).toBeCloseTo(73, 6);
     expect(controlPlane?.basis).not.toContain('extended support allowed');
+    // Instances and root volumes of both pools; test/cost/eks-nodes.test.ts checks the figures.
     const nodeGroups = lines.filter((l) => l.type === 'AWS::EKS::Nodegroup');
-    expect(nodeGroups).toHaveLength(2);
-    for (const line of nodeGroups) expect(line.unpriced).toBe(true);
-    expect(lines.filter((l) => l.unpriced && l.type !== 'AWS::EKS::Nodegroup')).toEqual([]);
+    expect(nodeGroups).toHaveLength(4);
+    expect(lines.filter((l) => l.unpriced)).toEqual([]);
   });
 
   it('names an unknown Kubernetes version with the field and the fix', () => {

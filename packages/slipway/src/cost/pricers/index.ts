@@ -1,10 +1,11 @@
 import type { Pricer } from '../pricing-context.js';
 import { priceAlarm } from './alarm.js';
-import { priceEksCluster } from './eks-cluster.js';
 import { priceCacheReplicationGroup } from './cache-replication-group.js';
 import { priceCloudMapInstance } from './cloud-map-instance.js';
 import { priceEcrRepository } from './ecr-repository.js';
 import { priceEcsService } from './ecs-service.js';
+import { priceEksCluster } from './eks-cluster.js';
+import { priceEksNodegroup } from './eks-nodegroup.js';
 import { priceElasticIp } from './elastic-ip.js';
 import { priceHostedZone } from './hosted-zone.js';
 import { priceKmsKey } from './kms-key.js';
@@ -27,6 +28,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::RDS::DBInstance': priceRdsInstance,
   'AWS::ElastiCache::ReplicationGroup': priceCacheReplicationGroup,
   'AWS::EKS::Cluster': priceEksCluster,
+  'AWS::EKS::Nodegroup': priceEksNodegroup,
   'AWS::Logs::LogGroup': priceLogGroup,
   'AWS::CloudWatch::Alarm': priceAlarm,
   'AWS::SecretsManager::Secret': priceSecret,
@@ -51,6 +53,7 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::EC2::EgressOnlyInternetGateway',
   'AWS::EC2::FlowLog',
   'AWS::EC2::InternetGateway',
+  // Free by itself; a node group prices the volumes its launch template gives each node.
   'AWS::EC2::LaunchTemplate',
   'AWS::EC2::NetworkAcl',
   'AWS::EC2::NetworkAclEntry',

@@ -2,7 +2,7 @@ import { CostEstimateError } from '../errors.js';
 import { priceFromList, type PriceListFigure, type PriceListFigures } from './price-list/figures.js';
 import { PRICE_LIST_FIGURES } from './price-list-figures.js';
 import { REGION_SOURCES, type RegionSource } from './regional-figures.js';
-import { ratioFromFigures } from './regional-ratio.js';
+import { type InstanceHours, ratioFromFigures } from './regional-ratio.js';
 import { buildRegionTable } from './regional-table.js';
 import type { Price, PriceKey, RegionalRatio, RegionPriceTable } from './types.js';
 import { US_EAST_1 } from './us-east-1.js';
@@ -13,26 +13,36 @@ type Figures = Partial<Record<PriceKey, Price>>;
 function sourcedFigures(
   region: string,
   hand: Figures,
-  handRds: Readonly<Record<string, Price>>,
+  handInstances: InstanceHours,
   list: PriceListFigures,
-): { figures: Figures; rds: Record<string, Price> } {
+): { figures: Figures; instances: InstanceHours } {
   const fromList = list.regions[region];
   const figures: Figures = { ...hand };
   const listed = { ...list.global, ...fromList?.prices };
   for (const [key, figure] of Object.entries(listed) as [PriceKey, PriceListFigure][]) {
     figures[key] = priceFromList(figure, US_EAST_1.prices[key].unit);
   }
-  const rds: Record<string, Price> = { ...handRds };
+  const rds: Record<string, Price> = { ...handInstances.rds };
   for (const [instanceClass, figure] of Object.entries(fromList?.rdsInstanceHour ?? {})) {
     rds[instanceClass] = priceFromList(figure, 'instance-hour');
   }
-  return { figures, rds };
+  return { figures, instances: { rds, ec2: handInstances.ec2 } };
 }
 
 /** us-east-1, the base every other table is filled in from, with its price-list figures applied. */
 function baseTable(list: PriceListFigures): RegionPriceTable {
-  const { figures, rds } = sourcedFigures('us-east-1', US_EAST_1.prices, US_EAST_1.rdsInstanceHour, list);
-  return { ...US_EAST_1, prices: figures as RegionPriceTable['prices'], rdsInstanceHour: rds };
+  const { figures, instances } = sourcedFigures(
+    'us-east-1',
+    US_EAST_1.prices,
+    { rds: US_EAST_1.rdsInstanceHour, ec2: US_EAST_1.ec2InstanceHour },
+    list,
+  );
+  return {
+    ...US_EAST_1,
+    prices: figures as RegionPriceTable['prices'],
+    rdsInstanceHour: instances.rds,
+    ec2InstanceHour: instances.ec2,
+  };
 }
 
 /**
@@ -44,21 +54,34 @@ export function buildPriceTables(
   list: PriceListFigures,
 ): Record<string, RegionPriceTable> {
   const base = baseTable(list);
+  const baseInstances = { rds: base.rdsInstanceHour, ec2: base.ec2InstanceHour };
   const inputs = Object.entries(sources).map(([region, source]) => ({
     region,
     source,
-    ...sourcedFigures(region, source.figures ?? {}, source.rdsInstanceHour ?? {}, list),
+    ...sourcedFigures(
+      region,
+      source.figures ?? {},
+      { rds: source.rdsInstanceHour ?? {}, ec2: source.ec2InstanceHour ?? {} },
+      list,
+    ),
   }));
   const ratios = new Map<string, RegionalRatio>();
-  for (const { region, figures, rds } of inputs) {
-    const ratio = ratioFromFigures(region, figures, rds, base.prices, base.rdsInstanceHour);
+  for (const { region, figures, instances } of inputs) {
+    const ratio = ratioFromFigures(region, figures, instances, base.prices, baseInstances);
     if (ratio) ratios.set(region, ratio);
   }
   const tables: Record<string, RegionPriceTable> = { [base.region]: base };
-  for (const { region, source, figures, rds } of inputs) {
+  for (const { region, source, figures, instances } of inputs) {
     const ratio = ratios.get(region) ?? borrowedRatio(region, source, ratios);
     tables[region] = buildRegionTable(
-      { region, name: source.name, figures, rdsInstanceHour: rds, ratio },
+      {
+        region,
+        name: source.name,
+        figures,
+        rdsInstanceHour: instances.rds,
+        ec2InstanceHour: instances.ec2,
+        ratio,
+      },
       base,
     );
   }

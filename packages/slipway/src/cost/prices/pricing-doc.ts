@@ -44,6 +44,10 @@ function allFigures(prices: RegionPriceTable): [string, Price][] {
       `rds.${instanceClass}`,
       price,
     ]),
+    ...Object.entries(prices.ec2InstanceHour).map(([instanceType, price]): [string, Price] => [
+      `ec2.${instanceType}`,
+      price,
+    ]),
   ];
 }
 
@@ -62,7 +66,7 @@ function sourcedFigures(prices: RegionPriceTable): [string, Price][] {
 const FILLED_IN =
   "Every other figure is filled in and unverified: us-east-1's × the ratio (`DERIVED`), Fargate ARM as " +
   "the region's x86 × 0.80, prices AWS sets alike everywhere (secrets, parameters, keys, hosted zones, " +
-  "Cloud Map, ECR storage, the Spot factor) as us-east-1's (`ASSUMED`); the public IPv4 rate is AWS's " +
+  "Cloud Map, ECR storage, the Spot factors) as us-east-1's (`ASSUMED`); the public IPv4 rate is AWS's " +
   'one rate for all commercial regions.';
 
 function regionSection(prices: RegionPriceTable): string {

@@ -13,6 +13,8 @@ export interface RegionSource {
   readonly figures?: Partial<Record<PriceKey, Price>>;
   /** Single-AZ PostgreSQL instance-hour prices found for this region, by class. */
   readonly rdsInstanceHour?: Readonly<Record<string, Price>>;
+  /** EC2 Linux on-demand instance-hour prices found for this region, by instance type. */
+  readonly ec2InstanceHour?: Readonly<Record<string, Price>>;
   /**
    * For a region with no figure of its own: the region whose ratio to us-east-1 it borrows, and
    * why that one.

@@ -8,6 +8,7 @@ import type { Price, PriceKey, RegionalRatio, RegionPrices } from './types.js';
 export const SAME_EVERYWHERE: ReadonlySet<PriceKey> = new Set<PriceKey>([
   'ipv4.address-hour',
   'fargate.spot-factor',
+  'ec2.spot-factor',
   'secretsmanager.secret-month',
   'ssm.advanced-parameter-month',
   'ecr.gb-month',
@@ -16,6 +17,12 @@ export const SAME_EVERYWHERE: ReadonlySet<PriceKey> = new Set<PriceKey>([
   'route53.hosted-zone-month',
   'cloudmap.registered-instance-month',
 ]);
+
+/** A region's per-instance prices: RDS by instance class, EC2 by instance type. */
+export interface InstanceHours {
+  readonly rds: Readonly<Record<string, Price>>;
+  readonly ec2: Readonly<Record<string, Price>>;
+}
 
 /** A ratio as a basis shows it: three decimals at most (`1.349`). */
 function shown(ratio: number): string {
@@ -30,18 +37,24 @@ function shown(ratio: number): string {
 export function ratioFromFigures(
   region: string,
   figures: Readonly<Partial<Record<PriceKey, Price>>>,
-  rds: Readonly<Record<string, Price>>,
+  instances: InstanceHours,
   base: RegionPrices,
-  baseRds: Readonly<Record<string, Price>>,
+  baseInstances: InstanceHours,
 ): RegionalRatio | undefined {
   const pairs: [string, number][] = [];
   for (const [key, price] of Object.entries(figures) as [PriceKey, Price][]) {
     if (SAME_EVERYWHERE.has(key)) continue;
     pairs.push([key, price.usd / base[key].usd]);
   }
-  for (const [instanceClass, price] of Object.entries(rds)) {
-    const reference = baseRds[instanceClass];
-    if (reference) pairs.push([`rds.${instanceClass}`, price.usd / reference.usd]);
+  const perInstance = [
+    ['rds', instances.rds, baseInstances.rds],
+    ['ec2', instances.ec2, baseInstances.ec2],
+  ] as const;
+  for (const [service, own, reference] of perInstance) {
+    for (const [instanceType, price] of Object.entries(own)) {
+      const from = reference[instanceType];
+      if (from) pairs.push([`${service}.${instanceType}`, price.usd / from.usd]);
+    }
   }
   if (pairs.length === 0) return undefined;
   const mean = Math.exp(pairs.reduce((sum, [, ratio]) => sum + Math.log(ratio), 0) / pairs.length);

@@ -9,6 +9,7 @@ export interface RegionTableInput {
   /** Figures with a source for this region (price list first, then hand-found ones). */
   readonly figures: Readonly<Partial<Record<PriceKey, Price>>>;
   readonly rdsInstanceHour: Readonly<Record<string, Price>>;
+  readonly ec2InstanceHour: Readonly<Record<string, Price>>;
   /** How dear the region is against us-east-1, for every figure it lacks. */
   readonly ratio: RegionalRatio;
 }
@@ -20,6 +21,8 @@ const ARM_FROM_X86: Partial<Record<PriceKey, PriceKey>> = {
   'fargate.arm.gb-hour': 'fargate.x86.gb-hour',
 };
 
+const SPOT_FACTORS: ReadonlySet<PriceKey> = new Set<PriceKey>(['fargate.spot-factor', 'ec2.spot-factor']);
+
 /**
  * One figure the region has no source for: AWS's single public IPv4 rate as it is; prices set
  * alike everywhere taken over from us-east-1; Fargate ARM from the region's own x86 figure; the
@@ -29,10 +32,9 @@ function fillIn(key: PriceKey, input: RegionTableInput, base: RegionPrices): Pri
   // AWS announced one public IPv4 rate for every commercial region, so it keeps its source.
   if (key === 'ipv4.address-hour') return base[key];
   if (SAME_EVERYWHERE.has(key)) {
-    const why =
-      key === 'fargate.spot-factor'
-        ? 'same assumption as us-east-1'
-        : 'assumed to cost the same in every region';
+    const why = SPOT_FACTORS.has(key)
+      ? 'same assumption as us-east-1'
+      : 'assumed to cost the same in every region';
     return assumedSame(base[key], 'us-east-1', why);
   }
   const x86Key = ARM_FROM_X86[key];
@@ -51,12 +53,26 @@ export function buildRegionTable(input: RegionTableInput, base: RegionPriceTable
   const prices = Object.fromEntries(
     keys.map((key) => [key, input.figures[key] ?? fillIn(key, input, base.prices)]),
   ) as unknown as RegionPrices;
-  const rdsInstanceHour = Object.fromEntries(
-    Object.entries(base.rdsInstanceHour).map(([instanceClass, price]) => [
-      instanceClass,
-      input.rdsInstanceHour[instanceClass] ??
-        derivedPrice(price, input.ratio.factor, `us-east-1 × ${input.ratio.factor}: ${input.ratio.basis}`),
+  return {
+    region: input.region,
+    name: input.name,
+    prices,
+    rdsInstanceHour: perInstance(base.rdsInstanceHour, input.rdsInstanceHour, input.ratio),
+    ec2InstanceHour: perInstance(base.ec2InstanceHour, input.ec2InstanceHour, input.ratio),
+    ratio: input.ratio,
+  };
+}
+
+/** Every instance us-east-1 prices: the region's own figure, else us-east-1's × the ratio. */
+function perInstance(
+  base: Readonly<Record<string, Price>>,
+  own: Readonly<Record<string, Price>>,
+  ratio: RegionalRatio,
+): Record<string, Price> {
+  return Object.fromEntries(
+    Object.entries(base).map(([instance, price]) => [
+      instance,
+      own[instance] ?? derivedPrice(price, ratio.factor, `us-east-1 × ${ratio.factor}: ${ratio.basis}`),
     ]),
   );
-  return { region: input.region, name: input.name, prices, rdsInstanceHour, ratio: input.ratio };
 }

@@ -67,6 +67,10 @@ export interface RegionPrices {
   readonly 'elasticache.t4g.medium.node-hour': Price;
   /** An EKS cluster's control plane in standard support, per hour. */
   readonly 'eks.cluster-hour': Price;
+  /** EBS General Purpose SSD (gp3) volume storage, e.g. an EKS node's root volume. */
+  readonly 'ebs.gp3.gb-month': Price;
+  /** EC2 Spot as a share of the on-demand price: an assumption, the Spot price floats. */
+  readonly 'ec2.spot-factor': Price;
 }
 
 export type PriceKey = keyof RegionPrices;
@@ -88,6 +92,8 @@ export interface RegionPriceTable {
   readonly prices: RegionPrices;
   /** Single-AZ RDS for PostgreSQL on-demand price per instance class; Multi-AZ is twice this. */
   readonly rdsInstanceHour: Readonly<Record<string, Price>>;
+  /** EC2 Linux on-demand (shared tenancy) price per instance type; Spot is this × `ec2.spot-factor`. */
+  readonly ec2InstanceHour: Readonly<Record<string, Price>>;
   /** The ratio that filled in the figures without a source; absent for us-east-1, the base. */
   readonly ratio?: RegionalRatio;
 }

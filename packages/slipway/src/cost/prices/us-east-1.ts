@@ -1,4 +1,5 @@
 import type { Price, PriceSource, RegionPriceTable } from './types.js';
+import { US_EAST_1_EC2 } from './us-east-1-ec2.js';
 import { US_EAST_1_RDS } from './us-east-1-rds.js';
 
 /** A figure with a source we could read. */
@@ -162,6 +163,28 @@ export const US_EAST_1: RegionPriceTable = {
       '2026-12',
       'extended support (a version past its 14 months of standard support) costs $0.60 per cluster-hour',
     ),
+    'ebs.gp3.gb-month': listed(
+      0.08,
+      'GB-month',
+      'OFF-T',
+      'Amazon EBS pricing page, gp3 example ("a region that charges $0.08 per GB-month"), as public ' +
+        'repositories quote it; cost guides give it as the us-east-1 rate',
+      '2026',
+    ),
+    'ec2.spot-factor': unverified(
+      0.4,
+      'share of on-demand',
+      '3P',
+      'AWS EC2 Spot pricing page: "up to 90% off" On-Demand; third-party studies of Spot price history ' +
+        '(Pauley, "Farewell to the Era of Cheap EC2 Spot Instances", 2023-05; Cast AI, AWS Spot prices ' +
+        '+21 % from 2022 to 2023; MemVerge/WaveRadar 2023: smallest discounts in us-east-1 and us-west-2, ' +
+        'general purpose between compute and memory optimized)',
+      '2026-12',
+      'assumption: the Spot price floats by type, zone and month; 0.40 × on-demand (60 % off) is a ' +
+        'cautious typical level for current Graviton and general-purpose types, dearer than the 0.30 ' +
+        'assumed for Fargate Spot',
+    ),
   },
   rdsInstanceHour: US_EAST_1_RDS,
+  ec2InstanceHour: US_EAST_1_EC2,
 };
