@@ -6,6 +6,7 @@ import { ManifestError, servicePathOf } from './manifest-error.js';
 import { containerSecurityContext, podSecurityContext, writableVolumes } from './pod-security.js';
 import { cpuQuantity, memoryQuantity } from './resource-quantities.js';
 import { ownsReplicaCount } from './autoscaling.js';
+import { capacityPlacement, poolTolerations, preferredTerms } from './node-placement.js';
 
 /**
  * Seconds a terminating pod keeps serving before SIGTERM: the load balancer controller and every
@@ -19,12 +20,15 @@ export interface DeploymentProps {
   /** Full image reference, registry and tag included. */
   readonly image: string;
   readonly serviceAccountName: string;
+  /** Secret whose keys become environment variables (connection settings, secrets). @default none */
+  readonly envSecretName?: string;
 }
 
 /**
  * The service's pods: hardened (non-root, no privilege escalation, no capabilities, read-only
  * root with emptyDir for the writable paths), sized like its Fargate task, probed on its health
- * path, spread across the environment's zones and, softly, across nodes.
+ * path, spread across the environment's zones and, softly, across nodes; on the capacity it asks
+ * for, tolerating the taints of the node pools it may use.
  */
 export function serviceDeployment(
   env: EnvironmentModel,
@@ -35,6 +39,8 @@ export function serviceDeployment(
   const volumes = writableVolumes(service);
   const resources = { cpu: cpuQuantity(service.cpu), memory: memoryQuantity(service.memory) };
   const probe = { httpGet: { path: service.healthPath, port: 'http' } };
+  const capacity = capacityPlacement(service);
+  const tolerations = poolTolerations(env, service);
   return new Deployment({
     metadata: { name: service.name, namespace: props.namespace, labels: serviceLabels(props.app, service) },
     spec: {
@@ -51,7 +57,11 @@ export function serviceDeployment(
           securityContext: podSecurityContext(env, service),
           // SIGTERM comes after the preStop sleep; the app still gets its whole stop timeout.
           terminationGracePeriodSeconds: PRE_STOP_SLEEP_SECONDS + service.stopTimeoutSeconds,
-          nodeSelector: { 'kubernetes.io/arch': service.architecture === 'arm64' ? 'arm64' : 'amd64' },
+          nodeSelector: {
+            'kubernetes.io/arch': service.architecture === 'arm64' ? 'arm64' : 'amd64',
+            ...capacity.nodeSelector,
+          },
+          ...(tolerations.length > 0 ? { tolerations } : {}),
           affinity: {
             // The environment's subnets and database live in these zones, as on ECS.
             nodeAffinity: {
@@ -68,6 +78,7 @@ export function serviceDeployment(
                   },
                 ],
               },
+              ...preferredTerms(capacity.preferred),
             },
             // Soft: a small cluster may have fewer nodes than replicas, and pods must still start.
             podAntiAffinity: {
@@ -96,6 +107,7 @@ export function serviceDeployment(
               image: props.image,
               ports: [{ name: 'http', containerPort: service.port, protocol: 'TCP' }],
               env: containerEnv(env, service),
+              ...(props.envSecretName ? { envFrom: [{ secretRef: { name: props.envSecretName } }] } : {}),
               resources: { requests: resources, limits: resources },
               securityContext: containerSecurityContext(service),
               readinessProbe: { ...probe, periodSeconds: 10, failureThreshold: 3 },

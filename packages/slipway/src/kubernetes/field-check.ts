@@ -7,7 +7,8 @@ import { joinField, type ManifestFinding } from './manifest-finding.js';
 /**
  * Second pass: fields a kind does not have (`replcas`), which the JSON-schema pass lets through
  * because the Kubernetes schemas allow extra properties. Each document becomes an object literal
- * assigned to its kind's interface from `kubernetes-models` (`const d: IDeployment = {…}`) in a
+ * assigned to its kind's interface from `kubernetes-models` (`const d: IDeployment = {…}`), or for
+ * a custom resource from its `@kubernetes-models/*` package, in a
  * program the TypeScript compiler checks in memory: excess-property checks on fresh literals
  * reject unknown fields at every depth, and exact optional types reject explicit `undefined`.
  * The documents are type-checked, never run. The compiler reports one problem per object literal
@@ -95,9 +96,18 @@ function kindTarget(document: unknown): { readonly module: string; readonly kind
   if (typeof kind !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) {
     return `kind ${JSON.stringify(kind)} is not a Kubernetes kind`;
   }
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const thirdParty = CUSTOM_RESOURCE_PACKAGES[group];
+  if (thirdParty) return { module: `${thirdParty}/${apiVersion}`, kind };
   // The core group's modules sit at the package root (`kubernetes-models/v1`), others under the group.
   return { module: `kubernetes-models/${apiVersion}`, kind };
 }
+
+/** API groups of custom resources Slipway writes, and the package that types each. */
+const CUSTOM_RESOURCE_PACKAGES: Readonly<Record<string, string>> = {
+  'external-secrets.io': '@kubernetes-models/external-secrets',
+  'argoproj.io': '@kubernetes-models/argo-cd',
+};
 
 /** A JSON value as a TypeScript literal; keys that are identifiers stay bare, so messages name them plainly. */
 function literal(value: unknown, indent: string): string {

@@ -16,3 +16,8 @@ export function selectorLabels(app: string, service: ServiceModel): Record<strin
 export function serviceLabels(app: string, service: ServiceModel): Record<string, string> {
   return { ...selectorLabels(app, service), 'app.kubernetes.io/managed-by': 'slipway' };
 }
+
+/** Labels on the environment's shared objects (namespace, secret stores, Argo CD Applications). */
+export function appLabels(app: string): Record<string, string> {
+  return { 'app.kubernetes.io/part-of': app, 'app.kubernetes.io/managed-by': 'slipway' };
+}

@@ -1,6 +1,7 @@
 import { Namespace, ServiceAccount } from 'kubernetes-models/v1';
 import type { ServiceModel } from '../model/types.js';
 import { serviceLabels } from './labels.js';
+import { syncWave } from './sync-wave.js';
 
 /**
  * The namespace, held to the `restricted` Pod Security Standard: a pod that loosens the hardened
@@ -15,6 +16,8 @@ export function serviceNamespace(props: { readonly app: string; readonly namespa
         'app.kubernetes.io/managed-by': 'slipway',
         'pod-security.kubernetes.io/enforce': 'restricted',
       },
+      // First of all: every other object of the app lives in it.
+      annotations: syncWave(-3),
     },
   });
 }

@@ -8,6 +8,7 @@
  * labels and names are exactly the ones written here, never derived from construct paths (a
  * Deployment's selector is immutable, so a label that moves with a refactor would break deploys).
  */
+import type { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import type { Deployment } from 'kubernetes-models/apps/v1';
 import type { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
@@ -18,6 +19,7 @@ import { serviceAutoscaler } from './autoscaling.js';
 import { clusterService } from './cluster-service.js';
 import { serviceDeployment } from './deployment.js';
 import { serviceDisruptionBudget } from './disruption-budget.js';
+import { envSecretName, serviceEnvSecret } from './env-secret.js';
 import { serviceIngress } from './ingress.js';
 import type { KubernetesManifest } from './manifest.js';
 import { serviceAccount, serviceNamespace } from './namespace.js';
@@ -36,10 +38,14 @@ export interface ServiceManifestOptions {
   readonly ingressGroupName: string;
 }
 
-/** A service's objects by role; `ingress` only for public services, `autoscaler` only when it may scale. */
+/**
+ * A service's objects by role; `ingress` only for public services, `autoscaler` only when it may
+ * scale, `envSecret` only when it uses a database, a cache or secrets.
+ */
 export interface ServiceManifests {
   readonly namespace: Namespace;
   readonly serviceAccount: ServiceAccount;
+  readonly envSecret?: ExternalSecret;
   readonly deployment: Deployment;
   readonly service: Service;
   readonly ingress?: Ingress;
@@ -56,13 +62,16 @@ export function serviceManifests(
   const scope = { app: options.app, namespace: options.namespace };
   const ingress = serviceIngress(env, service, { ...scope, ingressGroupName: options.ingressGroupName });
   const autoscaler = serviceAutoscaler(env, service, scope);
+  const envSecret = serviceEnvSecret(env, service, scope);
   return {
     namespace: serviceNamespace(scope),
     serviceAccount: serviceAccount(service, { ...scope, serviceAccountName: options.serviceAccountName }),
+    ...(envSecret ? { envSecret } : {}),
     deployment: serviceDeployment(env, service, {
       ...scope,
       image: options.image,
       serviceAccountName: options.serviceAccountName,
+      ...(envSecret ? { envSecretName: envSecretName(service) } : {}),
     }),
     service: clusterService(service, scope),
     ...(ingress ? { ingress } : {}),
@@ -77,6 +86,7 @@ export function manifestList(manifests: ServiceManifests): KubernetesManifest[] 
   const ordered = [
     manifests.namespace,
     manifests.serviceAccount,
+    manifests.envSecret,
     manifests.service,
     manifests.deployment,
     manifests.autoscaler,

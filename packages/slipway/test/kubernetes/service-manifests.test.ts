@@ -123,16 +123,20 @@ describe('service manifests', () => {
     const zones =
       pod.affinity!.nodeAffinity!.requiredDuringSchedulingIgnoredDuringExecution!.nodeSelectorTerms;
     expect(zones[0]!.matchExpressions![0]!.values).toEqual(['af-south-1a', 'af-south-1b', 'af-south-1c']);
-    expect(pod.nodeSelector).toEqual({ 'kubernetes.io/arch': 'arm64' });
-    expect(podOf(prod, 'pgadmin').nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64' });
+    // On-demand in prod: never on Spot.
+    const onDemand = { 'eks.amazonaws.com/capacityType': 'ON_DEMAND' };
+    expect(pod.nodeSelector).toEqual({ 'kubernetes.io/arch': 'arm64', ...onDemand });
+    expect(podOf(prod, 'pgadmin').nodeSelector).toEqual({ 'kubernetes.io/arch': 'amd64', ...onDemand });
   });
 
-  it('pass the plain environment and PORT, and no secret', () => {
-    expect(podOf(dev, 'worker').containers[0]!.env).toEqual([
+  it('pass the plain environment and PORT, and secrets only through the env Secret', () => {
+    const container = podOf(dev, 'worker').containers[0]!;
+    expect(container.env).toEqual([
       { name: 'DJANGO_SETTINGS_MODULE', value: 'megadolls.settings.dev' },
       { name: 'ROLE', value: 'worker' },
       { name: 'PORT', value: '8080' },
     ]);
+    expect(container.envFrom).toEqual([{ secretRef: { name: 'worker-env' } }]);
     const web = serviceOf(dev, 'web');
     expect(() => build(dev, { ...web, environment: { PORT: '9000' } })).toThrow(/environment\.PORT/);
   });

@@ -1,3 +1,5 @@
+import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
+import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { describe, expect, it } from 'vitest';
 import { fieldCheck } from '../../src/kubernetes/field-check.js';
@@ -5,7 +7,9 @@ import { renderFinding } from '../../src/kubernetes/manifest-finding.js';
 import { schemaCheck } from '../../src/kubernetes/schema-check.js';
 import { manifestList, serviceManifests } from '../../src/kubernetes/service-manifests.js';
 import { validateManifests } from '../../src/kubernetes/validate-manifests.js';
+import { environmentManifests } from '../../src/kubernetes/environment-manifests.js';
 import { megadollsLikeModel } from '../fixtures/models.js';
+import { eksModel, FOLDER_OPTIONS } from './eks-environment.js';
 import { manifestOptions } from './manifest-options.js';
 
 const model = megadollsLikeModel();
@@ -110,5 +114,46 @@ describe('manifest validation', () => {
     edit(data, ['spec', 'replicas'], 'two');
     const checks = validateManifests([new Deployment(data as never)]).map((f) => `${f.check} ${f.field}`);
     expect(checks).toEqual(['schema spec.replicas', 'fields spec.replicas']);
+  });
+
+  describe('custom resources', () => {
+    const { model: eks, env } = eksModel();
+    const generated = environmentManifests(eks, env, FOLDER_OPTIONS).flatMap((f) => f.manifests);
+    const dataOf = (kind: string, name: string) =>
+      structuredClone(
+        generated.find((m) => m.kind === kind && m.metadata?.name === name)!.toJSON(),
+      ) as Record<string, unknown>;
+
+    it('field pass: types ExternalSecrets and Argo CD Applications by their own packages', () => {
+      const secret = dataOf('ExternalSecret', 'web-env');
+      edit(secret, ['spec', 'refreshIntervall'], '1h');
+      const application = dataOf('Application', 'megadolls-root');
+      edit(application, ['spec', 'syncPolicy', 'automated', 'selfHeel'], true);
+      expect(fieldCheck([secret, application])).toEqual([
+        expect.objectContaining({
+          object: 'ExternalSecret megadolls/web-env',
+          field: 'spec.refreshIntervall',
+        }),
+        expect.objectContaining({
+          object: 'Application argocd/megadolls-root',
+          field: 'spec.syncPolicy.automated.selfHeel',
+        }),
+      ]);
+    });
+
+    it('schema pass: names a wrong type in a custom resource', () => {
+      const secret = dataOf('ExternalSecret', 'web-env');
+      edit(secret, ['spec', 'data', 0, 'remoteRef', 'key'], 42);
+      const application = dataOf('Application', 'megadolls-root');
+      edit(application, ['spec', 'project'], undefined);
+      const findings = schemaCheck([
+        new ExternalSecret(secret as never),
+        new Application(application as never),
+      ]);
+      expect(findings.map((f) => `${f.object} ${f.field}`)).toEqual([
+        'ExternalSecret megadolls/web-env spec.data[0].remoteRef.key',
+        expect.stringMatching(/^Application argocd\/megadolls-root spec/),
+      ]);
+    });
   });
 });

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import type { AppModel, EnvironmentModel, ServiceModel } from '../model/types.js';
+import { appNamespace, serviceAccountName } from '../stacks/runtime/eks/eks-names.js';
+import { regionFacts } from '../stacks/shared/partition.js';
+import { ARGOCD_NAMESPACE, argoApplication, SERVICES_WAVE } from './argo-application.js';
+import { ManifestError } from './manifest-error.js';
+import type { KubernetesManifest } from './manifest.js';
+import { serviceNamespace } from './namespace.js';
+import { platformApplications } from './platform-applications.js';
+import { secretStores } from './secret-stores.js';
+import { manifestList, serviceManifests } from './service-manifests.js';
+import { multiDocumentYaml, type ManifestFile } from './write-manifests.js';
+
+/** Where the GitOps folders live in the repository when the cluster model names no other place. */
+export const DEFAULT_GITOPS_PATH = 'gitops';
+
+export interface EnvironmentManifestOptions {
+  /**
+   * Tags that find the environment's VPC (all must match), for the load balancer controller,
+   * which needs the VPC and must not be given its id: that is a CloudFormation token until deploy.
+   */
+  readonly vpcTags: Readonly<Record<string, string>>;
+  /** The Git repository Argo CD reads the folder from, as Argo CD clones it. */
+  readonly repoUrl: string;
+  /** Branch, tag or commit Argo CD follows. */
+  readonly revision: string;
+  /** Folder of the repository that holds every environment's folder. @default the cluster's gitopsPath, else 'gitops' */
+  readonly gitopsPath?: string;
+  /** Full image reference a service's pods run. @default the CI account's ECR image at the service's tag */
+  readonly images?: (service: ServiceModel) => string;
+}
+
+/** A file of the folder, with the objects it holds (for validation and checks). */
+export interface GitopsFile extends ManifestFile {
+  readonly manifests: readonly KubernetesManifest[];
+}
+
+/**
+ * An EKS environment's GitOps folder, `<gitopsPath>/<env>/`, as files whose paths are relative to
+ * the repository root:
+ * - `root.yaml`: the app of apps, an Argo CD Application of `apps/`; applied once by hand, Argo
+ *   CD keeps everything else in sync from Git;
+ * - `apps/platform-<chart>.yaml`: the controllers, pinned charts (wave -1);
+ * - `apps/<app>-services.yaml`: an Application of `services/` (wave 0);
+ * - `services/namespace.yaml`, `services/secret-stores.yaml`, and `services/<service>.yaml` with
+ *   each service's objects.
+ *
+ * Nothing for an environment on ECS. The same model and options always give the same bytes.
+ * Callers validate the objects (`validateManifests`) and check them (`checkGitopsFiles`).
+ */
+export function environmentManifests(
+  model: AppModel,
+  env: EnvironmentModel,
+  options: EnvironmentManifestOptions,
+): GitopsFile[] {
+  if ((env.runtime ?? 'ecs') !== 'eks') return [];
+  if (!env.eks) {
+    throw new ManifestError(
+      `environments.${env.name}.eks`,
+      "the environment runs on 'eks' but plans no cluster",
+      'add an eks block to the environment',
+    );
+  }
+  const app = model.app;
+  const namespace = appNamespace(app);
+  const folder = path.posix.join(options.gitopsPath ?? env.eks.gitopsPath ?? DEFAULT_GITOPS_PATH, env.name);
+  const file = (relative: string, manifests: readonly KubernetesManifest[]): GitopsFile => ({
+    path: path.posix.join(folder, relative),
+    content: multiDocumentYaml(manifests),
+    manifests,
+  });
+  const fromGit = (relative: string) => ({
+    repoURL: options.repoUrl,
+    targetRevision: options.revision,
+    path: path.posix.join(folder, relative),
+  });
+
+  const root = argoApplication({
+    app,
+    name: `${app}-root`,
+    namespace: ARGOCD_NAMESPACE,
+    source: fromGit('apps'),
+  });
+  const services = argoApplication({
+    app,
+    name: `${app}-services`,
+    namespace,
+    wave: SERVICES_WAVE,
+    source: fromGit('services'),
+  });
+  const image = options.images ?? ((service: ServiceModel) => ciImage(model, service));
+  return [
+    file('root.yaml', [root]),
+    ...platformApplications(env, { app, vpcTags: options.vpcTags }).map((application) =>
+      file(`apps/${application.metadata.name}.yaml`, [application]),
+    ),
+    file(`apps/${app}-services.yaml`, [services]),
+    file('services/namespace.yaml', [serviceNamespace({ app, namespace })]),
+    file('services/secret-stores.yaml', secretStores(env, { app, namespace })),
+    ...env.services.map((service) => {
+      const manifests = serviceManifests(env, service, {
+        app,
+        namespace,
+        image: image(service),
+        serviceAccountName: serviceAccountName(service.name),
+        // One ALB per environment, shared by its public services, as on ECS.
+        ingressGroupName: `${app}-${env.name}`,
+      });
+      // The namespace has its own file: one object may sit in one file of an Application only.
+      return file(
+        `services/${service.name}.yaml`,
+        manifestList(manifests).filter((m) => m !== manifests.namespace),
+      );
+    }),
+  ];
+}
+
+/** The image the service's ECS task would run: the CI account's ECR repository at the service's tag. */
+export function ciImage(model: AppModel, service: ServiceModel): string {
+  const { urlSuffix } = regionFacts(model.ci.region);
+  return `${model.ci.account}.dkr.ecr.${model.ci.region}.${urlSuffix}/${service.image.repository}:${service.image.tag}`;
+}

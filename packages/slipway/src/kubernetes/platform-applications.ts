@@ -1,0 +1,81 @@
+import type { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
+import type { EnvironmentModel } from '../model/types.js';
+import { eksClusterName, platformAccounts } from '../stacks/runtime/eks/eks-names.js';
+import { argoApplication, PLATFORM_WAVE } from './argo-application.js';
+import { taintTolerations } from './node-placement.js';
+import {
+  EXTERNAL_SECRETS_CHART,
+  LOAD_BALANCER_CONTROLLER_CHART,
+  type PinnedChart,
+} from './platform-charts.js';
+
+export interface PlatformApplicationProps {
+  readonly app: string;
+  /**
+   * Tags that find the environment's VPC, the chart's `vpcTags`: the controller looks the VPC up
+   * by them (AND), so no VPC id (a CloudFormation token) is written into the folder.
+   */
+  readonly vpcTags: Readonly<Record<string, string>>;
+}
+
+/**
+ * The controllers the services rely on, each an Argo CD Application of its pinned chart: the AWS
+ * Load Balancer Controller (the services' Ingresses) and External Secrets (their `-env` Secrets).
+ * Their IAM roles come through EKS Pod Identity associations on the fixed service accounts in
+ * `platformAccounts`, so the service accounts carry no role annotation. They tolerate every pool's
+ * taints: a cluster whose pools are all tainted must still run them.
+ */
+export function platformApplications(env: EnvironmentModel, props: PlatformApplicationProps): Application[] {
+  const tolerations = taintTolerations((env.eks?.nodePools ?? []).flatMap((pool) => pool.taints));
+  const { loadBalancerController: lbc, externalSecrets: eso } = platformAccounts;
+  return [
+    chartApplication(props.app, LOAD_BALANCER_CONTROLLER_CHART, lbc.namespace, {
+      clusterName: eksClusterName(props.app, env.name),
+      region: env.region,
+      vpcTags: { ...props.vpcTags },
+      serviceAccount: { create: true, name: lbc.serviceAccount },
+      tolerations,
+    }),
+    chartApplication(
+      props.app,
+      EXTERNAL_SECRETS_CHART,
+      eso.namespace,
+      {
+        installCRDs: true,
+        serviceAccount: { create: true, name: eso.serviceAccount },
+        tolerations,
+        webhook: { tolerations },
+        certController: { tolerations },
+      },
+      { serverSide: true },
+    ),
+  ];
+}
+
+/** `platform-<chart>`: the Application's name and its file's. */
+export function platformApplicationName(chart: PinnedChart): string {
+  return `platform-${chart.chart}`;
+}
+
+function chartApplication(
+  app: string,
+  chart: PinnedChart,
+  namespace: string,
+  values: Record<string, unknown>,
+  options: { readonly serverSide?: boolean } = {},
+): Application {
+  return argoApplication({
+    app,
+    name: platformApplicationName(chart),
+    namespace,
+    wave: PLATFORM_WAVE,
+    source: {
+      repoURL: chart.repoURL,
+      chart: chart.chart,
+      targetRevision: chart.version,
+      // The release name fixes the chart's object names, whatever the Application is called.
+      helm: { releaseName: chart.chart, valuesObject: values },
+    },
+    ...(options.serverSide ? { serverSide: true } : {}),
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * The platform's Helm charts, pinned: a chart that moves on its own would change the cluster
+ * without a commit. Raise a version here, in review, after reading the chart's release notes.
+ */
+export interface PinnedChart {
+  readonly repoURL: string;
+  readonly chart: string;
+  readonly version: string;
+}
+
+/**
+ * AWS Load Balancer Controller: chart 3.5.0 (controller v3.5.0), per `Chart.yaml` of
+ * aws/eks-charts, `stable/aws-load-balancer-controller`.
+ */
+export const LOAD_BALANCER_CONTROLLER_CHART: PinnedChart = {
+  repoURL: 'https://aws.github.io/eks-charts',
+  chart: 'aws-load-balancer-controller',
+  version: '3.5.0',
+};
+
+/**
+ * External Secrets Operator: chart 2.9.0 (operator v2.9.0), per the `helm-chart-2.9.0` release of
+ * external-secrets/external-secrets, `deploy/charts/external-secrets/Chart.yaml`. It serves the
+ * `external-secrets.io/v1` API the ExternalSecrets and SecretStores here are written in.
+ */
+export const EXTERNAL_SECRETS_CHART: PinnedChart = {
+  repoURL: 'https://charts.external-secrets.io',
+  chart: 'external-secrets',
+  version: '2.9.0',
+};
