@@ -243,6 +243,52 @@ export const domainSchema = z.strictObject({
   certificateArn: z.string(),
 });
 
+/** A Kubernetes taint every node of a pool carries; only pods that tolerate it land there. */
+export const taintSchema = z.strictObject({
+  /** Taint key, e.g. 'slipway.dev/spot'. */
+  key: z.string(),
+  /** Taint value. @default '' */
+  value: z.string().optional(),
+  /** What the taint does to pods that do not tolerate it. */
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+});
+
+/** A managed node group of the cluster, in the environment's private subnets. */
+export const nodePoolSchema = z.strictObject({
+  /** Spot or on-demand instances. @default system: 'on-demand'; others: the environment's `capacity` */
+  capacity: z.enum(['spot', 'on-demand']).optional(),
+  /** CPU architecture of the instances; must match their family (Graviton types end in 'g'). @default 'arm64' */
+  architecture: z.enum(['arm64', 'x86_64']).optional(),
+  /** EC2 instance types; the first is priced, several give Spot more pools. @default ['t4g.medium'] */
+  instanceTypes: z.array(z.string()).optional(),
+  /** Fewest nodes. @default 1, production 2 */
+  minSize: z.number().int().optional(),
+  /** Most nodes. @default system 2 (production 3), others 4 (production 6) */
+  maxSize: z.number().int().optional(),
+  /** Nodes after a deploy. @default `minSize` */
+  desiredSize: z.number().int().optional(),
+  /** Labels every node carries. @default { 'slipway.dev/pool': <name> } */
+  labels: z.record(z.string(), z.string()).optional(),
+  /** Taints every node carries. @default [] */
+  taints: z.array(taintSchema).optional(),
+});
+
+/** The EKS cluster of an environment whose `runtime` is 'eks'. */
+export const eksSchema = z.strictObject({
+  /** Kubernetes minor version in standard support. @default '1.35' */
+  version: z.string().optional(),
+  /** CIDRs that may reach the public API endpoint; empty keeps it private to the VPC. @default [] */
+  publicEndpointCidrs: z.array(z.string()).optional(),
+  /** IAM role ARNs that administer the whole cluster. @default [] */
+  admins: z.array(z.string()).optional(),
+  /** IAM role ARNs that may edit the app's namespace only. @default [] */
+  developers: z.array(z.string()).optional(),
+  /** Node pools by name; a pool an environment names is merged field by field. @default system (on-demand) and workload (the environment's capacity) */
+  nodePools: z.record(z.string(), nodePoolSchema).optional(),
+  /** Folder in the repository that holds the Kubernetes objects Argo CD syncs. @default 'gitops' */
+  gitopsPath: z.string().optional(),
+});
+
 /** One deployment target: an account and region with its own stacks. */
 export const environmentSchema = z.strictObject({
   /** 12-digit AWS account id, as a string. */
@@ -255,6 +301,10 @@ export const environmentSchema = z.strictObject({
   production: z.boolean().optional(),
   /** VPC layout. */
   network: networkSchema.optional(),
+  /** Where the services run: ECS on Fargate, or an EKS cluster. @default the app's `runtime` */
+  runtime: z.enum(['ecs', 'eks']).optional(),
+  /** The cluster when `runtime` is 'eks'; fields here win over the app's `eks`. @default the app's `eks` */
+  eks: eksSchema.optional(),
   /** Default capacity for the services. @default 'spot', production 'on-demand' */
   capacity: z.enum(['spot', 'on-demand']).optional(),
   /** Image tag the services run here. @default 'dev-latest', production 'latest' */
@@ -366,6 +416,10 @@ export const slipwayConfigSchema = z.strictObject({
   secrets: z.record(z.string(), secretSchema).optional(),
   /** Services by name. @default {} */
   services: z.record(z.string(), serviceSchema).optional(),
+  /** Where every environment's services run, unless it says otherwise: ECS on Fargate or EKS. @default 'ecs' */
+  runtime: z.enum(['ecs', 'eks']).optional(),
+  /** The EKS cluster every 'eks' environment gets, unless it overrides fields. @default see docs */
+  eks: eksSchema.optional(),
   /** Environments by name, in deploy order. */
   environments: z.record(z.string(), environmentSchema),
   /** Cost assumptions for every environment. @default see docs */
@@ -398,3 +452,5 @@ export type SourceConfig = z.input<typeof sourceSchema>;
 export type ServiceDevConfig = z.input<typeof serviceDevSchema>;
 export type DeliveryConfig = z.input<typeof deliverySchema>;
 export type ChecksConfig = z.input<typeof checksSchema>;
+export type EksConfig = z.input<typeof eksSchema>;
+export type NodePoolConfig = z.input<typeof nodePoolSchema>;

@@ -131,7 +131,7 @@ export async function deployEnvironment(
     const provisioned: ProvisionOutcome[] = [];
     // The app roles must exist before a service signs in: right after the last layer stack.
     const lastLayer = selected.reduce(
-      (last, s, i) => (s.kind === 'data' || s.kind === 'runtime' ? i : last),
+      (last, s, i) => (s.kind === 'data' || s.kind === 'runtime' || s.kind === 'cluster' ? i : last),
       -1,
     );
     const provision = options.provision ?? true;

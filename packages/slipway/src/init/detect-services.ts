@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { RESERVED_SERVICE_NAMES } from '../naming/names.js';
 
 /** A service found from a Dockerfile in the repository. */
 export interface DetectedService {
@@ -25,7 +26,7 @@ const SKIPPED = new Set([
 ]);
 const MAX_DEPTH = 4;
 /** Names the environment's own stacks use (`<app>-<env>-network` …). */
-const RESERVED = new Set(['network', 'data', 'runtime', 'ci']);
+const RESERVED: ReadonlySet<string> = new Set(RESERVED_SERVICE_NAMES);
 
 /**
  * Every `Dockerfile` up to four folders deep, one service each, in path order. Names come from the

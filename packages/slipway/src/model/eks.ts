@@ -1,18 +1,31 @@
 /**
- * The EKS runtime as planned for one environment: pure data, like the rest of the model. The config
- * language does not produce it yet; the cluster stack is built and tested from it directly.
+ * The EKS runtime as planned for one environment: pure data, like the rest of the model.
+ * `resolve/eks.ts` makes it from the config's `eks` block; tests may build one by hand.
  */
 import type { Architecture, Capacity } from './types.js';
 
+/** Where an environment's services run: ECS on Fargate, or pods on an EKS cluster. */
+export type Runtime = 'ecs' | 'eks';
+
 export interface EksClusterModel {
-  /** Kubernetes minor version, e.g. '1.34'; standard support only (extended costs 6× as much). */
+  /** Kubernetes minor version, e.g. '1.35'; standard support only (extended costs 6× as much). */
   readonly version: string;
   /** CIDRs that may reach the public API endpoint; empty keeps the endpoint private to the VPC. */
   readonly publicEndpointCidrs: readonly string[];
   /** IAM role ARNs given cluster-admin through access entries. */
   readonly admins: readonly string[];
+  /** IAM role ARNs allowed to edit (not administer) the app's namespace only. @default [] */
+  readonly developers?: readonly string[];
   /** Managed node groups, in private subnets. */
   readonly nodePools: readonly EksNodePoolModel[];
+  /**
+   * How pods get their secrets and connection settings: External Secrets Operator syncs them from
+   * SSM and Secrets Manager into Kubernetes Secrets the pods read as environment variables.
+   * @default 'external-secrets'
+   */
+  readonly secrets?: 'external-secrets';
+  /** Where the GitOps folder lives in the repository, Argo CD's source. @default 'gitops' */
+  readonly gitopsPath?: string;
 }
 
 export interface EksNodePoolModel {

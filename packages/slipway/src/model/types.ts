@@ -4,6 +4,8 @@
  * can all be plain functions of it, and tests can build one by hand.
  */
 
+import type { EksClusterModel, Runtime } from './eks.js';
+
 export type Architecture = 'arm64' | 'x86_64';
 export type Capacity = 'spot' | 'on-demand';
 export type Encryption = 'aws-managed' | 'customer-managed';
@@ -137,6 +139,14 @@ export interface EnvironmentModel {
   /** Valkey caches by name. @default [] */
   readonly caches?: readonly CacheModel[];
   readonly services: readonly ServiceModel[];
+  /**
+   * Where the services run. On 'ecs' each gets a Fargate service in its own stack; on 'eks' they
+   * become Kubernetes objects in the GitOps folder and the runtime stack is the cluster.
+   * @default 'ecs'
+   */
+  readonly runtime?: Runtime;
+  /** The cluster, when `runtime` is 'eks'. */
+  readonly eks?: EksClusterModel;
   /** Secrets the services may read, declared by name; their values never appear in config. */
   readonly secrets: readonly SecretModel[];
   /** Days every log group keeps its events. */
@@ -152,8 +162,9 @@ export interface EnvironmentModel {
 export interface EnvironmentStackNames {
   readonly network: string;
   readonly data: string;
+  /** The ECS runtime stack (cluster, load balancer), or on EKS the cluster stack (`<app>-<env>-cluster`). */
   readonly runtime: string;
-  /** Service name → stack name. */
+  /** Service name → stack name; empty on EKS, where services are Kubernetes objects. */
   readonly services: Readonly<Record<string, string>>;
 }
 

@@ -4,13 +4,17 @@
  */
 
 /** Names no service may take, because they are the environment's own layer stacks. */
-export const RESERVED_SERVICE_NAMES = ['network', 'data', 'runtime', 'ci'] as const;
+export const RESERVED_SERVICE_NAMES = ['network', 'data', 'runtime', 'cluster', 'ci'] as const;
 
 export function ciStackName(app: string): string {
   return `${app}-ci`;
 }
 
-export function layerStackName(app: string, env: string, layer: 'network' | 'data' | 'runtime'): string {
+export function layerStackName(
+  app: string,
+  env: string,
+  layer: 'network' | 'data' | 'runtime' | 'cluster',
+): string {
   return `${app}-${env}-${layer}`;
 }
 

@@ -11,9 +11,12 @@ import { PreviewStack } from './preview/preview-stack.js';
 import type { PreviewPlan } from '../preview/preview-plan.js';
 import { RuntimeStack } from './runtime/ecs/runtime-stack.js';
 import { ServiceStack } from './runtime/ecs/service-stack.js';
+import { ClusterStack } from './runtime/eks/cluster-stack.js';
+import type { EnvironmentModel } from '../model/types.js';
 
 /** Which layer a stack is; services share one kind. */
-export type StackKind = 'ci' | 'network' | 'data' | 'runtime' | 'service' | 'pipeline' | 'preview';
+export type StackKind =
+  'ci' | 'network' | 'data' | 'runtime' | 'cluster' | 'service' | 'pipeline' | 'preview';
 
 /** One stack of the app and the environment it belongs to (none for the CI stack). */
 export interface BuiltStack {
@@ -26,7 +29,10 @@ export interface BuiltStack {
 /** The CDK app built from a model, with its stacks in deploy order. */
 export interface SlipwayApp {
   readonly app: App;
-  /** CI first, then per environment network → data → runtime → services; pipelines last. */
+  /**
+   * CI first, then per environment network → data → runtime → services (on EKS network → data →
+   * cluster); pipelines last.
+   */
   readonly stacks: readonly BuiltStack[];
 }
 
@@ -55,8 +61,12 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
   for (const env of model.environments) {
     const network = new NetworkStack(app, { model, environment: env });
     const data = needsDataStack(env) ? new DataStack(app, { model, environment: env }) : undefined;
-    const runtime = new RuntimeStack(app, { model, environment: env });
     data?.addStackDependency(network, 'reads the VPC and namespace ids from SSM');
+    if (env.runtime === 'eks') {
+      stacks.push(...eksStacks(app, model, env, network, data));
+      continue;
+    }
+    const runtime = new RuntimeStack(app, { model, environment: env });
     runtime.addStackDependency(network, 'reads the VPC ids from SSM');
     stacks.push({ stack: network, kind: 'network', environment: env.name });
     if (data) stacks.push({ stack: data, kind: 'data', environment: env.name });
@@ -72,6 +82,25 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
   }
   if (codepipeline) stacks.push(...pipelineStacks(app, model, ci));
   return { app, stacks };
+}
+
+/** An EKS environment: network, data, then the cluster; its services are objects in the GitOps folder. */
+function eksStacks(
+  app: App,
+  model: AppModel,
+  env: EnvironmentModel,
+  network: NetworkStack,
+  data: DataStack | undefined,
+): BuiltStack[] {
+  if (env.eks === undefined) throw new Error(`environment ${env.name} runs on EKS but has no cluster`);
+  const cluster = new ClusterStack(app, { model, environment: env, cluster: env.eks });
+  cluster.addStackDependency(network, 'reads the VPC and subnet ids from SSM');
+  if (data) cluster.addStackDependency(data, 'reads database, cache and secret values from SSM');
+  return [
+    { stack: network, kind: 'network', environment: env.name },
+    ...(data ? [{ stack: data, kind: 'data' as const, environment: env.name }] : []),
+    { stack: cluster, kind: 'cluster', environment: env.name },
+  ];
 }
 
 /** An app holding one preview's stack alone: previews deploy and go on their own. */

@@ -271,6 +271,8 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       checks: fc.option(fc.constant({ controlTower: false }), { nil: undefined, freq: 5 }),
       domainOn: fc.boolean(),
       natGateways: fc.constantFrom(0, 1, 2),
+      // One per environment, in order: EKS in about one draw in four, where the region offers it.
+      eks: fc.array(fc.constantFrom(false, false, false, true), { minLength: 3, maxLength: 3 }),
       // One per environment, in order: AWS's keys, the environment's own, or the default.
       encryption: fc.array(
         fc.option(fc.constantFrom('aws-managed' as const, 'customer-managed' as const), { nil: undefined }),
@@ -317,6 +319,8 @@ interface Shape {
   readonly checks: { readonly controlTower: boolean } | undefined;
   readonly domainOn: boolean;
   readonly natGateways: number;
+  /** Per environment: runs on EKS (when its region offers the cluster stack's types). */
+  readonly eks: readonly boolean[];
   readonly encryption: readonly ('aws-managed' | 'customer-managed' | undefined)[];
   readonly network: { readonly cidr?: string; readonly subnetMask?: number };
 }
@@ -329,6 +333,12 @@ function assemble(
   const accountOf = (index: number): string =>
     shape.layout === 'one-account' ? ACCOUNTS[0] : ACCOUNTS[Math.min(index + 1, ACCOUNTS.length - 1)]!;
   const hasPublic = services.some((s) => s.config.public);
+  // EKS needs GitHub Actions delivery (CodePipeline's deploy action is ECS's) and a region with EKS.
+  const onEks = shape.environments.map(
+    (env, index) =>
+      shape.delivery === 'github-actions' && shape.eks[index]! && offersLayer(env.region, 'cluster'),
+  );
+  const anyEks = onEks.some(Boolean);
   const environments: Record<string, EnvironmentConfig> = {};
   const placesTaken = new Set<string>();
   shape.environments.forEach((env, index) => {
@@ -349,10 +359,15 @@ function assemble(
       region: env.region,
       availabilityZones: zones.map((letter) => `${env.region}${letter}`),
       production: env.production,
+      runtime: onEks[index] ? 'eks' : undefined,
       encryption: shape.encryption[index],
       secrets: ownSecrets.length > 0 ? Object.fromEntries(ownSecrets) : undefined,
       network: dropUndefined({
-        natGateways: Math.min(shape.natGateways, zones.length),
+        // Private EKS nodes pull images through NAT.
+        natGateways: Math.min(
+          onEks[index] ? Math.max(1, shape.natGateways) : shape.natGateways,
+          zones.length,
+        ),
         ...shape.network,
       }),
       domain:
@@ -365,9 +380,28 @@ function assemble(
     });
   });
   const hasNonProduction = shape.environments.some((env) => !env.production);
+  // Previews copy the first non-production environment, which must run on ECS.
+  const previewTarget = shape.environments.findIndex((env) => !env.production);
+  const previewsPossible = hasNonProduction && !onEks[previewTarget];
+  // x86 services on EKS need x86 nodes: the default pair plus an on-demand x86 pool.
+  const x86 = services.some((s) => s.config.architecture === 'x86_64');
+  const eks =
+    anyEks && x86
+      ? {
+          nodePools: {
+            system: {},
+            workload: {},
+            amd64: {
+              architecture: 'x86_64' as const,
+              capacity: 'on-demand' as const,
+              instanceTypes: ['t3.medium'],
+            },
+          },
+        }
+      : undefined;
   // Production without a domain serves plain HTTP, which a team must say it accepts, and why.
   const plainHttpProduction = shape.environments
-    .filter((env) => env.production && hasPublic && !shape.domainOn)
+    .filter((env, index) => env.production && hasPublic && !shape.domainOn && !onEks[index])
     .map((env) => ({
       rule: 'Slipway-ELB5',
       stack: `${shape.app}-${env.name}-runtime`,
@@ -381,17 +415,19 @@ function assemble(
     caches: shape.cache ? { sessions: shape.cache } : undefined,
     secrets: Object.keys(shape.secrets).length > 0 ? shape.secrets : undefined,
     services: Object.fromEntries(
-      services.map((s, i) => [
-        s.name,
-        i === 0 && shape.cache ? { ...s.config, cache: 'sessions' } : s.config,
-      ]),
+      services.map((s, i) => {
+        // ECS's traffic-shifting strategies do not exist on EKS, where a Deployment rolls.
+        const config = anyEks ? { ...s.config, deployment: undefined } : s.config;
+        return [s.name, dropUndefined(i === 0 && shape.cache ? { ...config, cache: 'sessions' } : config)];
+      }),
     ),
+    eks,
     environments,
     acknowledgements: plainHttpProduction.length > 0 ? plainHttpProduction : undefined,
     checks: shape.checks,
     delivery: {
       pipeline: shape.delivery,
-      previewBranches: shape.previews && hasNonProduction ? ['feat/*'] : [],
+      previewBranches: shape.previews && previewsPossible ? ['feat/*'] : [],
     },
   });
 }

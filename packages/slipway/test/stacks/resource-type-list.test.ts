@@ -90,6 +90,7 @@ describe('the resource type list', () => {
     const models = [
       await loadConfig(path.join(EXAMPLES, 'megadolls', 'slipway.config.ts')),
       await loadConfig(path.join(EXAMPLES, 'medications', 'slipway.config.ts')),
+      await loadConfig(path.join(EXAMPLES, 'goapp', 'slipway.config.ts')),
       resolveConfig(EVERYTHING),
     ];
     for (const model of models) {

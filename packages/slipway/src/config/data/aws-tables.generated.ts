@@ -945,7 +945,7 @@ export const CLASSES_BY_REGION: Readonly<Record<RegionCode, ClassList>> = {
  * others to their environment's.
  */
 export type StackLayer =
-  'ci' | 'pipeline' | 'pipeline-target' | 'network' | 'data' | 'runtime' | 'service' | 'preview';
+  'ci' | 'pipeline' | 'pipeline-target' | 'network' | 'data' | 'runtime' | 'cluster' | 'service' | 'preview';
 
 /**
  * Every CloudFormation resource type a stack of each layer can create, and for `pipeline-target`
@@ -1023,6 +1023,22 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::S3::BucketPolicy',
     'AWS::SNS::Topic',
     'AWS::SNS::TopicPolicy',
+    'AWS::SSM::Parameter',
+  ],
+  cluster: [
+    'AWS::EC2::LaunchTemplate',
+    'AWS::EC2::SecurityGroup',
+    'AWS::EC2::SecurityGroupIngress',
+    'AWS::ECS::Cluster',
+    'AWS::EKS::AccessEntry',
+    'AWS::EKS::Addon',
+    'AWS::EKS::Cluster',
+    'AWS::EKS::Nodegroup',
+    'AWS::EKS::PodIdentityAssociation',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::KMS::Alias',
+    'AWS::KMS::Key',
     'AWS::SSM::Parameter',
   ],
   service: [

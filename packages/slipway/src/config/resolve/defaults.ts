@@ -71,6 +71,24 @@ export const DELIVERY_DEFAULTS = {
   },
 } as const;
 
+/**
+ * EKS: the newest Kubernetes version in standard support when these defaults were set (1.35 is in
+ * standard support until 2027-03-27, per the EKS version calendar), and two node pools: a small
+ * on-demand `system` pool for controllers and DNS, and a `workload` pool on the environment's
+ * capacity. Spot pools list several Graviton types of the same size, so Spot has more pools to draw from.
+ */
+export const EKS_DEFAULTS = {
+  version: '1.35',
+  gitopsPath: 'gitops',
+  nodePools: { system: {}, workload: {} },
+  spotInstanceTypes: ['t4g.medium', 'm7g.medium', 'm6g.medium'],
+  development: { minSize: 1, systemMaxSize: 2, workloadMaxSize: 4, workloadInstanceTypes: ['t4g.medium'] },
+  production: { minSize: 2, systemMaxSize: 3, workloadMaxSize: 6, workloadInstanceTypes: ['m7g.large'] },
+} as const;
+
+/** The label every node carries with its pool's name; pods can select a pool by it. */
+export const NODE_POOL_LABEL = 'slipway.dev/pool';
+
 /** Images older than two months expire (seed 004), except the moving tags. */
 export const MAX_IMAGE_AGE_DAYS = 60;
 

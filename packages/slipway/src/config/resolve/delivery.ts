@@ -53,6 +53,9 @@ function resolvePreview(
     delivery?.previewEnvironment ?? environments.find((env) => !env.production)?.name ?? undefined;
   // With no environment to copy, previews stay off; validation reports it when they were asked for.
   if (branches.length === 0 || environment === undefined) return undefined;
+  // Previews are Fargate copies of an ECS environment; an EKS one has none unless asked (an error then).
+  const target = environments.find((env) => env.name === environment);
+  if (target?.runtime === 'eks' && delivery?.previewBranches === undefined) return undefined;
   return {
     branches: [...branches],
     environment,

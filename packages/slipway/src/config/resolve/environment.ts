@@ -3,6 +3,7 @@ import { layerStackName, serviceStackName } from '../../naming/names.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
 import { resolveCache } from './cache.js';
 import { resolveDatabase } from './database.js';
+import { resolveEks, runtimeOf } from './eks.js';
 import {
   defaultGithubEnvironment,
   NETWORK_DEFAULTS,
@@ -35,12 +36,14 @@ export function resolveEnvironment(
   const capacity = env.capacity ?? stage.capacity;
   const imageTag = env.imageTag ?? stage.imageTag;
   const logRetentionDays = env.logRetentionDays ?? stage.logRetentionDays;
+  const runtime = runtimeOf(config, env);
   const services = Object.entries(config.services ?? {}).map(([serviceName, service]) =>
     resolveService(serviceName, service, env.services?.[serviceName], {
       app: config.app,
       production,
       capacity,
       imageTag,
+      runtime,
     }),
   );
   return {
@@ -52,7 +55,9 @@ export function resolveEnvironment(
     network: {
       cidr: env.network?.cidr ?? NETWORK_DEFAULTS.cidr,
       subnetMask: env.network?.subnetMask ?? NETWORK_DEFAULTS.subnetMask,
-      natGateways: env.network?.natGateways ?? stage.natGateways,
+      // EKS nodes live in private subnets and pull images through NAT, so a cluster needs one.
+      natGateways:
+        env.network?.natGateways ?? (runtime === 'eks' ? Math.max(1, stage.natGateways) : stage.natGateways),
       flowLogRetentionDays: env.network?.flowLogRetentionDays ?? logRetentionDays,
       peerCidrs: [...(env.network?.peerCidrs ?? [])],
     },
@@ -67,6 +72,8 @@ export function resolveEnvironment(
       resolveCache(cacheName, cache, env.caches?.[cacheName], production),
     ),
     services,
+    runtime,
+    ...(runtime === 'eks' ? { eks: resolveEks(config, env, { production, capacity }) } : {}),
     secrets: resolveSecrets(config.secrets, env.secrets),
     logRetentionDays,
     encryption: env.encryption ?? 'aws-managed',
@@ -74,10 +81,14 @@ export function resolveEnvironment(
     stackNames: {
       network: layerStackName(config.app, name, 'network'),
       data: layerStackName(config.app, name, 'data'),
-      runtime: layerStackName(config.app, name, 'runtime'),
-      services: Object.fromEntries(
-        services.map((service) => [service.name, serviceStackName(config.app, name, service.name)]),
-      ),
+      runtime: layerStackName(config.app, name, runtime === 'eks' ? 'cluster' : 'runtime'),
+      // On EKS services are Kubernetes objects in the GitOps folder, not stacks.
+      services:
+        runtime === 'eks'
+          ? {}
+          : Object.fromEntries(
+              services.map((service) => [service.name, serviceStackName(config.app, name, service.name)]),
+            ),
     },
   };
 }

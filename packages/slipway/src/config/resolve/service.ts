@@ -1,3 +1,4 @@
+import type { Runtime } from '../../model/eks.js';
 import type { Capacity, DeploymentModel, ServiceModel } from '../../model/types.js';
 import type { DeploymentConfig, ServiceConfig, ServiceOverrideConfig } from '../schema.js';
 import { SERVICE_DEFAULTS, stageDefaults } from './defaults.js';
@@ -8,6 +9,7 @@ export interface ServiceEnvironment {
   readonly production: boolean;
   readonly capacity: Capacity;
   readonly imageTag: string;
+  readonly runtime: Runtime;
 }
 
 /**
@@ -61,10 +63,11 @@ export function resolveService(
     readonlyRootFilesystem:
       o.readonlyRootFilesystem ?? service.readonlyRootFilesystem ?? SERVICE_DEFAULTS.readonlyRootFilesystem,
     writablePaths: [...(o.writablePaths ?? service.writablePaths ?? SERVICE_DEFAULTS.writablePaths)],
-    // Traffic-shifting strategies need the load balancer, so internal services default to rolling.
+    // Traffic-shifting strategies need the load balancer, so internal services default to rolling;
+    // on EKS a Deployment rolls its pods, and ECS's strategies do not exist.
     deployment: resolveDeployment(
       o.deployment ?? service.deployment,
-      isPublic ? stage.deployment : { strategy: 'rolling' },
+      isPublic && env.runtime === 'ecs' ? stage.deployment : { strategy: 'rolling' },
     ),
     ...(service.dev === undefined
       ? {}

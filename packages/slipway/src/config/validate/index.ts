@@ -15,6 +15,7 @@ import { validateDatabaseClasses } from './database-class.js';
 import { validateDelivery } from './delivery.js';
 import { validateDeployments } from './deployment.js';
 import { validateDev } from './dev.js';
+import { validateEks } from './eks.js';
 import { validateEnvironmentVariables } from './environment-variables.js';
 import { validateEnvironments } from './environments.js';
 import { validateGithub } from './github.js';
@@ -41,6 +42,7 @@ const VALIDATORS: readonly Validator[] = [
   validateDatabases,
   validateDatabaseClasses,
   validateCaches,
+  validateEks,
   validateServiceSizes,
   validateServiceCounts,
   validateContainers,

@@ -29,6 +29,11 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
     });
     placements.push(at('network', env.stackNames.network));
     if (hasDataStack(env)) placements.push(at('data', env.stackNames.data));
+    if (env.runtime === 'eks') {
+      // The cluster stack; services are Kubernetes objects, not stacks.
+      placements.push(at('cluster', env.stackNames.runtime));
+      continue;
+    }
     placements.push(at('runtime', env.stackNames.runtime));
     for (const service of env.services) {
       placements.push(at('service', env.stackNames.services[service.name] ?? service.name));

@@ -8,6 +8,7 @@ the stack completes and diffs clean. Nothing runs: no control plane, no nodes, n
 
 from typing import Any
 
+from moto.ec2.models import ec2_backends
 from moto.eks.models import eks_backends
 from moto.moto_api._internal import mock_random
 from moto.utilities.utils import get_partition
@@ -48,8 +49,9 @@ class Cluster(AddedResource):
             tags=_tags(properties.get("Tags")),
             encryption_config=properties.get("EncryptionConfig"),
         )
-        # The cluster security group EKS makes for the control plane and managed nodes.
-        security_group = "sg-" + mock_random.get_random_hex(17)
+        # The cluster security group EKS makes for the control plane and managed nodes: a real one in
+        # the subnets' VPC, so rules the stack adds to it (pods into the database) land somewhere.
+        security_group = _cluster_security_group(cluster.name, vpc.get("SubnetIds", []), account_id, region_name)
         keys = [c.get("Provider", {}).get("KeyArn", "") for c in properties.get("EncryptionConfig", [])]
         attributes = {
             "Arn": cluster.arn,
@@ -63,11 +65,32 @@ class Cluster(AddedResource):
         return cls(cluster.name, attributes, properties, account_id, region_name)
 
     def remove(self) -> None:
+        group = self.attributes.get("ClusterSecurityGroupId", "")
+        ec2 = ec2_backends[self.account_id][self.region_name]
+        if group in ec2.groups.get(_vpc_of(ec2, self.properties), {}):
+            ec2.delete_security_group(group_id=group)
         backend = eks_backends[self.account_id][self.region_name]
         for nodegroup in list(backend.clusters[self.physical_id].nodegroups) if self.physical_id in backend.clusters else []:
             backend.delete_nodegroup(self.physical_id, nodegroup)
         if self.physical_id in backend.clusters:
             backend.delete_cluster(self.physical_id)
+
+
+def _vpc_of(ec2: Any, properties: dict[str, Any]) -> str:
+    subnets = properties.get("ResourcesVpcConfig", {}).get("SubnetIds", [])
+    return ec2.get_subnet(subnets[0]).vpc_id if subnets else ""
+
+
+def _cluster_security_group(cluster: str, subnets: list[str], account_id: str, region_name: str) -> str:
+    if not subnets:
+        return "sg-" + mock_random.get_random_hex(17)
+    ec2 = ec2_backends[account_id][region_name]
+    group = ec2.create_security_group(
+        name=f"eks-cluster-sg-{cluster}-{mock_random.get_random_hex(8)}",
+        description="EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.",
+        vpc_id=ec2.get_subnet(subnets[0]).vpc_id,
+    )
+    return group.id
 
 
 @register

@@ -21,6 +21,31 @@ def _tag_map_as_list(tags: Any) -> Any:
     return tags
 
 
+def _ssm_parameter_generated_name() -> str:
+    """A parameter without `Name` gets the physical name moto generated for it, as CloudFormation does.
+
+    aws-eks-v2's cluster has such a parameter (its "kubectl ready" barrier); moto's handler passes
+    the missing name on and fails.
+    """
+    original = Parameter.create_from_cloudformation_json.__func__
+
+    def create(
+        cls: Any,
+        resource_name: str,
+        cloudformation_json: Any,
+        account_id: str,
+        region_name: str,
+        **kwargs: Any,
+    ) -> Any:
+        properties = cloudformation_json.setdefault("Properties", {})
+        if not properties.get("Name"):
+            properties["Name"] = resource_name
+        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+
+    Parameter.create_from_cloudformation_json = classmethod(create)
+    return "AWS::SSM::Parameter: a generated name when the template gives none"
+
+
 def _plain_http_is_not_denied() -> str:
     """Bucket policies that deny requests without TLS would deny every request to the emulator.
 
@@ -59,4 +84,4 @@ def _denies_plain_http(statement: dict[str, Any]) -> bool:
 
 
 def apply() -> list[str]:
-    return [_ssm_parameter_tags(), _plain_http_is_not_denied()]
+    return [_ssm_parameter_tags(), _ssm_parameter_generated_name(), _plain_http_is_not_denied()]

@@ -1,0 +1,294 @@
+/**
+ * EKS: an `eks` block only where the runtime is EKS, a version in standard support, an API
+ * endpoint never open to the world, role ARNs without wildcards, node pools whose instance types
+ * fit their architecture and sizes, and services that the pools and the runtime can run.
+ */
+import type { EksClusterModel, EksNodePoolModel } from '../../model/eks.js';
+import type { EnvironmentModel } from '../../model/types.js';
+import { parseCidr } from '../cidr.js';
+import { KUBERNETES_VERSIONS } from '../data/kubernetes-versions.js';
+import { type ConfigIssue, issue, joinPath } from '../errors.js';
+import type { SlipwayConfig } from '../schema.js';
+import { listOf } from '../suggest.js';
+import { describeEnvironment, servicePath, type Validator } from './context.js';
+
+const POOL_NAME = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** `<family>.<size>`, e.g. `t4g.medium`, `m7i-flex.large`. */
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+/** Graviton families carry a `g` right after the generation: t4g, m7g, c7gn, r8g, x2gd, im4gn. */
+const GRAVITON_FAMILY = /^[a-z]+\d+g[a-z]*$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+/** A Kubernetes label key: an optional DNS prefix and a name of at most 63 characters. */
+const LABEL_KEY =
+  /^(?:[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\/)?[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?$/;
+/** Managed node groups scale to at most this many nodes each. */
+const MAX_POOL_SIZE = 1000;
+
+export const validateEks: Validator = ({ config, model }) =>
+  model.environments.flatMap((env) =>
+    env.runtime === 'eks' && env.eks !== undefined
+      ? checkCluster(config, env, env.eks)
+      : checkNoCluster(config, env),
+  );
+
+/** Where an `eks` field was written: the environment's block when it sets it, else the app's. */
+function eksPath(config: SlipwayConfig, env: string, ...field: (string | number)[]): string {
+  const own = config.environments[env]?.eks as Record<string, unknown> | undefined;
+  const key = field[0];
+  if (own !== undefined && typeof key === 'string' && own[key] !== undefined) {
+    return joinPath('environments', env, 'eks', ...field);
+  }
+  return joinPath('eks', ...field);
+}
+
+function checkNoCluster(config: SlipwayConfig, env: EnvironmentModel): ConfigIssue[] {
+  if (config.environments[env.name]?.eks === undefined) return [];
+  return [
+    issue(
+      joinPath('environments', env.name, 'eks'),
+      `an eks block is set but the ${describeEnvironment(env)} runs on ECS`,
+      `set environments.${env.name}.runtime to 'eks', or remove the eks block`,
+    ),
+  ];
+}
+
+function checkCluster(config: SlipwayConfig, env: EnvironmentModel, cluster: EksClusterModel): ConfigIssue[] {
+  return [
+    ...checkVersion(config, env, cluster),
+    ...checkEndpoint(config, env, cluster),
+    ...checkRoles(config, env, 'admins', cluster.admins),
+    ...checkRoles(config, env, 'developers', cluster.developers ?? []),
+    ...checkPools(config, env, cluster),
+    ...checkServices(config, env, cluster),
+    ...checkEnvironment(config, env),
+  ];
+}
+
+function checkVersion(config: SlipwayConfig, env: EnvironmentModel, cluster: EksClusterModel): ConfigIssue[] {
+  const known = KUBERNETES_VERSIONS.map((v) => v.version);
+  if (known.includes(cluster.version)) return [];
+  return [
+    issue(
+      eksPath(config, env.name, 'version'),
+      `Kubernetes ${cluster.version} is not a version EKS offers in standard support`,
+      `use one of ${listOf(known)}; older versions cost $0.60 an hour in extended support instead of $0.10`,
+    ),
+  ];
+}
+
+function checkEndpoint(
+  config: SlipwayConfig,
+  env: EnvironmentModel,
+  cluster: EksClusterModel,
+): ConfigIssue[] {
+  return cluster.publicEndpointCidrs.flatMap((cidr, i) => {
+    const at = eksPath(config, env.name, 'publicEndpointCidrs', i);
+    const parsed = parseCidr(cidr);
+    if (!parsed.ok) return [issue(at, parsed.reason, "write an IPv4 block such as '203.0.113.0/24'")];
+    if (parsed.cidr.prefix === 0) {
+      return [
+        issue(
+          at,
+          `'${cidr}' opens the Kubernetes API endpoint to the whole internet`,
+          'list the networks admins and CI connect from, or leave publicEndpointCidrs empty for a private endpoint',
+        ),
+      ];
+    }
+    return [];
+  });
+}
+
+function checkRoles(
+  config: SlipwayConfig,
+  env: EnvironmentModel,
+  field: 'admins' | 'developers',
+  arns: readonly string[],
+): ConfigIssue[] {
+  return arns.flatMap((arn, i) =>
+    ROLE_ARN.test(arn) && !arn.includes('*')
+      ? []
+      : [
+          issue(
+            eksPath(config, env.name, field, i),
+            `'${arn}' is not one IAM role ARN`,
+            "give a role's full ARN without wildcards, e.g. 'arn:aws:iam::123456789012:role/platform-admin'",
+          ),
+        ],
+  );
+}
+
+function checkPools(config: SlipwayConfig, env: EnvironmentModel, cluster: EksClusterModel): ConfigIssue[] {
+  if (cluster.nodePools.length === 0) {
+    return [
+      issue(
+        eksPath(config, env.name, 'nodePools'),
+        'the cluster has no node pools, so no pod can run',
+        "declare at least one pool, e.g. nodePools: { workload: { instanceTypes: ['t4g.medium'] } }",
+      ),
+    ];
+  }
+  return cluster.nodePools.flatMap((pool) => checkPool(config, env, pool));
+}
+
+function checkPool(config: SlipwayConfig, env: EnvironmentModel, pool: EksNodePoolModel): ConfigIssue[] {
+  const at = (...field: (string | number)[]) => eksPath(config, env.name, 'nodePools', pool.name, ...field);
+  const issues: ConfigIssue[] = [];
+  if (!POOL_NAME.test(pool.name)) {
+    issues.push(
+      issue(
+        at(),
+        `'${pool.name}' is not a usable node pool name`,
+        "use lower-case letters, digits and hyphens, starting with a letter, e.g. 'workload'",
+      ),
+    );
+  }
+  if (pool.instanceTypes.length === 0) {
+    issues.push(
+      issue(at('instanceTypes'), 'no instance types are listed', "list at least one, e.g. ['t4g.medium']"),
+    );
+  }
+  pool.instanceTypes.forEach((type, i) => {
+    if (!INSTANCE_TYPE.test(type)) {
+      issues.push(
+        issue(
+          at('instanceTypes', i),
+          `'${type}' is not an EC2 instance type`,
+          "write it as EC2 does, e.g. 't4g.medium'",
+        ),
+      );
+      return;
+    }
+    const graviton = GRAVITON_FAMILY.test(type.split('.')[0]!);
+    if (graviton !== (pool.architecture === 'arm64')) {
+      issues.push(
+        issue(
+          at('instanceTypes', i),
+          `'${type}' is ${graviton ? 'an arm64 (Graviton)' : 'an x86_64'} type but the pool's architecture is ${pool.architecture}`,
+          `set the pool's architecture to '${graviton ? 'arm64' : 'x86_64'}', or pick a ${pool.architecture === 'arm64' ? 'Graviton type such as t4g.medium' : 'type such as t3.medium'}`,
+        ),
+      );
+    }
+  });
+  if (pool.minSize < 0 || pool.maxSize < 1 || pool.maxSize > MAX_POOL_SIZE) {
+    issues.push(
+      issue(
+        at('maxSize'),
+        `sizes ${pool.minSize}..${pool.maxSize} are outside what a managed node group allows`,
+        `use minSize 0 or more and maxSize 1 to ${MAX_POOL_SIZE}`,
+      ),
+    );
+  } else if (pool.minSize > pool.desiredSize || pool.desiredSize > pool.maxSize) {
+    issues.push(
+      issue(
+        at('desiredSize'),
+        `desiredSize ${pool.desiredSize} is not between minSize ${pool.minSize} and maxSize ${pool.maxSize}`,
+        'make minSize ≤ desiredSize ≤ maxSize',
+      ),
+    );
+  }
+  for (const [key, value] of Object.entries(pool.labels)) {
+    if (!LABEL_KEY.test(key) || !LABEL_VALUE.test(value)) {
+      issues.push(
+        issue(
+          at('labels', key),
+          `'${key}: ${value}' is not a valid Kubernetes label`,
+          'use a key like example.com/name and a value of at most 63 letters, digits, dots, dashes or underscores',
+        ),
+      );
+    }
+  }
+  pool.taints.forEach((taint, i) => {
+    if (!LABEL_KEY.test(taint.key) || !LABEL_VALUE.test(taint.value)) {
+      issues.push(
+        issue(
+          at('taints', i),
+          `'${taint.key}=${taint.value}' is not a valid taint`,
+          'use a label-style key and value',
+        ),
+      );
+    }
+  });
+  return issues;
+}
+
+/** Every service must fit some pool, and use only what the EKS runtime offers. */
+function checkServices(
+  config: SlipwayConfig,
+  env: EnvironmentModel,
+  cluster: EksClusterModel,
+): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const service of env.services) {
+    const fitting = cluster.nodePools.filter((pool) => pool.architecture === service.architecture);
+    if (fitting.length === 0) {
+      issues.push(
+        issue(
+          servicePath(config, env.name, service.name, 'architecture'),
+          `${service.name} needs ${service.architecture} nodes but no node pool of ${env.name}'s cluster has them`,
+          `add a ${service.architecture} node pool, or build the image for ${cluster.nodePools[0]?.architecture ?? 'the pools'}`,
+        ),
+      );
+    } else if (service.capacity === 'on-demand' && !fitting.some((pool) => pool.capacity === 'on-demand')) {
+      issues.push(
+        issue(
+          servicePath(config, env.name, service.name, 'capacity'),
+          `${service.name} asks for on-demand capacity but ${env.name}'s ${service.architecture} node pools are all Spot`,
+          "set the service's capacity to 'spot', or add an on-demand node pool",
+        ),
+      );
+    }
+    if (service.deployment.strategy !== 'rolling') {
+      issues.push(
+        issue(
+          servicePath(config, env.name, service.name, 'deployment', 'strategy'),
+          `'${service.deployment.strategy}' is an ECS deployment strategy; on EKS a Deployment rolls its pods`,
+          "remove the deployment block or set strategy: 'rolling' for environments on EKS",
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+/** What an EKS environment needs around it: a NAT for its private nodes, GitHub Actions delivery. */
+function checkEnvironment(config: SlipwayConfig, env: EnvironmentModel): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (env.network.natGateways === 0) {
+    issues.push(
+      issue(
+        joinPath('environments', env.name, 'network', 'natGateways'),
+        "an EKS cluster's nodes live in private subnets and pull images through a NAT gateway, but this sets none",
+        'set natGateways to 1 or more (or leave it out: EKS environments default to 1)',
+      ),
+    );
+  }
+  if (config.delivery?.pipeline === 'codepipeline') {
+    issues.push(
+      issue(
+        'delivery.pipeline',
+        `CodePipeline's deploy action rolls out ECS services, but the ${describeEnvironment(env)} runs on EKS`,
+        "set delivery.pipeline to 'github-actions': on EKS the workflows commit image tags to the GitOps folder",
+      ),
+    );
+  }
+  const preview = config.delivery?.previewEnvironment ?? undefined;
+  const previewsAsked = (config.delivery?.previewBranches ?? []).length > 0;
+  const target = preview ?? (previewsAsked ? firstNonProduction(config) : undefined);
+  if (previewsAsked && target === env.name) {
+    issues.push(
+      issue(
+        'delivery.previewBranches',
+        `previews are copies of an ECS environment, but '${env.name}' runs on EKS`,
+        'set delivery.previewBranches to [] or point delivery.previewEnvironment at an ECS environment',
+      ),
+    );
+  }
+  return issues;
+}
+
+function firstNonProduction(config: SlipwayConfig): string | undefined {
+  return Object.entries(config.environments).find(
+    ([name, env]) => !(env.production ?? ['prod', 'production'].includes(name)),
+  )?.[0];
+}

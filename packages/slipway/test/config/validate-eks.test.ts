@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/resolve.js';
+import type { SlipwayConfig } from '../../src/config/schema.js';
+import { expectIssue, validConfig } from './fixtures.js';
+
+/** The valid fixture with every environment on EKS. */
+function onEks(): SlipwayConfig {
+  return { ...validConfig(), runtime: 'eks' };
+}
+
+const envOf = (config: SlipwayConfig, name: string) => {
+  const env = resolveConfig(config).environments.find((e) => e.name === name);
+  if (env === undefined) throw new Error(`no environment ${name}`);
+  return env;
+};
+
+describe('the EKS runtime in config', () => {
+  it('leaves environments on ECS unless asked, with no cluster', () => {
+    const dev = envOf(validConfig(), 'dev');
+    expect(dev.runtime).toBe('ecs');
+    expect(dev.eks).toBeUndefined();
+    expect(dev.stackNames.runtime).toBe('shop-dev-runtime');
+    expect(dev.stackNames.services).toEqual({ web: 'shop-dev-web' });
+  });
+
+  it('resolves the defaults: a standard-support version, a system pool on demand and a workload pool on the stage capacity', () => {
+    const dev = envOf(onEks(), 'dev');
+    expect(dev.runtime).toBe('eks');
+    expect(dev.stackNames.runtime).toBe('shop-dev-cluster');
+    expect(dev.stackNames.services).toEqual({});
+    expect(dev.network.natGateways).toBe(1);
+    expect(dev.eks).toMatchObject({
+      version: '1.35',
+      publicEndpointCidrs: [],
+      admins: [],
+      gitopsPath: 'gitops',
+    });
+    expect(dev.eks?.nodePools).toEqual([
+      expect.objectContaining({
+        name: 'system',
+        capacity: 'on-demand',
+        instanceTypes: ['t4g.medium'],
+        minSize: 1,
+        desiredSize: 1,
+        maxSize: 2,
+      }),
+      expect.objectContaining({ name: 'workload', capacity: 'spot', minSize: 1, maxSize: 4 }),
+    ]);
+    expect(dev.eks?.nodePools[1]?.instanceTypes.length).toBeGreaterThan(1);
+    expect(dev.eks?.nodePools[0]?.labels).toEqual({ 'slipway.dev/pool': 'system' });
+
+    const prod = envOf(onEks(), 'prod');
+    expect(prod.eks?.nodePools).toEqual([
+      expect.objectContaining({ name: 'system', capacity: 'on-demand', minSize: 2, maxSize: 3 }),
+      expect.objectContaining({
+        name: 'workload',
+        capacity: 'on-demand',
+        instanceTypes: ['m7g.large'],
+        minSize: 2,
+        maxSize: 6,
+      }),
+    ]);
+    // ECS's canary is not an EKS strategy: production services roll.
+    expect(prod.services[0]?.deployment).toEqual({ strategy: 'rolling' });
+  });
+
+  it('lets one environment run EKS while the other stays on ECS', () => {
+    const config = validConfig();
+    config.environments.dev!.runtime = 'eks';
+    expect(envOf(config, 'dev').runtime).toBe('eks');
+    expect(envOf(config, 'prod').runtime).toBe('ecs');
+    expect(envOf(config, 'prod').services[0]?.deployment.strategy).toBe('canary');
+  });
+
+  it("merges an environment's pool fields into the app's pools and keeps the rest", () => {
+    const config = onEks();
+    config.eks = { nodePools: { general: { instanceTypes: ['m7g.large'], maxSize: 5 } } };
+    config.environments.prod!.eks = { nodePools: { general: { maxSize: 9 }, batch: { capacity: 'spot' } } };
+    const prod = envOf(config, 'prod');
+    expect(prod.eks?.nodePools.map((p) => p.name)).toEqual(['general', 'batch']);
+    expect(prod.eks?.nodePools[0]).toMatchObject({ instanceTypes: ['m7g.large'], maxSize: 9 });
+    expect(envOf(config, 'dev').eks?.nodePools.map((p) => p.name)).toEqual(['general']);
+  });
+
+  it('rejects an eks block on an environment that runs on ECS', () => {
+    const config = validConfig();
+    config.environments.dev!.eks = { version: '1.35' };
+    expectIssue(config, 'environments.dev.eks', { message: ['runs on ECS'], fix: ["runtime to 'eks'"] });
+  });
+
+  it('rejects a version out of standard support, naming the ones offered', () => {
+    const config = onEks();
+    config.eks = { version: '1.29' };
+    expectIssue(config, 'eks.version', { message: ['not a version EKS offers'], fix: ["'1.35'", '$0.60'] });
+  });
+
+  it('rejects an API endpoint open to the world and a malformed CIDR', () => {
+    const config = onEks();
+    config.environments.prod!.eks = { publicEndpointCidrs: ['0.0.0.0/0', '10.0.0.1/8'] };
+    expectIssue(config, 'environments.prod.eks.publicEndpointCidrs[0]', {
+      message: ['whole internet'],
+      fix: ['leave publicEndpointCidrs empty'],
+    });
+    expectIssue(config, 'environments.prod.eks.publicEndpointCidrs[1]', {
+      message: ['host bits'],
+      fix: ['IPv4 block'],
+    });
+  });
+
+  it('rejects role ARNs with wildcards or of users', () => {
+    const config = onEks();
+    config.eks = {
+      admins: ['arn:aws:iam::111111111111:role/*'],
+      developers: ['arn:aws:iam::111111111111:user/alice'],
+    };
+    expectIssue(config, 'eks.admins[0]', { message: ['not one IAM role ARN'], fix: ['without wildcards'] });
+    expectIssue(config, 'eks.developers[0]', { message: ['not one IAM role ARN'], fix: ["role's full ARN"] });
+  });
+
+  it('rejects an instance type of the other architecture, naming the fix', () => {
+    const config = onEks();
+    config.eks = { nodePools: { general: { instanceTypes: ['m7i.large'] } } };
+    expectIssue(config, 'eks.nodePools.general.instanceTypes[0]', {
+      message: ["'m7i.large' is an x86_64 type", 'architecture is arm64'],
+      fix: ["'x86_64'"],
+    });
+  });
+
+  it('rejects sizes out of order and pools a service cannot run on', () => {
+    const config = onEks();
+    config.eks = {
+      nodePools: {
+        general: {
+          minSize: 3,
+          desiredSize: 2,
+          maxSize: 4,
+          architecture: 'x86_64',
+          instanceTypes: ['t3.medium'],
+        },
+      },
+    };
+    expectIssue(config, 'eks.nodePools.general.desiredSize', {
+      message: ['not between minSize 3 and maxSize 4'],
+      fix: ['minSize ≤ desiredSize ≤ maxSize'],
+    });
+    expectIssue(config, 'services.web.architecture', {
+      message: ['needs arm64 nodes'],
+      fix: ['add a arm64 node pool'],
+    });
+  });
+
+  it('rejects an on-demand service when every fitting pool is Spot', () => {
+    const config = onEks();
+    config.eks = { nodePools: { general: { capacity: 'spot' } } };
+    config.services!.web!.capacity = 'on-demand';
+    expectIssue(config, 'services.web.capacity', { message: ['all Spot'], fix: ["capacity to 'spot'"] });
+  });
+
+  it('rejects ECS deployment strategies, no NAT, CodePipeline and previews of an EKS environment', () => {
+    const config = onEks();
+    config.services!.web!.deployment = { strategy: 'canary', canaryPercent: 10, bakeMinutes: 5 };
+    config.environments.dev!.network = { natGateways: 0 };
+    config.delivery = { pipeline: 'codepipeline', previewBranches: ['feat/*'] };
+    expectIssue(config, 'services.web.deployment.strategy', {
+      message: ['ECS deployment strategy'],
+      fix: ["strategy: 'rolling'"],
+    });
+    expectIssue(config, 'environments.dev.network.natGateways', {
+      message: ['NAT gateway'],
+      fix: ['natGateways to 1'],
+    });
+    expectIssue(config, 'delivery.pipeline', {
+      message: ['rolls out ECS services'],
+      fix: ["'github-actions'"],
+    });
+    expectIssue(config, 'delivery.previewBranches', {
+      message: ["'dev' runs on EKS"],
+      fix: ['previewBranches to []'],
+    });
+  });
+
+  it('turns default previews off for an EKS preview environment instead of failing', () => {
+    expect(resolveConfig(onEks()).delivery?.preview).toBeUndefined();
+  });
+
+  it('rejects a bad label and taint and an unknown runtime', () => {
+    const config = onEks();
+    config.eks = {
+      nodePools: {
+        general: {
+          labels: { 'bad key!': 'x' },
+          taints: [{ key: 'spot', value: 'yes please', effect: 'NoSchedule' }],
+        },
+      },
+    };
+    expectIssue(config, 'eks.nodePools.general.labels.bad key!', {
+      message: ['not a valid Kubernetes label'],
+      fix: ['example.com/name'],
+    });
+    expectIssue(config, 'eks.nodePools.general.taints[0]', {
+      message: ['not a valid taint'],
+      fix: ['label-style'],
+    });
+    const unknown = { ...validConfig(), runtime: 'lambda' } as unknown as SlipwayConfig;
+    expectIssue(unknown, 'runtime', { message: ["'lambda' is not allowed"], fix: ['ecs', 'eks'] });
+  });
+});
