@@ -9,8 +9,12 @@ import { type EnvironmentRef } from '../../shared/cross-stack.js';
 import { SlipwayStack } from '../../shared/slipway-stack.js';
 import { clusterAddons } from './cluster-addons.js';
 import { clusterSecretsKey } from './cluster-secrets-key.js';
+import { dataIngress } from './data-ingress.js';
+import { developerAccess } from './developer-access.js';
 import { eksClusterName } from './eks-names.js';
+import { externalSecretsIdentity } from './external-secrets-identity.js';
 import { kubernetesVersion } from './kubernetes-version.js';
+import { loadBalancerControllerIdentity } from './load-balancer-controller-identity.js';
 import { managedNodePools } from './node-pools.js';
 import { servicePodIdentities } from './service-pod-identity.js';
 
@@ -31,10 +35,13 @@ const ALL_LOG_TYPES = [
 
 /**
  * `<app>-<env>-cluster`: the EKS control plane in the environment's private subnets, its managed
- * node groups, the add-ons every workload needs and the admins' access entries. CloudFormation-native
- * only: no kubectl Lambda (Kubernetes objects go to the GitOps folder, decision 015), so zero custom
- * resources. Standard support only: extended support costs $0.60 an hour instead of $0.10.
- * Cost: $0.10/h for the control plane (about $73 a month) plus the nodes' EC2 and EBS.
+ * node groups, the add-ons every workload needs, the admins' and developers' access entries, the
+ * Pod Identity roles of the services and the platform controllers (load balancer controller,
+ * External Secrets Operator), and the rules that let pods reach the databases and caches.
+ * CloudFormation-native only: no kubectl Lambda (Kubernetes objects go to the GitOps folder,
+ * decision 015), so zero custom resources. Standard support only: extended support costs $0.60 an
+ * hour instead of $0.10. Cost: $0.10/h for the control plane (about $73 a month) plus the nodes'
+ * EC2 and EBS; roles, access entries, Pod Identity associations and security group rules are free.
  */
 export class ClusterStack extends SlipwayStack {
   readonly cluster: eks.Cluster;
@@ -49,7 +56,7 @@ export class ClusterStack extends SlipwayStack {
       region: env.region,
       environment: env.name,
       terminationProtection: env.production,
-      description: `Slipway ${model.app} ${env.name}: EKS cluster, node groups, add-ons, access entries`,
+      description: `Slipway ${model.app} ${env.name}: EKS cluster, node groups, add-ons, access entries, Pod Identity`,
     });
     const where: EnvironmentRef = { app: model.app, env: env.name };
     const vpc = importVpc(this, where, env, 'private');
@@ -79,6 +86,8 @@ export class ClusterStack extends SlipwayStack {
     const nodeGroups = managedNodePools(this, this.cluster, planned.nodePools, env);
     clusterAddons(this, this.cluster, nodeGroups);
     servicePodIdentities(this, this.cluster, model, env, where);
+    loadBalancerControllerIdentity(this, this.cluster, model, env);
+    externalSecretsIdentity(this, this.cluster, model, env, where);
 
     planned.admins.forEach((roleArn, i) => {
       new eks.AccessEntry(this, `Admin${i + 1}`, {
@@ -91,6 +100,7 @@ export class ClusterStack extends SlipwayStack {
         ],
       });
     });
+    developerAccess(this, this.cluster, model, planned, path);
 
     // The private endpoint answers clients in the VPC (nodes, in-VPC tooling); nothing outside it.
     this.cluster.connections.allowFrom(
@@ -98,6 +108,7 @@ export class ClusterStack extends SlipwayStack {
       ec2.Port.tcp(443),
       'Kubernetes API from inside the VPC',
     );
+    dataIngress(this, this.cluster.clusterSecurityGroupId, env, where);
   }
 }
 
@@ -121,7 +132,7 @@ function acknowledgeClusterChoices(
       cluster,
       'CT.EKS.PR.2',
       `${env.name} uses AWS-managed encryption: EKS envelope-encrypts every Kubernetes API object, secrets ` +
-        "included, with a key of its own. Set environments.${env.name}.encryption to 'customer-managed' " +
+        `included, with a key of its own. Set environments.${env.name}.encryption to 'customer-managed' ` +
         "to encrypt secrets with the environment's data key instead.",
     );
   }
