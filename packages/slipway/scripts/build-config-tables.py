@@ -150,6 +150,7 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::EC2::SecurityGroup',
         'AWS::EC2::SecurityGroupIngress',
         'AWS::ECS::Cluster',
+        'AWS::ECS::ClusterCapacityProviderAssociations',
         'AWS::EKS::AccessEntry',
         'AWS::EKS::Addon',
         'AWS::EKS::Cluster',

@@ -1,5 +1,5 @@
 import { ExpandStackSelection, StackSelectionStrategy } from '@aws-cdk/toolkit-lib';
-import { EMULATOR_LIMITS } from '../local-cloud/emulator-limits.js';
+import { emulatorLimitsFor } from '../local-cloud/emulator-limits.js';
 import type { AppModel } from '../model/types.js';
 import type { AccountMapping } from './account-mapping.js';
 import type { CertificateStandIn } from './local-certificates.js';
@@ -187,7 +187,8 @@ export async function deployEnvironment(
       certificateStandIns: session.certificates,
       stacks: results,
       skipped,
-      emulatorLimits: session.connection.target === 'local' ? EMULATOR_LIMITS : [],
+      emulatorLimits:
+        session.connection.target === 'local' ? emulatorLimitsFor(session.environment.runtime) : [],
       provisioned,
     };
   } finally {

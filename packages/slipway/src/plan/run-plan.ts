@@ -4,7 +4,9 @@ import { collectFindings, prepareChecks } from '../checks/index.js';
 import { type CostEstimate, estimateEnvironmentCost, type RegionPriceTable } from '../cost/index.js';
 import type { AppModel } from '../model/types.js';
 import { UnknownEnvironmentError } from './errors.js';
+import { writeManifests } from '../kubernetes/write-manifests.js';
 import { buildApp } from '../stacks/build-app.js';
+import { planGitops } from './environment-gitops.js';
 import { synthesize } from '../stacks/synthesize.js';
 
 export { UnknownEnvironmentError } from './errors.js';
@@ -52,8 +54,9 @@ export interface PlanOutcome extends PlanResult {
 }
 
 /**
- * model → CDK app → templates → findings and cost, for the chosen environments. Pure apart from
- * writing the templates to `outdir`, which is emptied first so no stale template survives.
+ * model → CDK app → templates → findings and cost, for the chosen environments; on EKS also the
+ * GitOps folder's Kubernetes objects, validated and checked. Pure apart from writing the templates
+ * (and objects) to `outdir`, which is emptied first so no stale file survives.
  */
 export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
   const started = performance.now();
@@ -93,6 +96,9 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
   const environments: EnvironmentPlan[] = selected.environments.map((env) => {
     const envStacks = stacks.filter((s) => s.environment === env.name);
     const names = new Set(envStacks.map((s) => s.name));
+    // EKS: the GitOps folder beside the templates, for review; `slipway manifests` writes it into the repository.
+    const gitops = planGitops(selected, env);
+    writeManifests(outdir, gitops.files);
     const cost = withCost
       ? estimateEnvironmentCost(envStacks, {
           region: env.region,
@@ -106,7 +112,10 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
       production: env.production,
       stacks: envStacks.map(summarize),
       ...costFields(cost),
-      findings: findings.filter((f) => names.has(f.stack)),
+      findings: [...findings.filter((f) => names.has(f.stack)), ...(withChecks ? gitops.findings : [])],
+      ...(gitops.files.length > 0
+        ? { manifests: gitops.files.map((file) => path.join(outdir, file.path)) }
+        : {}),
     };
   });
 

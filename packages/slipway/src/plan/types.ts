@@ -25,6 +25,8 @@ export interface EnvironmentPlan {
   /** How many of the figures behind the cost are derived, assumed or otherwise unverified. */
   readonly unverifiedFigures: number;
   readonly findings: readonly Finding[];
+  /** EKS: the GitOps folder's files as planned, under the templates' folder. Absent on ECS. */
+  readonly manifests?: readonly string[];
 }
 
 export interface PlanResult {

@@ -14,6 +14,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> =
   check: async () => (await import('./check.js')).checkCommand,
   cost: async () => (await import('./cost.js')).costCommand,
   workflows: async () => (await import('./workflows.js')).workflowsCommand,
+  manifests: async () => (await import('./manifests.js')).manifestsCommand,
   dev: async () => (await import('./dev.js')).devCommand,
   diff: async () => (await import('./diff.js')).diffCommand,
   deploy: async () => (await import('./deploy.js')).deployCommand,

@@ -1030,6 +1030,7 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupIngress',
     'AWS::ECS::Cluster',
+    'AWS::ECS::ClusterCapacityProviderAssociations',
     'AWS::EKS::AccessEntry',
     'AWS::EKS::Addon',
     'AWS::EKS::Cluster',

@@ -8,6 +8,7 @@ the stack completes and diffs clean. Nothing runs: no control plane, no nodes, n
 
 from typing import Any
 
+from moto.ec2.exceptions import InvalidSubnetIdError
 from moto.ec2.models import ec2_backends
 from moto.eks.models import eks_backends
 from moto.moto_api._internal import mock_random
@@ -78,17 +79,24 @@ class Cluster(AddedResource):
 
 def _vpc_of(ec2: Any, properties: dict[str, Any]) -> str:
     subnets = properties.get("ResourcesVpcConfig", {}).get("SubnetIds", [])
-    return ec2.get_subnet(subnets[0]).vpc_id if subnets else ""
+    for subnet in subnets:
+        try:
+            return ec2.get_subnet(subnet).vpc_id
+        except InvalidSubnetIdError:
+            continue
+    return ""
 
 
 def _cluster_security_group(cluster: str, subnets: list[str], account_id: str, region_name: str) -> str:
-    if not subnets:
-        return "sg-" + mock_random.get_random_hex(17)
     ec2 = ec2_backends[account_id][region_name]
+    vpc = _vpc_of(ec2, {"ResourcesVpcConfig": {"SubnetIds": subnets}})
+    if not vpc:
+        # Subnets the emulator does not know (a hand-written template): an id alone, as before.
+        return "sg-" + mock_random.get_random_hex(17)
     group = ec2.create_security_group(
         name=f"eks-cluster-sg-{cluster}-{mock_random.get_random_hex(8)}",
         description="EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads.",
-        vpc_id=ec2.get_subnet(subnets[0]).vpc_id,
+        vpc_id=vpc,
     )
     return group.id
 

@@ -16,6 +16,7 @@ import { externalSecretsIdentity } from './external-secrets-identity.js';
 import { kubernetesVersion } from './kubernetes-version.js';
 import { loadBalancerControllerIdentity } from './load-balancer-controller-identity.js';
 import { managedNodePools } from './node-pools.js';
+import { provisionerCluster } from './provisioner-cluster.js';
 import { servicePodIdentities } from './service-pod-identity.js';
 
 export interface ClusterStackProps {
@@ -109,6 +110,8 @@ export class ClusterStack extends SlipwayStack {
       'Kubernetes API from inside the VPC',
     );
     dataIngress(this, this.cluster.clusterSecurityGroupId, env, where);
+    // The database provisioner runs as a one-off ECS task, on EKS environments too.
+    if (env.databases.length > 0) provisionerCluster(this, vpc, where);
   }
 }
 
