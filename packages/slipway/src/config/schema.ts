@@ -287,6 +287,20 @@ export const eksSchema = z.strictObject({
   nodePools: z.record(z.string(), nodePoolSchema).optional(),
   /** Folder in the repository that holds the Kubernetes objects Argo CD syncs. @default 'gitops' */
   gitopsPath: z.string().optional(),
+  /**
+   * Who starts the nodes: EKS managed node groups for every pool, or Karpenter for every pool but
+   * `system` (which runs Karpenter itself, on a managed node group). @default 'managed'
+   */
+  nodes: z.enum(['managed', 'karpenter']).optional(),
+  /** The Datadog agent on every node, tolerating every taint. @default none */
+  datadog: z
+    .strictObject({
+      /** Declared secret that holds the Datadog API key. */
+      apiKeySecret: z.string(),
+      /** Datadog site the agent reports to. @default 'datadoghq.com' */
+      site: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** One deployment target: an account and region with its own stacks. */

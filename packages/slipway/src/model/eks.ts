@@ -26,6 +26,20 @@ export interface EksClusterModel {
   readonly secrets?: 'external-secrets';
   /** Where the GitOps folder lives in the repository, Argo CD's source. @default 'gitops' */
   readonly gitopsPath?: string;
+  /**
+   * Who starts the nodes: managed node groups for every pool, or Karpenter for every pool but
+   * `system`, which stays a managed node group and runs Karpenter. @default 'managed'
+   */
+  readonly nodes?: 'managed' | 'karpenter';
+  /** The Datadog agent as a platform app on every node; absent when not asked for. */
+  readonly datadog?: EksDatadogModel;
+}
+
+export interface EksDatadogModel {
+  /** Datadog site, e.g. 'datadoghq.com' or 'datadoghq.eu'. */
+  readonly site: string;
+  /** Name of the declared secret (`env.secrets`) that holds the API key. */
+  readonly apiKeySecret: string;
 }
 
 export interface EksNodePoolModel {

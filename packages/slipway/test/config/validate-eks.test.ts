@@ -204,4 +204,29 @@ describe('the EKS runtime in config', () => {
     const unknown = { ...validConfig(), runtime: 'lambda' } as unknown as SlipwayConfig;
     expectIssue(unknown, 'runtime', { message: ["'lambda' is not allowed"], fix: ['ecs', 'eks'] });
   });
+
+  it('resolves Karpenter and Datadog, and rejects them without what they need', () => {
+    const config = onEks();
+    config.secrets = { ...config.secrets, datadogKey: { secretsManager: 'shop/datadog' } };
+    config.eks = { nodes: 'karpenter', datadog: { apiKeySecret: 'datadogKey' } };
+    expect(envOf(config, 'dev').eks).toMatchObject({
+      nodes: 'karpenter',
+      datadog: { site: 'datadoghq.com', apiKeySecret: 'datadogKey' },
+    });
+
+    const broken = onEks();
+    broken.eks = {
+      nodes: 'karpenter',
+      nodePools: { general: {} },
+      datadog: { apiKeySecret: 'ddKey' },
+      admins: ['arn:aws:iam::111111111111:role/ops'],
+      developers: ['arn:aws:iam::111111111111:role/ops'],
+    };
+    expectIssue(broken, 'eks.nodes', { message: ["'system' node pool"], fix: ["add a 'system' pool"] });
+    expectIssue(broken, 'eks.datadog.apiKeySecret', {
+      message: ["no secret named 'ddKey'"],
+      fix: ["'stripeKey'"],
+    });
+    expectIssue(broken, 'eks.developers[0]', { message: ['also an admin'], fix: ['not both'] });
+  });
 });

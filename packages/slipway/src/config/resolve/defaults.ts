@@ -80,6 +80,7 @@ export const DELIVERY_DEFAULTS = {
 export const EKS_DEFAULTS = {
   version: '1.35',
   gitopsPath: 'gitops',
+  datadogSite: 'datadoghq.com',
   nodePools: { system: {}, workload: {} },
   spotInstanceTypes: ['t4g.medium', 'm7g.medium', 'm6g.medium'],
   development: { minSize: 1, systemMaxSize: 2, workloadMaxSize: 4, workloadInstanceTypes: ['t4g.medium'] },

@@ -1,6 +1,6 @@
-import type { EksClusterModel, EksNodePoolModel, Runtime } from '../../model/eks.js';
+import type { EksClusterModel, EksDatadogModel, EksNodePoolModel, Runtime } from '../../model/eks.js';
 import type { Capacity } from '../../model/types.js';
-import type { EnvironmentConfig, NodePoolConfig, SlipwayConfig } from '../schema.js';
+import type { EksConfig, EnvironmentConfig, NodePoolConfig, SlipwayConfig } from '../schema.js';
 import { EKS_DEFAULTS, NODE_POOL_LABEL } from './defaults.js';
 
 /** The environment's own `runtime`, else the app's, else ECS. */
@@ -38,7 +38,14 @@ export function resolveEks(
     ),
     secrets: 'external-secrets',
     gitopsPath: own.gitopsPath ?? app.gitopsPath ?? EKS_DEFAULTS.gitopsPath,
+    nodes: own.nodes ?? app.nodes ?? 'managed',
+    ...datadogOf(own.datadog ?? app.datadog),
   };
+}
+
+function datadogOf(datadog: EksConfig['datadog']): { datadog?: EksDatadogModel } {
+  if (datadog === undefined) return {};
+  return { datadog: { site: datadog.site ?? EKS_DEFAULTS.datadogSite, apiKeySecret: datadog.apiKeySecret } };
 }
 
 function resolveNodePool(name: string, pool: NodePoolConfig, stage: ClusterStage): EksNodePoolModel {

@@ -61,6 +61,7 @@ function checkCluster(config: SlipwayConfig, env: EnvironmentModel, cluster: Eks
     ...checkRoles(config, env, 'developers', cluster.developers ?? []),
     ...checkPools(config, env, cluster),
     ...checkServices(config, env, cluster),
+    ...checkPlatform(config, env, cluster),
     ...checkEnvironment(config, env),
   ];
 }
@@ -205,6 +206,50 @@ function checkPool(config: SlipwayConfig, env: EnvironmentModel, pool: EksNodePo
           at('taints', i),
           `'${taint.key}=${taint.value}' is not a valid taint`,
           'use a label-style key and value',
+        ),
+      );
+    }
+  });
+  return issues;
+}
+
+/** Karpenter needs a managed `system` pool to run on; Datadog's key must be a declared secret. */
+function checkPlatform(
+  config: SlipwayConfig,
+  env: EnvironmentModel,
+  cluster: EksClusterModel,
+): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (cluster.nodes === 'karpenter' && !cluster.nodePools.some((pool) => pool.name === 'system')) {
+    issues.push(
+      issue(
+        eksPath(config, env.name, 'nodes'),
+        "Karpenter runs on the 'system' node pool, which stays a managed node group, but the cluster has none",
+        "add a 'system' pool (e.g. nodePools: { system: {}, ... }) or set nodes to 'managed'",
+      ),
+    );
+  }
+  const secret = cluster.datadog?.apiKeySecret;
+  if (secret !== undefined && !env.secrets.some((s) => s.name === secret)) {
+    const declared = env.secrets.map((s) => s.name);
+    issues.push(
+      issue(
+        eksPath(config, env.name, 'datadog', 'apiKeySecret'),
+        `no secret named '${secret}' is declared`,
+        declared.length > 0
+          ? `use one of ${listOf(declared)}, or declare '${secret}' under secrets`
+          : `declare it, e.g. secrets: { ${secret}: { secretsManager: '<app>/datadog-api-key' } }`,
+      ),
+    );
+  }
+  const admins = new Set(cluster.admins);
+  (cluster.developers ?? []).forEach((arn, i) => {
+    if (admins.has(arn)) {
+      issues.push(
+        issue(
+          eksPath(config, env.name, 'developers', i),
+          `'${arn}' is also an admin; one role has one access entry`,
+          'list the role under admins or developers, not both',
         ),
       );
     }
