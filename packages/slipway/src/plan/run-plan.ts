@@ -7,6 +7,7 @@ import { UnknownEnvironmentError } from './errors.js';
 import { writeManifests } from '../kubernetes/write-manifests.js';
 import { buildApp } from '../stacks/build-app.js';
 import { planGitops } from './environment-gitops.js';
+import { ingressLoadBalancers } from './ingress-load-balancers.js';
 import { synthesize } from '../stacks/synthesize.js';
 
 export { UnknownEnvironmentError } from './errors.js';
@@ -99,8 +100,9 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
     // EKS: the GitOps folder beside the templates, for review; `slipway manifests` writes it into the repository.
     const gitops = planGitops(selected, env);
     writeManifests(outdir, gitops.files);
+    const controllerMade = ingressLoadBalancers(env, gitops.files);
     const cost = withCost
-      ? estimateEnvironmentCost(envStacks, {
+      ? estimateEnvironmentCost(controllerMade ? [...envStacks, controllerMade] : envStacks, {
           region: env.region,
           usage: env.usage,
           priceTables: options.priceTables,

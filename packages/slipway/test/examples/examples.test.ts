@@ -21,6 +21,15 @@ const EXAMPLES = [
   // an ALB with its three addresses (≈ $33), one NAT gateway with its address (≈ $37) and a second
   // task so a deploy or a lost zone keeps serving (≈ $14); dev drops all three and sits at the floor.
   { name: 'medications', model: { dev: 52, prod: 52 + 33 + 37 + 14 } },
+  // Seed 001 on EKS, us-east-1, three zones, by hand: the control plane $73.00 (730 h × $0.10);
+  // dev's nodes, one on-demand t4g.medium $24.53 (730 h × $0.0336) and one Spot ≈ $9.81 (× 0.4),
+  // with two 20 GB gp3 root volumes $3.20; one NAT gateway with its address $36.73; the ALB the
+  // controller makes for the Ingress, $22.27 of hours and LCUs and $10.95 for three public
+  // addresses; a db.t4g.micro with 20 GB $14.38; the team secret $0.40. About $195. Prod: two
+  // on-demand t4g.medium system nodes $49.06 and two m7g.large workload nodes $119.14 (730 h ×
+  // $0.0816 each), four volumes $6.40, the same control plane, NAT and ALB, and a Multi-AZ
+  // database with Performance Insights and enhanced monitoring of about $35. About $355.
+  { name: 'goapp', model: { dev: 73 + 24.53 + 9.81 + 3.2 + 36.73 + 22.27 + 10.95 + 14.38 + 0.4, prod: 355 } },
 ] as const;
 
 describe.each(EXAMPLES)('examples/$name', ({ name, model }) => {

@@ -1,0 +1,3 @@
+module example.com/goapp/web
+
+go 1.19

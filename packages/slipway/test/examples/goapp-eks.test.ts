@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DescribeClusterCommand, EKSClient, ListNodegroupsCommand } from '@aws-sdk/client-eks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import type { PlanOutcome } from '../../src/plan/run-plan.js';
+import { runCli } from '../cli/run-cli.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+const config = path.join(root, 'examples', 'goapp', 'slipway.config.ts');
+
+/** Seed 001 as an example: the EKS side a plan, `slipway manifests` and a local deploy show. */
+describe('examples/goapp on EKS', () => {
+  let plan: PlanOutcome;
+
+  beforeAll(async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'slipway-goapp-'));
+    const run = await runCli('plan', '--config', config, '--out', out, '--json');
+    expect(run.code).toBe(0);
+    plan = JSON.parse(run.stdout) as PlanOutcome;
+  });
+
+  it('plans a cluster stack in place of the runtime and service stacks, with its GitOps folder', () => {
+    for (const env of plan.environments) {
+      expect(env.stacks.map((s) => s.name)).toEqual([
+        `goapp-${env.name}-network`,
+        `goapp-${env.name}-data`,
+        `goapp-${env.name}-cluster`,
+      ]);
+      const files = (env.manifests ?? []).map((file) => path.basename(file)).sort();
+      expect(files).toEqual(
+        [
+          'goapp-services.yaml',
+          'namespace.yaml',
+          'platform-aws-load-balancer-controller.yaml',
+          'platform-external-secrets.yaml',
+          'root.yaml',
+          'secret-stores.yaml',
+          'web.yaml',
+        ].sort(),
+      );
+      // Both validation passes ran on every object: no Slipway-K8S0 finding, and no other manifest error.
+      expect(env.findings.filter((f) => f.rule.startsWith('Slipway-K8S') && f.level === 'error')).toEqual([]);
+    }
+  });
+
+  it("writes a Deployment that runs the CI account's image and reads its settings from External Secrets", () => {
+    const dev = plan.environments.find((e) => e.name === 'dev');
+    const file = dev?.manifests?.find((f) => f.endsWith(path.join('services', 'web.yaml')));
+    expect(file).toBeDefined();
+    const objects = parseAllDocuments(readFileSync(file!, 'utf8')).map((d) => d.toJS() as Record<string, any>);
+    const deployment = objects.find((o) => o['kind'] === 'Deployment');
+    const container = deployment?.['spec'].template.spec.containers[0];
+    expect(container.image).toBe('111111111111.dkr.ecr.us-east-1.amazonaws.com/goapp/web:dev-latest');
+    expect(container.envFrom).toEqual([{ secretRef: { name: 'web-env' } }]);
+    const external = objects.find((o) => o['kind'] === 'ExternalSecret');
+    expect(Object.keys(external?.['spec'].target.template.data)).toEqual(
+      expect.arrayContaining(['DATABASE_HOST', 'DATABASE_NAME', 'DATABASE_USER', 'API_KEY']),
+    );
+  });
+
+  describe('on the local emulator', () => {
+    const emulator = useEmulator();
+
+    it('deploys dev (cluster, node groups, add-ons) and then diffs to zero changes', async () => {
+      const deployed = await emulator.cli('deploy', config, 'dev', '--yes');
+      expect(deployed.code, deployed.stderr).toBe(0);
+      const eks = new EKSClient(emulator.config('us-east-1'));
+      const cluster = (await eks.send(new DescribeClusterCommand({ name: 'goapp-dev' }))).cluster;
+      expect(cluster?.version).toBe('1.35');
+      expect(cluster?.resourcesVpcConfig?.endpointPublicAccess).toBe(true);
+      const groups = (await eks.send(new ListNodegroupsCommand({ clusterName: 'goapp-dev' }))).nodegroups;
+      expect([...(groups ?? [])].sort()).toEqual(['system', 'workload']);
+
+      const diff = await emulator.cli('diff', config, 'dev', '--json');
+      expect(diff.code, diff.stderr).toBe(0);
+      const changes = JSON.parse(diff.stdout) as { stacks: { name: string; changes: unknown[] }[] };
+      expect(changes.stacks.flatMap((s) => s.changes)).toEqual([]);
+    });
+  });
+});
