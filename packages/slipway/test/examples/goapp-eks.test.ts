@@ -50,7 +50,9 @@ describe('examples/goapp on EKS', () => {
     const dev = plan.environments.find((e) => e.name === 'dev');
     const file = dev?.manifests?.find((f) => f.endsWith(path.join('services', 'web.yaml')));
     expect(file).toBeDefined();
-    const objects = parseAllDocuments(readFileSync(file!, 'utf8')).map((d) => d.toJS() as Record<string, any>);
+    const objects = parseAllDocuments(readFileSync(file!, 'utf8')).map(
+      (d) => d.toJS() as Record<string, any>,
+    );
     const deployment = objects.find((o) => o['kind'] === 'Deployment');
     const container = deployment?.['spec'].template.spec.containers[0];
     expect(container.image).toBe('111111111111.dkr.ecr.us-east-1.amazonaws.com/goapp/web:dev-latest');

@@ -6,75 +6,93 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 const BIN = path.join(ROOT, 'packages/slipway/bin/slipway.js');
-const CONFIG = path.join(ROOT, 'examples/medications/slipway.config.ts');
 const work = mkdtempSync(path.join(tmpdir(), 'slipway-up-'));
-let child: ChildProcess | undefined;
+const children: ChildProcess[] = [];
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
+  for (const child of children.filter((c) => c.exitCode === null)) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
   }
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('slipway up on examples/medications', () => {
-  it('plans, deploys dev to the local emulator, serves the API, and stops everything on Ctrl-C', async () => {
-    const stateDir = path.join(work, 'state');
-    child = spawn(
-      process.execPath,
-      [
-        BIN,
-        'up',
-        '--config',
-        CONFIG,
-        '--port',
-        '0',
-        '--state-dir',
-        stateDir,
-        '--data-dir',
-        path.join(work, 'data'),
-        '--out',
-        path.join(work, 'out'),
-      ],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    const exitCode = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
-    const url = new Promise<string>((resolve, reject) => {
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        const found = /api answers at (http:\/\/localhost:\d+)/.exec(output);
-        if (found?.[1]) resolve(found[1]);
-      };
-      child?.stdout?.on('data', read);
-      child?.stderr?.on('data', read);
-      void exitCode.then((code) => reject(new Error(`slipway up exited (${code}) early:\n${output}`)));
-    });
-
-    const api = await url;
-    // What the plan and the deploy printed before the services started.
-    expect(output).toMatch(/dev\s+us-east-1\s+≈ \$\d+\.\d\d \/ month \(\d+ figures? unverified\)/);
-    expect(output).toContain('No unacknowledged error findings');
-    expect(output).toMatch(/medications-dev-network\s+create/);
-    expect(output).toContain('LoadBalancerDnsName');
-    const state = JSON.parse(readFileSync(path.join(stateDir, 'local-cloud.json'), 'utf8')) as {
-      pid: number;
+/** `slipway up` on an example, in its own folders, until `service` answers; its URL and output so far. */
+async function up(example: string, service: string) {
+  const dir = path.join(work, example);
+  const stateDir = path.join(dir, 'state');
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'up',
+      '--config',
+      path.join(ROOT, 'examples', example, 'slipway.config.ts'),
+      '--port',
+      '0',
+      '--state-dir',
+      stateDir,
+      '--data-dir',
+      path.join(dir, 'data'),
+      '--out',
+      path.join(dir, 'out'),
+    ],
+    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.push(child);
+  let output = '';
+  const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = new RegExp(`${service} answers at (http://localhost:\\d+)`).exec(output);
+      if (found?.[1]) resolve(found[1]);
     };
-    expect(isAlive(state.pid)).toBe(true);
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    void exitCode.then((code) => reject(new Error(`slipway up exited (${code}) early:\n${output}`)));
+  });
+  const state = JSON.parse(readFileSync(path.join(stateDir, 'local-cloud.json'), 'utf8')) as { pid: number };
+  return { child, url, output: () => output, exitCode, stateDir, emulatorPid: state.pid };
+}
 
-    const created = await fetch(`${api}/items`, {
+/** Ctrl-C stops the services and the emulator, and leaves no state file behind. */
+async function expectCleanStop(run: Awaited<ReturnType<typeof up>>): Promise<void> {
+  run.child.kill('SIGINT');
+  expect(await run.exitCode).toBe(0);
+  expect(isAlive(run.emulatorPid)).toBe(false);
+  expect(existsSync(path.join(run.stateDir, 'local-cloud.json'))).toBe(false);
+}
+
+describe('slipway up', () => {
+  it('plans medications, deploys dev to the local emulator, serves the API, and stops everything on Ctrl-C', async () => {
+    const run = await up('medications', 'api');
+    // What the plan and the deploy printed before the services started.
+    expect(run.output()).toMatch(/dev\s+us-east-1\s+≈ \$\d+\.\d\d \/ month \(\d+ figures? unverified\)/);
+    expect(run.output()).toContain('No unacknowledged error findings');
+    expect(run.output()).toMatch(/medications-dev-network\s+create/);
+    expect(run.output()).toContain('LoadBalancerDnsName');
+    expect(isAlive(run.emulatorPid)).toBe(true);
+
+    const created = await fetch(`${run.url}/items`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'aspirin', quantity: 2 }),
     });
     expect(created.status).toBe(201);
+    await expectCleanStop(run);
+  });
 
-    child.kill('SIGINT');
-    expect(await exitCode).toBe(0);
-    expect(isAlive(state.pid)).toBe(false);
-    expect(existsSync(path.join(stateDir, 'local-cloud.json'))).toBe(false);
+  it('deploys goapp (seed 001, EKS) to the emulator and serves its Go service from source', async () => {
+    const run = await up('goapp', 'web');
+    expect(run.output()).toMatch(/goapp-dev-cluster\s+create/);
+    expect(run.output()).toContain('no Kubernetes');
+    const response = await fetch(`${run.url}/`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ app: 'goapp' });
+    expect((await fetch(`${run.url}/healthz`)).status).toBe(200);
+    await expectCleanStop(run);
   });
 });
 
