@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../model/types.js';
 import { appNamespace, serviceAccountName } from '../stacks/runtime/eks/eks-names.js';
 import { regionFacts } from '../stacks/shared/partition.js';
-import { ARGOCD_NAMESPACE, argoApplication, SERVICES_WAVE } from './argo-application.js';
+import { ARGOCD_NAMESPACE, argoApplication, PLATFORM_WAVE, SERVICES_WAVE } from './argo-application.js';
+import { datadogSecretFiles } from './datadog-secrets.js';
+import { DATADOG_NAMESPACE } from './datadog-values.js';
 import { ManifestError } from './manifest-error.js';
 import type { KubernetesManifest } from './manifest.js';
 import { serviceNamespace } from './namespace.js';
@@ -41,6 +43,8 @@ export interface GitopsFile extends ManifestFile {
  * - `root.yaml`: the app of apps, an Argo CD Application of `apps/`; applied once by hand, Argo
  *   CD keeps everything else in sync from Git;
  * - `apps/platform-<chart>.yaml`: the controllers, pinned charts (wave -1);
+ * - with Datadog, `apps/platform-datadog-secrets.yaml`, an Application of `platform/datadog/`, the
+ *   store and ExternalSecrets that make the chart's Secrets in its namespace (wave -1);
  * - `apps/<app>-services.yaml`: an Application of `services/` (wave 0);
  * - `services/namespace.yaml`, `services/secret-stores.yaml`, and `services/<service>.yaml` with
  *   each service's objects.
@@ -89,11 +93,30 @@ export function environmentManifests(
     source: fromGit('services'),
   });
   const image = options.images ?? ((service: ServiceModel) => ciImage(model, service));
+  // The Datadog chart's Secrets: a folder and an Application of their own, in the chart's namespace.
+  const datadog = env.eks.datadog;
+  const datadogSecrets = datadog
+    ? [
+        file('apps/platform-datadog-secrets.yaml', [
+          argoApplication({
+            app,
+            name: 'platform-datadog-secrets',
+            namespace: DATADOG_NAMESPACE,
+            wave: PLATFORM_WAVE,
+            source: fromGit('platform/datadog'),
+          }),
+        ]),
+        ...datadogSecretFiles(env, datadog, { app }).map((f) =>
+          file(`platform/datadog/${f.name}`, f.manifests),
+        ),
+      ]
+    : [];
   return [
     file('root.yaml', [root]),
     ...platformApplications(env, { app, vpcTags: options.vpcTags }).map((application) =>
       file(`apps/${application.metadata.name}.yaml`, [application]),
     ),
+    ...datadogSecrets,
     file(`apps/${app}-services.yaml`, [services]),
     file('services/namespace.yaml', [serviceNamespace({ app, namespace })]),
     file('services/secret-stores.yaml', secretStores(env, { app, namespace })),

@@ -106,6 +106,7 @@ function kindTarget(document: unknown): { readonly module: string; readonly kind
 /** API groups of custom resources Slipway writes, and the package that types each. */
 const CUSTOM_RESOURCE_PACKAGES: Readonly<Record<string, string>> = {
   'external-secrets.io': '@kubernetes-models/external-secrets',
+  'generators.external-secrets.io': '@kubernetes-models/external-secrets',
   'argoproj.io': '@kubernetes-models/argo-cd',
 };
 

@@ -2,8 +2,10 @@ import type { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha
 import type { EnvironmentModel } from '../model/types.js';
 import { eksClusterName, platformAccounts } from '../stacks/runtime/eks/eks-names.js';
 import { argoApplication, PLATFORM_WAVE } from './argo-application.js';
+import { DATADOG_NAMESPACE, datadogValues } from './datadog-values.js';
 import { taintTolerations } from './node-placement.js';
 import {
+  DATADOG_CHART,
   EXTERNAL_SECRETS_CHART,
   LOAD_BALANCER_CONTROLLER_CHART,
   type PinnedChart,
@@ -23,11 +25,13 @@ export interface PlatformApplicationProps {
  * Load Balancer Controller (the services' Ingresses) and External Secrets (their `-env` Secrets).
  * Their IAM roles come through EKS Pod Identity associations on the fixed service accounts in
  * `platformAccounts`, so the service accounts carry no role annotation. They tolerate every pool's
- * taints: a cluster whose pools are all tainted must still run them.
+ * taints: a cluster whose pools are all tainted must still run them. With `eks.datadog`, the Datadog
+ * agent too, whose node agent must run on every node.
  */
 export function platformApplications(env: EnvironmentModel, props: PlatformApplicationProps): Application[] {
   const tolerations = taintTolerations((env.eks?.nodePools ?? []).flatMap((pool) => pool.taints));
   const { loadBalancerController: lbc, externalSecrets: eso } = platformAccounts;
+  const datadog = env.eks?.datadog;
   return [
     chartApplication(props.app, LOAD_BALANCER_CONTROLLER_CHART, lbc.namespace, {
       clusterName: eksClusterName(props.app, env.name),
@@ -49,6 +53,22 @@ export function platformApplications(env: EnvironmentModel, props: PlatformAppli
       },
       { serverSide: true },
     ),
+    // The Datadog agent on every node, when the cluster model asks for it.
+    ...(datadog
+      ? [
+          chartApplication(
+            props.app,
+            DATADOG_CHART,
+            DATADOG_NAMESPACE,
+            datadogValues({
+              datadog,
+              clusterName: eksClusterName(props.app, env.name),
+              environment: env.name,
+              tolerations,
+            }),
+          ),
+        ]
+      : []),
   ];
 }
 

@@ -28,3 +28,13 @@ export const EXTERNAL_SECRETS_CHART: PinnedChart = {
   chart: 'external-secrets',
   version: '2.9.0',
 };
+
+/**
+ * Datadog: chart 3.240.0 (Agent and Cluster Agent images 7.81.1, the chart's own defaults), per
+ * `charts/datadog/Chart.yaml` and `values.yaml` at the `datadog-3.240.0` tag of DataDog/helm-charts.
+ */
+export const DATADOG_CHART: PinnedChart = {
+  repoURL: 'https://helm.datadoghq.com',
+  chart: 'datadog',
+  version: '3.240.0',
+};
