@@ -13,6 +13,8 @@ import { dataIngress } from './data-ingress.js';
 import { developerAccess } from './developer-access.js';
 import { eksClusterName } from './eks-names.js';
 import { externalSecretsIdentity } from './external-secrets-identity.js';
+import { managedGroupPools } from './karpenter-names.js';
+import { karpenterNodes } from './karpenter-nodes.js';
 import { kubernetesVersion } from './kubernetes-version.js';
 import { loadBalancerControllerIdentity } from './load-balancer-controller-identity.js';
 import { managedNodePools } from './node-pools.js';
@@ -84,7 +86,9 @@ export class ClusterStack extends SlipwayStack {
     cfnCluster.upgradePolicy = { supportType: 'STANDARD' };
     acknowledgeClusterChoices(this.cluster, planned, env);
 
-    const nodeGroups = managedNodePools(this, this.cluster, planned.nodePools, env);
+    // Under Karpenter only the system pool is a node group; Karpenter starts the others' nodes.
+    const nodeGroups = managedNodePools(this, this.cluster, managedGroupPools(planned), env);
+    if (planned.nodes === 'karpenter') karpenterNodes(this, this.cluster, model, env);
     clusterAddons(this, this.cluster, nodeGroups);
     servicePodIdentities(this, this.cluster, model, env, where);
     loadBalancerControllerIdentity(this, this.cluster, model, env);

@@ -19,6 +19,7 @@ export function serviceAccountName(service: string): string {
 export const platformAccounts = {
   loadBalancerController: { namespace: 'kube-system', serviceAccount: 'aws-load-balancer-controller' },
   externalSecrets: { namespace: 'external-secrets', serviceAccount: 'external-secrets' },
+  karpenter: { namespace: 'kube-system', serviceAccount: 'karpenter' },
 } as const;
 
 /**
