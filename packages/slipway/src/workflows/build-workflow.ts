@@ -5,7 +5,10 @@ import { expr } from './expression.js';
 import { assumeRole, checkout, imageTagStep, moveTagScript } from './steps.js';
 import type { Workflow } from './workflow-types.js';
 
-/** Both architectures Fargate runs, so `architecture` can change per environment without a rebuild. */
+/**
+ * Both architectures Fargate runs and EKS node pools may mix, so `architecture` can change per
+ * environment, and a pod can land on either kind of node, without a rebuild.
+ */
 const PLATFORMS = 'linux/amd64,linux/arm64';
 
 /** `.github/workflows/build-<service>.yml` */

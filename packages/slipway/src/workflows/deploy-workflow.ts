@@ -1,6 +1,7 @@
 import type { DeployRoleModel, EnvironmentModel } from '../model/types.js';
 import { deployRoleArn, type WorkflowContext } from './context.js';
 import { expr } from './expression.js';
+import { manifestsJob } from './manifests-job.js';
 import * as commands from './slipway-commands.js';
 import {
   assumeRole,
@@ -23,6 +24,10 @@ import type { Job, Workflow } from './workflow-types.js';
  * With `delivery.pipeline: 'codepipeline'`, the services job is replaced: the first environment's
  * pipeline already starts on every build, and later environments are promoted by moving their
  * image tag (e.g. `latest`), which starts their pipeline.
+ *
+ * An EKS environment has no service stacks: its infrastructure job deploys the layers up to the
+ * cluster, and a manifests job then rolls the apps out by committing its GitOps folder, which
+ * Argo CD syncs (`manifests-job.ts`).
  */
 export function deployWorkflow(ctx: WorkflowContext): Workflow {
   const jobs: Record<string, Job> = {};
@@ -33,7 +38,11 @@ export function deployWorkflow(ctx: WorkflowContext): Workflow {
     const infrastructure = `infrastructure-${env.name}`;
     jobs[infrastructure] = infrastructureJob(ctx, env, role, previous);
     previous = infrastructure;
-    if (ctx.delivery.pipeline === 'github-actions') {
+    if (env.runtime === 'eks') {
+      const manifests = `manifests-${env.name}`;
+      jobs[manifests] = manifestsJob(ctx, env, infrastructure);
+      previous = manifests;
+    } else if (ctx.delivery.pipeline === 'github-actions') {
       const services = `services-${env.name}`;
       jobs[services] = servicesJob(ctx, env, role, infrastructure);
       previous = services;
@@ -76,7 +85,8 @@ function infrastructureJob(
   role: DeployRoleModel,
   needs: string | undefined,
 ): Job {
-  const whole = ctx.delivery.pipeline === 'codepipeline';
+  // On EKS the cluster stack is the last one: there is nothing more for a whole deploy to add.
+  const whole = ctx.delivery.pipeline === 'codepipeline' && env.runtime !== 'eks';
   return {
     name: `${env.name} · infrastructure`,
     ...environmentJob(ctx, env, role, 'infrastructure', needs),

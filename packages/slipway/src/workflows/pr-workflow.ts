@@ -1,15 +1,18 @@
 import type { WorkflowContext } from './context.js';
 import { expr } from './expression.js';
-import { planJson, planSummary } from './slipway-commands.js';
+import { checkManifests, planJson, planSummary } from './slipway-commands.js';
 import { checkout, setupNodeAndInstall } from './steps.js';
-import type { Workflow } from './workflow-types.js';
+import type { Job, Workflow } from './workflow-types.js';
 
 /**
  * On every pull request: lint, test, and the offline plan (findings and cost as the job
  * summary). No job gets AWS credentials: the plan synthesizes and checks without an account, so a
  * pull request from anyone can run it without any role trusting pull requests (SECURITY.md 14).
+ * When an environment runs on EKS, a third job fails the pull request whose config changes the
+ * Kubernetes objects without the regenerated GitOps folder, since Argo CD applies what is merged.
  */
 export function prWorkflow(ctx: WorkflowContext): Workflow {
+  const eks = ctx.model.environments.some((env) => env.runtime === 'eks');
   return {
     name: 'Pull request',
     on: { pull_request: {} },
@@ -50,6 +53,20 @@ export function prWorkflow(ctx: WorkflowContext): Workflow {
           },
         ],
       },
+      ...(eks ? { manifests: manifestsCheckJob(ctx) } : {}),
     },
+  };
+}
+
+function manifestsCheckJob(ctx: WorkflowContext): Job {
+  return {
+    name: 'GitOps folder',
+    'runs-on': ctx.runner,
+    'timeout-minutes': 15,
+    steps: [
+      checkout(),
+      ...setupNodeAndInstall(ctx),
+      { name: 'The GitOps folder matches the config', run: checkManifests(ctx.configPath) },
+    ],
   };
 }

@@ -89,3 +89,13 @@ export function previewDown(configPath: string): string {
 export function previewPrune(configPath: string, maxAgeDays: number): string {
   return slipway(configPath, 'preview', 'prune', '--older-than', `${maxAgeDays}d`);
 }
+
+/** Writes one EKS environment's GitOps folder, each service at its tag from `$IMAGE_TAGS`. */
+export function writeManifests(configPath: string, env: string): string {
+  return slipway(configPath, 'manifests', '--env', env, '$IMAGE_TAGS');
+}
+
+/** Writes nothing; exits 1 when a committed GitOps folder differs from what the config makes. */
+export function checkManifests(configPath: string): string {
+  return slipway(configPath, 'manifests', '--check');
+}

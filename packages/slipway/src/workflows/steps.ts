@@ -1,13 +1,14 @@
 import type { ServiceBuildModel } from '../model/types.js';
 import { uses } from './actions.js';
 import type { WorkflowContext } from './context.js';
+import { expr } from './expression.js';
 import type { Step } from './workflow-types.js';
 
 /**
  * Checks the repository out without leaving the token in `.git/config`, so no later step (or
  * dependency install script) can push with it (SECURITY.md 17).
  */
-export function checkout(options: { readonly fullHistory?: boolean } = {}): Step {
+export function checkout(options: { readonly fullHistory?: boolean; readonly ref?: string } = {}): Step {
   return {
     name: 'Check out',
     uses: uses('checkout'),
@@ -15,6 +16,7 @@ export function checkout(options: { readonly fullHistory?: boolean } = {}): Step
       'persist-credentials': false,
       // Image tags are the last commit that changed a service, so the history is needed.
       ...(options.fullHistory ? { 'fetch-depth': 0 } : {}),
+      ...(options.ref === undefined ? {} : { ref: options.ref }),
     },
   };
 }
@@ -99,17 +101,28 @@ export function moveTagScript(): string {
  * Sets `args` to `--image-tag <service>=sha-<commit> …` for every service, each commit being the
  * last that changed the service's watched paths (as `imageTagStep` computes for one). The names
  * and paths are config values the validation keeps to plain characters, so they are safe here.
+ * With `ofRelease`, the history is read from the commit that started the run (the release tag's)
+ * rather than from what is checked out.
  */
-export function imageTagsStep(builds: readonly ServiceBuildModel[]): Step {
+export function imageTagsStep(
+  builds: readonly ServiceBuildModel[],
+  options: { readonly ofRelease?: boolean } = {},
+): Step {
+  const from = options.ofRelease ? ' "$RELEASE"' : '';
   const lines = ['args=""'];
   for (const build of builds) {
     const paths = build.watch.join(' ');
     lines.push(
-      `commit="$(git log -1 --format=%H -- ${paths})"`,
+      `commit="$(git log -1 --format=%H${from} -- ${paths})"`,
       `if [ -z "$commit" ]; then echo "::error::no commit touches ${paths} (service ${build.service}): check its source in the Slipway config"; exit 1; fi`,
       `args="$args --image-tag ${build.service}=sha-$commit"`,
     );
   }
   lines.push('echo "args=$args" >> "$GITHUB_OUTPUT"', 'echo "Image tags:$args"');
-  return { name: 'Image tags (last commit that changed each service)', id: 'tags', run: lines.join('\n') };
+  return {
+    name: 'Image tags (last commit that changed each service)',
+    id: 'tags',
+    ...(options.ofRelease ? { env: { RELEASE: expr('github.sha') } } : {}),
+    run: lines.join('\n'),
+  };
 }

@@ -9,6 +9,7 @@ import { noInheritedSecrets } from '../../src/workflows/rules/no-inherited-secre
 import { pinnedActions } from '../../src/workflows/rules/pinned-actions.js';
 import { productionConcurrency } from '../../src/workflows/rules/production-concurrency.js';
 import { productionDiffFirst } from '../../src/workflows/rules/production-diff-first.js';
+import { repositoryWrites } from '../../src/workflows/rules/repository-writes.js';
 import { topLevelPermissions } from '../../src/workflows/rules/top-level-permissions.js';
 import { trustedTriggers } from '../../src/workflows/rules/trusted-triggers.js';
 import type { WorkflowRule } from '../../src/workflows/rules/types.js';
@@ -231,5 +232,48 @@ describe('Slipway-GHA10 production diff first', () => {
     );
     expect(text).not.toBe(COMPLIANT);
     expect(check(productionDiffFirst, file(text))).toHaveLength(1);
+  });
+});
+
+describe('Slipway-GHA11 repository writes only for the job that commits manifests', () => {
+  const MANIFESTS = `
+  manifests:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+      pull-requests: write
+    steps:
+      - uses: ${CHECKOUT}
+        with:
+          persist-credentials: false
+      - run: npx slipway manifests --env prod $IMAGE_TAGS
+      - run: git push origin HEAD:refs/heads/main
+`;
+  it('allows the job that commits the GitOps folder', () => {
+    expect(checkWorkflows([file(`${COMPLIANT}${MANIFESTS}`)], CONTEXT)).toEqual([]);
+  });
+  it('rejects contents: write on a deploy job', () => {
+    const problems = check(repositoryWrites, breaking('      contents: read', '      contents: write'));
+    expect(problems).toEqual([
+      expect.objectContaining({ job: 'prod', message: expect.stringMatching(/does not commit the GitOps/) }),
+    ]);
+  });
+  it('rejects pull-requests: write on a job that only checks the folder', () => {
+    const text = `${COMPLIANT}${MANIFESTS.replace('--env prod $IMAGE_TAGS', '--check')}`;
+    expect(check(repositoryWrites, file(text))).toEqual([
+      expect.objectContaining({
+        job: 'manifests',
+        message: expect.stringMatching(/contents: write, pull-requests: write/),
+      }),
+    ]);
+  });
+  it('rejects a manifests job that also assumes an AWS role', () => {
+    const text = `${COMPLIANT}${MANIFESTS.replace(
+      '      - run: npx slipway manifests',
+      `      - uses: ${CREDENTIALS}\n        with:\n          role-to-assume: arn:aws:iam::111111111111:role/x\n      - run: npx slipway manifests`,
+    )}`;
+    expect(check(repositoryWrites, file(text))).toEqual([
+      expect.objectContaining({ job: 'manifests', message: expect.stringMatching(/assumes an AWS role/) }),
+    ]);
   });
 });

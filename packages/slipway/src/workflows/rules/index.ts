@@ -7,6 +7,7 @@ import { noInheritedSecrets } from './no-inherited-secrets.js';
 import { pinnedActions } from './pinned-actions.js';
 import { productionConcurrency } from './production-concurrency.js';
 import { productionDiffFirst } from './production-diff-first.js';
+import { repositoryWrites } from './repository-writes.js';
 import { topLevelPermissions } from './top-level-permissions.js';
 import { trustedTriggers } from './trusted-triggers.js';
 import type { WorkflowFinding, WorkflowRule, WorkflowRuleContext } from './types.js';
@@ -23,6 +24,7 @@ export const WORKFLOW_RULES: readonly WorkflowRule[] = [
   deployEnvironment,
   productionConcurrency,
   productionDiffFirst,
+  repositoryWrites,
 ];
 
 /** Every rule over every file; an empty list means all of them comply. */

@@ -1,0 +1,45 @@
+import { firstRunIndex, isDeployJob, jobsOf, roleSteps } from './support.js';
+import type { WorkflowProblem, WorkflowRule } from './types.js';
+
+/** Scopes that let the token change the repository: its branches, or its pull requests. */
+const REPOSITORY_SCOPES = ['contents', 'pull-requests'];
+
+/** `slipway manifests` that writes the GitOps folder (`--check` only compares). */
+const WRITES_MANIFESTS = /\bslipway\s+manifests\b(?![^\n]*--check)/;
+
+/**
+ * SECURITY.md 16: a token that can push can change what every later run builds and deploys, so
+ * only the job that commits an EKS environment's GitOps folder may write to the repository, and
+ * that job holds no AWS role and deploys nothing: repository and cloud credentials never meet.
+ */
+export const repositoryWrites: WorkflowRule = {
+  id: 'Slipway-GHA11',
+  description:
+    'Only the job that commits the GitOps folder (slipway manifests) gets contents or pull-requests: write, and it assumes no AWS role.',
+  check(file) {
+    return jobsOf(file.workflow).flatMap(([id, job]): WorkflowProblem[] => {
+      const writes = REPOSITORY_SCOPES.filter((scope) => job.permissions?.[scope] === 'write');
+      if (writes.length === 0) return [];
+      const granted = writes.map((scope) => `${scope}: write`).join(', ');
+      if (firstRunIndex(job, WRITES_MANIFESTS) === -1) {
+        return [
+          {
+            job: id,
+            message: `the job has ${granted} but does not commit the GitOps folder`,
+            fix: `grant ${writes.join(' and ')} read (or nothing) in this job`,
+          },
+        ];
+      }
+      if (roleSteps(job).length > 0 || isDeployJob(job)) {
+        return [
+          {
+            job: id,
+            message: `the job has ${granted} and also assumes an AWS role or deploys`,
+            fix: 'deploy in another job; the job that commits manifests needs no AWS credentials',
+          },
+        ];
+      }
+      return [];
+    });
+  },
+};
