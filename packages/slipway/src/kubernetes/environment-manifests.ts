@@ -5,6 +5,8 @@ import { regionFacts } from '../stacks/shared/partition.js';
 import { ARGOCD_NAMESPACE, argoApplication, PLATFORM_WAVE, SERVICES_WAVE } from './argo-application.js';
 import { datadogSecretFiles } from './datadog-secrets.js';
 import { DATADOG_NAMESPACE } from './datadog-values.js';
+import { karpenterPoolsApplication } from './karpenter-application.js';
+import { karpenterNodePoolObjects } from './karpenter-node-pools.js';
 import { ManifestError } from './manifest-error.js';
 import type { KubernetesManifest } from './manifest.js';
 import { serviceNamespace } from './namespace.js';
@@ -45,6 +47,9 @@ export interface GitopsFile extends ManifestFile {
  * - `apps/platform-<chart>.yaml`: the controllers, pinned charts (wave -1);
  * - with Datadog, `apps/platform-datadog-secrets.yaml`, an Application of `platform/datadog/`, the
  *   store and ExternalSecrets that make the chart's Secrets in its namespace (wave -1);
+ * - with Karpenter, `apps/platform-karpenter.yaml` (wave -2) and
+ *   `apps/platform-karpenter-node-pools.yaml`, an Application of `platform/karpenter/`, one file
+ *   per Karpenter pool with its EC2NodeClass and NodePool (wave -1);
  * - `apps/<app>-services.yaml`: an Application of `services/` (wave 0);
  * - `services/namespace.yaml`, `services/secret-stores.yaml`, and `services/<service>.yaml` with
  *   each service's objects.
@@ -111,12 +116,24 @@ export function environmentManifests(
         ),
       ]
     : [];
+  // Karpenter's NodePools and EC2NodeClasses: a folder and an Application of their own.
+  const karpenterPools = karpenterNodePoolObjects(app, env);
+  const karpenterFiles =
+    karpenterPools.length > 0
+      ? [
+          file('apps/platform-karpenter-node-pools.yaml', [
+            karpenterPoolsApplication(app, fromGit('platform/karpenter')),
+          ]),
+          ...karpenterPools.map((p) => file(`platform/karpenter/${p.pool}.yaml`, p.manifests)),
+        ]
+      : [];
   return [
     file('root.yaml', [root]),
     ...platformApplications(env, { app, vpcTags: options.vpcTags }).map((application) =>
       file(`apps/${application.metadata.name}.yaml`, [application]),
     ),
     ...datadogSecrets,
+    ...karpenterFiles,
     file(`apps/${app}-services.yaml`, [services]),
     file('services/namespace.yaml', [serviceNamespace({ app, namespace })]),
     file('services/secret-stores.yaml', secretStores(env, { app, namespace })),

@@ -108,6 +108,8 @@ const CUSTOM_RESOURCE_PACKAGES: Readonly<Record<string, string>> = {
   'external-secrets.io': '@kubernetes-models/external-secrets',
   'generators.external-secrets.io': '@kubernetes-models/external-secrets',
   'argoproj.io': '@kubernetes-models/argo-cd',
+  'karpenter.sh': '@kubernetes-models/karpenter',
+  'karpenter.k8s.aws': '@kubernetes-models/karpenter',
 };
 
 /** A JSON value as a TypeScript literal; keys that are identifiers stay bare, so messages name them plainly. */

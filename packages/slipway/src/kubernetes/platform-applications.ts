@@ -3,6 +3,7 @@ import type { EnvironmentModel } from '../model/types.js';
 import { eksClusterName, platformAccounts } from '../stacks/runtime/eks/eks-names.js';
 import { argoApplication, PLATFORM_WAVE } from './argo-application.js';
 import { DATADOG_NAMESPACE, datadogValues } from './datadog-values.js';
+import { karpenterApplications } from './karpenter-application.js';
 import { taintTolerations } from './node-placement.js';
 import {
   DATADOG_CHART,
@@ -69,6 +70,8 @@ export function platformApplications(env: EnvironmentModel, props: PlatformAppli
           ),
         ]
       : []),
+    // Karpenter, when it starts the nodes of the pools but `system`.
+    ...karpenterApplications(props.app, env),
   ];
 }
 

@@ -38,3 +38,14 @@ export const DATADOG_CHART: PinnedChart = {
   chart: 'datadog',
   version: '3.240.0',
 };
+
+/**
+ * Karpenter: chart 1.14.1 (controller v1.14.1), per `charts/karpenter/Chart.yaml` of
+ * aws/karpenter-provider-aws after its v1.14.1 release, whose docs install it from this OCI
+ * repository. Its IAM policy (karpenter-controller-policy.ts) is that release's.
+ */
+export const KARPENTER_CHART: PinnedChart = {
+  repoURL: 'oci://public.ecr.aws/karpenter/karpenter',
+  chart: 'karpenter',
+  version: '1.14.1',
+};
