@@ -19,6 +19,9 @@ const PLACEMENT: Readonly<Record<string, Readonly<Record<string, NetworkMove | '
   'AWS::ElastiCache::SubnetGroup': { SubnetIds: 'subnets' },
   'AWS::ElastiCache::CacheCluster': { CacheSubnetGroupName: 'follows', VpcSecurityGroupIds: 'follows' },
   'AWS::ElastiCache::ReplicationGroup': { CacheSubnetGroupName: 'follows', SecurityGroupIds: 'follows' },
+  // EKS moves a cluster to other subnets of its VPC in place, but never to another VPC: its
+  // control-plane security group says which VPC it is in.
+  'AWS::EKS::Cluster': { ResourcesVpcConfig: 'follows' },
 };
 
 /** A replaced VPC is another VPC; a replaced subnet (re-cut, same VPC) is another subnet. */

@@ -16,6 +16,9 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   'AWS::Logs::LogGroup',
   // What a key encrypted (snapshots, secrets, logs) is unreadable without it.
   'AWS::KMS::Key',
+  // A new cluster starts empty: every workload, its API endpoint and its identity are lost, and
+  // Argo CD, the controllers and every pod have to come up again before the services answer.
+  'AWS::EKS::Cluster',
 ];
 
 /**
