@@ -8,6 +8,7 @@ import {
   karpenterSecurityGroupTags,
   karpenterSubnetTags,
 } from '../stacks/runtime/eks/karpenter-names.js';
+import { KARPENTER_ROOT_VOLUME_GB } from '../stacks/runtime/eks/karpenter-estimate.js';
 import { appLabels } from './labels.js';
 import { CAPACITY_TYPE_LABEL } from './node-placement.js';
 
@@ -53,7 +54,12 @@ function nodeClass(app: string, env: EnvironmentModel, pool: EksNodePoolModel): 
         {
           deviceName: '/dev/xvda',
           rootVolume: true,
-          ebs: { volumeSize: '20Gi', volumeType: 'gp3', encrypted: true, deleteOnTermination: true },
+          ebs: {
+            volumeSize: `${KARPENTER_ROOT_VOLUME_GB}Gi`,
+            volumeType: 'gp3',
+            encrypted: true,
+            deleteOnTermination: true,
+          },
         },
       ],
       detailedMonitoring: env.production,

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EksClusterModel } from '../../src/model/eks.js';
 import { NetworkStack } from '../../src/stacks/network/network-stack.js';
 import { karpenterSubnetTags } from '../../src/stacks/runtime/eks/karpenter-names.js';
+import { estimateCost } from '../../src/cost/estimate.js';
+import { karpenterNodeEstimate } from '../../src/stacks/runtime/eks/karpenter-estimate.js';
+import { usage } from '../cost/fixtures.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { megadollsLikeModel, PROD_ACCOUNT } from '../fixtures/models.js';
 import { type Built, build, CLUSTER, ofType, statementsOf } from './eks-cluster-fixture.js';
@@ -175,6 +178,31 @@ describe('the EKS cluster stack with Karpenter', () => {
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
       ]),
     );
+  });
+
+  it('prices the system node group from the template and the Karpenter pools from the model, leaving nothing unpriced', () => {
+    const dev = built[1]!;
+    const karpenterNodes = karpenterNodeEstimate({ ...dev.env, eks: KARPENTER });
+    expect(karpenterNodes).toBeDefined();
+    const lines = estimateCost(
+      [
+        {
+          name: 'megadolls-dev-cluster',
+          environment: 'dev',
+          templatePath: dev.templatePath,
+          template: dev.template,
+        },
+        karpenterNodes!,
+      ],
+      { region: 'us-east-1', usage: usage() },
+    );
+    expect(lines.filter((l) => l.unpriced).map((l) => l.basis)).toEqual([]);
+    const nodes = lines.filter((l) => l.driver === 'EKS nodes').map((l) => l.basis);
+    // The system group's instances and volumes, then the workload pool's: 2 Spot m7g.large, 2 × 20 GB gp3.
+    expect(nodes).toHaveLength(4);
+    expect(nodes[2]).toMatch(/^2 × m7g\.large .*Spot/);
+    expect(nodes[3]).toMatch(/^2 × 20 GB gp3/);
+    expect(karpenterNodeEstimate({ ...dev.env, eks: CLUSTER })).toBeUndefined();
   });
 
   it('adds nothing of Karpenter when the cluster uses managed node groups', () => {

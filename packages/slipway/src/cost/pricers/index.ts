@@ -96,6 +96,10 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::SNS::Subscription',
   'AWS::SNS::Topic',
   'AWS::SNS::TopicPolicy',
+  // SQS bills requests, the first million a month free: Karpenter's interruption queue (the only
+  // queue Slipway makes) is long-polled by one controller, about 130,000 receives a month.
+  'AWS::SQS::Queue',
+  'AWS::SQS::QueuePolicy',
 ]);
 
 /** Whole services that are free to declare: identity and access, and scaling policies. */
