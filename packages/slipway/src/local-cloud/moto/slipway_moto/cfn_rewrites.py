@@ -10,6 +10,11 @@ from typing import Any, Callable
 
 def rewrite_properties_on_create(model: Any, rewrite: Callable[[dict[str, Any]], None]) -> None:
     """Wraps `model.create_from_cloudformation_json` so `rewrite` may change `Properties` in place first."""
+    rewrite_named_properties_on_create(model, lambda _name, properties: rewrite(properties))
+
+
+def rewrite_named_properties_on_create(model: Any, rewrite: Callable[[str, dict[str, Any]], None]) -> None:
+    """As `rewrite_properties_on_create`, with the physical name moto generated for the resource."""
     original = model.create_from_cloudformation_json.__func__
 
     def create(
@@ -20,7 +25,7 @@ def rewrite_properties_on_create(model: Any, rewrite: Callable[[dict[str, Any]],
         region_name: str,
         **kwargs: Any,
     ) -> Any:
-        rewrite(cloudformation_json.setdefault("Properties", {}))
+        rewrite(resource_name, cloudformation_json.setdefault("Properties", {}))
         return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
 
     model.create_from_cloudformation_json = classmethod(create)

@@ -6,7 +6,7 @@ from typing import Any
 from moto.s3.models import FakeBucket
 from moto.ssm.models import Parameter
 
-from .cfn_rewrites import convert_tags_on_create
+from .cfn_rewrites import convert_tags_on_create, rewrite_named_properties_on_create
 
 
 def _ssm_parameter_tags() -> str:
@@ -27,22 +27,12 @@ def _ssm_parameter_generated_name() -> str:
     aws-eks-v2's cluster has such a parameter (its "kubectl ready" barrier); moto's handler passes
     the missing name on and fails.
     """
-    original = Parameter.create_from_cloudformation_json.__func__
 
-    def create(
-        cls: Any,
-        resource_name: str,
-        cloudformation_json: Any,
-        account_id: str,
-        region_name: str,
-        **kwargs: Any,
-    ) -> Any:
-        properties = cloudformation_json.setdefault("Properties", {})
+    def name_it(resource_name: str, properties: dict[str, Any]) -> None:
         if not properties.get("Name"):
             properties["Name"] = resource_name
-        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
 
-    Parameter.create_from_cloudformation_json = classmethod(create)
+    rewrite_named_properties_on_create(Parameter, name_it)
     return "AWS::SSM::Parameter: a generated name when the template gives none"
 
 
