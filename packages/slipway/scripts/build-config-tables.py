@@ -156,10 +156,13 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::EKS::Cluster',
         'AWS::EKS::Nodegroup',
         'AWS::EKS::PodIdentityAssociation',
+        'AWS::Events::Rule',
         'AWS::IAM::Policy',
         'AWS::IAM::Role',
         'AWS::KMS::Alias',
         'AWS::KMS::Key',
+        'AWS::SQS::Queue',
+        'AWS::SQS::QueuePolicy',
         'AWS::SSM::Parameter',
     ],
     'service': [

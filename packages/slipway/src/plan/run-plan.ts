@@ -8,6 +8,7 @@ import { writeManifests } from '../kubernetes/write-manifests.js';
 import { buildApp } from '../stacks/build-app.js';
 import { planGitops } from './environment-gitops.js';
 import { ingressLoadBalancers } from './ingress-load-balancers.js';
+import { karpenterNodeEstimate } from '../stacks/runtime/eks/karpenter-estimate.js';
 import { synthesize } from '../stacks/synthesize.js';
 
 export { UnknownEnvironmentError } from './errors.js';
@@ -100,9 +101,12 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
     // EKS: the GitOps folder beside the templates, for review; `slipway manifests` writes it into the repository.
     const gitops = planGitops(selected, env);
     writeManifests(outdir, gitops.files);
-    const controllerMade = ingressLoadBalancers(env, gitops.files);
+    // What controllers make at run time, in no template: the Ingress load balancers, Karpenter's nodes.
+    const controllerMade = [ingressLoadBalancers(env, gitops.files), karpenterNodeEstimate(env)].filter(
+      (stack) => stack !== undefined,
+    );
     const cost = withCost
-      ? estimateEnvironmentCost(controllerMade ? [...envStacks, controllerMade] : envStacks, {
+      ? estimateEnvironmentCost([...envStacks, ...controllerMade], {
           region: env.region,
           usage: env.usage,
           priceTables: options.priceTables,

@@ -29,6 +29,14 @@ const EXAMPLES = [
   // on-demand t4g.medium system nodes $49.06 and two m7g.large workload nodes $119.14 (730 h ×
   // $0.0816 each), four volumes $6.40, the same control plane, NAT and ALB, and a Multi-AZ
   // database with Performance Insights and enhanced monitoring of about $35. About $355.
+  // Seed 000 on EKS with Karpenter: dev (us-east-1, two zones) is goapp's dev with two public
+  // addresses instead of three ($7.30) and a cache.t4g.micro node ($11.68); Karpenter's Spot pool
+  // is priced at its one desired t4g.medium. Prod (us-west-2) adds to goapp's prod a db.t4g.small
+  // writer, Multi-AZ ($46.72), and its replica ($23.36), and two cache nodes ($23.36): about $420.
+  {
+    name: 'parrot',
+    model: { dev: 73 + 24.53 + 9.81 + 3.2 + 36.73 + 22.27 + 7.3 + 14.38 + 11.68, prod: 420 },
+  },
   { name: 'goapp', model: { dev: 73 + 24.53 + 9.81 + 3.2 + 36.73 + 22.27 + 10.95 + 14.38 + 0.4, prod: 355 } },
 ] as const;
 

@@ -91,6 +91,7 @@ describe('the resource type list', () => {
       await loadConfig(path.join(EXAMPLES, 'megadolls', 'slipway.config.ts')),
       await loadConfig(path.join(EXAMPLES, 'medications', 'slipway.config.ts')),
       await loadConfig(path.join(EXAMPLES, 'goapp', 'slipway.config.ts')),
+      await loadConfig(path.join(EXAMPLES, 'parrot', 'slipway.config.ts')),
       resolveConfig(EVERYTHING),
     ];
     for (const model of models) {

@@ -1036,10 +1036,13 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::EKS::Cluster',
     'AWS::EKS::Nodegroup',
     'AWS::EKS::PodIdentityAssociation',
+    'AWS::Events::Rule',
     'AWS::IAM::Policy',
     'AWS::IAM::Role',
     'AWS::KMS::Alias',
     'AWS::KMS::Key',
+    'AWS::SQS::Queue',
+    'AWS::SQS::QueuePolicy',
     'AWS::SSM::Parameter',
   ],
   service: [
