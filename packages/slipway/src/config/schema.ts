@@ -288,10 +288,19 @@ export const eksSchema = z.strictObject({
   /** Folder in the repository that holds the Kubernetes objects Argo CD syncs. @default 'gitops' */
   gitopsPath: z.string().optional(),
   /**
-   * Who starts the nodes: EKS managed node groups for every pool, or Karpenter for every pool but
-   * `system` (which runs Karpenter itself, on a managed node group). @default 'managed'
+   * Who starts the nodes: EKS managed node groups for every pool; Karpenter for every pool but
+   * `system` (which runs Karpenter itself, on a managed node group); or EKS Auto Mode, which runs
+   * the nodes, Karpenter and the core add-ons itself. @default 'managed'
    */
-  nodes: z.enum(['managed', 'karpenter']).optional(),
+  nodes: z.enum(['managed', 'karpenter', 'auto']).optional(),
+  /**
+   * How pods get their secrets and connection settings: External Secrets Operator syncs them into
+   * Kubernetes Secrets the pods read as variables, or the Secrets Store CSI driver mounts them
+   * with the pod's own role. @default 'external-secrets'
+   */
+  secrets: z.enum(['external-secrets', 'secrets-store-csi']).optional(),
+  /** EKS add-on versions by add-on name (e.g. { 'vpc-cni': 'v1.20.4-eksbuild.1' }); a name not installed by default is added. @default EKS's default version of each core add-on */
+  addons: z.record(z.string(), z.string()).optional(),
   /** The Datadog agent on every node, tolerating every taint. @default none */
   datadog: z
     .strictObject({

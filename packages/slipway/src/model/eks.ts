@@ -20,19 +20,28 @@ export interface EksClusterModel {
   readonly nodePools: readonly EksNodePoolModel[];
   /**
    * How pods get their secrets and connection settings: External Secrets Operator syncs them from
-   * SSM and Secrets Manager into Kubernetes Secrets the pods read as environment variables.
-   * @default 'external-secrets'
+   * SSM and Secrets Manager into Kubernetes Secrets the pods read as environment variables, or the
+   * Secrets Store CSI driver mounts them with the pod's own role. @default 'external-secrets'
    */
-  readonly secrets?: 'external-secrets';
+  readonly secrets?: 'external-secrets' | 'secrets-store-csi';
+  /** EKS add-ons with a pinned version, by name; core add-ons not named take EKS's default. @default [] */
+  readonly addons?: readonly EksAddonModel[];
   /** Where the GitOps folder lives in the repository, Argo CD's source. @default 'gitops' */
   readonly gitopsPath?: string;
   /**
    * Who starts the nodes: managed node groups for every pool, or Karpenter for every pool but
    * `system`, which stays a managed node group and runs Karpenter. @default 'managed'
    */
-  readonly nodes?: 'managed' | 'karpenter';
+  readonly nodes?: 'managed' | 'karpenter' | 'auto';
   /** The Datadog agent as a platform app on every node; absent when not asked for. */
   readonly datadog?: EksDatadogModel;
+}
+
+export interface EksAddonModel {
+  /** EKS add-on name, e.g. 'vpc-cni', 'metrics-server'. */
+  readonly name: string;
+  /** Version as EKS names it, e.g. 'v1.20.4-eksbuild.1'. */
+  readonly version: string;
 }
 
 export interface EksDatadogModel {

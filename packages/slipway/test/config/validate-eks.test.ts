@@ -229,4 +229,24 @@ describe('the EKS runtime in config', () => {
     });
     expectIssue(broken, 'eks.developers[0]', { message: ['also an admin'], fix: ['not both'] });
   });
+
+  it('pins add-on versions per environment, and rejects unknown add-ons and malformed versions', () => {
+    const config = onEks();
+    config.eks = { addons: { 'vpc-cni': 'v1.20.4-eksbuild.1', 'metrics-server': 'v0.8.0-eksbuild.1' } };
+    config.environments.prod!.eks = { addons: { 'vpc-cni': 'v1.20.5-eksbuild.2' } };
+    expect(envOf(config, 'prod').eks?.addons).toEqual([
+      { name: 'vpc-cni', version: 'v1.20.5-eksbuild.2' },
+      { name: 'metrics-server', version: 'v0.8.0-eksbuild.1' },
+    ]);
+    const broken = onEks();
+    broken.eks = { addons: { 'vpc-cnii': 'v1.20.4-eksbuild.1', coredns: 'latest' } };
+    expectIssue(broken, 'eks.addons.vpc-cnii', {
+      message: ["did you mean 'vpc-cni'"],
+      fix: ['platform app'],
+    });
+    expectIssue(broken, 'eks.addons.coredns', {
+      message: ["'latest' is not an EKS add-on version"],
+      fix: ['eksbuild'],
+    });
+  });
 });

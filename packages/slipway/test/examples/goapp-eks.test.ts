@@ -8,6 +8,15 @@ import type { PlanOutcome } from '../../src/plan/run-plan.js';
 import { runCli } from '../cli/run-cli.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 
+/** The parts of the objects these tests read. */
+interface Manifest {
+  readonly kind?: string;
+  readonly spec?: {
+    readonly template?: { readonly spec?: { readonly containers?: { image?: string; envFrom?: unknown }[] } };
+    readonly target?: { readonly template?: { readonly data?: Record<string, string> } };
+  };
+}
+
 const root = path.resolve(import.meta.dirname, '../../../..');
 const config = path.join(root, 'examples', 'goapp', 'slipway.config.ts');
 
@@ -50,15 +59,13 @@ describe('examples/goapp on EKS', () => {
     const dev = plan.environments.find((e) => e.name === 'dev');
     const file = dev?.manifests?.find((f) => f.endsWith(path.join('services', 'web.yaml')));
     expect(file).toBeDefined();
-    const objects = parseAllDocuments(readFileSync(file!, 'utf8')).map(
-      (d) => d.toJS() as Record<string, any>,
-    );
-    const deployment = objects.find((o) => o['kind'] === 'Deployment');
-    const container = deployment?.['spec'].template.spec.containers[0];
-    expect(container.image).toBe('111111111111.dkr.ecr.us-east-1.amazonaws.com/goapp/web:dev-latest');
-    expect(container.envFrom).toEqual([{ secretRef: { name: 'web-env' } }]);
-    const external = objects.find((o) => o['kind'] === 'ExternalSecret');
-    expect(Object.keys(external?.['spec'].target.template.data)).toEqual(
+    const objects = parseAllDocuments(readFileSync(file!, 'utf8')).map((d) => d.toJS() as Manifest);
+    const deployment = objects.find((o) => o.kind === 'Deployment');
+    const container = deployment?.spec?.template?.spec?.containers?.[0];
+    expect(container?.image).toBe('111111111111.dkr.ecr.us-east-1.amazonaws.com/goapp/web:dev-latest');
+    expect(container?.envFrom).toEqual([{ secretRef: { name: 'web-env' } }]);
+    const external = objects.find((o) => o.kind === 'ExternalSecret');
+    expect(Object.keys(external?.spec?.target?.template?.data ?? {})).toEqual(
       expect.arrayContaining(['DATABASE_HOST', 'DATABASE_NAME', 'DATABASE_USER', 'API_KEY']),
     );
   });

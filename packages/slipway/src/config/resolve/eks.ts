@@ -36,7 +36,9 @@ export function resolveEks(
     nodePools: poolNames.map((name) =>
       resolveNodePool(name, { ...basePools[name], ...own.nodePools?.[name] }, stage),
     ),
-    secrets: 'external-secrets',
+    secrets: own.secrets ?? app.secrets ?? 'external-secrets',
+    // Per add-on: an environment's version wins over the app's.
+    addons: Object.entries({ ...app.addons, ...own.addons }).map(([name, version]) => ({ name, version })),
     gitopsPath: own.gitopsPath ?? app.gitopsPath ?? EKS_DEFAULTS.gitopsPath,
     nodes: own.nodes ?? app.nodes ?? 'managed',
     ...datadogOf(own.datadog ?? app.datadog),

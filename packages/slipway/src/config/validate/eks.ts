@@ -6,10 +6,11 @@
 import type { EksClusterModel, EksNodePoolModel } from '../../model/eks.js';
 import type { EnvironmentModel } from '../../model/types.js';
 import { parseCidr } from '../cidr.js';
+import { EKS_ADDON_NAMES, EKS_ADDON_VERSION } from '../data/eks-addons.js';
 import { KUBERNETES_VERSIONS } from '../data/kubernetes-versions.js';
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
 import type { SlipwayConfig } from '../schema.js';
-import { listOf } from '../suggest.js';
+import { didYouMean, listOf } from '../suggest.js';
 import { describeEnvironment, servicePath, type Validator } from './context.js';
 
 const POOL_NAME = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -62,6 +63,7 @@ function checkCluster(config: SlipwayConfig, env: EnvironmentModel, cluster: Eks
     ...checkPools(config, env, cluster),
     ...checkServices(config, env, cluster),
     ...checkPlatform(config, env, cluster),
+    ...checkAddons(config, env, cluster),
     ...checkEnvironment(config, env),
   ];
 }
@@ -255,6 +257,31 @@ function checkPlatform(
     }
   });
   return issues;
+}
+
+function checkAddons(config: SlipwayConfig, env: EnvironmentModel, cluster: EksClusterModel): ConfigIssue[] {
+  return (cluster.addons ?? []).flatMap((addon) => {
+    const at = eksPath(config, env.name, 'addons', addon.name);
+    if (!EKS_ADDON_NAMES.includes(addon.name)) {
+      return [
+        issue(
+          at,
+          `'${addon.name}' is not an EKS add-on${didYouMean(addon.name, EKS_ADDON_NAMES)}`,
+          `use an add-on name EKS offers, e.g. ${listOf(EKS_ADDON_NAMES.slice(0, 4))}; install other software as a platform app`,
+        ),
+      ];
+    }
+    if (!EKS_ADDON_VERSION.test(addon.version)) {
+      return [
+        issue(
+          at,
+          `'${addon.version}' is not an EKS add-on version`,
+          "write it as EKS lists it (aws eks describe-addon-versions), e.g. 'v1.20.4-eksbuild.1'",
+        ),
+      ];
+    }
+    return [];
+  });
 }
 
 /** Every service must fit some pool, and use only what the EKS runtime offers. */

@@ -89,7 +89,7 @@ export class ClusterStack extends SlipwayStack {
     // Under Karpenter only the system pool is a node group; Karpenter starts the others' nodes.
     const nodeGroups = managedNodePools(this, this.cluster, managedGroupPools(planned), env);
     if (planned.nodes === 'karpenter') karpenterNodes(this, this.cluster, model, env);
-    clusterAddons(this, this.cluster, nodeGroups);
+    clusterAddons(this, this.cluster, nodeGroups, planned.addons);
     servicePodIdentities(this, this.cluster, model, env, where);
     loadBalancerControllerIdentity(this, this.cluster, model, env);
     externalSecretsIdentity(this, this.cluster, model, env, where);
