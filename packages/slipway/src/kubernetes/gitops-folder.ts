@@ -40,7 +40,10 @@ export function planGitopsFolder(
     folder,
     env.services.map((s) => s.name),
   );
-  const tags = [...[...committed].map(([service, tag]) => ({ service, tag })), ...overrides];
+  // A bare --image-tag is for every service, so it replaces the committed tags too.
+  const bare = overrides.some((o) => o.service === undefined);
+  const kept = bare ? [] : [...committed].map(([service, tag]) => ({ service, tag }));
+  const tags = [...kept, ...overrides];
   const tagged = applyImageTags(model, env.name, tags);
   const taggedEnv = tagged.environments.find((e) => e.name === env.name) ?? env;
   const { files, findings } = planGitops(tagged, taggedEnv);

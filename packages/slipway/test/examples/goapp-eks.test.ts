@@ -70,6 +70,22 @@ describe('examples/goapp on EKS', () => {
     );
   });
 
+  it('runs the database provisioner in the ECS cluster the deploy role may start it in', () => {
+    const templateOf = (name: string) => {
+      const stack = [...plan.shared.stacks, ...plan.environments.flatMap((e) => e.stacks)].find(
+        (s) => s.name === name,
+      );
+      return JSON.parse(readFileSync(stack!.template, 'utf8')) as {
+        Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+      };
+    };
+    const ecsClusters = Object.values(templateOf('goapp-dev-cluster').Resources).filter(
+      (r) => r.Type === 'AWS::ECS::Cluster',
+    );
+    expect(ecsClusters.map((r) => r.Properties?.['ClusterName'])).toEqual(['goapp-dev']);
+    expect(JSON.stringify(templateOf('goapp-ci'))).toContain(':cluster/goapp-dev"');
+  });
+
   describe('on the local emulator', () => {
     const emulator = useEmulator();
 

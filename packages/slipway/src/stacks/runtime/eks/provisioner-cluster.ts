@@ -2,6 +2,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import { type EnvironmentRef, publishValue, runtimeKeys } from '../../shared/cross-stack.js';
+import { clusterName } from '../../shared/resource-names.js';
 
 /**
  * An empty ECS cluster for the database provisioner's one-off Fargate task, published where the
@@ -12,7 +13,9 @@ import { type EnvironmentRef, publishValue, runtimeKeys } from '../../shared/cro
  */
 export function provisionerCluster(scope: Construct, vpc: ec2.IVpc, where: EnvironmentRef): ecs.Cluster {
   const cluster = new ecs.Cluster(scope, 'ProvisionerCluster', {
-    clusterName: `${where.app}-${where.env}-tasks`,
+    // The ECS runtime's cluster name: the deploy role may run the provisioner only in that
+    // cluster (provisioner-permissions.ts). ECS and EKS keep their cluster names apart.
+    clusterName: clusterName(where.app, where.env),
     vpc,
     enableFargateCapacityProviders: true,
     // cdk-nag asks for Container Insights on every cluster; one-off tasks add only a few metrics.
