@@ -96,14 +96,19 @@ describe('the EKS cluster stack', () => {
     }
   });
 
-  it('installs the four base add-ons after the node groups, overwriting hand edits', () => {
+  it('installs the base add-ons after the node groups, overwriting hand edits, with network policies enforced', () => {
     const addons = ofType(prod.template, 'AWS::EKS::Addon');
     expect(addons.map(([, r]) => r.Properties?.['AddonName']).sort()).toEqual([
       'coredns',
       'eks-pod-identity-agent',
       'kube-proxy',
+      'metrics-server',
       'vpc-cni',
     ]);
+    const cni = addons.find(([, r]) => r.Properties?.['AddonName'] === 'vpc-cni')?.[1];
+    expect(JSON.parse(String(cni?.Properties?.['ConfigurationValues']))).toEqual({
+      enableNetworkPolicy: 'true',
+    });
     const groupIds = ofType(prod.template, 'AWS::EKS::Nodegroup').map(([id]) => id);
     for (const [, addon] of addons) {
       expect(addon.Properties?.['ResolveConflicts']).toBe('OVERWRITE');
