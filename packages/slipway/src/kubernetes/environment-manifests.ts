@@ -3,6 +3,8 @@ import type { AppModel, EnvironmentModel, ServiceModel } from '../model/types.js
 import { appNamespace, serviceAccountName } from '../stacks/runtime/eks/eks-names.js';
 import { regionFacts } from '../stacks/shared/partition.js';
 import { ARGOCD_NAMESPACE, argoApplication, PLATFORM_WAVE, SERVICES_WAVE } from './argo-application.js';
+import { autoModeIngressClass } from './auto-mode-ingress-class.js';
+import { autoModeNodePools } from './auto-mode-node-pools.js';
 import { datadogSecretFiles } from './datadog-secrets.js';
 import { DATADOG_NAMESPACE } from './datadog-values.js';
 import { karpenterPoolsApplication } from './karpenter-application.js';
@@ -50,6 +52,9 @@ export interface GitopsFile extends ManifestFile {
  * - with Karpenter, `apps/platform-karpenter.yaml` (wave -2) and
  *   `apps/platform-karpenter-node-pools.yaml`, an Application of `platform/karpenter/`, one file
  *   per Karpenter pool with its EC2NodeClass and NodePool (wave -1);
+ * - with EKS Auto Mode, `apps/platform-auto-mode.yaml`, an Application of `platform/auto-mode/`:
+ *   `ingress-class.yaml` (the `alb` class on Auto Mode's load balancing, one shared ALB) and one
+ *   NodePool file per pool but `system` (wave -1);
  * - `apps/<app>-services.yaml`: an Application of `services/` (wave 0);
  * - `services/namespace.yaml`, `services/secret-stores.yaml`, and `services/<service>.yaml` with
  *   each service's objects.
@@ -127,6 +132,26 @@ export function environmentManifests(
           ...karpenterPools.map((p) => file(`platform/karpenter/${p.pool}.yaml`, p.manifests)),
         ]
       : [];
+  // EKS Auto Mode's NodePools and the `alb` IngressClass: a folder and an Application of their own.
+  // One ALB per environment, shared by its public services, as on ECS.
+  const ingressGroupName = `${app}-${env.name}`;
+  const autoModeFiles =
+    env.eks.nodes === 'auto'
+      ? [
+          file('apps/platform-auto-mode.yaml', [
+            argoApplication({
+              app,
+              name: 'platform-auto-mode',
+              // IngressClasses and NodePools are cluster-scoped; kube-system for tidiness.
+              namespace: 'kube-system',
+              wave: PLATFORM_WAVE,
+              source: fromGit('platform/auto-mode'),
+            }),
+          ]),
+          file('platform/auto-mode/ingress-class.yaml', autoModeIngressClass(app, ingressGroupName)),
+          ...autoModeNodePools(app, env).map((p) => file(`platform/auto-mode/${p.pool}.yaml`, p.manifests)),
+        ]
+      : [];
   return [
     file('root.yaml', [root]),
     ...platformApplications(env, { app, vpcTags: options.vpcTags }).map((application) =>
@@ -134,6 +159,7 @@ export function environmentManifests(
     ),
     ...datadogSecrets,
     ...karpenterFiles,
+    ...autoModeFiles,
     file(`apps/${app}-services.yaml`, [services]),
     file('services/namespace.yaml', [serviceNamespace({ app, namespace })]),
     file('services/secret-stores.yaml', secretStores(env, { app, namespace })),
@@ -143,8 +169,7 @@ export function environmentManifests(
         namespace,
         image: image(service),
         serviceAccountName: serviceAccountName(service.name),
-        // One ALB per environment, shared by its public services, as on ECS.
-        ingressGroupName: `${app}-${env.name}`,
+        ingressGroupName,
       });
       // The namespace has its own file: one object may sit in one file of an Application only.
       return file(

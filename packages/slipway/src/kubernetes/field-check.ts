@@ -96,6 +96,8 @@ function kindTarget(document: unknown): { readonly module: string; readonly kind
   if (typeof kind !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) {
     return `kind ${JSON.stringify(kind)} is not a Kubernetes kind`;
   }
+  const local = LOCAL_KINDS[apiVersion];
+  if (local) return { module: local, kind };
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   const thirdParty = CUSTOM_RESOURCE_PACKAGES[group];
   if (thirdParty) return { module: `${thirdParty}/${apiVersion}`, kind };
@@ -110,6 +112,11 @@ const CUSTOM_RESOURCE_PACKAGES: Readonly<Record<string, string>> = {
   'argoproj.io': '@kubernetes-models/argo-cd',
   'karpenter.sh': '@kubernetes-models/karpenter',
   'karpenter.k8s.aws': '@kubernetes-models/karpenter',
+};
+
+/** API versions no package types, and the module beside this one that does (relative to it). */
+const LOCAL_KINDS: Readonly<Record<string, string>> = {
+  'eks.amazonaws.com/v1': './auto-mode-ingress-class-params-types.js',
 };
 
 /** A JSON value as a TypeScript literal; keys that are identifiers stay bare, so messages name them plainly. */

@@ -5,6 +5,8 @@ import { ingressAnnotations } from './ingress-annotations.js';
 import { serviceLabels } from './labels.js';
 import { ManifestError, servicePathOf } from './manifest-error.js';
 
+const AUTO_MODE_UNSUPPORTED_GROUP_ANNOTATION = 'alb.ingress.kubernetes.io/group.name';
+
 export interface IngressProps {
   readonly app: string;
   readonly namespace: string;
@@ -32,6 +34,8 @@ export function serviceIngress(
     ingressGroupName: props.ingressGroupName,
     order: ingressOrder(env, service),
   });
+  // EKS Auto Mode takes the group from the class's IngressClassParams and ignores the annotation.
+  if (env.eks?.nodes === 'auto') delete annotations[AUTO_MODE_UNSUPPORTED_GROUP_ANNOTATION];
   return new Ingress({
     metadata: {
       name: service.name,

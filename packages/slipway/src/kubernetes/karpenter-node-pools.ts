@@ -28,7 +28,13 @@ export function karpenterNodePoolObjects(
   if (!env.eks) return [];
   return karpenterPools(env.eks).map((pool) => ({
     pool: pool.name,
-    manifests: [nodeClass(app, env, pool), nodePool(app, pool)],
+    manifests: [
+      nodeClass(app, env, pool),
+      poolNodePool(app, pool, {
+        nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: pool.name },
+        capacityLabel: true,
+      }),
+    ],
   }));
 }
 
@@ -67,23 +73,34 @@ function nodeClass(app: string, env: EnvironmentModel, pool: EksNodePoolModel): 
   });
 }
 
+export interface PoolNodePoolOptions {
+  /** The NodeClass the pool's nodes launch from: its own EC2NodeClass, or Auto Mode's built-in one. */
+  readonly nodeClassRef: { readonly group: string; readonly kind: string; readonly name: string };
+  /**
+   * Whether each node carries the capacity label EKS puts on managed node groups' nodes. Auto Mode
+   * refuses NodePools with labels in the `eks.amazonaws.com` domain, so it is off there.
+   */
+  readonly capacityLabel: boolean;
+}
+
 /**
  * The pool's nodes: its capacity type, architecture and instance types, its labels and taints,
- * and at most `maxSize` nodes. Each node also carries the capacity label EKS puts on managed node
- * groups' nodes, which the services' placement selects on (node-placement.ts). Karpenter starts
- * nodes for pending pods only, so the pool's `minSize` and `desiredSize` do not apply; it removes
- * or replaces nodes that are empty or underused after a minute.
+ * and at most `maxSize` nodes. With `capacityLabel`, each node also carries the capacity label EKS
+ * puts on managed node groups' nodes, which the services' placement selects on (node-placement.ts).
+ * Karpenter (self-run or Auto Mode's) starts nodes for pending pods only, so the pool's `minSize`
+ * and `desiredSize` do not apply; it removes or replaces nodes that are empty or underused after a minute.
  */
-function nodePool(app: string, pool: EksNodePoolModel): NodePool {
+export function poolNodePool(app: string, pool: EksNodePoolModel, options: PoolNodePoolOptions): NodePool {
+  const capacityLabel: Record<string, string> = options.capacityLabel
+    ? { [CAPACITY_TYPE_LABEL]: pool.capacity === 'spot' ? 'SPOT' : 'ON_DEMAND' }
+    : {};
   return new NodePool({
     metadata: { name: pool.name, labels: appLabels(app) },
     spec: {
       template: {
-        metadata: {
-          labels: { ...pool.labels, [CAPACITY_TYPE_LABEL]: pool.capacity === 'spot' ? 'SPOT' : 'ON_DEMAND' },
-        },
+        metadata: { labels: { ...pool.labels, ...capacityLabel } },
         spec: {
-          nodeClassRef: { group: 'karpenter.k8s.aws', kind: 'EC2NodeClass', name: pool.name },
+          nodeClassRef: { ...options.nodeClassRef },
           requirements: [
             { key: 'karpenter.sh/capacity-type', operator: 'In', values: [pool.capacity] },
             { key: 'kubernetes.io/arch', operator: 'In', values: [ARCHITECTURES[pool.architecture]] },

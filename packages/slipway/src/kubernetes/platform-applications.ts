@@ -34,13 +34,18 @@ export function platformApplications(env: EnvironmentModel, props: PlatformAppli
   const { loadBalancerController: lbc, externalSecrets: eso } = platformAccounts;
   const datadog = env.eks?.datadog;
   return [
-    chartApplication(props.app, LOAD_BALANCER_CONTROLLER_CHART, lbc.namespace, {
-      clusterName: eksClusterName(props.app, env.name),
-      region: env.region,
-      vpcTags: { ...props.vpcTags },
-      serviceAccount: { create: true, name: lbc.serviceAccount },
-      tolerations,
-    }),
+    // Not under EKS Auto Mode, whose own load balancing serves the `alb` class (auto-mode-ingress-class.ts).
+    ...(env.eks?.nodes === 'auto'
+      ? []
+      : [
+          chartApplication(props.app, LOAD_BALANCER_CONTROLLER_CHART, lbc.namespace, {
+            clusterName: eksClusterName(props.app, env.name),
+            region: env.region,
+            vpcTags: { ...props.vpcTags },
+            serviceAccount: { create: true, name: lbc.serviceAccount },
+            tolerations,
+          }),
+        ]),
     chartApplication(
       props.app,
       EXTERNAL_SECRETS_CHART,

@@ -1,3 +1,4 @@
+import type { Price } from '../prices/types.js';
 import type { CfnResource } from '../../template/types.js';
 import { cite, qty, unitUsd } from '../format.js';
 import {
@@ -12,6 +13,30 @@ import { findLaunchTemplate, type LaunchTemplateFacts, launchTemplateFacts } fro
 
 /** What EKS launches when neither the node group nor its launch template names a type (EKS API reference). */
 const EKS_DEFAULT_INSTANCE_TYPE = 't3.medium';
+
+/**
+ * Set to `true` on an estimate-only node group (karpenter-estimate.ts) whose nodes EKS Auto Mode
+ * runs: their management fee is priced as a line of its own beside the instances.
+ */
+export const AUTO_MODE_MANAGEMENT_PROPERTY = 'SlipwayEksAutoModeManagement';
+
+/**
+ * EKS Auto Mode's management fee as a share of the instance type's on-demand price, billed per
+ * instance-hour on top of EC2 whatever the purchase option (Spot too). The EKS pricing page lists a
+ * fee per instance type; cost guides put those at about 12 % of on-demand. Not in the region tables
+ * yet, so the same share in every region.
+ */
+export const AUTO_MODE_FEE_SHARE: Price = {
+  usd: 0.12,
+  unit: 'share of on-demand',
+  source: '3P',
+  reference:
+    'Amazon EKS pricing, EKS Auto Mode (a fee per instance type and hour), as cost guides quote it: ' +
+    'about 12 % of the on-demand price (factualminds.com and cloudburn.io EKS pricing guides, 2026)',
+  date: '2026-12',
+  verified: false,
+  note: "derived: 0.12 × the type's on-demand price; the published per-type fees round differently",
+};
 
 /**
  * `AWS::EKS::Nodegroup`: `ScalingConfig.DesiredSize` instances of the first of `InstanceTypes` for
@@ -37,9 +62,44 @@ export const priceEksNodegroup: Pricer = (logicalId, resource, context) => {
   const template = found && launchTemplateFacts(found.logicalId, found.resource);
   return [
     instanceLine(logicalId, resource, context, nodes, template),
+    ...(props[AUTO_MODE_MANAGEMENT_PROPERTY] === true
+      ? [autoModeFeeLine(logicalId, resource, context, nodes)]
+      : []),
     ...volumeLines(logicalId, resource, context, nodes, template),
   ];
 };
+
+/** Auto Mode's fee for the node group's instances: the share of the first type's on-demand price, per hour. */
+function autoModeFeeLine(
+  logicalId: string,
+  resource: CfnResource,
+  context: PricingContext,
+  nodes: number,
+): CostLine {
+  const choice = chosenType(resource.Properties ?? {});
+  if ('reason' in choice)
+    return unpricedLine(context, logicalId, resource, `Auto Mode fee: ${choice.reason}`);
+  const price = context.prices.ec2InstanceHour[choice.type];
+  if (!price) {
+    return unpricedLine(
+      context,
+      logicalId,
+      resource,
+      `Auto Mode fee: no bundled EC2 price for instance type ${choice.type} in ${context.prices.region}`,
+    );
+  }
+  const hours = context.usage.hoursPerMonth;
+  const share = AUTO_MODE_FEE_SHARE;
+  return costLine(
+    context,
+    logicalId,
+    resource,
+    'EKS nodes',
+    nodes * hours * price.usd * share.usd,
+    `EKS Auto Mode fee: ${qty(nodes)} × ${choice.type} × ${qty(hours)} h × ${unitUsd(price)} on-demand × ` +
+      `${share.usd} ${cite('EKS Auto Mode', share, price)}`,
+  );
+}
 
 type Choice = { readonly type: string; readonly said: string } | { readonly reason: string };
 

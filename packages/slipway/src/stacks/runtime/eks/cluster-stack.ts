@@ -7,7 +7,8 @@ import type { AppModel, EnvironmentModel } from '../../../model/types.js';
 import { importVpc } from '../../network/imported-vpc.js';
 import { type EnvironmentRef } from '../../shared/cross-stack.js';
 import { SlipwayStack } from '../../shared/slipway-stack.js';
-import { clusterAddons } from './cluster-addons.js';
+import { acknowledgeAutoModeClusterRole, clusterCapacity } from './auto-mode-capacity.js';
+import { AUTO_MODE_BUILT_IN_ADDONS, clusterAddons } from './cluster-addons.js';
 import { clusterSecretsKey } from './cluster-secrets-key.js';
 import { dataIngress } from './data-ingress.js';
 import { developerAccess } from './developer-access.js';
@@ -70,9 +71,7 @@ export class ClusterStack extends SlipwayStack {
       version: kubernetesVersion(planned.version, `${path}.version`),
       vpc,
       vpcSubnets: [{ subnets: vpc.isolatedSubnets.length > 0 ? vpc.isolatedSubnets : vpc.privateSubnets }],
-      // Node groups are declared below, each on its own terms; Auto Mode and a default group are off.
-      defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
-      defaultCapacity: 0,
+      ...clusterCapacity(this, planned, model.app, env.name),
       endpointAccess:
         planned.publicEndpointCidrs.length > 0
           ? eks.EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(...planned.publicEndpointCidrs)
@@ -85,13 +84,23 @@ export class ClusterStack extends SlipwayStack {
     const cfnCluster = this.cluster.node.defaultChild as eks.CfnCluster;
     cfnCluster.upgradePolicy = { supportType: 'STANDARD' };
     acknowledgeClusterChoices(this.cluster, planned, env);
+    acknowledgeAutoModeClusterRole(this.cluster, planned);
 
     // Under Karpenter only the system pool is a node group; Karpenter starts the others' nodes.
+    // Under Auto Mode none is: EKS starts every node and runs the core add-ons and load balancing itself.
+    const autoMode = planned.nodes === 'auto';
     const nodeGroups = managedNodePools(this, this.cluster, managedGroupPools(planned), env);
     if (planned.nodes === 'karpenter') karpenterNodes(this, this.cluster, model, env);
-    clusterAddons(this, this.cluster, nodeGroups, planned.addons);
+    clusterAddons(
+      this,
+      this.cluster,
+      nodeGroups,
+      planned.addons,
+      [],
+      autoMode ? AUTO_MODE_BUILT_IN_ADDONS : [],
+    );
     servicePodIdentities(this, this.cluster, model, env, where);
-    loadBalancerControllerIdentity(this, this.cluster, model, env);
+    if (!autoMode) loadBalancerControllerIdentity(this, this.cluster, model, env);
     externalSecretsIdentity(this, this.cluster, model, env, where);
 
     planned.admins.forEach((roleArn, i) => {

@@ -15,8 +15,9 @@ export function karpenterPools(cluster: EksClusterModel): readonly EksNodePoolMo
   return cluster.nodes === 'karpenter' ? cluster.nodePools.filter((pool) => pool.name !== SYSTEM_POOL) : [];
 }
 
-/** The pools that are managed node groups: all of them, or only `system` under Karpenter. */
+/** The pools that are managed node groups: all of them, only `system` under Karpenter, none under Auto Mode. */
 export function managedGroupPools(cluster: EksClusterModel): readonly EksNodePoolModel[] {
+  if (cluster.nodes === 'auto') return [];
   const karpenter = new Set(karpenterPools(cluster));
   return cluster.nodePools.filter((pool) => !karpenter.has(pool));
 }
