@@ -1,5 +1,5 @@
 import { Deployment } from 'kubernetes-models/apps/v1';
-import type { IEnvVar } from 'kubernetes-models/v1';
+import type { IEnvVar, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import type { EnvironmentModel, ServiceModel } from '../model/types.js';
 import { serviceLabels, selectorLabels } from './labels.js';
 import { ManifestError, servicePathOf } from './manifest-error.js';
@@ -22,6 +22,12 @@ export interface DeploymentProps {
   readonly serviceAccountName: string;
   /** Secret whose keys become environment variables (connection settings, secrets). @default none */
   readonly envSecretName?: string;
+  /** The Secrets Store CSI volume of the service's secrets, its mount and fixed variables. @default none */
+  readonly mountedSecrets?: {
+    readonly volume: IVolume;
+    readonly mount: IVolumeMount;
+    readonly variables: readonly IEnvVar[];
+  };
 }
 
 /**
@@ -37,9 +43,10 @@ export function serviceDeployment(
 ): Deployment {
   const selector = selectorLabels(props.app, service);
   const volumes = writableVolumes(service);
+  const mounted = props.mountedSecrets ? [props.mountedSecrets] : [];
   const resources = { cpu: cpuQuantity(service.cpu), memory: memoryQuantity(service.memory) };
   const probe = { httpGet: { path: service.healthPath, port: 'http' } };
-  const capacity = capacityPlacement(service);
+  const capacity = capacityPlacement(env, service);
   const tolerations = poolTolerations(env, service);
   return new Deployment({
     metadata: { name: service.name, namespace: props.namespace, labels: serviceLabels(props.app, service) },
@@ -106,7 +113,7 @@ export function serviceDeployment(
               name: service.name,
               image: props.image,
               ports: [{ name: 'http', containerPort: service.port, protocol: 'TCP' }],
-              env: containerEnv(env, service),
+              env: [...containerEnv(env, service), ...(props.mountedSecrets?.variables ?? [])],
               ...(props.envSecretName ? { envFrom: [{ secretRef: { name: props.envSecretName } }] } : {}),
               resources: { requests: resources, limits: resources },
               securityContext: containerSecurityContext(service),
@@ -119,10 +126,10 @@ export function serviceDeployment(
                 failureThreshold: 3,
               },
               lifecycle: { preStop: { sleep: { seconds: PRE_STOP_SLEEP_SECONDS } } },
-              volumeMounts: volumes.map((v) => v.mount),
+              volumeMounts: [...volumes.map((v) => v.mount), ...mounted.map((m) => m.mount)],
             },
           ],
-          volumes: volumes.map((v) => v.volume),
+          volumes: [...volumes.map((v) => v.volume), ...mounted.map((m) => m.volume)],
         },
       },
     },

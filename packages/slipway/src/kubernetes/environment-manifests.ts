@@ -56,8 +56,8 @@ export interface GitopsFile extends ManifestFile {
  *   `ingress-class.yaml` (the `alb` class on Auto Mode's load balancing, one shared ALB) and one
  *   NodePool file per pool but `system` (wave -1);
  * - `apps/<app>-services.yaml`: an Application of `services/` (wave 0);
- * - `services/namespace.yaml`, `services/secret-stores.yaml`, and `services/<service>.yaml` with
- *   each service's objects.
+ * - `services/namespace.yaml`, `services/secret-stores.yaml` (not with `eks.secrets:
+ *   'secrets-store-csi'`), and `services/<service>.yaml` with each service's objects.
  *
  * Nothing for an environment on ECS. The same model and options always give the same bytes.
  * Callers validate the objects (`validateManifests`) and check them (`checkGitopsFiles`).
@@ -103,8 +103,16 @@ export function environmentManifests(
     source: fromGit('services'),
   });
   const image = options.images ?? ((service: ServiceModel) => ciImage(model, service));
+  const mountsSecrets = env.eks.secrets === 'secrets-store-csi';
   // The Datadog chart's Secrets: a folder and an Application of their own, in the chart's namespace.
   const datadog = env.eks.datadog;
+  if (datadog && mountsSecrets) {
+    throw new ManifestError(
+      `environments.${env.name}.eks.datadog`,
+      "the Datadog chart reads its API key from a Kubernetes Secret, which External Secrets makes and 'secrets-store-csi' does not",
+      "remove eks.datadog or set eks.secrets to 'external-secrets'",
+    );
+  }
   const datadogSecrets = datadog
     ? [
         file('apps/platform-datadog-secrets.yaml', [
@@ -162,7 +170,8 @@ export function environmentManifests(
     ...autoModeFiles,
     file(`apps/${app}-services.yaml`, [services]),
     file('services/namespace.yaml', [serviceNamespace({ app, namespace })]),
-    file('services/secret-stores.yaml', secretStores(env, { app, namespace })),
+    // The CSI driver reads as each pod: no stores, each service has its SecretProviderClass.
+    ...(mountsSecrets ? [] : [file('services/secret-stores.yaml', secretStores(env, { app, namespace }))]),
     ...env.services.map((service) => {
       const manifests = serviceManifests(env, service, {
         app,

@@ -116,6 +116,7 @@ const CUSTOM_RESOURCE_PACKAGES: Readonly<Record<string, string>> = {
 
 /** API versions no package types, and the module beside this one that does (relative to it). */
 const LOCAL_KINDS: Readonly<Record<string, string>> = {
+  'secrets-store.csi.x-k8s.io/v1': './secret-provider-class-types.js',
   'eks.amazonaws.com/v1': './auto-mode-ingress-class-params-types.js',
 };
 

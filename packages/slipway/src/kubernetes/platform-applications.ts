@@ -46,19 +46,24 @@ export function platformApplications(env: EnvironmentModel, props: PlatformAppli
             tolerations,
           }),
         ]),
-    chartApplication(
-      props.app,
-      EXTERNAL_SECRETS_CHART,
-      eso.namespace,
-      {
-        installCRDs: true,
-        serviceAccount: { create: true, name: eso.serviceAccount },
-        tolerations,
-        webhook: { tolerations },
-        certController: { tolerations },
-      },
-      { serverSide: true },
-    ),
+    // Not with the Secrets Store CSI driver, an EKS add-on the cluster stack installs.
+    ...(env.eks?.secrets === 'secrets-store-csi'
+      ? []
+      : [
+          chartApplication(
+            props.app,
+            EXTERNAL_SECRETS_CHART,
+            eso.namespace,
+            {
+              installCRDs: true,
+              serviceAccount: { create: true, name: eso.serviceAccount },
+              tolerations,
+              webhook: { tolerations },
+              certController: { tolerations },
+            },
+            { serverSide: true },
+          ),
+        ]),
     // The Datadog agent on every node, when the cluster model asks for it.
     ...(datadog
       ? [

@@ -20,10 +20,12 @@ import { clusterService } from './cluster-service.js';
 import { serviceDeployment } from './deployment.js';
 import { serviceDisruptionBudget } from './disruption-budget.js';
 import { envSecretName, serviceEnvSecret } from './env-secret.js';
+import { serviceMountedSecrets } from './mounted-secrets.js';
 import { serviceIngress } from './ingress.js';
 import type { KubernetesManifest } from './manifest.js';
 import { serviceAccount, serviceNamespace } from './namespace.js';
 import { serviceNetworkPolicy } from './network-policy.js';
+import type { SecretProviderClass } from './secret-provider-class.js';
 
 export interface ServiceManifestOptions {
   /** The app's name: `app.kubernetes.io/part-of` on every object. */
@@ -40,12 +42,14 @@ export interface ServiceManifestOptions {
 
 /**
  * A service's objects by role; `ingress` only for public services, `autoscaler` only when it may
- * scale, `envSecret` only when it uses a database, a cache or secrets.
+ * scale, and when it uses a database, a cache or secrets, `envSecret` (External Secrets, the
+ * default) or `secretProviderClass` (with `eks.secrets: 'secrets-store-csi'`).
  */
 export interface ServiceManifests {
   readonly namespace: Namespace;
   readonly serviceAccount: ServiceAccount;
   readonly envSecret?: ExternalSecret;
+  readonly secretProviderClass?: SecretProviderClass;
   readonly deployment: Deployment;
   readonly service: Service;
   readonly ingress?: Ingress;
@@ -62,16 +66,20 @@ export function serviceManifests(
   const scope = { app: options.app, namespace: options.namespace };
   const ingress = serviceIngress(env, service, { ...scope, ingressGroupName: options.ingressGroupName });
   const autoscaler = serviceAutoscaler(env, service, scope);
-  const envSecret = serviceEnvSecret(env, service, scope);
+  const mountsSecrets = env.eks?.secrets === 'secrets-store-csi';
+  const envSecret = mountsSecrets ? undefined : serviceEnvSecret(env, service, scope);
+  const mounted = mountsSecrets ? serviceMountedSecrets(env, service, scope) : undefined;
   return {
     namespace: serviceNamespace(scope),
     serviceAccount: serviceAccount(service, { ...scope, serviceAccountName: options.serviceAccountName }),
     ...(envSecret ? { envSecret } : {}),
+    ...(mounted ? { secretProviderClass: mounted.secretProviderClass } : {}),
     deployment: serviceDeployment(env, service, {
       ...scope,
       image: options.image,
       serviceAccountName: options.serviceAccountName,
       ...(envSecret ? { envSecretName: envSecretName(service) } : {}),
+      ...(mounted ? { mountedSecrets: mounted } : {}),
     }),
     service: clusterService(service, scope),
     ...(ingress ? { ingress } : {}),
@@ -87,6 +95,7 @@ export function manifestList(manifests: ServiceManifests): KubernetesManifest[] 
     manifests.namespace,
     manifests.serviceAccount,
     manifests.envSecret,
+    manifests.secretProviderClass,
     manifests.service,
     manifests.deployment,
     manifests.autoscaler,

@@ -8,7 +8,7 @@ import { importVpc } from '../../network/imported-vpc.js';
 import { type EnvironmentRef } from '../../shared/cross-stack.js';
 import { SlipwayStack } from '../../shared/slipway-stack.js';
 import { acknowledgeAutoModeClusterRole, clusterCapacity } from './auto-mode-capacity.js';
-import { AUTO_MODE_BUILT_IN_ADDONS, clusterAddons } from './cluster-addons.js';
+import { AUTO_MODE_BUILT_IN_ADDONS, clusterAddons, SECRETS_STORE_CSI_ADDON } from './cluster-addons.js';
 import { clusterSecretsKey } from './cluster-secrets-key.js';
 import { dataIngress } from './data-ingress.js';
 import { developerAccess } from './developer-access.js';
@@ -41,7 +41,8 @@ const ALL_LOG_TYPES = [
  * `<app>-<env>-cluster`: the EKS control plane in the environment's private subnets, its managed
  * node groups, the add-ons every workload needs, the admins' and developers' access entries, the
  * Pod Identity roles of the services and the platform controllers (load balancer controller,
- * External Secrets Operator), and the rules that let pods reach the databases and caches.
+ * External Secrets Operator, or instead the Secrets Store CSI driver add-on with `eks.secrets:
+ * 'secrets-store-csi'`), and the rules that let pods reach the databases and caches.
  * CloudFormation-native only: no kubectl Lambda (Kubernetes objects go to the GitOps folder,
  * decision 015), so zero custom resources. Standard support only: extended support costs $0.60 an
  * hour instead of $0.10. Cost: $0.10/h for the control plane (about $73 a month) plus the nodes'
@@ -91,17 +92,19 @@ export class ClusterStack extends SlipwayStack {
     const autoMode = planned.nodes === 'auto';
     const nodeGroups = managedNodePools(this, this.cluster, managedGroupPools(planned), env);
     if (planned.nodes === 'karpenter') karpenterNodes(this, this.cluster, model, env);
+    // Secrets reach pods through External Secrets (its own role) or the CSI driver (the pod's role).
+    const mountsSecrets = planned.secrets === 'secrets-store-csi';
     clusterAddons(
       this,
       this.cluster,
       nodeGroups,
       planned.addons,
-      [],
+      mountsSecrets ? [SECRETS_STORE_CSI_ADDON] : [],
       autoMode ? AUTO_MODE_BUILT_IN_ADDONS : [],
     );
-    servicePodIdentities(this, this.cluster, model, env, where);
+    servicePodIdentities(this, this.cluster, model, env, where, { mountsSecrets });
     if (!autoMode) loadBalancerControllerIdentity(this, this.cluster, model, env);
-    externalSecretsIdentity(this, this.cluster, model, env, where);
+    if (!mountsSecrets) externalSecretsIdentity(this, this.cluster, model, env, where);
 
     planned.admins.forEach((roleArn, i) => {
       new eks.AccessEntry(this, `Admin${i + 1}`, {

@@ -7,12 +7,16 @@ import { logicalIdPart } from '../../shared/logical-ids.js';
 import { appUserConnectArns } from '../../shared/database-user-arns.js';
 import { appNamespace, serviceAccountName } from './eks-names.js';
 import { podIdentityRole } from './pod-identity-role.js';
+import { grantDataConnectionParameters, secretReadStatements } from './secret-read-statements.js';
 
 /**
  * Each service's AWS identity on EKS: a role only EKS Pod Identity may assume, for the service's
  * own service account, allowed to sign in to its database (writer and replicas) as the app user
- * with IAM. Nothing else: its secrets and connection settings reach it as Kubernetes Secrets that
- * External Secrets Operator syncs with an identity of its own (external-secrets-identity.ts).
+ * with IAM. With External Secrets, nothing else: its secrets and connection settings reach it as
+ * Kubernetes Secrets the operator syncs with an identity of its own (external-secrets-identity.ts).
+ * With the Secrets Store CSI driver, the driver reads them as the pod, so the role also reads the
+ * secrets the service declares and, when it uses a database or a cache, the data stack's
+ * connection parameters; no other service's secrets.
  */
 export function servicePodIdentities(
   scope: Construct,
@@ -20,6 +24,7 @@ export function servicePodIdentities(
   model: AppModel,
   env: EnvironmentModel,
   where: EnvironmentRef,
+  options: { readonly mountsSecrets?: boolean } = {},
 ): iam.Role[] {
   return env.services.map((service) => {
     const construct = new Construct(scope, `Service${logicalIdPart(service.name)}Identity`);
@@ -30,6 +35,7 @@ export function servicePodIdentities(
       `${service.name} of ${model.app} ${env.name} on EKS, through Pod Identity`,
     );
     grantDatabase(role, service, env, where, construct);
+    if (options.mountsSecrets) grantMountedSecrets(role, service, env, where, construct);
     return role;
   });
 }
@@ -50,4 +56,20 @@ function grantDatabase(
       resources: appUserConnectArns(scope, where, env, database),
     }),
   );
+}
+
+/** What the CSI driver reads as the pod: the service's declared secrets and its data endpoints. */
+function grantMountedSecrets(
+  role: iam.Role,
+  service: ServiceModel,
+  env: EnvironmentModel,
+  where: EnvironmentRef,
+  scope: Construct,
+): void {
+  const used = new Set(Object.values(service.secrets));
+  const declared = env.secrets.filter((s) => used.has(s.name));
+  for (const statement of secretReadStatements(scope, declared, env, where)) role.addToPolicy(statement);
+  if (service.database !== undefined || service.cache !== undefined) {
+    grantDataConnectionParameters(role, env, where);
+  }
 }
