@@ -7,20 +7,35 @@ import { ManifestError, servicePathOf } from './manifest-error.js';
 export const CAPACITY_TYPE_LABEL = 'eks.amazonaws.com/capacityType';
 
 /**
+ * How a node says its capacity: managed node groups (and Slipway's Karpenter pools, which copy it)
+ * carry EKS's label; EKS Auto Mode's nodes carry only Karpenter's own, and refuse EKS's label on
+ * a NodePool.
+ */
+function capacityLabel(env: EnvironmentModel): { key: string; onDemand: string; spot: string } {
+  return env.eks?.nodes === 'auto'
+    ? { key: 'karpenter.sh/capacity-type', onDemand: 'on-demand', spot: 'spot' }
+    : { key: CAPACITY_TYPE_LABEL, onDemand: 'ON_DEMAND', spot: 'SPOT' };
+}
+
+/**
  * Where the service's pods may run, by capacity: an on-demand service must never land on Spot (a
  * reclaim would take it down), so its selector is required; a Spot service prefers Spot but may
  * fall back to on-demand nodes rather than not run at all.
  */
-export function capacityPlacement(service: ServiceModel): {
+export function capacityPlacement(
+  env: EnvironmentModel,
+  service: ServiceModel,
+): {
   readonly nodeSelector: Record<string, string>;
   readonly preferred: IPreferredSchedulingTerm[];
 } {
+  const label = capacityLabel(env);
   if (service.capacity === 'on-demand') {
-    return { nodeSelector: { [CAPACITY_TYPE_LABEL]: 'ON_DEMAND' }, preferred: [] };
+    return { nodeSelector: { [label.key]: label.onDemand }, preferred: [] };
   }
   const spot: IPreferredSchedulingTerm = {
     weight: 50,
-    preference: { matchExpressions: [{ key: CAPACITY_TYPE_LABEL, operator: 'In', values: ['SPOT'] }] },
+    preference: { matchExpressions: [{ key: label.key, operator: 'In', values: [label.spot] }] },
   };
   return { nodeSelector: {}, preferred: [spot] };
 }

@@ -249,4 +249,28 @@ describe('the EKS runtime in config', () => {
       fix: ['eksbuild'],
     });
   });
+
+  it('refuses what EKS Auto Mode and the CSI driver cannot do', () => {
+    const config = onEks();
+    config.secrets = { ...config.secrets, datadogKey: { secretsManager: 'shop/datadog' } };
+    config.eks = {
+      nodes: 'auto',
+      secrets: 'secrets-store-csi',
+      datadog: { apiKeySecret: 'datadogKey' },
+      addons: { coredns: 'v1.12.1-eksbuild.2' },
+      nodePools: {
+        general: { instanceTypes: ['t4g.small'], labels: { 'eks.amazonaws.com/compute-type': 'x' } },
+      },
+    };
+    expectIssue(config, 'eks.datadog', { message: ['Kubernetes Secret'], fix: ["'external-secrets'"] });
+    expectIssue(config, 'eks.addons.coredns', { message: ['runs coredns itself'], fix: ['remove coredns'] });
+    expectIssue(config, 'eks.nodePools.general.instanceTypes[0]', {
+      message: ['does not launch t4g.small'],
+      fix: ['medium'],
+    });
+    expectIssue(config, 'eks.nodePools.general.labels.eks.amazonaws.com/compute-type', {
+      message: ['eks.amazonaws.com/'],
+      fix: ['your own domain'],
+    });
+  });
 });

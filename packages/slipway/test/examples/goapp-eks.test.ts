@@ -86,6 +86,22 @@ describe('examples/goapp on EKS', () => {
     expect(JSON.stringify(templateOf('goapp-ci'))).toContain(':cluster/goapp-dev"');
   });
 
+  it('tags the subnets the way load balancers made from Ingress objects find them', () => {
+    const network = plan.environments[0]!.stacks.find((s) => s.name.endsWith('-network'))!;
+    const template = JSON.parse(readFileSync(network.template, 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties: { Tags?: { Key: string }[] } }>;
+    };
+    const subnets = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::EC2::Subnet');
+    const roleOf = ([, r]: (typeof subnets)[number]) =>
+      r.Properties.Tags?.find((t) => t.Key.startsWith('kubernetes.io/role/'))?.Key;
+    expect(subnets.filter(([id]) => id.includes('public')).map(roleOf)).toEqual(
+      Array(3).fill('kubernetes.io/role/elb'),
+    );
+    expect(subnets.filter(([id]) => id.includes('private')).map(roleOf)).toEqual(
+      Array(3).fill('kubernetes.io/role/internal-elb'),
+    );
+  });
+
   describe('on the local emulator', () => {
     const emulator = useEmulator();
 

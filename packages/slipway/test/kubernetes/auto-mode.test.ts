@@ -22,6 +22,15 @@ const docs = (files: readonly GitopsFile[]) =>
   files.flatMap((f) => parseAllDocuments(f.content).map((d) => d.toJS() as Record<string, unknown>));
 
 describe('the GitOps folder of an EKS Auto Mode cluster', () => {
+  it("places services by Karpenter's capacity label, the one Auto Mode's nodes carry", () => {
+    const deployments = docs(build()).filter((d) => d['kind'] === 'Deployment');
+    const placement = deployments.map((d) => JSON.stringify(d['spec']));
+    expect(placement.join()).not.toContain('eks.amazonaws.com/capacityType');
+    // worker is on demand: required; web is Spot: preferred.
+    expect(placement.join()).toContain('"karpenter.sh/capacity-type":"on-demand"');
+    expect(placement.join()).toContain('"values":["spot"]');
+  });
+
   it("gives each pool but system a NodePool on Auto Mode's built-in NodeClass", () => {
     const files = build();
     const pools = docs(files).filter((d) => d['kind'] === 'NodePool');

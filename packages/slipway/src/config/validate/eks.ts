@@ -231,6 +231,16 @@ function checkPlatform(
       ),
     );
   }
+  if (cluster.datadog !== undefined && cluster.secrets === 'secrets-store-csi') {
+    issues.push(
+      issue(
+        eksPath(config, env.name, 'datadog'),
+        "the Datadog chart reads its API key from a Kubernetes Secret, which only External Secrets makes here; the Secrets Store CSI driver's EKS add-on cannot sync one",
+        "set secrets to 'external-secrets', or remove datadog",
+      ),
+    );
+  }
+  if (cluster.nodes === 'auto') issues.push(...checkAutoMode(config, env, cluster));
   const secret = cluster.datadog?.apiKeySecret;
   if (secret !== undefined && !env.secrets.some((s) => s.name === secret)) {
     const declared = env.secrets.map((s) => s.name);
@@ -256,6 +266,53 @@ function checkPlatform(
       );
     }
   });
+  return issues;
+}
+
+/** Add-ons Auto Mode runs itself; pinning one would install a second copy. */
+const AUTO_MODE_ADDONS = ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent'];
+/** Sizes Auto Mode does not launch. */
+const AUTO_MODE_TOO_SMALL = /\.(nano|micro|small)$/;
+
+function checkAutoMode(
+  config: SlipwayConfig,
+  env: EnvironmentModel,
+  cluster: EksClusterModel,
+): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const addon of cluster.addons ?? []) {
+    if (AUTO_MODE_ADDONS.includes(addon.name)) {
+      issues.push(
+        issue(
+          eksPath(config, env.name, 'addons', addon.name),
+          `EKS Auto Mode runs ${addon.name} itself`,
+          `remove ${addon.name} from addons, or set nodes to 'managed'`,
+        ),
+      );
+    }
+  }
+  for (const pool of cluster.nodePools) {
+    pool.instanceTypes.forEach((type, i) => {
+      if (AUTO_MODE_TOO_SMALL.test(type)) {
+        issues.push(
+          issue(
+            eksPath(config, env.name, 'nodePools', pool.name, 'instanceTypes', i),
+            `EKS Auto Mode does not launch ${type}: nano, micro and small sizes are too small for its node agents`,
+            "use medium or larger, e.g. 't4g.medium'",
+          ),
+        );
+      }
+    });
+    for (const key of Object.keys(pool.labels).filter((k) => k.startsWith('eks.amazonaws.com/'))) {
+      issues.push(
+        issue(
+          eksPath(config, env.name, 'nodePools', pool.name, 'labels', key),
+          `EKS Auto Mode refuses node pools with labels under eks.amazonaws.com/`,
+          'use a label of your own domain',
+        ),
+      );
+    }
+  }
   return issues;
 }
 

@@ -1,3 +1,4 @@
+import { Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
@@ -82,17 +83,37 @@ export class NetworkStack extends SlipwayStack {
       description: `Private names of ${model.app} ${env.name} services and databases`,
     });
 
+    if (env.runtime === 'eks')
+      tagSubnetsForLoadBalancers(this.vpc.publicSubnets, privateSubnetsOf(this.vpc, withNat));
+
     publishValue(this, where, 'network', networkKeys.vpcId, this.vpc.vpcId);
     publishValue(this, where, 'network', networkKeys.vpcCidr, this.vpc.vpcCidrBlock);
     this.vpc.publicSubnets.forEach((subnet, i) => {
       publishValue(this, where, 'network', networkKeys.publicSubnetId(i), subnet.subnetId);
     });
-    const privateSubnets = withNat ? this.vpc.privateSubnets : this.vpc.isolatedSubnets;
-    privateSubnets.forEach((subnet, i) => {
+    privateSubnetsOf(this.vpc, withNat).forEach((subnet, i) => {
       publishValue(this, where, 'network', networkKeys.privateSubnetId(i), subnet.subnetId);
     });
     publishValue(this, where, 'network', networkKeys.namespaceId, this.namespace.namespaceId);
     publishValue(this, where, 'network', networkKeys.namespaceArn, this.namespace.namespaceArn);
     publishValue(this, where, 'network', networkKeys.namespaceName, this.namespace.namespaceName);
   }
+}
+
+function privateSubnetsOf(vpc: ec2.Vpc, withNat: boolean): ec2.ISubnet[] {
+  return withNat ? vpc.privateSubnets : vpc.isolatedSubnets;
+}
+
+/**
+ * On EKS, load balancers are made from Ingress objects at run time (by the AWS Load Balancer
+ * Controller or Auto Mode), and both find their subnets by these tags: public subnets for
+ * internet-facing ones, private for internal. ECS environments do not get them, so their
+ * templates stay as they are.
+ */
+function tagSubnetsForLoadBalancers(
+  publicSubnets: readonly ec2.ISubnet[],
+  privateSubnets: readonly ec2.ISubnet[],
+): void {
+  for (const subnet of publicSubnets) Tags.of(subnet).add('kubernetes.io/role/elb', '1');
+  for (const subnet of privateSubnets) Tags.of(subnet).add('kubernetes.io/role/internal-elb', '1');
 }
