@@ -7,10 +7,18 @@ import type fc from 'fast-check';
 
 const wide = process.env['SLIPWAY_WIDE'] === '1';
 
-/** Settings for `fc.assert`: `unit` draws in the ordinary run, `wideRuns` under test:wide. */
-export function drawSettings(unit: number, wideRuns = unit * 20): fc.Parameters<unknown> {
+/**
+ * Settings for `fc.assert`: `unit` draws in the ordinary run, `wideRuns` under test:wide. `part`
+ * moves the fixed seed, so one property split over several test files (run side by side) draws
+ * different configs in each.
+ */
+export function drawSettings(unit: number, wideRuns = unit * 20, part = 0): fc.Parameters<unknown> {
   const seedText = process.env['SLIPWAY_DRAW_SEED'];
   const seed =
-    seedText === undefined ? (wide ? Date.now() ^ (Math.random() * 2 ** 31) : 20_261_202) : Number(seedText);
+    seedText === undefined
+      ? wide
+        ? Date.now() ^ (Math.random() * 2 ** 31)
+        : 20_261_202 + part
+      : Number(seedText) + part;
   return { numRuns: wide ? wideRuns : unit, seed, endOnFailure: false };
 }

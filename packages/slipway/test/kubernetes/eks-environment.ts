@@ -1,37 +1,10 @@
 import type { EksClusterModel } from '../../src/model/eks.js';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../../src/model/types.js';
 import { megadollsLikeModel } from '../fixtures/models.js';
+import { clusterModel } from '../fixtures/eks-cluster.js';
 
 /** Two pools as a small cluster has them: untainted on-demand for the system, tainted Spot for work. */
-export const CLUSTER: EksClusterModel = {
-  version: '1.34',
-  publicEndpointCidrs: [],
-  admins: ['arn:aws:iam::111111111111:role/platform-admin'],
-  nodePools: [
-    {
-      name: 'system',
-      capacity: 'on-demand',
-      architecture: 'arm64',
-      instanceTypes: ['t4g.medium'],
-      minSize: 2,
-      maxSize: 3,
-      desiredSize: 2,
-      labels: { 'slipway/pool': 'system' },
-      taints: [],
-    },
-    {
-      name: 'workload',
-      capacity: 'spot',
-      architecture: 'arm64',
-      instanceTypes: ['m7g.large', 'm6g.large'],
-      minSize: 1,
-      maxSize: 6,
-      desiredSize: 2,
-      labels: { 'slipway/pool': 'workload' },
-      taints: [{ key: 'slipway/spot', value: 'true', effect: 'NoSchedule' }],
-    },
-  ],
-};
+export const CLUSTER: EksClusterModel = clusterModel();
 
 /**
  * The megadolls dev environment on EKS with two services: `web`, public, on Spot, with the

@@ -13,38 +13,14 @@ import type { AppModel, EnvironmentModel, Encryption } from '../../src/model/typ
 import { ClusterStack } from '../../src/stacks/runtime/eks/cluster-stack.js';
 import type { CfnResource, CfnTemplate } from '../../src/template/types.js';
 import { megadollsLikeModel } from '../fixtures/models.js';
+import { clusterModel } from '../fixtures/eks-cluster.js';
 
 /** A system pool on demand and a tainted Spot pool for workloads, as the EKS runtime plans them. */
-export const CLUSTER: EksClusterModel = {
-  version: '1.34',
+export const CLUSTER: EksClusterModel = clusterModel({
   publicEndpointCidrs: ['203.0.113.0/24'],
   admins: ['arn:aws:iam::222222222222:role/platform-admin'],
   developers: ['arn:aws:iam::222222222222:role/megadolls-developer'],
-  nodePools: [
-    {
-      name: 'system',
-      capacity: 'on-demand',
-      architecture: 'arm64',
-      instanceTypes: ['t4g.medium'],
-      minSize: 2,
-      maxSize: 3,
-      desiredSize: 2,
-      labels: { 'slipway/pool': 'system' },
-      taints: [],
-    },
-    {
-      name: 'workload',
-      capacity: 'spot',
-      architecture: 'arm64',
-      instanceTypes: ['m7g.large', 'm6g.large'],
-      minSize: 1,
-      maxSize: 6,
-      desiredSize: 2,
-      labels: { 'slipway/pool': 'workload' },
-      taints: [{ key: 'slipway/spot', value: 'true', effect: 'NoSchedule' }],
-    },
-  ],
-};
+});
 
 /** The cache every built environment declares, so the cluster's pods get a way to it. */
 export const CACHE = {

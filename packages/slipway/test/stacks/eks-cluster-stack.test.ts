@@ -44,7 +44,7 @@ describe('the EKS cluster stack', () => {
     const [[, cluster]] = ofType(prod.template, 'AWS::EKS::Cluster') as [[string, CfnResource]];
     expect(cluster.Properties).toMatchObject({
       Name: 'megadolls-prod',
-      Version: '1.34',
+      Version: '1.35',
       UpgradePolicy: { SupportType: 'STANDARD' },
       AccessConfig: { AuthenticationMode: 'API', BootstrapClusterCreatorAdminPermissions: false },
       Logging: {

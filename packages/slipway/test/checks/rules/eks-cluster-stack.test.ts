@@ -11,37 +11,13 @@ import type { AppModel } from '../../../src/model/types.js';
 import { ClusterStack } from '../../../src/stacks/runtime/eks/cluster-stack.js';
 import type { CfnResource, CfnTemplate, SynthesizedStack } from '../../../src/template/types.js';
 import { megadollsLikeModel } from '../../fixtures/models.js';
+import { clusterModel } from '../../fixtures/eks-cluster.js';
 
 /** The cluster as the EKS runtime plans it: an on-demand system pool and a Spot workload pool. */
-const CLUSTER: EksClusterModel = {
-  version: '1.34',
+const CLUSTER: EksClusterModel = clusterModel({
   publicEndpointCidrs: ['203.0.113.0/24'],
   admins: ['arn:aws:iam::222222222222:role/platform-admin'],
-  nodePools: [
-    {
-      name: 'system',
-      capacity: 'on-demand',
-      architecture: 'arm64',
-      instanceTypes: ['t4g.medium'],
-      minSize: 2,
-      maxSize: 3,
-      desiredSize: 2,
-      labels: {},
-      taints: [],
-    },
-    {
-      name: 'workload',
-      capacity: 'spot',
-      architecture: 'arm64',
-      instanceTypes: ['m7g.large'],
-      minSize: 1,
-      maxSize: 6,
-      desiredSize: 2,
-      labels: {},
-      taints: [{ key: 'slipway/spot', value: 'true', effect: 'NoSchedule' }],
-    },
-  ],
-};
+});
 
 interface Built {
   readonly stack: SynthesizedStack;
