@@ -12,7 +12,9 @@ describe('config shape', () => {
     const config = loose({ ...validConfig(), enviroments: {} });
     const found = expectIssue(config, 'enviroments', {
       message: ["'enviroments' is not a known setting", "did you mean 'environments'"],
-      fix: ['app, github, ci, databases, caches, secrets, services, runtime, eks, environments, usage, acknowledgements'],
+      fix: [
+        'app, github, ci, databases, caches, secrets, services, runtime, eks, environments, usage, acknowledgements',
+      ],
     });
     expect(found.fix).toMatch(/^remove it, or use one of/);
   });
