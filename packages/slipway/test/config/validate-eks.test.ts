@@ -273,4 +273,15 @@ describe('the EKS runtime in config', () => {
       fix: ['your own domain'],
     });
   });
+
+  it('refuses scaling on requests per target alone, which an HPA cannot read', () => {
+    const config = onEks();
+    config.services!.web!.scaling = { requestsPerTarget: 100 };
+    expectIssue(config, 'services.web.scaling', {
+      message: ['requests per target alone'],
+      fix: ['cpuPercent'],
+    });
+    config.services!.web!.scaling = { requestsPerTarget: 100, cpuPercent: 60 };
+    expect(() => resolveConfig(config)).not.toThrow();
+  });
 });

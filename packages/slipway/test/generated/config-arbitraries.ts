@@ -416,8 +416,9 @@ function assemble(
     secrets: Object.keys(shape.secrets).length > 0 ? shape.secrets : undefined,
     services: Object.fromEntries(
       services.map((s, i) => {
-        // ECS's traffic-shifting strategies do not exist on EKS, where a Deployment rolls.
-        const config = anyEks ? { ...s.config, deployment: undefined } : s.config;
+        // ECS's traffic-shifting strategies do not exist on EKS, where a Deployment rolls, and a
+        // Kubernetes autoscaler needs a CPU or memory target beside requests per target.
+        const config = anyEks ? onEksTerms(s.config) : s.config;
         return [s.name, dropUndefined(i === 0 && shape.cache ? { ...config, cache: 'sessions' } : config)];
       }),
     ),
@@ -430,6 +431,18 @@ function assemble(
       previewBranches: shape.previews && previewsPossible ? ['feat/*'] : [],
     },
   });
+}
+
+/** A drawn service as an EKS environment can run it: rolling, and scaling on CPU or memory too. */
+function onEksTerms(service: ServiceConfig): ServiceConfig {
+  const scaling = service.scaling;
+  const needsTarget =
+    scaling !== undefined && scaling.cpuPercent === undefined && scaling.memoryPercent === undefined;
+  return {
+    ...service,
+    deployment: undefined,
+    ...(needsTarget ? { scaling: { ...scaling, cpuPercent: 60 } } : {}),
+  };
 }
 
 /** The CI stack's account and region, when not the first environment's. */

@@ -367,6 +367,16 @@ function checkServices(
         ),
       );
     }
+    const scales = service.maxCount > service.minCount;
+    if (scales && service.scaling.cpuPercent === undefined && service.scaling.memoryPercent === undefined) {
+      issues.push(
+        issue(
+          servicePath(config, env.name, service.name, 'scaling'),
+          `${service.name} scales between ${service.minCount} and ${service.maxCount} on requests per target alone, which a Kubernetes autoscaler cannot read without a metrics adapter`,
+          'add scaling.cpuPercent (e.g. 60) or memoryPercent beside requestsPerTarget, or set maxCount equal to minCount',
+        ),
+      );
+    }
     if (service.deployment.strategy !== 'rolling') {
       issues.push(
         issue(
