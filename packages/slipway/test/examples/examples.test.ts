@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,24 @@ describe.each(EXAMPLES)('examples/$name', ({ name, model }) => {
       expect(env.monthlyCostUsd, env.name).toBeLessThanOrEqual(ceiling);
       const itemised = env.costItems.reduce((sum, i) => sum + i.usd, 0);
       expect(itemised).toBeCloseTo(env.monthlyCostUsd ?? Number.NaN, 6);
+    }
+  });
+
+  it('makes no custom resource: nothing runs a Lambda function behind CloudFormation', () => {
+    for (const stack of [...plan.shared.stacks, ...plan.environments.flatMap((e) => e.stacks)]) {
+      const template = JSON.parse(readFileSync(stack.template, 'utf8')) as {
+        Resources?: Record<string, { Type: string }>;
+      };
+      const types = Object.values(template.Resources ?? {}).map((r) => r.Type);
+      expect(
+        types.filter(
+          (t) =>
+            t.startsWith('Custom::') ||
+            t === 'AWS::CloudFormation::CustomResource' ||
+            t === 'AWS::Lambda::Function',
+        ),
+        stack.name,
+      ).toEqual([]);
     }
   });
 
