@@ -2,7 +2,7 @@ import { IngressClass } from 'kubernetes-models/networking.k8s.io/v1';
 import { z } from 'zod';
 import type { IIngressClassParams } from './auto-mode-ingress-class-params-types.js';
 import { appLabels } from './labels.js';
-import type { KubernetesManifest } from './manifest.js';
+import { LocalKind } from './local-kind.js';
 
 /** The class the services' Ingresses name (ingress.ts), under both load balancer controllers. */
 export const ALB_INGRESS_CLASS = 'alb';
@@ -24,46 +24,13 @@ const INGRESS_CLASS_PARAMS_SCHEMA = z.strictObject({
   }),
 });
 
-/** A validation failure as the schema pass reads one: a JSON pointer and a message per problem. */
-class SchemaValidationError extends Error {
-  constructor(readonly errors: readonly { readonly instancePath: string; readonly message: string }[]) {
-    super(errors.map((e) => `${e.instancePath || '/'}: ${e.message}`).join('; '));
-  }
-}
-
 /** An IngressClassParams with the shape of a `kubernetes-models` class, for both validation passes and the writer. */
-export class IngressClassParams implements KubernetesManifest {
-  readonly apiVersion = 'eks.amazonaws.com/v1';
-  readonly kind = 'IngressClassParams';
-  readonly metadata: IIngressClassParams['metadata'];
-  readonly spec: IIngressClassParams['spec'];
-
+export class IngressClassParams extends LocalKind<IIngressClassParams> {
   constructor(data: Omit<IIngressClassParams, 'apiVersion' | 'kind'>) {
-    this.metadata = data.metadata;
-    this.spec = data.spec;
-  }
-
-  validate(): void {
-    const result = INGRESS_CLASS_PARAMS_SCHEMA.safeParse(this.toJSON());
-    if (result.success) return;
-    throw new SchemaValidationError(
-      result.error.issues.map((issue) => ({
-        instancePath: issue.path.map((p) => `/${String(p)}`).join(''),
-        message: issue.message,
-      })),
+    super(
+      { apiVersion: 'eks.amazonaws.com/v1', kind: 'IngressClassParams', schema: INGRESS_CLASS_PARAMS_SCHEMA },
+      data,
     );
-  }
-
-  toJSON(): IIngressClassParams {
-    // A round trip drops undefined fields, as the YAML would.
-    return JSON.parse(
-      JSON.stringify({
-        apiVersion: this.apiVersion,
-        kind: this.kind,
-        metadata: this.metadata,
-        spec: this.spec,
-      }),
-    ) as IIngressClassParams;
   }
 }
 

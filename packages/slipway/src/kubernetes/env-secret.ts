@@ -1,12 +1,19 @@
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1';
 import type { IExternalSecretData } from '@kubernetes-models/external-secrets/external-secrets.io/v1';
 import { ssmParameterName } from '../naming/names.js';
-import type { CacheModel, DatabaseModel, EnvironmentModel, ServiceModel } from '../model/types.js';
+import type { EnvironmentModel, ServiceModel } from '../model/types.js';
 import { VALKEY_PORT } from '../stacks/data/valkey-cache.js';
 import { dataKeys } from '../stacks/shared/cross-stack.js';
 import { serviceLabels } from './labels.js';
-import { ManifestError, servicePathOf } from './manifest-error.js';
+import { ManifestError } from './manifest-error.js';
 import { PARAMETER_STORE, SECRETS_MANAGER, storeRef } from './secret-stores.js';
+import {
+  databaseSettings,
+  refuseSlipwayVariables,
+  serviceCache,
+  serviceDatabase,
+  serviceSecrets,
+} from './service-variables.js';
 import { syncWave } from './sync-wave.js';
 
 /** How often External Secrets reads the values again: a rotated secret reaches new pods within the hour. */
@@ -50,11 +57,7 @@ export function serviceEnvSecret(
       );
       template.DATABASE_READER_HOSTS = readers.map((key) => `{{ .${key} }}`).join(',');
     }
-    template.DATABASE_PORT = String(database.port);
-    template.DATABASE_NAME = database.databaseName;
-    template.DATABASE_USER = database.appUsername;
-    template.DATABASE_IAM_AUTH = 'true';
-    template.DATABASE_SSL = 'verify-full';
+    Object.assign(template, databaseSettings(database));
   }
 
   const cache = serviceCache(env, service);
@@ -67,34 +70,9 @@ export function serviceEnvSecret(
     template.REDIS_URL = `rediss://{{ .cacheHost }}:${VALKEY_PORT}`;
   }
 
-  for (const variable of Object.keys(template)) {
-    if (service.environment[variable] !== undefined) {
-      throw new ManifestError(
-        servicePathOf(env.name, service.name, `environment.${variable}`),
-        `${variable} is set by Slipway for the service's ${variable === 'REDIS_URL' ? 'cache' : 'database'}`,
-        'remove it from environment',
-      );
-    }
-  }
-
-  for (const [variable, secretName] of Object.entries(service.secrets)) {
-    const path = servicePathOf(env.name, service.name, `secrets.${variable}`);
-    const declared = env.secrets.find((s) => s.name === secretName);
-    if (!declared) {
-      throw new ManifestError(
-        path,
-        `no secret named '${secretName}' is declared in ${env.name}`,
-        `declare it under secrets or use one of: ${env.secrets.map((s) => s.name).join(', ') || '(none)'}`,
-      );
-    }
-    // PORT too: the Deployment sets it, and a pod's own variables win over its Secret's.
-    if (variable in service.environment || variable in template || variable === 'PORT') {
-      throw new ManifestError(
-        path,
-        `${variable} is also a plain or Slipway-set variable`,
-        'keep it in one place',
-      );
-    }
+  const slipwaySet = new Set(Object.keys(template));
+  refuseSlipwayVariables(env, service, slipwaySet);
+  for (const { variable, secret, path } of serviceSecrets(env, service, slipwaySet)) {
     // The template names its inputs as Go template fields, so the variable must be an identifier.
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable) || data.some((d) => d.secretKey === variable)) {
       throw new ManifestError(
@@ -106,8 +84,8 @@ export function serviceEnvSecret(
     data.push({
       secretKey: variable,
       // The whole value, as ECS passes it: an SSM SecureString (decrypted) or a secret's string.
-      remoteRef: { key: declared.path },
-      ...(declared.source === 'secretsmanager' ? { sourceRef: { storeRef: storeRef(SECRETS_MANAGER) } } : {}),
+      remoteRef: { key: secret.path },
+      ...(secret.source === 'secretsmanager' ? { sourceRef: { storeRef: storeRef(SECRETS_MANAGER) } } : {}),
     });
     template[variable] = `{{ .${variable} }}`;
   }
@@ -133,31 +111,4 @@ export function serviceEnvSecret(
       data,
     },
   });
-}
-
-function serviceDatabase(env: EnvironmentModel, service: ServiceModel): DatabaseModel | undefined {
-  if (service.database === undefined) return undefined;
-  const database = env.databases.find((d) => d.name === service.database);
-  if (!database) {
-    throw new ManifestError(
-      servicePathOf(env.name, service.name, 'database'),
-      `no database named '${service.database}' is declared in ${env.name}`,
-      `declare it under databases or use one of: ${env.databases.map((d) => d.name).join(', ') || '(none)'}`,
-    );
-  }
-  return database;
-}
-
-function serviceCache(env: EnvironmentModel, service: ServiceModel): CacheModel | undefined {
-  if (service.cache === undefined) return undefined;
-  const caches = env.caches ?? [];
-  const cache = caches.find((c) => c.name === service.cache);
-  if (!cache) {
-    throw new ManifestError(
-      servicePathOf(env.name, service.name, 'cache'),
-      `no cache named '${service.cache}' is declared in ${env.name}`,
-      `declare it under caches or use one of: ${caches.map((c) => c.name).join(', ') || '(none)'}`,
-    );
-  }
-  return cache;
 }

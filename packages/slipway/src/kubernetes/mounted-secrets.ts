@@ -5,9 +5,16 @@ import { ssmParameterName } from '../naming/names.js';
 import { VALKEY_PORT } from '../stacks/data/valkey-cache.js';
 import { dataKeys } from '../stacks/shared/cross-stack.js';
 import { serviceLabels } from './labels.js';
-import { ManifestError, servicePathOf } from './manifest-error.js';
+import { ManifestError } from './manifest-error.js';
 import type { IAwsProviderObject } from './secret-provider-class-types.js';
 import { SecretProviderClass } from './secret-provider-class.js';
+import {
+  databaseSettings,
+  refuseSlipwayVariables,
+  serviceCache,
+  serviceDatabase,
+  serviceSecrets,
+} from './service-variables.js';
 import { syncWave } from './sync-wave.js';
 
 /** Where a service's pods find their secrets and connection endpoints, one file each. */
@@ -53,51 +60,23 @@ export function serviceMountedSecrets(
   const dataFile = (objectAlias: string, key: string) =>
     objects.push({ objectName: parameter(key), objectType: 'ssmparameter', objectAlias });
 
-  const database = lookUp(env, service, 'database', env.databases, service.database);
+  const database = serviceDatabase(env, service);
   if (database) {
     dataFile('DATABASE_HOST', dataKeys.endpointAddress(database.name));
     for (let i = 1; i <= database.readReplicas; i++) {
       dataFile(`DATABASE_READER_HOST_${i}`, dataKeys.replicaEndpointAddress(database.name, i));
     }
-    variables.DATABASE_PORT = String(database.port);
-    variables.DATABASE_NAME = database.databaseName;
-    variables.DATABASE_USER = database.appUsername;
-    variables.DATABASE_IAM_AUTH = 'true';
-    variables.DATABASE_SSL = 'verify-full';
+    Object.assign(variables, databaseSettings(database));
   }
-  const cache = lookUp(env, service, 'cache', env.caches ?? [], service.cache);
+  const cache = serviceCache(env, service);
   if (cache) {
     dataFile('REDIS_HOST', dataKeys.cacheEndpointAddress(cache.name));
     variables.REDIS_PORT = String(VALKEY_PORT);
   }
 
   const taken = new Set([...objects.map((o) => o.objectAlias), ...Object.keys(variables)]);
-  for (const name of taken) {
-    if (service.environment[name] !== undefined) {
-      throw new ManifestError(
-        servicePathOf(env.name, service.name, `environment.${name}`),
-        `${name} is set by Slipway for the service's ${name.startsWith('REDIS') ? 'cache' : 'database'}`,
-        'remove it from environment',
-      );
-    }
-  }
-  for (const [variable, secretName] of Object.entries(service.secrets)) {
-    const path = servicePathOf(env.name, service.name, `secrets.${variable}`);
-    const declared = env.secrets.find((s) => s.name === secretName);
-    if (!declared) {
-      throw new ManifestError(
-        path,
-        `no secret named '${secretName}' is declared in ${env.name}`,
-        `declare it under secrets or use one of: ${env.secrets.map((s) => s.name).join(', ') || '(none)'}`,
-      );
-    }
-    if (variable in service.environment || taken.has(variable) || variable === 'PORT') {
-      throw new ManifestError(
-        path,
-        `${variable} is also a plain or Slipway-set variable`,
-        'keep it in one place',
-      );
-    }
+  refuseSlipwayVariables(env, service, taken);
+  for (const { variable, secret, path } of serviceSecrets(env, service, taken)) {
     // The name becomes a file name in the mount, so it must not hold a path.
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
       throw new ManifestError(
@@ -106,10 +85,9 @@ export function serviceMountedSecrets(
         'use letters, digits and underscores, e.g. API_TOKEN',
       );
     }
-    taken.add(variable);
     objects.push({
-      objectName: declared.path,
-      objectType: declared.source === 'secretsmanager' ? 'secretsmanager' : 'ssmparameter',
+      objectName: secret.path,
+      objectType: secret.source === 'secretsmanager' ? 'secretsmanager' : 'ssmparameter',
       objectAlias: variable,
     });
   }
@@ -146,24 +124,4 @@ export function serviceMountedSecrets(
     mount: { name: VOLUME_NAME, mountPath: MOUNTED_SECRETS_PATH, readOnly: true },
     variables: Object.entries(variables).map(([variable, value]) => ({ name: variable, value })),
   };
-}
-
-/** The named database or cache of the environment; a name it does not declare is an error. */
-function lookUp<T extends { readonly name: string }>(
-  env: EnvironmentModel,
-  service: ServiceModel,
-  field: 'database' | 'cache',
-  declared: readonly T[],
-  name: string | undefined,
-): T | undefined {
-  if (name === undefined) return undefined;
-  const found = declared.find((d) => d.name === name);
-  if (!found) {
-    throw new ManifestError(
-      servicePathOf(env.name, service.name, field),
-      `no ${field} named '${name}' is declared in ${env.name}`,
-      `declare it under ${field === 'database' ? 'databases' : 'caches'} or use one of: ${declared.map((d) => d.name).join(', ') || '(none)'}`,
-    );
-  }
-  return found;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KubernetesManifest } from './manifest.js';
+import { LocalKind } from './local-kind.js';
 import type { ISecretProviderClass } from './secret-provider-class-types.js';
 
 const labelMap = z.record(z.string(), z.string());
@@ -30,49 +30,21 @@ export const SECRET_PROVIDER_CLASS_SCHEMA = z.strictObject({
   }),
 });
 
-/** A validation failure as the schema pass reads one: a JSON pointer and a message per problem. */
-class SchemaValidationError extends Error {
-  constructor(readonly errors: readonly { readonly instancePath: string; readonly message: string }[]) {
-    super(errors.map((e) => `${e.instancePath || '/'}: ${e.message}`).join('; '));
-  }
-}
-
 /**
  * A SecretProviderClass with the shape of a `kubernetes-models` class, so the builders, both
  * validation passes and the writer treat it as any other object.
  */
-export class SecretProviderClass implements KubernetesManifest {
+export class SecretProviderClass extends LocalKind<ISecretProviderClass> {
   static readonly apiVersion = 'secrets-store.csi.x-k8s.io/v1';
-  readonly apiVersion = SecretProviderClass.apiVersion;
-  readonly kind = 'SecretProviderClass';
-  readonly metadata: ISecretProviderClass['metadata'];
-  readonly spec: ISecretProviderClass['spec'];
 
   constructor(data: Omit<ISecretProviderClass, 'apiVersion' | 'kind'>) {
-    this.metadata = data.metadata;
-    this.spec = data.spec;
-  }
-
-  validate(): void {
-    const result = SECRET_PROVIDER_CLASS_SCHEMA.safeParse(this.toJSON());
-    if (result.success) return;
-    throw new SchemaValidationError(
-      result.error.issues.map((issue) => ({
-        instancePath: issue.path.map((p) => `/${String(p)}`).join(''),
-        message: issue.message,
-      })),
+    super(
+      {
+        apiVersion: SecretProviderClass.apiVersion,
+        kind: 'SecretProviderClass',
+        schema: SECRET_PROVIDER_CLASS_SCHEMA,
+      },
+      data,
     );
-  }
-
-  toJSON(): ISecretProviderClass {
-    // A round trip drops undefined fields, as the YAML would.
-    return JSON.parse(
-      JSON.stringify({
-        apiVersion: this.apiVersion,
-        kind: this.kind,
-        metadata: this.metadata,
-        spec: this.spec,
-      }),
-    ) as ISecretProviderClass;
   }
 }
