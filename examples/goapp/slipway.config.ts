@@ -1,7 +1,7 @@
 // Go app on EKS (seed 001): a Go HTTP service on an EKS cluster in a /16 VPC with three public and
 // three private /20 subnets, PostgreSQL reachable only from the private subnets, secrets synced by
-// External Secrets from Secrets Manager, developers limited to the app's namespace, and Argo CD
-// syncing the GitOps folder the workflows commit image tags to.
+// External Secrets from Secrets Manager, the Datadog agent on every node, developers limited to
+// the app's namespace, and Argo CD syncing the GitOps folder the workflows commit image tags to.
 import { defineConfig } from 'slipway';
 
 export default defineConfig({
@@ -14,6 +14,8 @@ export default defineConfig({
     publicEndpointCidrs: ['203.0.113.0/24'],
     admins: ['arn:aws:iam::111111111111:role/platform-admin'],
     developers: ['arn:aws:iam::111111111111:role/goapp-developer'],
+    // The Datadog agent on every node, its API key synced from Secrets Manager.
+    datadog: { apiKeySecret: 'datadog-api-key' },
   },
 
   databases: {
@@ -23,6 +25,7 @@ export default defineConfig({
   secrets: {
     // Filled by the team after the first deploy; External Secrets syncs it into the pods.
     'api-key': { secretsManager: 'goapp/api-key' },
+    'datadog-api-key': { secretsManager: 'goapp/datadog-api-key' },
   },
 
   services: {

@@ -38,16 +38,24 @@ describe('examples/goapp on EKS', () => {
         `goapp-${env.name}-data`,
         `goapp-${env.name}-cluster`,
       ]);
-      const files = (env.manifests ?? []).map((file) => path.basename(file)).sort();
-      expect(files).toEqual(
+      // Each file as it sits in the environment's folder, gitops/<env>/.
+      const folder = (env.manifests ?? [])
+        .map((file) => file.split(`${path.sep}gitops${path.sep}${env.name}${path.sep}`)[1])
+        .sort();
+      expect(folder).toEqual(
         [
-          'goapp-services.yaml',
-          'namespace.yaml',
-          'platform-aws-load-balancer-controller.yaml',
-          'platform-external-secrets.yaml',
+          'apps/goapp-services.yaml',
+          'apps/platform-aws-load-balancer-controller.yaml',
+          'apps/platform-datadog-secrets.yaml',
+          'apps/platform-datadog.yaml',
+          'apps/platform-external-secrets.yaml',
+          'platform/datadog/api-key.yaml',
+          'platform/datadog/cluster-agent-token.yaml',
+          'platform/datadog/secret-store.yaml',
           'root.yaml',
-          'secret-stores.yaml',
-          'web.yaml',
+          'services/namespace.yaml',
+          'services/secret-stores.yaml',
+          'services/web.yaml',
         ].sort(),
       );
       // Both validation passes ran on every object: no Slipway-K8S0 finding, and no other manifest error.
