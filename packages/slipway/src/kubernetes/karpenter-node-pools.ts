@@ -3,12 +3,12 @@ import { NodePool } from '@kubernetes-models/karpenter/karpenter.sh/v1';
 import type { EksNodePoolModel } from '../model/eks.js';
 import type { EnvironmentModel } from '../model/types.js';
 import {
+  KARPENTER_ROOT_VOLUME_GB,
   karpenterNodeRoleName,
   karpenterPools,
   karpenterSecurityGroupTags,
   karpenterSubnetTags,
 } from '../stacks/runtime/eks/karpenter-names.js';
-import { KARPENTER_ROOT_VOLUME_GB } from '../stacks/runtime/eks/karpenter-estimate.js';
 import { appLabels } from './labels.js';
 import { CAPACITY_TYPE_LABEL } from './node-placement.js';
 

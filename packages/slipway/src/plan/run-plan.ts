@@ -8,7 +8,7 @@ import { writeManifests } from '../kubernetes/write-manifests.js';
 import { buildApp } from '../stacks/build-app.js';
 import { planGitops } from './environment-gitops.js';
 import { ingressLoadBalancers } from './ingress-load-balancers.js';
-import { karpenterNodeEstimate } from '../stacks/runtime/eks/karpenter-estimate.js';
+import { karpenterNodeEstimate } from './controller-nodes.js';
 import { synthesize } from '../stacks/synthesize.js';
 
 export { UnknownEnvironmentError } from './errors.js';

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateCost } from '../../src/cost/estimate.js';
 import type { EksClusterModel } from '../../src/model/eks.js';
-import { karpenterNodeEstimate } from '../../src/stacks/runtime/eks/karpenter-estimate.js';
+import { karpenterNodeEstimate } from '../../src/plan/controller-nodes.js';
 import { usage } from '../cost/fixtures.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { type Built, build, CLUSTER, ofType } from './eks-cluster-fixture.js';

@@ -6,7 +6,7 @@ import type { EksClusterModel } from '../../src/model/eks.js';
 import { NetworkStack } from '../../src/stacks/network/network-stack.js';
 import { karpenterSubnetTags } from '../../src/stacks/runtime/eks/karpenter-names.js';
 import { estimateCost } from '../../src/cost/estimate.js';
-import { karpenterNodeEstimate } from '../../src/stacks/runtime/eks/karpenter-estimate.js';
+import { karpenterNodeEstimate } from '../../src/plan/controller-nodes.js';
 import { usage } from '../cost/fixtures.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { megadollsLikeModel, PROD_ACCOUNT } from '../fixtures/models.js';

@@ -4,7 +4,7 @@
  * fit their architecture and sizes, and services that the pools and the runtime can run.
  */
 import type { EksClusterModel, EksNodePoolModel } from '../../model/eks.js';
-import type { EnvironmentModel } from '../../model/types.js';
+import type { AppModel, EnvironmentModel } from '../../model/types.js';
 import { parseCidr } from '../cidr.js';
 import { EKS_ADDON_NAMES, EKS_ADDON_VERSION } from '../data/eks-addons.js';
 import { KUBERNETES_VERSIONS } from '../data/kubernetes-versions.js';
@@ -29,7 +29,7 @@ const MAX_POOL_SIZE = 1000;
 export const validateEks: Validator = ({ config, model }) =>
   model.environments.flatMap((env) =>
     env.runtime === 'eks' && env.eks !== undefined
-      ? checkCluster(config, env, env.eks)
+      ? checkCluster(config, model, env, env.eks)
       : checkNoCluster(config, env),
   );
 
@@ -54,7 +54,12 @@ function checkNoCluster(config: SlipwayConfig, env: EnvironmentModel): ConfigIss
   ];
 }
 
-function checkCluster(config: SlipwayConfig, env: EnvironmentModel, cluster: EksClusterModel): ConfigIssue[] {
+function checkCluster(
+  config: SlipwayConfig,
+  model: AppModel,
+  env: EnvironmentModel,
+  cluster: EksClusterModel,
+): ConfigIssue[] {
   return [
     ...checkVersion(config, env, cluster),
     ...checkEndpoint(config, env, cluster),
@@ -64,7 +69,7 @@ function checkCluster(config: SlipwayConfig, env: EnvironmentModel, cluster: Eks
     ...checkServices(config, env, cluster),
     ...checkPlatform(config, env, cluster),
     ...checkAddons(config, env, cluster),
-    ...checkEnvironment(config, env),
+    ...checkEnvironment(config, model, env),
   ];
 }
 
@@ -391,7 +396,7 @@ function checkServices(
 }
 
 /** What an EKS environment needs around it: a NAT for its private nodes, GitHub Actions delivery. */
-function checkEnvironment(config: SlipwayConfig, env: EnvironmentModel): ConfigIssue[] {
+function checkEnvironment(config: SlipwayConfig, model: AppModel, env: EnvironmentModel): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (env.network.natGateways === 0) {
     issues.push(
@@ -411,10 +416,8 @@ function checkEnvironment(config: SlipwayConfig, env: EnvironmentModel): ConfigI
       ),
     );
   }
-  const preview = config.delivery?.previewEnvironment ?? undefined;
-  const previewsAsked = (config.delivery?.previewBranches ?? []).length > 0;
-  const target = preview ?? (previewsAsked ? firstNonProduction(config) : undefined);
-  if (previewsAsked && target === env.name) {
+  // Default previews of an EKS environment resolve to none; a preview left here was asked for.
+  if (model.delivery?.preview?.environment === env.name) {
     issues.push(
       issue(
         'delivery.previewBranches',
@@ -424,10 +427,4 @@ function checkEnvironment(config: SlipwayConfig, env: EnvironmentModel): ConfigI
     );
   }
   return issues;
-}
-
-function firstNonProduction(config: SlipwayConfig): string | undefined {
-  return Object.entries(config.environments).find(
-    ([name, env]) => !(env.production ?? ['prod', 'production'].includes(name)),
-  )?.[0];
 }

@@ -4,7 +4,8 @@
  * A test compares this list with the stacks the app actually builds.
  */
 import type { StackLayer } from '../data/aws-tables.generated.js';
-import type { AppModel, EnvironmentModel } from '../../model/types.js';
+import { needsDataStack } from '../../model/data-layer.js';
+import type { AppModel } from '../../model/types.js';
 
 export interface StackPlacement {
   readonly layer: StackLayer;
@@ -28,7 +29,7 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
       label,
     });
     placements.push(at('network', env.stackNames.network));
-    if (hasDataStack(env)) placements.push(at('data', env.stackNames.data));
+    if (needsDataStack(env)) placements.push(at('data', env.stackNames.data));
     if (env.runtime === 'eks') {
       // The cluster stack; services are Kubernetes objects, not stacks.
       placements.push(at('cluster', env.stackNames.runtime));
@@ -48,13 +49,4 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
   }
   if (codepipeline) placements.push({ layer: 'pipeline', region: ci, label: 'the pipeline stack' });
   return placements;
-}
-
-/** As `needsDataStack` in the stacks: CloudFormation rejects an empty stack, so none is made. */
-function hasDataStack(env: EnvironmentModel): boolean {
-  return (
-    env.databases.length > 0 ||
-    (env.caches ?? []).length > 0 ||
-    env.secrets.some((secret) => secret.source === 'secretsmanager')
-  );
 }

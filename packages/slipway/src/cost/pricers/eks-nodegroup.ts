@@ -15,7 +15,7 @@ import { findLaunchTemplate, type LaunchTemplateFacts, launchTemplateFacts } fro
 const EKS_DEFAULT_INSTANCE_TYPE = 't3.medium';
 
 /**
- * Set to `true` on an estimate-only node group (karpenter-estimate.ts) whose nodes EKS Auto Mode
+ * Set to `true` on an estimate-only node group (plan/controller-nodes.ts) whose nodes EKS Auto Mode
  * runs: their management fee is priced as a line of its own beside the instances.
  */
 export const AUTO_MODE_MANAGEMENT_PROPERTY = 'SlipwayEksAutoModeManagement';

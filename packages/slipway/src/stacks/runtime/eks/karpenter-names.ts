@@ -10,6 +10,9 @@ import { eksClusterName } from './eks-names.js';
 /** The pool that stays a managed node group under Karpenter: it runs Karpenter itself, CoreDNS and the controllers. */
 export const SYSTEM_POOL = 'system';
 
+/** The root volume each EC2NodeClass gives a node (karpenter-node-pools.ts), in GB; the estimate prices it. */
+export const KARPENTER_ROOT_VOLUME_GB = 20;
+
 /** The pools Karpenter starts nodes for: every pool but `system`, and none when the cluster uses managed node groups only. */
 export function karpenterPools(cluster: EksClusterModel): readonly EksNodePoolModel[] {
   return cluster.nodes === 'karpenter' ? cluster.nodePools.filter((pool) => pool.name !== SYSTEM_POOL) : [];

@@ -1,10 +1,7 @@
-import type { EnvironmentModel } from '../../../model/types.js';
-import type { CfnResource, SynthesizedStack } from '../../../template/types.js';
-import { AUTO_MODE_MANAGEMENT_PROPERTY } from '../../../cost/pricers/eks-nodegroup.js';
-import { karpenterPools } from './karpenter-names.js';
-
-/** The root volume each EC2NodeClass gives a node (karpenter-node-pools.ts), in GB. */
-export const KARPENTER_ROOT_VOLUME_GB = 20;
+import { AUTO_MODE_MANAGEMENT_PROPERTY } from '../cost/pricers/eks-nodegroup.js';
+import type { EnvironmentModel } from '../model/types.js';
+import { KARPENTER_ROOT_VOLUME_GB, karpenterPools } from '../stacks/runtime/eks/karpenter-names.js';
+import type { CfnResource, SynthesizedStack } from '../template/types.js';
 
 /** The ephemeral storage Auto Mode's `default` NodeClass gives a node: 80 GiB of gp3. */
 const AUTO_MODE_NODE_VOLUME_GB = 80;
