@@ -301,13 +301,26 @@ export const eksSchema = z.strictObject({
   secrets: z.enum(['external-secrets', 'secrets-store-csi']).optional(),
   /** EKS add-on versions by add-on name (e.g. { 'vpc-cni': 'v1.20.4-eksbuild.1' }); a name not installed by default is added. @default EKS's default version of each core add-on */
   addons: z.record(z.string(), z.string()).optional(),
-  /** The Datadog agent on every node, tolerating every taint. @default none */
+  /**
+   * The Datadog agent on every node, tolerating every taint, and with an application key the
+   * services' monitors. An environment's fields override the app's one by one. @default none
+   */
   datadog: z
     .strictObject({
-      /** Declared secret that holds the Datadog API key. */
-      apiKeySecret: z.string(),
-      /** Datadog site the agent reports to. @default 'datadoghq.com' */
+      /** Declared secret that holds the Datadog API key. Required once the app's and environment's fields are merged. */
+      apiKeySecret: z.string().optional(),
+      /** Datadog site the agent reports to, e.g. 'datadoghq.eu'. @default 'datadoghq.com' */
       site: z.string().optional(),
+      /**
+       * Declared secret that holds a Datadog application key. With it, the Datadog Operator keeps
+       * each service's monitors (pods unavailable, crash loops, error logs). @default none: no monitors
+       */
+      appKeySecret: z.string().optional(),
+      /**
+       * Who the monitors notify: Datadog handles such as '@slack-ops-alerts', '@pagerduty-web' or
+       * '@oncall@example.com'. A production environment's monitors must notify someone. @default []
+       */
+      notify: z.array(z.string()).optional(),
     })
     .optional(),
 });

@@ -49,6 +49,15 @@ export interface EksDatadogModel {
   readonly site: string;
   /** Name of the declared secret (`env.secrets`) that holds the API key. */
   readonly apiKeySecret: string;
+  /** The services' monitors, kept by the Datadog Operator; absent without an application key. */
+  readonly monitors?: EksDatadogMonitorsModel;
+}
+
+export interface EksDatadogMonitorsModel {
+  /** Name of the declared secret that holds the application key the Operator manages monitors with. */
+  readonly appKeySecret: string;
+  /** Datadog handles every monitor's message mentions, e.g. '@slack-ops-alerts'; empty notifies no one. */
+  readonly notify: readonly string[];
 }
 
 export interface EksNodePoolModel {

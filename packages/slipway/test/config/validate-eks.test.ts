@@ -230,6 +230,65 @@ describe('the EKS runtime in config', () => {
     expectIssue(broken, 'eks.developers[0]', { message: ['also an admin'], fix: ['not both'] });
   });
 
+  it('merges Datadog per field, and turns monitors on with an application key only', () => {
+    const config = onEks();
+    config.secrets = {
+      ...config.secrets,
+      ddApi: { secretsManager: 'shop/datadog-api' },
+      ddApp: { secretsManager: 'shop/datadog-app' },
+    };
+    config.eks = { datadog: { apiKeySecret: 'ddApi', appKeySecret: 'ddApp', notify: ['@slack-shop'] } };
+    config.environments.prod!.eks = { datadog: { site: 'datadoghq.eu', notify: ['@pagerduty-shop'] } };
+    expect(envOf(config, 'dev').eks?.datadog).toEqual({
+      site: 'datadoghq.com',
+      apiKeySecret: 'ddApi',
+      monitors: { appKeySecret: 'ddApp', notify: ['@slack-shop'] },
+    });
+    expect(envOf(config, 'prod').eks?.datadog).toEqual({
+      site: 'datadoghq.eu',
+      apiKeySecret: 'ddApi',
+      monitors: { appKeySecret: 'ddApp', notify: ['@pagerduty-shop'] },
+    });
+    const agentOnly = onEks();
+    agentOnly.secrets = { ...agentOnly.secrets, ddApi: { secretsManager: 'shop/datadog-api' } };
+    agentOnly.eks = { datadog: { apiKeySecret: 'ddApi' } };
+    expect(envOf(agentOnly, 'prod').eks?.datadog?.monitors).toBeUndefined();
+  });
+
+  it('rejects Datadog monitors that cannot run or would wake no one in production', () => {
+    const config = onEks();
+    config.secrets = { ...config.secrets, ddApi: { secretsManager: 'shop/datadog-api' } };
+    config.eks = { datadog: { apiKeySecret: 'ddApi', appKeySecret: 'ddApp', site: 'datadoghq.e' } };
+    config.environments.dev!.eks = { datadog: { notify: ['slack-shop', '@pagerduty-shop'] } };
+    expectIssue(config, 'eks.datadog.appKeySecret', {
+      message: ["no secret named 'ddApp'"],
+      fix: ["'ddApi'"],
+    });
+    expectIssue(config, 'eks.datadog.site', {
+      message: ["'datadoghq.e' is not a Datadog site", "did you mean 'datadoghq.eu'"],
+      fix: ["'us5.datadoghq.com'"],
+    });
+    expectIssue(config, 'environments.dev.eks.datadog.notify[0]', {
+      message: ["'slack-shop' is not a Datadog notification handle"],
+      fix: ['@slack-ops-alerts'],
+    });
+    expectIssue(config, 'eks.datadog.notify', {
+      message: ['prod is production', 'notify no one'],
+      fix: ['@pagerduty-'],
+    });
+
+    const noKey = onEks();
+    noKey.eks = { datadog: { notify: ['@slack-shop'] } };
+    expectIssue(noKey, 'eks.datadog.apiKeySecret', {
+      message: ['missing'],
+      fix: ["apiKeySecret: 'datadog-api-key'"],
+    });
+    expectIssue(noKey, 'eks.datadog.notify', {
+      message: ['no monitors to notify from'],
+      fix: ['appKeySecret'],
+    });
+  });
+
   it('pins add-on versions per environment, and rejects unknown add-ons and malformed versions', () => {
     const config = onEks();
     config.eks = { addons: { 'vpc-cni': 'v1.20.4-eksbuild.1', 'metrics-server': 'v0.8.0-eksbuild.1' } };

@@ -41,13 +41,26 @@ export function resolveEks(
     addons: Object.entries({ ...app.addons, ...own.addons }).map(([name, version]) => ({ name, version })),
     gitopsPath: own.gitopsPath ?? app.gitopsPath ?? EKS_DEFAULTS.gitopsPath,
     nodes: own.nodes ?? app.nodes ?? 'managed',
-    ...datadogOf(own.datadog ?? app.datadog),
+    ...datadogOf(app.datadog, own.datadog),
   };
 }
 
-function datadogOf(datadog: EksConfig['datadog']): { datadog?: EksDatadogModel } {
-  if (datadog === undefined) return {};
-  return { datadog: { site: datadog.site ?? EKS_DEFAULTS.datadogSite, apiKeySecret: datadog.apiKeySecret } };
+/**
+ * The Datadog block, the environment's fields over the app's one by one. A missing API key
+ * resolves to '' for the validator to name; monitors exist only with an application key.
+ */
+function datadogOf(app: EksConfig['datadog'], own: EksConfig['datadog']): { datadog?: EksDatadogModel } {
+  if (app === undefined && own === undefined) return {};
+  const datadog = { ...app, ...own };
+  return {
+    datadog: {
+      site: datadog.site ?? EKS_DEFAULTS.datadogSite,
+      apiKeySecret: datadog.apiKeySecret ?? '',
+      ...(datadog.appKeySecret === undefined
+        ? {}
+        : { monitors: { appKeySecret: datadog.appKeySecret, notify: [...(datadog.notify ?? [])] } }),
+    },
+  };
 }
 
 function resolveNodePool(name: string, pool: NodePoolConfig, stage: ClusterStage): EksNodePoolModel {

@@ -12,6 +12,8 @@ import { type ConfigIssue, issue, joinPath } from '../errors.js';
 import type { SlipwayConfig } from '../schema.js';
 import { didYouMean, listOf } from '../suggest.js';
 import { describeEnvironment, servicePath, type Validator } from './context.js';
+import { checkDatadog } from './eks-datadog.js';
+import { eksPath } from './eks-path.js';
 
 const POOL_NAME = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** `<family>.<size>`, e.g. `t4g.medium`, `m7i-flex.large`. */
@@ -32,16 +34,6 @@ export const validateEks: Validator = ({ config, model }) =>
       ? checkCluster(config, model, env, env.eks)
       : checkNoCluster(config, env),
   );
-
-/** Where an `eks` field was written: the environment's block when it sets it, else the app's. */
-function eksPath(config: SlipwayConfig, env: string, ...field: (string | number)[]): string {
-  const own = config.environments[env]?.eks as Record<string, unknown> | undefined;
-  const key = field[0];
-  if (own !== undefined && typeof key === 'string' && own[key] !== undefined) {
-    return joinPath('environments', env, 'eks', ...field);
-  }
-  return joinPath('eks', ...field);
-}
 
 function checkNoCluster(config: SlipwayConfig, env: EnvironmentModel): ConfigIssue[] {
   if (config.environments[env.name]?.eks === undefined) return [];
@@ -220,7 +212,7 @@ function checkPool(config: SlipwayConfig, env: EnvironmentModel, pool: EksNodePo
   return issues;
 }
 
-/** Karpenter needs a managed `system` pool to run on; Datadog's key must be a declared secret. */
+/** Karpenter needs a managed `system` pool to run on; Datadog needs its keys (eks-datadog.ts). */
 function checkPlatform(
   config: SlipwayConfig,
   env: EnvironmentModel,
@@ -236,29 +228,8 @@ function checkPlatform(
       ),
     );
   }
-  if (cluster.datadog !== undefined && cluster.secrets === 'secrets-store-csi') {
-    issues.push(
-      issue(
-        eksPath(config, env.name, 'datadog'),
-        "the Datadog chart reads its API key from a Kubernetes Secret, which only External Secrets makes here; the Secrets Store CSI driver's EKS add-on cannot sync one",
-        "set secrets to 'external-secrets', or remove datadog",
-      ),
-    );
-  }
   if (cluster.nodes === 'auto') issues.push(...checkAutoMode(config, env, cluster));
-  const secret = cluster.datadog?.apiKeySecret;
-  if (secret !== undefined && !env.secrets.some((s) => s.name === secret)) {
-    const declared = env.secrets.map((s) => s.name);
-    issues.push(
-      issue(
-        eksPath(config, env.name, 'datadog', 'apiKeySecret'),
-        `no secret named '${secret}' is declared`,
-        declared.length > 0
-          ? `use one of ${listOf(declared)}, or declare '${secret}' under secrets`
-          : `declare it, e.g. secrets: { ${secret}: { secretsManager: '<app>/datadog-api-key' } }`,
-      ),
-    );
-  }
+  if (cluster.datadog !== undefined) issues.push(...checkDatadog(config, env, cluster, cluster.datadog));
   const admins = new Set(cluster.admins);
   (cluster.developers ?? []).forEach((arn, i) => {
     if (admins.has(arn)) {

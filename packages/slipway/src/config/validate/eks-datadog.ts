@@ -1,0 +1,106 @@
+/**
+ * Datadog on EKS: the keys it reads must be declared secrets that External Secrets can sync, the
+ * site must be one of Datadog's, and monitors must say whom they wake: in production, someone.
+ */
+import type { EksClusterModel, EksDatadogModel } from '../../model/eks.js';
+import type { EnvironmentModel } from '../../model/types.js';
+import { DATADOG_SITES } from '../data/datadog-sites.js';
+import { type ConfigIssue, issue } from '../errors.js';
+import type { SlipwayConfig } from '../schema.js';
+import { didYouMean, listOf } from '../suggest.js';
+import { eksPath } from './eks-path.js';
+
+/**
+ * A Datadog notification handle: '@' and no blanks, e.g. '@slack-ops', '@pagerduty-web',
+ * '@oncall@example.com', '@webhook-deploys', '@teams-platform'.
+ */
+const HANDLE = /^@[^\s@][^\s]*$/;
+
+export function checkDatadog(
+  config: SlipwayConfig,
+  env: EnvironmentModel,
+  cluster: EksClusterModel,
+  datadog: EksDatadogModel,
+): ConfigIssue[] {
+  const path = (...field: (string | number)[]) => eksPath(config, env.name, 'datadog', ...field);
+  const issues: ConfigIssue[] = [];
+  if (cluster.secrets === 'secrets-store-csi') {
+    issues.push(
+      issue(
+        eksPath(config, env.name, 'datadog'),
+        "the Datadog chart reads its keys from Kubernetes Secrets, which only External Secrets makes here; the Secrets Store CSI driver's EKS add-on cannot sync one",
+        "set secrets to 'external-secrets', or remove datadog",
+      ),
+    );
+  }
+  if (datadog.apiKeySecret === '') {
+    issues.push(
+      issue(
+        path('apiKeySecret'),
+        'missing: the agent cannot report without an API key',
+        "name the declared secret that holds it, e.g. apiKeySecret: 'datadog-api-key'",
+      ),
+    );
+  } else {
+    issues.push(...undeclared(env, datadog.apiKeySecret, path('apiKeySecret'), 'datadog-api-key'));
+  }
+  if (!DATADOG_SITES.includes(datadog.site)) {
+    issues.push(
+      issue(
+        path('site'),
+        `'${datadog.site}' is not a Datadog site${didYouMean(datadog.site, DATADOG_SITES)}`,
+        `use your organisation's site parameter, one of ${listOf(DATADOG_SITES)}`,
+      ),
+    );
+  }
+  const notify = config.environments[env.name]?.eks?.datadog?.notify ?? config.eks?.datadog?.notify ?? [];
+  notify.forEach((handle, i) => {
+    if (!HANDLE.test(handle)) {
+      issues.push(
+        issue(
+          path('notify', i),
+          `'${handle}' is not a Datadog notification handle`,
+          "write it as Datadog does in a monitor's message, e.g. '@slack-ops-alerts', '@pagerduty-web' or '@oncall@example.com'",
+        ),
+      );
+    }
+  });
+  const monitors = datadog.monitors;
+  if (monitors === undefined) {
+    if (notify.length > 0) {
+      issues.push(
+        issue(
+          path('notify'),
+          'there are no monitors to notify from: the Datadog Operator keeps monitors only with an application key',
+          "add appKeySecret: '<declared secret with a Datadog application key>', or remove notify",
+        ),
+      );
+    }
+    return issues;
+  }
+  issues.push(...undeclared(env, monitors.appKeySecret, path('appKeySecret'), 'datadog-app-key'));
+  if (env.production && monitors.notify.length === 0) {
+    issues.push(
+      issue(
+        path('notify'),
+        `${env.name} is production, and its monitors would notify no one`,
+        "list who they wake, e.g. notify: ['@pagerduty-<service>', '@slack-<team>-alerts']",
+      ),
+    );
+  }
+  return issues;
+}
+
+function undeclared(env: EnvironmentModel, secret: string, at: string, example: string): ConfigIssue[] {
+  if (env.secrets.some((s) => s.name === secret)) return [];
+  const declared = env.secrets.map((s) => s.name);
+  return [
+    issue(
+      at,
+      `no secret named '${secret}' is declared`,
+      declared.length > 0
+        ? `use one of ${listOf(declared)}, or declare '${secret}' under secrets`
+        : `declare it, e.g. secrets: { ${secret}: { secretsManager: '<app>/${example}' } }`,
+    ),
+  ];
+}
