@@ -72,6 +72,7 @@ export async function startService(
       pool: config.pool,
       http: config.http,
       rateLimit: config.rateLimit ?? 'off',
+      auth: config.auth ?? 'off',
     },
     'starting',
   );

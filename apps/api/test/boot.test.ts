@@ -20,4 +20,18 @@ describe('boot with a bad configuration', () => {
       server.kill();
     }
   });
+
+  it('exits 78 when auth names a user pool but no clients', async () => {
+    const server = spawnServer({
+      DATABASE_URL: 'postgres://app:hunter2@db/shop',
+      AUTH_USER_POOL_ID: 'eu-west-1_AbC123xyz',
+    });
+    try {
+      expect(await server.exited).toBe(78);
+      const fatal = server.lines.map((l) => JSON.parse(l)).find((l) => l.level === 'fatal');
+      expect(fatal.problems).toEqual([expect.stringMatching(/^AUTH_CLIENT_IDS is not set.*Fix:/)]);
+    } finally {
+      server.kill();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { type AuthConfig, readAuthConfig } from './auth-config.js';
 import { ConfigError } from './config-error.js';
 import { type DatabaseConfig, readDatabaseConfig } from './database-config.js';
 import { type Env, EnvReader } from './env-reader.js';
@@ -43,12 +44,15 @@ export interface ServiceConfig {
   readonly workers: number;
   /** Apply pending migrations at boot, under an advisory lock. @default true */
   readonly migrateOnStart: boolean;
+  /** Access tokens required on the write routes; undefined leaves every route open. */
+  readonly auth?: AuthConfig;
 }
 
 /** Reads and checks the whole configuration; throws a ConfigError listing every problem. */
 export function loadConfig(env: Env): ServiceConfig {
   const reader = new EnvReader(env);
   const database = readDatabaseConfig(reader);
+  const auth = readAuthConfig(reader);
   const keepAliveTimeoutMs = reader.integer('KEEP_ALIVE_TIMEOUT_MS', 65_000, { min: 1_000, max: 600_000 });
   const rateLimitMax = reader.integer('RATE_LIMIT_MAX', 600, { min: 0 });
   const rateLimitWindowMs = reader.integer('RATE_LIMIT_WINDOW_MS', 60_000, { min: 1_000, max: 3_600_000 });
@@ -79,6 +83,7 @@ export function loadConfig(env: Env): ServiceConfig {
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     workers,
     migrateOnStart: reader.boolean('MIGRATE_ON_START', true),
+    ...(auth ? { auth } : {}),
   };
 
   if (config.shutdown.delayMs >= config.shutdown.timeoutMs) {

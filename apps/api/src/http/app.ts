@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import { registerWriteAuth } from '../auth/write-auth.js';
 import type { ServiceConfig } from '../config/service-config.js';
 import type { Readiness } from '../health/readiness.js';
 import { healthRoutes } from '../health/routes.js';
@@ -65,6 +66,8 @@ export function buildApp({ config, pool, readiness, logStream, now }: BuildAppOp
   });
   if (config.rateLimit)
     registerRateLimit(app, { ...config.rateLimit, exempt: ['/healthz', '/readyz'], ...(now ? { now } : {}) });
+  // After the rate limit, so a flood of bad tokens is limited before any is verified.
+  if (config.auth) registerWriteAuth(app, config.auth);
   app.setErrorHandler(
     errorHandler({
       bodyLimitBytes: config.http.bodyLimitBytes,
