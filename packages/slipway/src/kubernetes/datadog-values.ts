@@ -5,6 +5,8 @@ import type { EksDatadogModel } from '../model/eks.js';
 export const DATADOG_NAMESPACE = 'datadog';
 /** The Secret holding the API key under `api-key`, the key the chart reads. */
 export const DATADOG_API_KEY_SECRET = 'datadog-api-key';
+/** The Secret holding the application key under `app-key`, the key the Operator reads. */
+export const DATADOG_APP_KEY_SECRET = 'datadog-app-key';
 /** The Secret holding the node agents' and Cluster Agent's shared token under `token`. */
 export const DATADOG_TOKEN_SECRET = 'datadog-cluster-agent-token';
 
@@ -27,6 +29,7 @@ const AGENT_RESOURCES = resources('200m', '256Mi', '500m', '512Mi');
 const SIDECAR_RESOURCES = resources('50m', '128Mi', '200m', '256Mi');
 const INIT_RESOURCES = resources('50m', '64Mi', '100m', '128Mi');
 const CLUSTER_AGENT_RESOURCES = resources('100m', '256Mi', '500m', '512Mi');
+const OPERATOR_RESOURCES = resources('50m', '128Mi', '200m', '256Mi');
 
 /**
  * Values of the Datadog chart: a node agent on every node collecting metrics and every
@@ -50,6 +53,7 @@ export function datadogValues(props: DatadogValuesProps): Record<string, unknown
         portEnabled: false,
         instrumentation: { enabled: false, skipKPITelemetry: true },
       },
+      operator: { enabled: props.datadog.monitors !== undefined },
     },
     agents: {
       tolerations,
@@ -70,6 +74,32 @@ export function datadogValues(props: DatadogValuesProps): Record<string, unknown
     // Nodes answer IMDS one hop away only, so a pod cannot ask it the instance id; without it
     // each node would be counted twice, under its instance id and its host name.
     providers: { eks: { ec2: { useHostnameFromFile: true } } },
+    ...operatorValues(props),
+  };
+}
+
+/**
+ * The chart's Datadog Operator sub-chart, on by default there: with monitors it runs only its
+ * DatadogMonitor controller, which keeps the DatadogMonitor objects of its own namespace in
+ * Datadog with the application key; without them it is turned off, as it would do nothing. Its
+ * keys, site and cluster name are set here: the chart hands them over through a Helm `lookup`,
+ * which Argo CD's rendering does not run.
+ */
+function operatorValues(props: DatadogValuesProps): { operator?: Record<string, unknown> } {
+  if (props.datadog.monitors === undefined) return {};
+  const tolerations = [...props.tolerations];
+  return {
+    operator: {
+      site: props.datadog.site,
+      clusterName: props.clusterName,
+      apiKeyExistingSecret: DATADOG_API_KEY_SECRET,
+      appKeyExistingSecret: DATADOG_APP_KEY_SECRET,
+      datadogMonitor: { enabled: true },
+      datadogAgent: { enabled: false },
+      datadogAgentInternal: { enabled: false },
+      resources: OPERATOR_RESOURCES,
+      tolerations,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { Deployment } from 'kubernetes-models/apps/v1';
 import type { IEnvVar, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import type { EnvironmentModel, ServiceModel } from '../model/types.js';
-import { serviceLabels, selectorLabels } from './labels.js';
+import { datadogServiceLabels, serviceLabels, selectorLabels } from './labels.js';
 import { ManifestError, servicePathOf } from './manifest-error.js';
 import { containerSecurityContext, podSecurityContext, writableVolumes } from './pod-security.js';
 import { cpuQuantity, memoryQuantity } from './resource-quantities.js';
@@ -48,8 +48,9 @@ export function serviceDeployment(
   const probe = { httpGet: { path: service.healthPath, port: 'http' } };
   const capacity = capacityPlacement(env, service);
   const tolerations = poolTolerations(env, service);
+  const labels = { ...serviceLabels(props.app, service), ...datadogServiceLabels(env, service) };
   return new Deployment({
-    metadata: { name: service.name, namespace: props.namespace, labels: serviceLabels(props.app, service) },
+    metadata: { name: service.name, namespace: props.namespace, labels },
     spec: {
       // With an autoscaler, the count is the autoscaler's: a count here would make every sync
       // reset it (Kubernetes advises leaving spec.replicas out when an HPA manages it).
@@ -58,7 +59,7 @@ export function serviceDeployment(
       // Never below the running count during a rollout, like ECS's 100% minimum healthy.
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' } },
       template: {
-        metadata: { labels: serviceLabels(props.app, service) },
+        metadata: { labels },
         spec: {
           serviceAccountName: props.serviceAccountName,
           securityContext: podSecurityContext(env, service),

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../model/types.js';
-import { appNamespace, serviceAccountName } from '../stacks/runtime/eks/eks-names.js';
+import { appNamespace, eksClusterName, serviceAccountName } from '../stacks/runtime/eks/eks-names.js';
 import { regionFacts } from '../stacks/shared/partition.js';
 import { ARGOCD_NAMESPACE, argoApplication, PLATFORM_WAVE, SERVICES_WAVE } from './argo-application.js';
 import { autoModeIngressClass } from './auto-mode-ingress-class.js';
 import { autoModeNodePools } from './auto-mode-node-pools.js';
+import { serviceMonitors } from './datadog-monitors.js';
 import { datadogSecretFiles } from './datadog-secrets.js';
 import { DATADOG_NAMESPACE } from './datadog-values.js';
 import { karpenterPoolsApplication } from './karpenter-application.js';
@@ -49,6 +50,8 @@ export interface GitopsFile extends ManifestFile {
  * - `apps/platform-<chart>.yaml`: the controllers, pinned charts (wave -1);
  * - with Datadog, `apps/platform-datadog-secrets.yaml`, an Application of `platform/datadog/`, the
  *   store and ExternalSecrets that make the chart's Secrets in its namespace (wave -1);
+ * - with Datadog monitors, `apps/platform-datadog-monitors.yaml`, an Application of
+ *   `platform/datadog-monitors/`, one file per service with its DatadogMonitors (wave 0);
  * - with Karpenter, `apps/platform-karpenter.yaml` (wave -2) and
  *   `apps/platform-karpenter-node-pools.yaml`, an Application of `platform/karpenter/`, one file
  *   per Karpenter pool with its EC2NodeClass and NodePool (wave -1);
@@ -129,6 +132,33 @@ export function environmentManifests(
         ),
       ]
     : [];
+  // The services' monitors: a folder and an Application of their own, after the chart that
+  // brings the DatadogMonitor kind and the Operator that keeps them in Datadog.
+  const monitors = datadog?.monitors;
+  const monitorFiles = monitors
+    ? [
+        file('apps/platform-datadog-monitors.yaml', [
+          argoApplication({
+            app,
+            name: 'platform-datadog-monitors',
+            namespace: DATADOG_NAMESPACE,
+            wave: SERVICES_WAVE,
+            source: fromGit('platform/datadog-monitors'),
+          }),
+        ]),
+        ...env.services.map((service) =>
+          file(
+            `platform/datadog-monitors/${service.name}.yaml`,
+            serviceMonitors(env, service, {
+              app,
+              clusterName: eksClusterName(app, env.name),
+              namespace,
+              monitors,
+            }),
+          ),
+        ),
+      ]
+    : [];
   // Karpenter's NodePools and EC2NodeClasses: a folder and an Application of their own.
   const karpenterPools = karpenterNodePoolObjects(app, env);
   const karpenterFiles =
@@ -166,6 +196,7 @@ export function environmentManifests(
       file(`apps/${application.metadata.name}.yaml`, [application]),
     ),
     ...datadogSecrets,
+    ...monitorFiles,
     ...karpenterFiles,
     ...autoModeFiles,
     file(`apps/${app}-services.yaml`, [services]),

@@ -118,6 +118,7 @@ const CUSTOM_RESOURCE_PACKAGES: Readonly<Record<string, string>> = {
 const LOCAL_KINDS: Readonly<Record<string, string>> = {
   'secrets-store.csi.x-k8s.io/v1': './secret-provider-class-types.js',
   'eks.amazonaws.com/v1': './auto-mode-ingress-class-params-types.js',
+  'datadoghq.com/v1alpha1': './datadog-monitor-types.js',
 };
 
 /** A JSON value as a TypeScript literal; keys that are identifiers stay bare, so messages name them plainly. */

@@ -1,4 +1,4 @@
-import type { ServiceModel } from '../model/types.js';
+import type { EnvironmentModel, ServiceModel } from '../model/types.js';
 
 /**
  * The labels that pick a service's pods. A Deployment's selector cannot change after creation,
@@ -20,4 +20,14 @@ export function serviceLabels(app: string, service: ServiceModel): Record<string
 /** Labels on the environment's shared objects (namespace, secret stores, Argo CD Applications). */
 export function appLabels(app: string): Record<string, string> {
   return { 'app.kubernetes.io/part-of': app, 'app.kubernetes.io/managed-by': 'slipway' };
+}
+
+/**
+ * Datadog's unified service tags, where the Datadog agent runs: its logs and metrics of the pods
+ * carry `env` and `service`, which the services' monitors and Datadog's service pages group by.
+ * No `version`: the workflows change a service's image tag alone, so a version label would lag it.
+ */
+export function datadogServiceLabels(env: EnvironmentModel, service: ServiceModel): Record<string, string> {
+  if (env.eks?.datadog === undefined) return {};
+  return { 'tags.datadoghq.com/env': env.name, 'tags.datadoghq.com/service': service.name };
 }
