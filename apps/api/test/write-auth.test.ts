@@ -72,6 +72,8 @@ describe('writes with auth configured', () => {
     ['an expired token', () => issuer.token({ exp: Math.floor(Date.now() / 1000) - 60 })],
     ['a client not in AUTH_CLIENT_IDS', () => issuer.token({ client_id: 'someone-else' })],
     ['an ID token', () => issuer.token({ token_use: 'id' })],
+    // aws-jwt-verify checks the scope before these two; without the scope they must still be 401s.
+    ['an ID token without the scope', () => issuer.token({ token_use: 'id', scope: 'openid' })],
     [
       'another pool',
       () => issuer.token({ iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other' }),
