@@ -1,7 +1,8 @@
 // Go app on EKS (seed 001): a Go HTTP service on an EKS cluster in a /16 VPC with three public and
 // three private /20 subnets, PostgreSQL reachable only from the private subnets, secrets synced by
 // External Secrets from Secrets Manager, the Datadog agent on every node, developers limited to
-// the app's namespace, and Argo CD syncing the GitOps folder the workflows commit image tags to.
+// the app's namespace, Datadog monitors that page production's on-call, and Argo CD syncing the
+// GitOps folder the workflows commit image tags to.
 import { defineConfig } from 'slipway';
 
 export default defineConfig({
@@ -14,8 +15,13 @@ export default defineConfig({
     publicEndpointCidrs: ['203.0.113.0/24'],
     admins: ['arn:aws:iam::111111111111:role/platform-admin'],
     developers: ['arn:aws:iam::111111111111:role/goapp-developer'],
-    // The Datadog agent on every node, its API key synced from Secrets Manager.
-    datadog: { apiKeySecret: 'datadog-api-key' },
+    // The Datadog agent on every node, its API key synced from Secrets Manager; with the
+    // application key, each service's monitors (pods unavailable, crash loops, error logs).
+    datadog: {
+      apiKeySecret: 'datadog-api-key',
+      appKeySecret: 'datadog-app-key',
+      notify: ['@slack-goapp-alerts'],
+    },
   },
 
   databases: {
@@ -26,6 +32,7 @@ export default defineConfig({
     // Filled by the team after the first deploy; External Secrets syncs it into the pods.
     'api-key': { secretsManager: 'goapp/api-key' },
     'datadog-api-key': { secretsManager: 'goapp/datadog-api-key' },
+    'datadog-app-key': { secretsManager: 'goapp/datadog-app-key' },
   },
 
   services: {
@@ -57,6 +64,8 @@ export default defineConfig({
       eks: {
         admins: ['arn:aws:iam::222222222222:role/platform-admin'],
         developers: ['arn:aws:iam::222222222222:role/goapp-developer'],
+        // Production's monitors also page the on-call engineer.
+        datadog: { notify: ['@pagerduty-goapp', '@slack-goapp-alerts'] },
       },
     },
   },

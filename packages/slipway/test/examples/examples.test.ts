@@ -25,11 +25,11 @@ const EXAMPLES = [
   // dev's nodes, one on-demand t4g.medium $24.53 (730 h × $0.0336) and one Spot ≈ $9.81 (× 0.4),
   // with two 20 GB gp3 root volumes $3.20; one NAT gateway with its address $36.73; the ALB the
   // controller makes for the Ingress, $22.27 of hours and LCUs and $10.95 for three public
-  // addresses; a db.t4g.micro with 20 GB $14.38; two team secrets $0.80. About $195. Prod: two
+  // addresses; a db.t4g.micro with 20 GB $14.38; three team secrets $1.20. About $195. Prod: two
   // on-demand t4g.medium system nodes $49.06 and two m7g.large workload nodes $119.14 (730 h ×
   // $0.0816 each), four volumes $6.40, the same control plane, NAT and ALB, and a Multi-AZ
   // database with Performance Insights and enhanced monitoring of about $35. About $355.
-  { name: 'goapp', model: { dev: 73 + 24.53 + 9.81 + 3.2 + 36.73 + 22.27 + 10.95 + 14.38 + 0.8, prod: 355 } },
+  { name: 'goapp', model: { dev: 73 + 24.53 + 9.81 + 3.2 + 36.73 + 22.27 + 10.95 + 14.38 + 1.2, prod: 355 } },
   // Seed 000 on EKS with Karpenter: dev (us-east-1, two zones) is goapp's dev with two public
   // addresses instead of three ($7.30) and a cache.t4g.micro node ($11.68); Karpenter's Spot pool
   // is priced at its one desired t4g.medium. Prod (us-west-2) adds to goapp's prod a db.t4g.small

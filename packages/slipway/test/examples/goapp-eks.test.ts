@@ -46,10 +46,13 @@ describe('examples/goapp on EKS', () => {
         [
           'apps/goapp-services.yaml',
           'apps/platform-aws-load-balancer-controller.yaml',
+          'apps/platform-datadog-monitors.yaml',
           'apps/platform-datadog-secrets.yaml',
           'apps/platform-datadog.yaml',
           'apps/platform-external-secrets.yaml',
+          'platform/datadog-monitors/web.yaml',
           'platform/datadog/api-key.yaml',
+          'platform/datadog/app-key.yaml',
           'platform/datadog/cluster-agent-token.yaml',
           'platform/datadog/secret-store.yaml',
           'root.yaml',
@@ -76,6 +79,31 @@ describe('examples/goapp on EKS', () => {
     expect(Object.keys(external?.spec?.target?.template?.data ?? {})).toEqual(
       expect.arrayContaining(['DATABASE_HOST', 'DATABASE_NAME', 'DATABASE_USER', 'API_KEY']),
     );
+  });
+
+  it('keeps Datadog monitors for the Go service that page on-call in production only', () => {
+    const monitorsIn = (name: string) => {
+      const env = plan.environments.find((e) => e.name === name);
+      const file = env?.manifests?.find((f) => f.endsWith(path.join('datadog-monitors', 'web.yaml')));
+      return parseAllDocuments(readFileSync(file!, 'utf8')).map(
+        (d) => d.toJS() as { spec: { name: string; message: string; query: string; priority: number } },
+      );
+    };
+    const prod = monitorsIn('prod');
+    expect(prod.map((m) => m.spec.name)).toEqual([
+      '[goapp prod] web: pods unavailable',
+      '[goapp prod] web: crash looping',
+      '[goapp prod] web: error logs',
+    ]);
+    expect(prod.map((m) => m.spec.priority)).toEqual([1, 2, 3]);
+    for (const monitor of prod) {
+      expect(monitor.spec.message).toMatch(/@pagerduty-goapp @slack-goapp-alerts$/);
+      expect(monitor.spec.query).toContain('kube_cluster_name:goapp-prod');
+    }
+    for (const monitor of monitorsIn('dev')) {
+      expect(monitor.spec.message).toMatch(/@slack-goapp-alerts$/);
+      expect(monitor.spec.message).not.toContain('@pagerduty');
+    }
   });
 
   it('runs the database provisioner in the ECS cluster the deploy role may start it in', () => {
