@@ -2,6 +2,7 @@ import type { AppModel } from '../model/types.js';
 import { ConfigError } from './errors.js';
 import { resolveCi } from './resolve/ci.js';
 import { resolveDelivery } from './resolve/delivery.js';
+import { resolveGithub, resolveGitlab } from './resolve/repository-host.js';
 import { githubEnvironmentOf, resolveEnvironment } from './resolve/environment.js';
 import { type SlipwayConfig, slipwayConfigSchema } from './schema.js';
 import { validateConfig } from './validate/index.js';
@@ -34,13 +35,8 @@ function buildModel(config: SlipwayConfig): AppModel {
   const delivery = resolveDelivery(config.delivery, sources, environments);
   return {
     app: config.app,
-    github: {
-      repository: config.github.repository,
-      mainBranch: config.github.mainBranch ?? 'main',
-      ...(config.github.existingOidcProviderArn === undefined
-        ? {}
-        : { existingOidcProviderArn: config.github.existingOidcProviderArn }),
-    },
+    ...(config.github === undefined ? {} : { github: resolveGithub(config.github) }),
+    ...(config.gitlab === undefined ? {} : { gitlab: resolveGitlab(config.gitlab) }),
     ci: resolveCi(config.app, config.ci, environments, githubEnvironments),
     environments,
     acknowledgements: (config.acknowledgements ?? []).map((ack) => ({

@@ -379,6 +379,20 @@ export const githubSchema = z.strictObject({
   existingOidcProviderArn: z.string().optional(),
 });
 
+/** The GitLab project GitLab CI deploys from (with `delivery.ci: 'gitlab'`). */
+export const gitlabSchema = z.strictObject({
+  /** 'group/project' (subgroups allowed), exactly; the deploy roles trust only this project. */
+  project: z.string(),
+  /** Host name of the GitLab instance, the OIDC issuer `https://<host>`. @default 'gitlab.com' */
+  host: z.string().optional(),
+  /** Branch whose pipelines build images and deploy the non-production environments. @default 'main' */
+  mainBranch: z.string().optional(),
+  /** Protected branch whose pipelines deploy the production environments. @default 'production' */
+  productionBranch: z.string().optional(),
+  /** ARN of the account's existing OIDC provider for this GitLab instance; the CI stack then creates none. @default none */
+  existingOidcProviderArn: z.string().optional(),
+});
+
 /** The account-level CI stack: OIDC provider, deploy roles, ECR repositories. */
 export const ciSchema = z.strictObject({
   /** Account of the CI stack and the ECR repositories. @default the first environment's */
@@ -401,6 +415,8 @@ export const deliveryCommandsSchema = z.strictObject({
 
 /** How changes reach the environments: generated GitHub Actions workflows and, optionally, CodePipeline. */
 export const deliverySchema = z.strictObject({
+  /** Where the pipelines run: generated GitHub Actions workflows, or a generated `.gitlab-ci.yml`. @default 'github' */
+  ci: z.enum(['github', 'gitlab']).optional(),
   /**
    * Who rolls the services out: GitHub Actions deploy jobs, or one AWS CodePipeline per
    * environment started by the environment's image tag in ECR. @default 'github-actions'
@@ -440,8 +456,10 @@ export const checksSchema = z.strictObject({
 export const slipwayConfigSchema = z.strictObject({
   /** Lower-case app name; prefixes every stack, parameter and resource name. */
   app: z.string(),
-  /** The repository the CI identity trusts. */
-  github: githubSchema,
+  /** The GitHub repository the CI identity trusts (with `delivery.ci: 'github'`, the default). */
+  github: githubSchema.optional(),
+  /** The GitLab project the CI identity trusts (with `delivery.ci: 'gitlab'`). @default none */
+  gitlab: gitlabSchema.optional(),
   /** Where the account-level CI stack lives. @default the first environment's account and region */
   ci: ciSchema.optional(),
   /** PostgreSQL instances by name (usually one, `main`). @default {} */
@@ -470,6 +488,7 @@ export const slipwayConfigSchema = z.strictObject({
 
 export type SlipwayConfig = z.input<typeof slipwayConfigSchema>;
 export type GithubConfig = z.input<typeof githubSchema>;
+export type GitlabConfig = z.input<typeof gitlabSchema>;
 export type CiConfig = z.input<typeof ciSchema>;
 export type ServiceConfig = z.input<typeof serviceSchema>;
 export type ServiceOverrideConfig = z.input<typeof serviceOverrideSchema>;

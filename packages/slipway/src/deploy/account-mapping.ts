@@ -32,10 +32,16 @@ export function mapAccountsForLocal(model: AppModel, local: string = LOCAL_ACCOU
   note(model.ci.account, 'ci');
   for (const env of model.environments) note(env.account, env.name);
 
-  const existingOidc = model.github.existingOidcProviderArn?.replace(/:iam::\d{12}:/, `:iam::${local}:`);
+  const toLocal = (arn: string) => arn.replace(/:iam::\d{12}:/, `:iam::${local}:`);
+  const { github, gitlab } = model;
   const mapped: AppModel = {
     ...model,
-    github: existingOidc ? { ...model.github, existingOidcProviderArn: existingOidc } : model.github,
+    ...(github?.existingOidcProviderArn === undefined
+      ? {}
+      : { github: { ...github, existingOidcProviderArn: toLocal(github.existingOidcProviderArn) } }),
+    ...(gitlab?.existingOidcProviderArn === undefined
+      ? {}
+      : { gitlab: { ...gitlab, existingOidcProviderArn: toLocal(gitlab.existingOidcProviderArn) } }),
     ci: {
       ...model.ci,
       account: local,

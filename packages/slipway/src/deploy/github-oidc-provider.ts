@@ -39,7 +39,7 @@ export async function checkGithubOidcProvider(
   ci: PlannedStack,
   deployed: DeployedStack | undefined,
 ): Promise<void> {
-  const configured = session.model.github.existingOidcProviderArn;
+  const configured = session.model.github?.existingOidcProviderArn;
   const creates = declaresGithubProvider(ci.template);
   if (!creates && configured === undefined) return;
   if (creates && declaresGithubProvider(deployed?.template)) return;
@@ -51,7 +51,7 @@ export async function checkGithubOidcProvider(
     return;
   }
   if (!found || found.arn !== configured) {
-    throw new OidcProviderMissingError(ci.name, config.github.existingOidcProviderArn ?? '');
+    throw new OidcProviderMissingError(ci.name, config.github?.existingOidcProviderArn ?? '');
   }
   session.emit({
     kind: 'note',

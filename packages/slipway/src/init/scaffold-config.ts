@@ -60,7 +60,7 @@ export function renderConfig(input: ScaffoldInput): string {
     input.repository === undefined
       ? "  // TODO: the GitHub repository (owner/name) whose workflows may deploy; no 'origin' remote was found."
       : '  // From `git remote`: the only repository whose workflows may deploy.',
-    `  github: { repository: ${q(config.github.repository)} },`,
+    `  github: { repository: ${q(config.github?.repository ?? '')} },`,
     '',
     '  services: {',
   ];

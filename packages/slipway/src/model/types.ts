@@ -14,8 +14,10 @@ export type Encryption = 'aws-managed' | 'customer-managed';
 export interface AppModel {
   /** Lower-case app name; prefixes every stack, SSM parameter and resource name. */
   readonly app: string;
-  /** GitHub repository the CI identity trusts. */
-  readonly github: GithubModel;
+  /** GitHub repository the CI identity trusts; absent when the pipelines run on GitLab. */
+  readonly github?: GithubModel;
+  /** GitLab project the CI identity trusts; present only with `delivery.ci: 'gitlab'`. */
+  readonly gitlab?: GitlabModel;
   /** Where the account-level CI stack (`<app>-ci`: OIDC, roles, ECR) lives. */
   readonly ci: CiModel;
   /** The environments, in the order the config declares them. */
@@ -39,6 +41,8 @@ export interface ChecksModel {
 
 /** How changes reach the environments. */
 export interface DeliveryModel {
+  /** Where the pipelines run: generated GitHub Actions workflows or a generated `.gitlab-ci.yml`. @default 'github' */
+  readonly ci?: 'github' | 'gitlab';
   /** Who rolls the services out: GitHub Actions jobs, or one CodePipeline per environment. */
   readonly pipeline: 'github-actions' | 'codepipeline';
   /** Per-branch preview environments; absent when previews are off. */
@@ -89,6 +93,19 @@ export interface GithubModel {
   /** Branch whose pushes may build and push images. @default 'main' */
   readonly mainBranch: string;
   /** ARN of an OIDC provider the account already has; when set, the CI stack creates none. */
+  readonly existingOidcProviderArn?: string;
+}
+
+export interface GitlabModel {
+  /** `group/project` (subgroups allowed), exactly as on GitLab. */
+  readonly project: string;
+  /** Host of the GitLab instance. @default 'gitlab.com' */
+  readonly host: string;
+  /** Branch whose pipelines build images and deploy the non-production environments. @default 'main' */
+  readonly mainBranch: string;
+  /** Protected branch whose pipelines deploy the production environments. @default 'production' */
+  readonly productionBranch: string;
+  /** ARN of an OIDC provider the account already has for this instance; when set, the CI stack creates none. */
   readonly existingOidcProviderArn?: string;
 }
 

@@ -3,6 +3,7 @@ import { checkGitopsFiles } from '../kubernetes/checks/manifest-checks.js';
 import { environmentManifests, type GitopsFile } from '../kubernetes/environment-manifests.js';
 import { renderFinding } from '../kubernetes/manifest-finding.js';
 import { validateManifests } from '../kubernetes/validate-manifests.js';
+import { githubOf } from '../model/ci-host.js';
 import type { AppModel, EnvironmentModel } from '../model/types.js';
 import { vpcLookupTag } from '../stacks/runtime/eks/eks-names.js';
 
@@ -26,8 +27,8 @@ export function planGitops(model: AppModel, env: EnvironmentModel): PlannedGitop
   const tag = vpcLookupTag(model.app, env.name);
   const files = environmentManifests(model, env, {
     vpcTags: { [tag.key]: tag.value },
-    repoUrl: `https://github.com/${model.github.repository}.git`,
-    revision: model.github.mainBranch,
+    repoUrl: `https://github.com/${githubOf(model).repository}.git`,
+    revision: githubOf(model).mainBranch,
   });
   const invalid = files.flatMap((file) =>
     validateManifests(file.manifests).map((problem): Finding => ({

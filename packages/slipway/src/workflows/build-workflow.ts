@@ -1,3 +1,4 @@
+import { githubOf } from '../model/ci-host.js';
 import type { ServiceBuildModel } from '../model/types.js';
 import { uses } from './actions.js';
 import { imagePushRoleArn, type WorkflowContext } from './context.js';
@@ -25,7 +26,7 @@ export function buildWorkflowFile(build: ServiceBuildModel): string {
  */
 export function buildWorkflow(ctx: WorkflowContext, build: ServiceBuildModel): Workflow {
   const { model } = ctx;
-  const branch = model.github.mainBranch;
+  const branch = githubOf(model).mainBranch;
   const image = `${expr('steps.ecr.outputs.registry')}/${expr('env.REPOSITORY')}`;
   const missing = "steps.exists.outputs.found != 'true'";
   return {

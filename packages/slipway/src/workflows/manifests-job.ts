@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_GITOPS_PATH } from '../kubernetes/environment-manifests.js';
+import { githubOf } from '../model/ci-host.js';
 import type { EnvironmentModel } from '../model/types.js';
 import type { WorkflowContext } from './context.js';
 import { expr } from './expression.js';
@@ -25,7 +26,7 @@ export function gitopsFolder(env: EnvironmentModel): string {
  * one job that may (Slipway-GHA11).
  */
 export function manifestsJob(ctx: WorkflowContext, env: EnvironmentModel, needs: string | undefined): Job {
-  const branch = ctx.model.github.mainBranch;
+  const branch = githubOf(ctx.model).mainBranch;
   const folder = gitopsFolder(env);
   return {
     name: env.production ? `${env.name} · apps (pull request)` : `${env.name} · apps (push to ${branch})`,

@@ -13,7 +13,7 @@ describe('config shape', () => {
     const found = expectIssue(config, 'enviroments', {
       message: ["'enviroments' is not a known setting", "did you mean 'environments'"],
       fix: [
-        'app, github, ci, databases, caches, secrets, services, runtime, eks, environments, usage, acknowledgements',
+        'app, github, gitlab, ci, databases, caches, secrets, services, runtime, eks, environments, usage, acknowledgements',
       ],
     });
     expect(found.fix).toMatch(/^remove it, or use one of/);
@@ -40,7 +40,7 @@ describe('config shape', () => {
   it('explains a missing github block in terms of OIDC trust', () => {
     const { github: _github, ...rest } = validConfig();
     expectIssue(loose(rest), 'github', {
-      message: ['is required but missing'],
+      message: ['no GitHub repository is named'],
       fix: ["github: { repository: 'owner/name' }", 'OIDC'],
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapAccountsForLocal } from '../../src/deploy/account-mapping.js';
+import { githubOf } from '../../src/model/ci-host.js';
 import { LOCAL_ACCOUNT } from '../../src/local-cloud/emulator-limits.js';
 import { megadollsLikeModel } from '../fixtures/models.js';
 
@@ -38,12 +39,12 @@ describe('mapAccountsForLocal', () => {
     const withProvider = {
       ...model,
       github: {
-        ...model.github,
+        ...githubOf(model),
         existingOidcProviderArn:
           'arn:aws:iam::999999999999:oidc-provider/token.actions.githubusercontent.com',
       },
     };
-    expect(mapAccountsForLocal(withProvider).model.github.existingOidcProviderArn).toBe(
+    expect(mapAccountsForLocal(withProvider).model.github?.existingOidcProviderArn).toBe(
       `arn:aws:iam::${LOCAL_ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`,
     );
   });

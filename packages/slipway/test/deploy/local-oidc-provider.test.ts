@@ -8,6 +8,7 @@ import { GetRoleCommand, IAMClient, ListOpenIDConnectProvidersCommand } from '@a
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { type DeployEvent, deployEnvironment } from '../../src/deploy/index.js';
+import { githubOf } from '../../src/model/ci-host.js';
 import type { AppModel } from '../../src/model/types.js';
 import { OidcProviderMissingError } from '../../src/deploy/errors.js';
 import { useEmulator } from '../local-cloud/emulator.js';
@@ -50,7 +51,7 @@ describe("two apps in one account and GitHub's OIDC provider", () => {
     );
 
     const arn = /existingOidcProviderArn: '([^']+)'/.exec(refused.stderr)?.[1] ?? '';
-    const reusing = { ...megadolls, github: { ...megadolls.github, existingOidcProviderArn: arn } };
+    const reusing = { ...megadolls, github: { ...githubOf(megadolls), existingOidcProviderArn: arn } };
     const events: DeployEvent[] = [];
     const result = await deployEnvironment(reusing, 'dev', {
       target: 'local',
@@ -79,7 +80,7 @@ describe("two apps in one account and GitHub's OIDC provider", () => {
 
   it('stops before the CI stack when github.existingOidcProviderArn names a provider the account does not have', async () => {
     const arn = 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
-    const reusing = { ...megadolls, github: { ...megadolls.github, existingOidcProviderArn: arn } };
+    const reusing = { ...megadolls, github: { ...githubOf(megadolls), existingOidcProviderArn: arn } };
     const attempt = deployEnvironment(reusing, 'dev', { target: 'local', stateDir: emulator.stateDir });
     const error = await attempt.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OidcProviderMissingError);

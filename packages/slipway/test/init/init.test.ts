@@ -82,7 +82,7 @@ describe('slipway init', () => {
       ['api', 8080, ['/api/*']],
       ['migrate', 8080, ['/migrate/*']],
     ]);
-    expect(model.github.repository).toBe('acme/Shop');
+    expect(model.github?.repository).toBe('acme/Shop');
   });
 
   it('refuses to replace an existing config without --force, and replaces it with', async () => {

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { githubOf } from '../../src/model/ci-host.js';
 import { megadollsLikeModel } from '../fixtures/models.js';
 import { type FixtureApp, fixtureApp, onlyResource } from './fixture-app.js';
 
@@ -197,7 +198,7 @@ describe('CI stack with an existing OIDC provider', () => {
   const existing = 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
   beforeAll(() => {
     const model = megadollsLikeModel();
-    fx = fixtureApp({ ...model, github: { ...model.github, existingOidcProviderArn: existing } });
+    fx = fixtureApp({ ...model, github: { ...githubOf(model), existingOidcProviderArn: existing } });
   });
   afterAll(() => fx.dispose());
 

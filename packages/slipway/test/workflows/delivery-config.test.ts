@@ -11,6 +11,7 @@ describe('delivery defaults', () => {
   it('uses GitHub Actions, previews of dev for feat/*, and builds from apps/<service>', () => {
     const model = resolveConfig(validConfig());
     expect(model.delivery).toEqual({
+      ci: 'github',
       pipeline: 'github-actions',
       preview: { branches: ['feat/*'], environment: 'dev', githubEnvironment: 'preview', maxAgeDays: 7 },
       nodeVersion: '22',

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { githubOf } from '../../src/model/ci-host.js';
 import type { AppModel } from '../../src/model/types.js';
 import type { CfnTemplate } from '../../src/template/types.js';
 import { roleAssumptions } from '../../src/workflows/oidc-subjects.js';
@@ -33,7 +34,7 @@ function trustedSubjects(template: CfnTemplate): Record<string, string[]> {
 function presentedSubjects(model: AppModel): Record<string, string[]> {
   const { workflows } = generated(model);
   const out: Record<string, Set<string>> = {};
-  for (const assumption of workflows.flatMap((w) => roleAssumptions(w, model.github.repository))) {
+  for (const assumption of workflows.flatMap((w) => roleAssumptions(w, githubOf(model).repository))) {
     const match = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(assumption.roleArn);
     expect(match?.[1], `${assumption.file} ${assumption.job} assumes a role in the CI account`).toBe(
       model.ci.account,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
+import { githubOf } from '../../model/ci-host.js';
 import type { AppModel } from '../../model/types.js';
 import type { PlanOutcome } from '../../plan/run-plan.js';
 import { generateWorkflows, workflowFiles } from '../../workflows/generate.js';
@@ -181,7 +182,7 @@ function githubSetup(model: AppModel): string[] {
   }
   if (preview !== undefined) {
     lines.push(
-      `  ${preview.githubEnvironment}: deployment branches ${preview.branches.join(', ')} and ${model.github.mainBranch} (the cleanup runs there)`,
+      `  ${preview.githubEnvironment}: deployment branches ${preview.branches.join(', ')} and ${githubOf(model).mainBranch} (the cleanup runs there)`,
     );
   }
   lines.push(

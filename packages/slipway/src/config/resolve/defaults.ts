@@ -57,6 +57,7 @@ export const USAGE_DEFAULTS: UsageModel = {
 
 /** Delivery: GitHub Actions, previews for `feat/*` branches (seed 002), sources under `apps/`. */
 export const DELIVERY_DEFAULTS = {
+  ci: 'github',
   pipeline: 'github-actions',
   previewBranches: ['feat/*'],
   previewGithubEnvironment: 'preview',
@@ -69,6 +70,13 @@ export const DELIVERY_DEFAULTS = {
     lint: 'npm run lint --if-present',
     test: 'npm test --if-present',
   },
+} as const;
+
+/** A GitLab project's defaults: gitlab.com, builds from main, production from a protected branch. */
+export const GITLAB_DEFAULTS = {
+  host: 'gitlab.com',
+  mainBranch: 'main',
+  productionBranch: 'production',
 } as const;
 
 /**

@@ -14,8 +14,11 @@ export function resolveDelivery(
   sources: Readonly<Record<string, SourceConfig | undefined>>,
   environments: readonly EnvironmentModel[],
 ): DeliveryModel {
-  const preview = resolvePreview(delivery, environments);
+  const ci = delivery?.ci ?? DELIVERY_DEFAULTS.ci;
+  // GitLab cannot pin a merge request's branch in an exact OIDC subject (decision 019): no previews there.
+  const preview = ci === 'gitlab' ? undefined : resolvePreview(delivery, environments);
   return {
+    ci,
     pipeline: delivery?.pipeline ?? DELIVERY_DEFAULTS.pipeline,
     ...(preview === undefined ? {} : { preview }),
     nodeVersion: delivery?.nodeVersion ?? DELIVERY_DEFAULTS.nodeVersion,

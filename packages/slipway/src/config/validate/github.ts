@@ -14,6 +14,7 @@ const OIDC_PROVIDER_ARN =
 
 export const validateGithub: Validator = ({ model }) => {
   const issues: ConfigIssue[] = [];
+  if (model.github === undefined) return issues;
   const { repository, mainBranch, existingOidcProviderArn } = model.github;
   if (WILDCARD.test(repository)) {
     issues.push(

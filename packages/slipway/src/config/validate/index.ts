@@ -19,6 +19,7 @@ import { validateEks } from './eks.js';
 import { validateEnvironmentVariables } from './environment-variables.js';
 import { validateEnvironments } from './environments.js';
 import { validateGithub } from './github.js';
+import { validateGitlab } from './gitlab.js';
 import { validateImages } from './images.js';
 import { validateNames } from './names.js';
 import { validateNetworks } from './network.js';
@@ -34,6 +35,7 @@ const VALIDATORS: readonly Validator[] = [
   validateNames,
   validateEnvironments,
   validateGithub,
+  validateGitlab,
   validateRegions,
   validateNetworks,
   validateReferences,

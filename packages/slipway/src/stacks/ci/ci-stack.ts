@@ -4,14 +4,10 @@ import type { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { AppModel, DeployRoleModel } from '../../model/types.js';
 import { ImageRepository } from './ecr-repository.js';
-import { branchSubject, environmentSubject, githubOidcProvider, githubPrincipal } from './github-oidc.js';
+import { ciIdentity, type CiIdentity } from './ci-identity.js';
 import { logicalIdPart } from '../shared/logical-ids.js';
 import { regionFacts } from '../shared/partition.js';
-import {
-  githubPrincipalForSubjects,
-  grantImagePromotion,
-  trustedEnvironments,
-} from './pipeline-deploy-roles.js';
+import { grantImagePromotion } from './pipeline-deploy-roles.js';
 import { PreviewImages } from './preview-images.js';
 import { grantProvisionerRuns } from './provisioner-permissions.js';
 import { cdkBootstrapRolePattern, deployRoleName, imagePushRoleName } from '../shared/resource-names.js';
@@ -42,10 +38,11 @@ export class CiStack extends SlipwayStack {
       region: model.ci.region,
       // Every environment's deploy trust lives here: deleting it by accident stops all delivery.
       terminationProtection: true,
-      description: `Slipway ${model.app}: GitHub OIDC trust, image push and deploy roles, ECR repositories`,
+      description: `Slipway ${model.app}: ${model.delivery?.ci === 'gitlab' ? 'GitLab' : 'GitHub'} OIDC trust, image push and deploy roles, ECR repositories`,
     });
 
-    const provider = githubOidcProvider(this, model.github);
+    const identity = ciIdentity(this, model);
+    const provider = identity.provider;
 
     const repositories = new Map<string, ImageRepository>();
     for (const repository of model.ci.repositories) {
@@ -62,8 +59,8 @@ export class CiStack extends SlipwayStack {
 
     this.imagePushRole = new iam.Role(this, 'ImagePushRole', {
       roleName: imagePushRoleName(model.app),
-      description: `GitHub Actions on ${model.github.repository}@${model.github.mainBranch} push images`,
-      assumedBy: githubPrincipal(provider, branchSubject(model.github.repository, model.github.mainBranch)),
+      description: identity.imagePush.description,
+      assumedBy: identity.imagePush.principal,
       maxSessionDuration: Duration.hours(1),
     });
     for (const repository of repositories.values()) {
@@ -87,7 +84,7 @@ export class CiStack extends SlipwayStack {
 
     const deployRoles = new Map<string, iam.Role>();
     for (const [index, target] of model.ci.deployRoles.entries()) {
-      const role = this.deployRole(model, provider, target);
+      const role = this.deployRole(model, identity, target);
       // With CodePipeline, moving a later environment's tag is its release (SECURITY.md 14 still holds:
       // only that environment's GitHub jobs can do it).
       if (model.delivery?.pipeline === 'codepipeline' && index > 0) {
@@ -109,18 +106,13 @@ export class CiStack extends SlipwayStack {
    * A deploy role may only assume the target environment's CDK bootstrap roles, which carry the
    * actual deploy permissions and are trusted from this account at bootstrap (`--trust`).
    */
-  private deployRole(model: AppModel, provider: iam.IOidcProvider, target: DeployRoleModel): iam.Role {
+  private deployRole(model: AppModel, identity: CiIdentity, target: DeployRoleModel): iam.Role {
     const id = `DeployRole${logicalIdPart(target.environment)}`;
-    // Previews copy one environment, so its role also trusts the preview jobs' GitHub environment.
-    const environments = trustedEnvironments(model, target);
-    const subjects = environments.map((name) => environmentSubject(model.github.repository, name));
+    const trusted = identity.deploy(target);
     const role = new iam.Role(this, id, {
       roleName: deployRoleName(model.app, target.environment),
-      description:
-        environments.length === 1
-          ? `GitHub environment ${target.githubEnvironment} deploys ${model.app} ${target.environment}`
-          : `GitHub environments ${environments.join(' and ')} deploy ${model.app} ${target.environment}`,
-      assumedBy: githubPrincipalForSubjects(provider, subjects),
+      description: trusted.description,
+      assumedBy: trusted.principal,
       maxSessionDuration: Duration.hours(1),
     });
     const { partition } = regionFacts(target.region);

@@ -2,6 +2,7 @@ import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
+import { githubOf } from '../../model/ci-host.js';
 import type { AppModel } from '../../model/types.js';
 import { ImageRepository } from './ecr-repository.js';
 import { environmentSubject, githubPrincipal } from './github-oidc.js';
@@ -35,7 +36,7 @@ export class PreviewImages extends Construct {
       description: `GitHub environment ${preview.githubEnvironment} pushes branch images of ${model.app}`,
       assumedBy: githubPrincipal(
         provider,
-        environmentSubject(model.github.repository, preview.githubEnvironment),
+        environmentSubject(githubOf(model).repository, preview.githubEnvironment),
       ),
       maxSessionDuration: Duration.hours(1),
     });
