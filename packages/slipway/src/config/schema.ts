@@ -101,6 +101,14 @@ export const serviceDevSchema = z.strictObject({
   env: z.record(z.string(), z.string()).optional(),
 });
 
+/** A service's token check: it gets AUTH_USER_POOL_ID, AUTH_CLIENT_IDS and AUTH_WRITE_SCOPE. */
+export const serviceAuthSchema = z.strictObject({
+  /** Scope a token must carry to write, as `<resource server>/<scope>` (one for now); [] lets any accepted token write. */
+  scopes: z.array(z.string()),
+  /** App and machine clients whose tokens the service accepts. @default every client of the pool */
+  clients: z.array(z.string()).optional(),
+});
+
 /** A containerised service, as declared once for every environment. */
 export const serviceSchema = z.strictObject({
   /** Where the image comes from. */
@@ -128,6 +136,8 @@ export const serviceSchema = z.strictObject({
   source: sourceSchema.optional(),
   /** How `slipway dev` runs it locally. @default none (skipped by `slipway dev`) */
   dev: serviceDevSchema.optional(),
+  /** Check Cognito access tokens on writes; needs the app's `auth`. @default none (no check) */
+  auth: serviceAuthSchema.optional(),
   ...serviceTuning,
 });
 
@@ -452,6 +462,54 @@ export const checksSchema = z.strictObject({
   controlTower: z.boolean().optional(),
 });
 
+/** Cognito user pool settings. */
+export const userPoolSchema = z.strictObject({
+  /** Second factor (TOTP apps); 'off' is refused in production. @default 'optional' */
+  mfa: z.enum(['off', 'optional', 'required']).optional(),
+  /** Fewest characters in a password (12–99); upper and lower case, digits and symbols are always required. @default 12 */
+  passwordMinLength: z.number().int().optional(),
+  /** Let anyone sign up from the sign-in page; otherwise administrators create users. @default false */
+  selfSignUp: z.boolean().optional(),
+  /** Prefix of the pool's Cognito domain (sign-in pages, token endpoint), unique in the region. @default '<app>-<env>' */
+  domainPrefix: z.string().optional(),
+});
+
+/** A resource server: the API whose scopes clients ask for; its key is the identifier scopes start with. */
+export const resourceServerSchema = z.strictObject({
+  /** Scope name → description; a token carries `<identifier>/<name>`. */
+  scopes: z.record(z.string(), z.string()),
+});
+
+/** A browser app (SPA) signing users in: authorization code with PKCE, no secret. */
+export const appClientSchema = z.strictObject({
+  /** Where Cognito may send the user after sign-in: https, or http on localhost. */
+  callbackUrls: z.array(z.string()),
+  /** Where Cognito may send the user after sign-out. @default the callback URLs */
+  logoutUrls: z.array(z.string()).optional(),
+  /** Resource-server scopes (`<server>/<scope>`) it may ask for, beside openid, email and profile. @default [] */
+  scopes: z.array(z.string()).optional(),
+});
+
+/** A calling service's client: the client-credentials grant, with a secret. */
+export const machineClientSchema = z.strictObject({
+  /** Resource-server scopes (`<server>/<scope>`) it may ask for; at least one. */
+  scopes: z.array(z.string()),
+});
+
+/** Sign-in for every environment: a Cognito user pool (Essentials tier), its resource servers and clients. */
+export const authSchema = z.strictObject({
+  /** The pool's settings. @default MFA optional, 12-character passwords, no self sign-up */
+  userPool: userPoolSchema.optional(),
+  /** Resource servers by identifier (e.g. 'orders'), with their scopes. @default {} */
+  resourceServers: z.record(z.string(), resourceServerSchema).optional(),
+  /** Browser app clients by name. @default {} */
+  appClients: z.record(z.string(), appClientSchema).optional(),
+  /** Machine (service-to-service) clients by name. @default {} */
+  machineClients: z.record(z.string(), machineClientSchema).optional(),
+  /** Minutes an access token is valid (5–1440); revoking a client takes effect within it. @default 60 */
+  accessTokenValidityMinutes: z.number().int().optional(),
+});
+
 /** The whole `slipway.config.ts`. */
 export const slipwayConfigSchema = z.strictObject({
   /** Lower-case app name; prefixes every stack, parameter and resource name. */
@@ -466,6 +524,8 @@ export const slipwayConfigSchema = z.strictObject({
   databases: z.record(z.string(), databaseSchema).optional(),
   /** Valkey caches by name; a service asks for one with `cache`. @default {} */
   caches: z.record(z.string(), cacheSchema).optional(),
+  /** A Cognito user pool in every environment, its resource servers and clients. @default none */
+  auth: authSchema.optional(),
   /** Secrets by name; services map env vars to them. @default {} */
   secrets: z.record(z.string(), secretSchema).optional(),
   /** Services by name. @default {} */
@@ -509,3 +569,5 @@ export type DeliveryConfig = z.input<typeof deliverySchema>;
 export type ChecksConfig = z.input<typeof checksSchema>;
 export type EksConfig = z.input<typeof eksSchema>;
 export type NodePoolConfig = z.input<typeof nodePoolSchema>;
+export type AuthConfig = z.input<typeof authSchema>;
+export type ServiceAuthConfig = z.input<typeof serviceAuthSchema>;
