@@ -273,6 +273,8 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       natGateways: fc.constantFrom(0, 1, 2),
       // One per environment, in order: EKS in about one draw in four, where the region offers it.
       eks: fc.array(fc.constantFrom(false, false, false, true), { minLength: 3, maxLength: 3 }),
+      // On EKS: no Datadog, the agent alone, or the agent and the services' monitors.
+      datadog: fc.constantFrom(undefined, 'agent' as const, 'monitors' as const),
       // One per environment, in order: AWS's keys, the environment's own, or the default.
       encryption: fc.array(
         fc.option(fc.constantFrom('aws-managed' as const, 'customer-managed' as const), { nil: undefined }),
@@ -321,6 +323,7 @@ interface Shape {
   readonly natGateways: number;
   /** Per environment: runs on EKS (when its region offers the cluster stack's types). */
   readonly eks: readonly boolean[];
+  readonly datadog: 'agent' | 'monitors' | undefined;
   readonly encryption: readonly ('aws-managed' | 'customer-managed' | undefined)[];
   readonly network: { readonly cidr?: string; readonly subnetMask?: number };
 }
@@ -385,20 +388,22 @@ function assemble(
   const previewsPossible = hasNonProduction && !onEks[previewTarget];
   // x86 services on EKS need x86 nodes: the default pair plus an on-demand x86 pool.
   const x86 = services.some((s) => s.config.architecture === 'x86_64');
+  const nodePools = x86
+    ? {
+        system: {},
+        workload: {},
+        amd64: {
+          architecture: 'x86_64' as const,
+          capacity: 'on-demand' as const,
+          instanceTypes: ['t3.medium'],
+        },
+      }
+    : undefined;
+  // Datadog's keys are SSM parameters the team fills: read, never created, so shared places are fine.
+  const datadog = anyEks ? datadogDraw(shape.datadog) : undefined;
   const eks =
-    anyEks && x86
-      ? {
-          nodePools: {
-            system: {},
-            workload: {},
-            amd64: {
-              architecture: 'x86_64' as const,
-              capacity: 'on-demand' as const,
-              instanceTypes: ['t3.medium'],
-            },
-          },
-        }
-      : undefined;
+    anyEks && (nodePools || datadog) ? dropUndefined({ nodePools, datadog: datadog?.block }) : undefined;
+  const secrets = { ...shape.secrets, ...datadog?.secrets };
   // Production without a domain serves plain HTTP, which a team must say it accepts, and why.
   const plainHttpProduction = shape.environments
     .filter((env, index) => env.production && hasPublic && !shape.domainOn && !onEks[index])
@@ -413,7 +418,7 @@ function assemble(
     ci: ciPlacement(shape),
     databases: Object.keys(databases).length > 0 ? databases : undefined,
     caches: shape.cache ? { sessions: shape.cache } : undefined,
-    secrets: Object.keys(shape.secrets).length > 0 ? shape.secrets : undefined,
+    secrets: Object.keys(secrets).length > 0 ? secrets : undefined,
     services: Object.fromEntries(
       services.map((s, i) => {
         // ECS's traffic-shifting strategies do not exist on EKS, where a Deployment rolls, and a
@@ -431,6 +436,20 @@ function assemble(
       previewBranches: shape.previews && previewsPossible ? ['feat/*'] : [],
     },
   });
+}
+
+/** The Datadog block of a drawn EKS config and the secrets it names; production monitors page someone. */
+function datadogDraw(kind: Shape['datadog']) {
+  if (kind === undefined) return undefined;
+  const secrets: Record<string, SecretConfig> = {
+    'datadog-api-key': { ssm: '/shared/datadog-api-key' },
+    ...(kind === 'monitors' ? { 'datadog-app-key': { ssm: '/shared/datadog-app-key' } } : {}),
+  };
+  const block =
+    kind === 'monitors'
+      ? { apiKeySecret: 'datadog-api-key', appKeySecret: 'datadog-app-key', notify: ['@slack-ops-alerts'] }
+      : { apiKeySecret: 'datadog-api-key' };
+  return { secrets, block };
 }
 
 /** A drawn service as an EKS environment can run it: rolling, and scaling on CPU or memory too. */
