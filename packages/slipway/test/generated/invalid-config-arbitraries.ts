@@ -158,6 +158,14 @@ const MISTAKES: Readonly<Record<string, Mistake>> = {
     config['usage'] = { logGbPerMonth: -1 };
     return 'usage.logGbPerMonth';
   },
+  'Datadog handle without its @': (config) => {
+    const onEks = entries(config['environments']).some(([, env]) => env['runtime'] === 'eks');
+    if (!onEks) return undefined;
+    const eks = (config['eks'] ?? {}) as Mutable;
+    const datadog = (eks['datadog'] ?? { apiKeySecret: 'datadog-api-key' }) as Mutable;
+    config['eks'] = { ...eks, datadog: { ...datadog, notify: ['slack-ops-alerts'] } };
+    return 'eks.datadog.notify[0]';
+  },
 };
 
 /** A valid draw with one mistake applied. Mistakes that do not apply to the draw are skipped. */
