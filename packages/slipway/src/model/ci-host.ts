@@ -19,3 +19,8 @@ export function gitlabOf(model: AppModel): GitlabModel {
   }
   return model.gitlab;
 }
+
+/** Where the model's pipelines run. */
+export function ciHostOf(model: AppModel): 'github' | 'gitlab' {
+  return model.delivery?.ci ?? 'github';
+}

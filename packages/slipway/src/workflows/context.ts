@@ -1,3 +1,4 @@
+import { ciHostOf } from '../model/ci-host.js';
 import type { AppModel, DeliveryModel } from '../model/types.js';
 import { regionFacts } from '../stacks/shared/partition.js';
 import { deployRoleName, imagePushRoleName, previewPushRoleName } from '../stacks/shared/resource-names.js';
@@ -24,7 +25,7 @@ function ciRoleArn(model: AppModel, roleName: string): string {
 }
 
 export function imagePushRoleArn(model: AppModel): string {
-  return ciRoleArn(model, imagePushRoleName(model.app));
+  return ciRoleArn(model, imagePushRoleName(model.app, ciHostOf(model)));
 }
 
 export function previewPushRoleArn(model: AppModel): string {
@@ -32,5 +33,5 @@ export function previewPushRoleArn(model: AppModel): string {
 }
 
 export function deployRoleArn(model: AppModel, environment: string): string {
-  return ciRoleArn(model, deployRoleName(model.app, environment));
+  return ciRoleArn(model, deployRoleName(model.app, environment, ciHostOf(model)));
 }

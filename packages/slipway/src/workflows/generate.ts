@@ -3,6 +3,7 @@ import type { AppModel } from '../model/types.js';
 import { buildWorkflow, buildWorkflowFile } from './build-workflow.js';
 import { workflowContext } from './context.js';
 import { deployWorkflow } from './deploy-workflow.js';
+import { generateGitlabPipeline } from './gitlab/generate.js';
 import { prWorkflow } from './pr-workflow.js';
 import { previewWorkflow } from './preview-workflow.js';
 import { pullRequestTemplate } from './pull-request-template.js';
@@ -11,7 +12,10 @@ import type { Workflow, WorkflowFile } from './workflow-types.js';
 
 /** One file `slipway workflows` writes. */
 export interface GeneratedFile {
-  /** Path under the `.github` folder, e.g. `workflows/deploy.yml` or `pull_request_template.md`. */
+  /**
+   * Path under the `.github` folder, e.g. `workflows/deploy.yml` or `pull_request_template.md`;
+   * for GitLab, `.gitlab-ci.yml` under the repository root.
+   */
   readonly path: string;
   readonly content: string;
 }
@@ -26,6 +30,7 @@ export interface GenerateOptions {
  * byte-identical files, which is what `--check` relies on.
  */
 export function generateWorkflows(model: AppModel, options: GenerateOptions): GeneratedFile[] {
+  if (model.delivery?.ci === 'gitlab') return generateGitlabPipeline(model, options.configPath);
   const ctx = workflowContext(model, options.configPath);
   const workflows: [string, Workflow][] = [
     ['pr.yml', prWorkflow(ctx)],

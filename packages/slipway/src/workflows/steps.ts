@@ -74,13 +74,15 @@ export function imageTagStep(): Step {
  * Points `$TARGET_TAG` at the image tagged `$SOURCE_TAG` in `$REPOSITORY`, through the ECR API (no
  * pull, no push): the manifest is copied, the layers stay. Does nothing when it already points there.
  */
-export function moveTagScript(): string {
+export function moveTagScript(
+  missing = '::error::$REPOSITORY has no image tagged $SOURCE_TAG: run its build workflow (Actions → Build) first',
+): string {
   return [
     'manifest="$(aws ecr batch-get-image --repository-name "$REPOSITORY" --image-ids imageTag="$SOURCE_TAG" \\',
     '  --accepted-media-types application/vnd.oci.image.index.v1+json application/vnd.docker.distribution.manifest.list.v2+json application/vnd.oci.image.manifest.v1+json application/vnd.docker.distribution.manifest.v2+json \\',
     "  --query 'images[0]' --output json)\"",
     'if [ "$manifest" = "null" ] || [ -z "$manifest" ]; then',
-    '  echo "::error::$REPOSITORY has no image tagged $SOURCE_TAG: run its build workflow (Actions → Build) first"',
+    `  echo "${missing}"`,
     '  exit 1',
     'fi',
     'current="$(aws ecr describe-images --repository-name "$REPOSITORY" --image-ids imageTag="$TARGET_TAG" \\',

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
-import { githubOf } from '../../model/ci-host.js';
+import { githubOf, gitlabOf } from '../../model/ci-host.js';
 import type { AppModel } from '../../model/types.js';
 import type { PlanOutcome } from '../../plan/run-plan.js';
 import { generateWorkflows, workflowFiles } from '../../workflows/generate.js';
+import { gitlabFindings } from '../../workflows/gitlab/generate.js';
 import { renderPlanMarkdown } from '../../workflows/plan-markdown.js';
 import { checkWorkflows } from '../../workflows/rules/index.js';
 import {
@@ -22,7 +23,7 @@ import { DEFAULT_CONFIG, resolveConfigPath } from '../shared-options.js';
 
 interface WorkflowsOptions {
   readonly config: string;
-  readonly out: string;
+  readonly out?: string;
   readonly check: boolean;
   readonly json: boolean;
 }
@@ -39,8 +40,9 @@ export function workflowsCommand(io: CliIo, setExit: (code: number) => void): Co
     .description('write the GitHub Actions workflows (pull request, build, deploy, preview) from the config')
     .addOption(new Option('-c, --config <file>', 'the Slipway config to read').default(DEFAULT_CONFIG))
     .addOption(
-      new Option('-o, --out <dir>', 'the folder the workflow files are written to').default(
-        DEFAULT_WORKFLOWS_DIR,
+      new Option(
+        '-o, --out <dir>',
+        `the folder the workflow files are written to (default: ${DEFAULT_WORKFLOWS_DIR}; with GitLab, the repository root '.')`,
       ),
     )
     .addOption(
@@ -58,14 +60,22 @@ export function workflowsCommand(io: CliIo, setExit: (code: number) => void): Co
     .action(async (options: WorkflowsOptions) => {
       const configFile = resolveConfigPath(options.config);
       const model = await loadConfig(configFile);
-      const workflowsDir = path.resolve(options.out);
-      const folders: OutputFolders = { workflows: workflowsDir, template: path.dirname(workflowsDir) };
-      const files = generateWorkflows(model, { configPath: configPathFromRoot(configFile, workflowsDir) });
+      const gitlab = model.delivery?.ci === 'gitlab';
+      const out = options.out ?? (gitlab ? '.' : DEFAULT_WORKFLOWS_DIR);
+      const workflowsDir = path.resolve(out);
+      // `.gitlab-ci.yml` is not under a workflows folder: it goes straight into --out, the repository root.
+      const folders: OutputFolders = gitlab
+        ? { workflows: workflowsDir, template: workflowsDir }
+        : { workflows: workflowsDir, template: path.dirname(workflowsDir) };
+      const configPath = gitlab
+        ? path.relative(workflowsDir, configFile).split(path.sep).join('/')
+        : configPathFromRoot(configFile, workflowsDir);
+      const files = generateWorkflows(model, { configPath });
       assertCompliant(model, files);
       if (options.check) {
         const drift = findDrift(folders, files);
         io.out(options.json ? `${JSON.stringify({ upToDate: drift.length === 0, drift }, null, 2)}\n` : '');
-        if (!options.json) io.out(renderDrift(drift, folders, files.length, options));
+        if (!options.json) io.out(renderDrift(drift, folders, files.length, { ...options, out }));
         setExit(drift.length === 0 ? ExitCode.ok : ExitCode.findings);
         return;
       }
@@ -84,7 +94,7 @@ export function workflowsCommand(io: CliIo, setExit: (code: number) => void): Co
             changes.map((c) => [c.change, displayPath(targetPath(folders, c))]),
           ),
           '',
-          ...githubSetup(model),
+          ...(gitlab ? gitlabSetup(model) : githubSetup(model)),
         ].join('\n'),
       );
     });
@@ -131,6 +141,14 @@ function configPathFromRoot(configFile: string, workflowsDir: string): string {
 
 /** The generator holds Slipway's own workflow rules; a violation is a Slipway bug, not the user's. */
 function assertCompliant(model: AppModel, files: ReturnType<typeof generateWorkflows>): void {
+  if (model.delivery?.ci === 'gitlab') {
+    const findings = gitlabFindings(model, files);
+    if (findings.length > 0) {
+      const lines = findings.map((f) => `${f.file} ${f.job ?? ''}: ${f.rule} ${f.message}`);
+      throw new Error(`The generated pipeline breaks Slipway's GitLab rules:\n${lines.join('\n')}`);
+    }
+    return;
+  }
   const production = model.ci.deployRoles
     .filter((role) => model.environments.find((e) => e.name === role.environment)?.production)
     .map((role) => role.githubEnvironment);
@@ -165,6 +183,28 @@ function renderDrift(
 function displayPath(target: string): string {
   const relative = path.relative(process.cwd(), target);
   return relative === '' ? '.' : relative.startsWith('..') ? target : relative;
+}
+
+/** What to set up on GitLab once, so the branches and environments the roles and jobs name are protected. */
+function gitlabSetup(model: AppModel): string[] {
+  const gitlab = gitlabOf(model);
+  const lines = [pc.bold(`On GitLab (${gitlab.host}, project ${gitlab.project}), once:`)];
+  lines.push(
+    `  Settings → Repository → Protected branches: ${gitlab.mainBranch} and ${gitlab.productionBranch} (only maintainers push or merge to ${gitlab.productionBranch})`,
+  );
+  for (const env of model.environments) {
+    lines.push(
+      env.production
+        ? `  Settings → CI/CD → Protected environments: ${env.name}, deployers and approvers (Premium) who may start its jobs`
+        : `  environment ${env.name}: deployed from ${gitlab.mainBranch} on every push`,
+    );
+  }
+  lines.push(
+    '',
+    pc.dim(`Deploy the ${model.ci.stackName} stack first: the pipeline assumes the roles it creates.`),
+    '',
+  );
+  return lines;
 }
 
 /** What to set up on GitHub once, so the environments the workflows name exist and gate. */

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { AppModel, DeployRoleModel } from '../../model/types.js';
 import { ImageRepository } from './ecr-repository.js';
+import { ciHostOf } from '../../model/ci-host.js';
 import { ciIdentity, type CiIdentity } from './ci-identity.js';
 import { logicalIdPart } from '../shared/logical-ids.js';
 import { regionFacts } from '../shared/partition.js';
@@ -58,7 +59,7 @@ export class CiStack extends SlipwayStack {
     this.repositories = repositories;
 
     this.imagePushRole = new iam.Role(this, 'ImagePushRole', {
-      roleName: imagePushRoleName(model.app),
+      roleName: imagePushRoleName(model.app, ciHostOf(model)),
       description: identity.imagePush.description,
       assumedBy: identity.imagePush.principal,
       maxSessionDuration: Duration.hours(1),
@@ -110,7 +111,7 @@ export class CiStack extends SlipwayStack {
     const id = `DeployRole${logicalIdPart(target.environment)}`;
     const trusted = identity.deploy(target);
     const role = new iam.Role(this, id, {
-      roleName: deployRoleName(model.app, target.environment),
+      roleName: deployRoleName(model.app, target.environment, ciHostOf(model)),
       description: trusted.description,
       assumedBy: trusted.principal,
       maxSessionDuration: Duration.hours(1),

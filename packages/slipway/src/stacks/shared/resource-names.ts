@@ -4,9 +4,12 @@
  * happens once.
  */
 
-/** Role GitHub Actions assumes on pushes to the main branch to push images. */
-export function imagePushRoleName(app: string): string {
-  return `${app}-github-image-push`;
+/** Which CI the roles serve: part of their names, so a role's trust is readable from its name. */
+export type CiHost = 'github' | 'gitlab';
+
+/** Role the main branch's build jobs assume to push images. */
+export function imagePushRoleName(app: string, ci: CiHost = 'github'): string {
+  return `${app}-${ci}-image-push`;
 }
 
 /** Role the preview workflow assumes to push branch images, to the preview repositories only. */
@@ -19,9 +22,9 @@ export function previewRepositoryName(repository: string): string {
   return `${repository}-preview`;
 }
 
-/** Role a GitHub environment's deploy job assumes; it may only assume the CDK bootstrap roles. */
-export function deployRoleName(app: string, env: string): string {
-  return `${app}-${env}-github-deploy`;
+/** Role an environment's deploy jobs assume; it may only assume the CDK bootstrap roles. */
+export function deployRoleName(app: string, env: string, ci: CiHost = 'github'): string {
+  return `${app}-${env}-${ci}-deploy`;
 }
 
 /** The environment's ECS cluster. */

@@ -1,0 +1,28 @@
+import { jobsOfPipeline } from '../pipeline-types.js';
+import { isProductionJob } from './support.js';
+import type { GitlabRule } from './types.js';
+
+/**
+ * Nothing reaches production unapproved: every production job waits for a person to start it
+ * (`when: manual`), and blocks the pipeline until then (`allow_failure: false`), in its protected
+ * environment, whose allowed deployers and approvals are set on GitLab.
+ */
+export const productionManual: GitlabRule = {
+  id: 'Slipway-GLCI5',
+  description:
+    'Production jobs run only when started by hand (when: manual, allow_failure: false in every rule).',
+  check(file, context) {
+    return jobsOfPipeline(file.document)
+      .filter(([, job]) => isProductionJob(job, context.productionEnvironments))
+      .filter(
+        ([, job]) =>
+          (job.rules ?? []).length === 0 ||
+          (job.rules ?? []).some((rule) => rule.when !== 'manual' || rule.allow_failure !== false),
+      )
+      .map(([id]) => ({
+        job: id,
+        message: 'the production job can start without anyone starting it',
+        fix: 'give each of its rules when: manual and allow_failure: false',
+      }));
+  },
+};
