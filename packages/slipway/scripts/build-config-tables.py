@@ -115,6 +115,10 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::ServiceDiscovery::PrivateDnsNamespace',
     ],
     'data': [
+        'AWS::Cognito::UserPool',
+        'AWS::Cognito::UserPoolClient',
+        'AWS::Cognito::UserPoolDomain',
+        'AWS::Cognito::UserPoolResourceServer',
         'AWS::EC2::SecurityGroup',
         'AWS::EC2::SecurityGroupIngress',
         'AWS::ECS::TaskDefinition',

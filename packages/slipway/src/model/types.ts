@@ -4,6 +4,7 @@
  * can all be plain functions of it, and tests can build one by hand.
  */
 
+import type { AuthModel, ServiceAuthModel } from './auth.js';
 import type { EksClusterModel, Runtime } from './eks.js';
 
 export type Architecture = 'arm64' | 'x86_64';
@@ -155,6 +156,8 @@ export interface EnvironmentModel {
   readonly databases: readonly DatabaseModel[];
   /** Valkey caches by name. @default [] */
   readonly caches?: readonly CacheModel[];
+  /** The Cognito user pool, its resource servers and clients; in the data stack. @default none */
+  readonly auth?: AuthModel;
   readonly services: readonly ServiceModel[];
   /**
    * Where the services run. On 'ecs' each gets a Fargate service in its own stack; on 'eks' they
@@ -307,6 +310,8 @@ export interface ServiceModel {
   readonly deployment: DeploymentModel;
   /** How `slipway dev` runs the service locally; absent means `slipway dev` skips it. */
   readonly dev?: ServiceDevModel;
+  /** Access-token check on writes: the service gets the AUTH_ variables. @default none */
+  readonly auth?: ServiceAuthModel;
 }
 
 /** A service's local run: a shell command, where it runs, and local-only variables. */

@@ -995,6 +995,10 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::ServiceDiscovery::PrivateDnsNamespace',
   ],
   data: [
+    'AWS::Cognito::UserPool',
+    'AWS::Cognito::UserPoolClient',
+    'AWS::Cognito::UserPoolDomain',
+    'AWS::Cognito::UserPoolResourceServer',
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupIngress',
     'AWS::ECS::TaskDefinition',

@@ -1,6 +1,7 @@
 import type { EnvironmentModel } from '../../model/types.js';
 import { layerStackName, serviceStackName } from '../../naming/names.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
+import { resolveAuth, resolveServiceAuth } from './auth.js';
 import { resolveCache } from './cache.js';
 import { resolveDatabase } from './database.js';
 import { resolveEks, runtimeOf } from './eks.js';
@@ -37,15 +38,19 @@ export function resolveEnvironment(
   const imageTag = env.imageTag ?? stage.imageTag;
   const logRetentionDays = env.logRetentionDays ?? stage.logRetentionDays;
   const runtime = runtimeOf(config, env);
-  const services = Object.entries(config.services ?? {}).map(([serviceName, service]) =>
-    resolveService(serviceName, service, env.services?.[serviceName], {
+  const auth = config.auth === undefined ? undefined : resolveAuth(config.app, name, production, config.auth);
+  const services = Object.entries(config.services ?? {}).map(([serviceName, service]) => {
+    const resolved = resolveService(serviceName, service, env.services?.[serviceName], {
       app: config.app,
       production,
       capacity,
       imageTag,
       runtime,
-    }),
-  );
+    });
+    return service.auth === undefined
+      ? resolved
+      : { ...resolved, auth: resolveServiceAuth(service.auth, auth) };
+  });
   return {
     name,
     account: env.account,
@@ -71,6 +76,7 @@ export function resolveEnvironment(
     caches: Object.entries(config.caches ?? {}).map(([cacheName, cache]) =>
       resolveCache(cacheName, cache, env.caches?.[cacheName], production),
     ),
+    ...(auth === undefined ? {} : { auth }),
     services,
     runtime,
     ...(runtime === 'eks' ? { eks: resolveEks(config, env, { production, capacity }) } : {}),

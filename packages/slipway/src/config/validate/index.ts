@@ -6,6 +6,7 @@ import type { AppModel } from '../../model/types.js';
 import { type ConfigIssue, renderIssues } from '../errors.js';
 import type { SlipwayConfig } from '../schema.js';
 import { validateAcknowledgements } from './acknowledgements.js';
+import { validateAuth } from './auth.js';
 import { validateCaches } from './cache.js';
 import { validateContainers } from './containers.js';
 import { validateCreatedSecretNames } from './created-secret-names.js';
@@ -44,6 +45,7 @@ const VALIDATORS: readonly Validator[] = [
   validateDatabases,
   validateDatabaseClasses,
   validateCaches,
+  validateAuth,
   validateEks,
   validateServiceSizes,
   validateServiceCounts,

@@ -10,6 +10,7 @@ import { PostgresDatabase } from './postgres-database.js';
 import { databaseInstanceIdentifier } from '../shared/resource-names.js';
 import { SlipwayStack } from '../shared/slipway-stack.js';
 import { teamSecret } from './team-secret.js';
+import { UserPool } from './user-pool.js';
 import { ValkeyCache } from './valkey-cache.js';
 
 export interface DataStackProps {
@@ -165,6 +166,15 @@ export class DataStack extends SlipwayStack {
     for (const secret of env.secrets.filter((s) => s.source === 'secretsmanager')) {
       const created = teamSecret(this, secret, dataKey);
       publishValue(this, where, 'data', dataKeys.secretArn(secret.name), created.secretArn);
+    }
+
+    if (env.auth !== undefined) {
+      const users = new UserPool(this, 'Auth', { model: env.auth, poolName: `${model.app}-${env.name}` });
+      publishValue(this, where, 'data', dataKeys.userPoolId, users.pool.userPoolId);
+      publishValue(this, where, 'data', dataKeys.userPoolDomain, users.domain.domainName);
+      for (const [name, client] of users.clients) {
+        publishValue(this, where, 'data', dataKeys.clientId(name), client.userPoolClientId);
+      }
     }
   }
 }

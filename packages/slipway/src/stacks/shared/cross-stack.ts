@@ -52,6 +52,10 @@ export const dataKeys = {
   secretArn: (secret: string) => `secrets/${secret}/arn`,
   /** The environment's data key, with `encryption: 'customer-managed'` (environment-keys.ts). */
   keyArn: 'key-arn',
+  /** The Cognito user pool (`<region>_<id>`), its domain prefix, and each client's id by client name. */
+  userPoolId: 'auth/user-pool-id',
+  userPoolDomain: 'auth/domain-prefix',
+  clientId: (client: string) => `auth/clients/${client}/id`,
 } as const;
 
 /** Names the runtime stack publishes under `/<app>/<env>/runtime/`. */

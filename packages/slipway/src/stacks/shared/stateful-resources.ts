@@ -19,6 +19,9 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   // A new cluster starts empty: every workload, its API endpoint and its identity are lost, and
   // Argo CD, the controllers and every pod have to come up again before the services answer.
   'AWS::EKS::Cluster',
+  // A new user pool starts empty: every user, password and second factor is lost, and every
+  // client id changes.
+  'AWS::Cognito::UserPool',
 ];
 
 /**

@@ -11,6 +11,7 @@ import {
   grantSecretDecryption,
 } from './container-settings.js';
 import type { EnvironmentRef } from '../../shared/cross-stack.js';
+import { authEnvironment } from './auth-connection.js';
 import { cacheEnvironment, serviceCache } from './cache-connection.js';
 import { importLogsKey } from '../../shared/environment-keys.js';
 import { environmentLogGroup } from '../../shared/log-group.js';
@@ -71,6 +72,7 @@ export function serviceTask(
   const environment = {
     ...containerEnvironment(service, connection, path),
     ...(cache ? cacheEnvironment(scope, props.where, service, cache, path) : {}),
+    ...authEnvironment(scope, props.where, service, path),
   };
   const container = taskDefinition.addContainer('Container', {
     containerName: service.name,
