@@ -76,10 +76,12 @@ export function findDrift(folders: OutputFolders, files: readonly GeneratedFile[
     else if (readFileSync(target, 'utf8') !== file.content)
       drift.push({ path: file.path, status: 'differs' });
   }
-  const expected = new Set(files.map((f) => f.path));
+  // By where each file lands: `.gitlab-ci.yml` goes straight into the folder the workflows would.
+  const expected = new Set(files.map((f) => targetPath(folders, f)));
   for (const name of generatedOnDisk(folders.workflows)) {
     const relative = `${WORKFLOWS_PREFIX}${name}`;
-    if (!expected.has(relative)) drift.push({ path: relative, status: 'stale' });
+    if (!expected.has(targetPath(folders, { path: relative })))
+      drift.push({ path: relative, status: 'stale' });
   }
   return drift;
 }
