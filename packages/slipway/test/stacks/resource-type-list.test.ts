@@ -27,7 +27,7 @@ function env(account: string, region: string, extra: Partial<EnvironmentConfig> 
 
 /**
  * Every option that adds resources: CodePipeline delivery with targets in another account and in
- * another region, previews from branch images, a created secret, a database, a cache, scaling, an
+ * another region, previews from branch images, a created secret, a database, a cache, a user pool, scaling, an
  * internal service, NAT gateways and a domain with its HTTPS listener.
  */
 const EVERYTHING: SlipwayConfig = {
@@ -37,12 +37,18 @@ const EVERYTHING: SlipwayConfig = {
   delivery: { pipeline: 'codepipeline', previewBranches: ['feat/*'] },
   databases: { main: {} },
   caches: { sessions: {} },
+  auth: {
+    resourceServers: { orders: { scopes: { write: 'Change orders' } } },
+    appClients: { spa: { callbackUrls: ['https://shop.example.com/callback'] } },
+    machineClients: { worker: { scopes: ['orders/write'] } },
+  },
   secrets: { stripeKey: { ssm: '/shop/stripe_key' }, session: { secretsManager: 'shop/session' } },
   services: {
     web: {
       port: 8080,
       database: 'main',
       cache: 'sessions',
+      auth: { scopes: ['orders/write'] },
       secrets: { STRIPE_KEY: 'stripeKey', SESSION: 'session' },
       scaling: { cpuPercent: 60, requestsPerTarget: 200 },
     },
