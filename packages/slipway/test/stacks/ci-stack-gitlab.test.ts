@@ -4,7 +4,9 @@ import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
+import { iamGitlabOidcTrust } from '../../src/checks/rules/iam/gitlab-oidc-trust.js';
 import type { AppModel } from '../../src/model/types.js';
+import type { CfnTemplate } from '../../src/template/types.js';
 import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
 import { generateWorkflows } from '../../src/workflows/generate.js';
 import { parseGitlabPipeline } from '../../src/workflows/gitlab/generate.js';
@@ -99,6 +101,21 @@ describe('CI stack for GitLab CI', () => {
       .map((f) => `${f.stack} ${f.rule} ${f.resource} ${f.message}`);
     expect(open).toEqual([]);
     expect(allFindings(plan).some((f) => f.stack === 'shop-ci')).toBe(true);
+  });
+
+  it("is what Slipway-IAM5 checks: every role's GitLab trust is compliant", () => {
+    const template = readTemplate(ciPath) as unknown as CfnTemplate;
+    const roles = Object.entries(template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    expect(roles.length).toBe(3);
+    for (const [logicalId, resource] of roles) {
+      const result = iamGitlabOidcTrust.check(resource, {
+        logicalId,
+        template,
+        stackName: 'shop-ci',
+        production: false,
+      });
+      expect(result, logicalId).toBe('compliant');
+    }
   });
 
   it('passes cfn-lint', () => {

@@ -29,6 +29,7 @@ import { elbProductionDeletionProtection } from './elb/production-deletion-prote
 import { elbProductionHttps } from './elb/production-https.js';
 import { iamGithubOidcProvider } from './iam/github-oidc-provider.js';
 import { iamGithubOidcTrust } from './iam/github-oidc-trust.js';
+import { iamGitlabOidcTrust } from './iam/gitlab-oidc-trust.js';
 import { iamNoAdministratorAccess } from './iam/no-administrator-access.js';
 import { iamNoWildcardAdminStatement } from './iam/no-wildcard-admin-statement.js';
 import { kmsKeyRotation } from './kms/key-rotation.js';
@@ -83,6 +84,7 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   iamNoAdministratorAccess,
   iamGithubOidcTrust,
   iamGithubOidcProvider,
+  iamGitlabOidcTrust,
   logsRetention,
   kmsKeyRotation,
 ];

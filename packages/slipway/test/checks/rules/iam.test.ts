@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { iamGithubOidcProvider } from '../../../src/checks/rules/iam/github-oidc-provider.js';
 import { iamGithubOidcTrust } from '../../../src/checks/rules/iam/github-oidc-trust.js';
+import { iamGitlabOidcTrust } from '../../../src/checks/rules/iam/gitlab-oidc-trust.js';
 import { iamNoAdministratorAccess } from '../../../src/checks/rules/iam/no-administrator-access.js';
 import { iamNoWildcardAdminStatement } from '../../../src/checks/rules/iam/no-wildcard-admin-statement.js';
 import type { CfnResource } from '../../../src/template/types.js';
@@ -199,5 +200,76 @@ describe('Slipway-IAM4 GitHub OIDC provider', () => {
     expect(checkRule(iamGithubOidcProvider, loose)).toEqual({
       detail: expect.stringContaining('ClientIdList is'),
     });
+  });
+});
+
+describe('Slipway-IAM5 GitLab OIDC trust', () => {
+  const gitlabProvider: CfnResource = {
+    Type: 'AWS::IAM::OIDCProvider',
+    Properties: { Url: 'https://gitlab.com', ClientIdList: ['https://gitlab.com'] },
+  };
+  const gitlabRole = (condition: Record<string, unknown>): CfnResource => ({
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Principal: { Federated: { Ref: 'Gitlab' } },
+            Condition: condition,
+          },
+        ],
+      },
+    },
+  });
+  const check = (condition: Record<string, unknown>) =>
+    checkRule(iamGitlabOidcTrust, gitlabRole(condition), { others: { Gitlab: gitlabProvider } });
+  const gitlabAud = { 'gitlab.com:aud': 'https://gitlab.com' };
+
+  it('accepts exact project-and-branch subjects with StringEquals', () => {
+    expect(
+      check({
+        StringEquals: {
+          ...gitlabAud,
+          'gitlab.com:sub': [
+            'project_path:acme/orders:ref_type:branch:ref:main',
+            'project_path:acme/platform/orders:ref_type:branch:ref:production',
+          ],
+        },
+      }),
+    ).toBe('compliant');
+  });
+
+  it('rejects a wildcard subject, StringLike, a missing sub and a foreign audience', () => {
+    expect(
+      check({ StringEquals: gitlabAud, StringLike: { 'gitlab.com:sub': 'project_path:acme/orders:*' } }),
+    ).toEqual({ detail: expect.stringMatching(/StringLike.*no StringEquals sub/) as unknown as string });
+    expect(
+      check({
+        StringEquals: { ...gitlabAud, 'gitlab.com:sub': 'project_path:acme/orders:ref_type:branch:ref:*' },
+      }),
+    ).toEqual({ detail: expect.stringMatching(/wildcard/) as unknown as string });
+    expect(
+      check({
+        StringEquals: {
+          'gitlab.com:aud': 'sts.amazonaws.com',
+          'gitlab.com:sub': 'project_path:acme/orders:ref_type:branch:ref:main',
+        },
+      }),
+    ).toEqual({
+      detail: expect.stringMatching(/aud is not pinned to https:\/\/gitlab.com/) as unknown as string,
+    });
+    expect(check({ StringEquals: { 'gitlab.com:sub': 'project_path:acme/orders' } })).toEqual({
+      detail: expect.stringMatching(/aud is not pinned.*is not project_path/) as unknown as string,
+    });
+  });
+
+  it('leaves GitHub trust to Slipway-IAM3', () => {
+    expect(
+      checkRule(iamGitlabOidcTrust, githubRole(trust('repo:acme/shop:environment:dev')), {
+        others: { Github: provider },
+      }),
+    ).toBe('not-applicable');
   });
 });
