@@ -132,6 +132,11 @@ export const serviceSchema = z.strictObject({
   database: z.string().optional(),
   /** Name of a declared cache the service connects to; it gets `REDIS_URL`. @default none */
   cache: z.string().optional(),
+  /**
+   * Declared DynamoDB tables the service uses, and how: it gets `TABLE_<NAME>` with each table's
+   * name and may read, or read and write, its items. @default {}
+   */
+  tables: z.record(z.string(), z.enum(['read', 'read-write'])).optional(),
   /** Where the generated workflows build the image from. @default { context: 'apps/<service>' } */
   source: sourceSchema.optional(),
   /** How `slipway dev` runs it locally. @default none (skipped by `slipway dev`) */
@@ -209,6 +214,28 @@ export const cacheSchema = z.strictObject({
   snapshotRetentionDays: z.number().int().optional(),
 });
 
+/** A key attribute of a DynamoDB table: its name and type. */
+export const tableKeySchema = z.strictObject({
+  name: z.string(),
+  /** @default 'string' */
+  type: z.enum(['string', 'number', 'binary']).optional(),
+});
+
+/**
+ * A DynamoDB table, made in every environment, on-demand, with point-in-time recovery; kept when
+ * its stack goes, and protected from deletion in production.
+ */
+export const tableSchema = z.strictObject({
+  /** The partition key. */
+  partitionKey: tableKeySchema,
+  /** The sort key. @default none */
+  sortKey: tableKeySchema.optional(),
+  /** Attribute holding an item's expiry (epoch seconds); DynamoDB deletes expired items. @default none */
+  ttlAttribute: z.string().optional(),
+  /** What the table's stream carries, for consumers of its changes. @default none (no stream) */
+  stream: z.enum(['keys-only', 'new-image', 'old-image', 'new-and-old-images']).optional(),
+});
+
 /** A secret the services may read; exactly one source. Its value never appears in config. */
 export const secretSchema = z.strictObject({
   /** Name of an existing SSM SecureString parameter. */
@@ -229,6 +256,16 @@ export const usageSchema = z.strictObject({
   natGbPerMonth: z.number().optional(),
   /** GB of images stored per ECR repository. @default 1 */
   ecrGbPerRepository: z.number().optional(),
+  /** Users who sign in to the user pool in a month (the first 10,000 are free). @default 1000 */
+  authMonthlyActiveUsers: z.number().optional(),
+  /** Token requests a month per machine client (a token cached for an hour by one task is 720). @default 1000 */
+  authTokenRequestsPerMonth: z.number().optional(),
+  /** GB each DynamoDB table holds. @default 1 */
+  tableGbPerTable: z.number().optional(),
+  /** Millions of read request units a month per DynamoDB table. @default 1 */
+  tableReadMillionsPerMonth: z.number().optional(),
+  /** Millions of write request units a month per DynamoDB table. @default 1 */
+  tableWriteMillionsPerMonth: z.number().optional(),
 });
 
 /** The environment's VPC. */
@@ -524,6 +561,8 @@ export const slipwayConfigSchema = z.strictObject({
   databases: z.record(z.string(), databaseSchema).optional(),
   /** Valkey caches by name; a service asks for one with `cache`. @default {} */
   caches: z.record(z.string(), cacheSchema).optional(),
+  /** DynamoDB tables by name; a service asks for them with `tables`. @default {} */
+  tables: z.record(z.string(), tableSchema).optional(),
   /** A Cognito user pool in every environment, its resource servers and clients. @default none */
   auth: authSchema.optional(),
   /** Secrets by name; services map env vars to them. @default {} */
@@ -557,6 +596,7 @@ export type DeploymentConfig = z.input<typeof deploymentSchema>;
 export type DatabaseConfig = z.input<typeof databaseSchema>;
 export type DatabaseOverrideConfig = z.input<typeof databaseOverrideSchema>;
 export type CacheConfig = z.input<typeof cacheSchema>;
+export type TableConfig = z.input<typeof tableSchema>;
 export type SecretConfig = z.input<typeof secretSchema>;
 export type EnvironmentConfig = z.input<typeof environmentSchema>;
 export type NetworkConfig = z.input<typeof networkSchema>;

@@ -11,6 +11,8 @@ export type CostDriver =
   | 'Load balancer'
   | 'RDS'
   | 'ElastiCache'
+  | 'Cognito'
+  | 'DynamoDB'
   | 'EKS'
   | 'EKS nodes'
   | 'Secrets Manager'

@@ -33,6 +33,8 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': 'Load balancer',
   'AWS::RDS::DBInstance': 'RDS',
   'AWS::ElastiCache::ReplicationGroup': 'ElastiCache',
+  'AWS::Cognito::UserPool': 'Cognito',
+  'AWS::Cognito::UserPoolClient': 'Cognito',
   'AWS::EKS::Cluster': 'EKS',
   'AWS::EKS::Nodegroup': 'EKS nodes',
   'AWS::Logs::LogGroup': 'CloudWatch Logs',

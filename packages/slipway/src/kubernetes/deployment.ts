@@ -1,5 +1,6 @@
 import { Deployment } from 'kubernetes-models/apps/v1';
 import type { IEnvVar, IVolume, IVolumeMount } from 'kubernetes-models/v1';
+import { tableVariables } from '../model/service-tables.js';
 import type { EnvironmentModel, ServiceModel } from '../model/types.js';
 import { datadogServiceLabels, serviceLabels, selectorLabels } from './labels.js';
 import { ManifestError, servicePathOf } from './manifest-error.js';
@@ -148,6 +149,6 @@ function containerEnv(env: EnvironmentModel, service: ServiceModel): IEnvVar[] {
       `remove PORT from environment (Slipway sets it) or set port: ${declared}`,
     );
   }
-  const variables = Object.entries({ ...service.environment, PORT: port });
+  const variables = Object.entries({ ...service.environment, ...tableVariables(env, service), PORT: port });
   return variables.map(([name, value]) => ({ name, value }));
 }

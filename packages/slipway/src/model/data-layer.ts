@@ -5,6 +5,7 @@ export function needsDataStack(env: EnvironmentModel): boolean {
   return (
     env.databases.length > 0 ||
     (env.caches ?? []).length > 0 ||
+    (env.tables ?? []).length > 0 ||
     env.secrets.some((s) => s.source === 'secretsmanager') ||
     env.auth !== undefined
   );

@@ -6,6 +6,7 @@
 
 import type { AuthModel, ServiceAuthModel } from './auth.js';
 import type { EksClusterModel, Runtime } from './eks.js';
+import type { TableAccess, TableModel } from './tables.js';
 
 export type Architecture = 'arm64' | 'x86_64';
 export type Capacity = 'spot' | 'on-demand';
@@ -156,6 +157,8 @@ export interface EnvironmentModel {
   readonly databases: readonly DatabaseModel[];
   /** Valkey caches by name. @default [] */
   readonly caches?: readonly CacheModel[];
+  /** DynamoDB tables by name, in the data stack. @default [] */
+  readonly tables?: readonly TableModel[];
   /** The Cognito user pool, its resource servers and clients; in the data stack. @default none */
   readonly auth?: AuthModel;
   readonly services: readonly ServiceModel[];
@@ -298,6 +301,8 @@ export interface ServiceModel {
   readonly database?: string;
   /** Declared cache this service uses, if any; it gets `REDIS_URL`. */
   readonly cache?: string;
+  /** Declared tables this service uses, and how; each gives it `TABLE_<NAME>`. @default {} */
+  readonly tables?: Readonly<Record<string, TableAccess>>;
   /** Seconds ECS waits after SIGTERM before SIGKILL. */
   readonly stopTimeoutSeconds: number;
   /** The container's user (`uid`, `uid:gid` or a name the image knows); never root. */
@@ -365,6 +370,16 @@ export interface UsageModel {
   readonly natGbPerMonth: number;
   /** GB of images stored per ECR repository. */
   readonly ecrGbPerRepository: number;
+  /** Monthly active users of the user pool. @default 1000 (the pricer's, so models built by hand need not say) */
+  readonly authMonthlyActiveUsers?: number;
+  /** Token requests a month per machine client. @default 1000 */
+  readonly authTokenRequestsPerMonth?: number;
+  /** GB each DynamoDB table holds. */
+  readonly tableGbPerTable: number;
+  /** Millions of read request units a month per DynamoDB table. */
+  readonly tableReadMillionsPerMonth: number;
+  /** Millions of write request units a month per DynamoDB table. */
+  readonly tableWriteMillionsPerMonth: number;
 }
 
 export interface AcknowledgementModel {

@@ -27,6 +27,9 @@ export function previewHourlyCost(plan: PreviewPlan, template: CfnTemplate): num
         logGbPerMonth: 0,
         natGbPerMonth: 0,
         ecrGbPerRepository: 0,
+        tableGbPerTable: 0,
+        tableReadMillionsPerMonth: 0,
+        tableWriteMillionsPerMonth: 0,
       },
     },
   );

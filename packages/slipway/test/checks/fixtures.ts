@@ -18,7 +18,16 @@ export function checksModel(options: {
     secrets: [],
     logRetentionDays: 30,
     encryption: 'aws-managed',
-    usage: { hoursPerMonth: 730, albLcu: 1, logGbPerMonth: 1, natGbPerMonth: 0, ecrGbPerRepository: 1 },
+    usage: {
+      hoursPerMonth: 730,
+      albLcu: 1,
+      logGbPerMonth: 1,
+      natGbPerMonth: 0,
+      ecrGbPerRepository: 1,
+      tableGbPerTable: 1,
+      tableReadMillionsPerMonth: 1,
+      tableWriteMillionsPerMonth: 1,
+    },
     stackNames: {
       network: 'shop-dev-network',
       data: 'shop-dev-data',

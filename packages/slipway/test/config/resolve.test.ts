@@ -105,6 +105,9 @@ describe('resolveConfig defaults', () => {
       logGbPerMonth: 1,
       natGbPerMonth: 5,
       ecrGbPerRepository: 1,
+      tableGbPerTable: 1,
+      tableReadMillionsPerMonth: 1,
+      tableWriteMillionsPerMonth: 1,
     });
   });
 

@@ -21,6 +21,9 @@ export function usage(overrides: Partial<UsageModel> = {}): UsageModel {
     logGbPerMonth: 0,
     natGbPerMonth: 0,
     ecrGbPerRepository: 0,
+    tableGbPerTable: 0,
+    tableReadMillionsPerMonth: 0,
+    tableWriteMillionsPerMonth: 0,
     ...overrides,
   };
 }

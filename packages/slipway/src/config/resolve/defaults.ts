@@ -53,6 +53,9 @@ export const USAGE_DEFAULTS: UsageModel = {
   logGbPerMonth: 1,
   natGbPerMonth: 5,
   ecrGbPerRepository: 1,
+  tableGbPerTable: 1,
+  tableReadMillionsPerMonth: 1,
+  tableWriteMillionsPerMonth: 1,
 };
 
 /** Delivery: GitHub Actions, previews for `feat/*` branches (seed 002), sources under `apps/`. */

@@ -1,3 +1,4 @@
+import { resolveTable } from './tables.js';
 import type { EnvironmentModel } from '../../model/types.js';
 import { layerStackName, serviceStackName } from '../../naming/names.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
@@ -75,6 +76,9 @@ export function resolveEnvironment(
     ),
     caches: Object.entries(config.caches ?? {}).map(([cacheName, cache]) =>
       resolveCache(cacheName, cache, env.caches?.[cacheName], production),
+    ),
+    tables: Object.entries(config.tables ?? {}).map(([tableName, table]) =>
+      resolveTable(config.app, name, tableName, table, production),
     ),
     ...(auth === undefined ? {} : { auth }),
     services,

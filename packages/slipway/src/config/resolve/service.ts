@@ -57,6 +57,7 @@ export function resolveService(
     secrets: { ...service.secrets, ...o.secrets },
     ...(service.database === undefined ? {} : { database: service.database }),
     ...(service.cache === undefined ? {} : { cache: service.cache }),
+    ...(service.tables === undefined ? {} : { tables: { ...service.tables } }),
     stopTimeoutSeconds:
       o.stopTimeoutSeconds ?? service.stopTimeoutSeconds ?? SERVICE_DEFAULTS.stopTimeoutSeconds,
     user: o.user ?? service.user ?? SERVICE_DEFAULTS.user,

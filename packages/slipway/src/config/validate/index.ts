@@ -31,6 +31,7 @@ import { validateRouting } from './routing.js';
 import { validateSecrets } from './secrets.js';
 import { validateServiceCounts } from './service-counts.js';
 import { validateServiceSizes } from './service-size.js';
+import { validateTables } from './tables.js';
 
 const VALIDATORS: readonly Validator[] = [
   validateNames,
@@ -45,6 +46,7 @@ const VALIDATORS: readonly Validator[] = [
   validateDatabases,
   validateDatabaseClasses,
   validateCaches,
+  validateTables,
   validateAuth,
   validateEks,
   validateServiceSizes,

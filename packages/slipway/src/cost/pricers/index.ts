@@ -1,7 +1,9 @@
+import { priceDynamoTable } from './dynamodb-table.js';
 import type { Pricer } from '../pricing-context.js';
 import { priceAlarm } from './alarm.js';
 import { priceCacheReplicationGroup } from './cache-replication-group.js';
 import { priceCloudMapInstance } from './cloud-map-instance.js';
+import { priceUserPool, priceUserPoolClient } from './cognito.js';
 import { priceEcrRepository } from './ecr-repository.js';
 import { priceEcsService } from './ecs-service.js';
 import { priceEksCluster } from './eks-cluster.js';
@@ -27,6 +29,10 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': priceLoadBalancer,
   'AWS::RDS::DBInstance': priceRdsInstance,
   'AWS::ElastiCache::ReplicationGroup': priceCacheReplicationGroup,
+  'AWS::Cognito::UserPool': priceUserPool,
+  // App clients are free (their users count as MAUs); machine clients have a fee and token requests.
+  'AWS::Cognito::UserPoolClient': priceUserPoolClient,
+  'AWS::DynamoDB::Table': priceDynamoTable,
   'AWS::EKS::Cluster': priceEksCluster,
   'AWS::EKS::Nodegroup': priceEksNodegroup,
   'AWS::Logs::LogGroup': priceLogGroup,
@@ -50,6 +56,9 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
 export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::CDK::Metadata',
   'AWS::CertificateManager::Certificate',
+  // A pool's domain and resource servers are free; its users and machine clients are priced.
+  'AWS::Cognito::UserPoolDomain',
+  'AWS::Cognito::UserPoolResourceServer',
   'AWS::EC2::EgressOnlyInternetGateway',
   'AWS::EC2::FlowLog',
   'AWS::EC2::InternetGateway',

@@ -16,6 +16,9 @@ export const SAME_EVERYWHERE: ReadonlySet<PriceKey> = new Set<PriceKey>([
   'eks.cluster-hour',
   'route53.hosted-zone-month',
   'cloudmap.registered-instance-month',
+  'cognito.essentials.mau-month',
+  'cognito.m2m.client-month',
+  'cognito.m2m.token-requests-1k',
 ]);
 
 /** A region's per-instance prices: RDS by instance class, EC2 by instance type. */

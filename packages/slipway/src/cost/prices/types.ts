@@ -69,6 +69,17 @@ export interface RegionPrices {
   readonly 'eks.cluster-hour': Price;
   /** EBS General Purpose SSD (gp3) volume storage, e.g. an EKS node's root volume. */
   readonly 'ebs.gp3.gb-month': Price;
+  /** DynamoDB on-demand, Standard table class: per million write and read request units. */
+  readonly 'dynamodb.write-million': Price;
+  readonly 'dynamodb.read-million': Price;
+  /** DynamoDB Standard table storage, and continuous backups (point-in-time recovery) of it. */
+  readonly 'dynamodb.gb-month': Price;
+  readonly 'dynamodb.pitr.gb-month': Price;
+  /** Cognito user pools, Essentials tier, per monthly active user above the free tier. */
+  readonly 'cognito.essentials.mau-month': Price;
+  /** Cognito machine-to-machine: per app client with the client-credentials grant, and per 1,000 token requests. */
+  readonly 'cognito.m2m.client-month': Price;
+  readonly 'cognito.m2m.token-requests-1k': Price;
   /** EC2 Spot as a share of the on-demand price: an assumption, the Spot price floats. */
   readonly 'ec2.spot-factor': Price;
 }

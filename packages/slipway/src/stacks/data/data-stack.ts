@@ -1,6 +1,7 @@
 import type { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel } from '../../model/types.js';
 import { DatabaseProvisioner } from './database-provisioner.js';
+import { DynamoTable } from './dynamo-table.js';
 import { createDataKey, importLogsKey, usesCustomerKeys } from '../shared/environment-keys.js';
 import { dataKeys, type EnvironmentRef, publishValue } from '../shared/cross-stack.js';
 import { importNamespace } from '../network/imported-namespace.js';
@@ -162,6 +163,10 @@ export class DataStack extends SlipwayStack {
       );
     }
     this.caches = caches;
+
+    for (const table of env.tables ?? []) {
+      new DynamoTable(this, `Table${logicalIdPart(table.name)}`, { model: table, dataKey });
+    }
 
     for (const secret of env.secrets.filter((s) => s.source === 'secretsmanager')) {
       const created = teamSecret(this, secret, dataKey);

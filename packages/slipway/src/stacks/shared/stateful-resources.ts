@@ -2,7 +2,7 @@ import { isReadReplica } from '../../checks/rules/rds/read-replica.js';
 import type { CfnResource, CfnTemplate } from '../../template/types.js';
 
 /**
- * Resource types whose replacement or deletion loses data or identity: databases and what they
+ * Resource types whose replacement or deletion loses data or identity: databases, tables and what they
  * hang on, secrets, image repositories, log buckets, log groups and the keys that encrypt them. Their logical ids are pinned
  * (`stateful-resources.json`) and a plan that would replace one must stop (SECURITY.md 30, 31).
  */
@@ -14,6 +14,7 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   'AWS::ECR::Repository',
   'AWS::S3::Bucket',
   'AWS::Logs::LogGroup',
+  'AWS::DynamoDB::Table',
   // What a key encrypted (snapshots, secrets, logs) is unreadable without it.
   'AWS::KMS::Key',
   // A new cluster starts empty: every workload, its API endpoint and its identity are lost, and

@@ -1,3 +1,5 @@
+import { tableVariables } from '../../../model/service-tables.js';
+import { tableAccessStatements } from '../../shared/table-access.js';
 import { Duration } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -13,7 +15,7 @@ import {
 import type { EnvironmentRef } from '../../shared/cross-stack.js';
 import { authEnvironment } from './auth-connection.js';
 import { cacheEnvironment, serviceCache } from './cache-connection.js';
-import { importLogsKey } from '../../shared/environment-keys.js';
+import { importDataKey, importLogsKey } from '../../shared/environment-keys.js';
 import { environmentLogGroup } from '../../shared/log-group.js';
 import { regionFacts } from '../../shared/partition.js';
 import { mountWritablePaths } from './writable-paths.js';
@@ -73,6 +75,7 @@ export function serviceTask(
     ...containerEnvironment(service, connection, path),
     ...(cache ? cacheEnvironment(scope, props.where, service, cache, path) : {}),
     ...authEnvironment(scope, props.where, service, path),
+    ...tableVariables(env, service),
   };
   const container = taskDefinition.addContainer('Container', {
     containerName: service.name,
@@ -93,6 +96,9 @@ export function serviceTask(
     memoryLimitMiB: service.memory,
   });
   mountWritablePaths(taskDefinition, container, service.writablePaths);
+  for (const statement of tableAccessStatements(env, service, importDataKey(scope, props.where, env))) {
+    taskDefinition.addToTaskRolePolicy(statement);
+  }
 
   // `fromRegistry` grants nothing, so the pull permission is given here, for this repository only.
   const executionRole = taskDefinition.obtainExecutionRole();

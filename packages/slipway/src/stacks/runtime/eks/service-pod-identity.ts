@@ -1,3 +1,5 @@
+import { tableAccessStatements } from '../../shared/table-access.js';
+import { importDataKey } from '../../shared/environment-keys.js';
 import type * as eks from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -35,6 +37,9 @@ export function servicePodIdentities(
       `${service.name} of ${model.app} ${env.name} on EKS, through Pod Identity`,
     );
     grantDatabase(role, service, env, where, construct);
+    for (const statement of tableAccessStatements(env, service, importDataKey(construct, where, env))) {
+      role.addToPolicy(statement);
+    }
     if (options.mountsSecrets) grantMountedSecrets(role, service, env, where, construct);
     return role;
   });
