@@ -1,0 +1,98 @@
+import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { describe, expect, it } from 'vitest';
+import { resolveAuth } from '../../src/config/resolve/auth.js';
+import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
+import type { AppModel } from '../../src/model/types.js';
+import { devFloorModel } from '../fixtures/models.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+
+/** The dev floor app with a pool: an SPA, a machine client, and the api checking writes. */
+function withAuth(): AppModel {
+  const model = devFloorModel();
+  const auth = resolveAuth(model.app, 'dev', false, {
+    resourceServers: { items: { scopes: { write: 'Change items' } } },
+    appClients: { web: { callbackUrls: ['http://localhost:5173/callback'] } },
+    machineClients: { worker: { scopes: ['items/write'] } },
+  });
+  return {
+    ...model,
+    environments: model.environments.map((env) => ({
+      ...env,
+      auth,
+      services: env.services.map((service) => ({
+        ...service,
+        auth: { writeScope: 'items/write', clients: ['web', 'worker'] },
+      })),
+    })),
+  };
+}
+
+/** A Cognito API call to the emulator; the kit has no Cognito client of its own to borrow. */
+async function cognito(endpoint: string, action: string, body: object): Promise<Record<string, unknown>> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
+      Authorization:
+        'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('a user pool on the local emulator', () => {
+  const emulator = useEmulator();
+  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
+
+  it('deploys the pool and its clients, hands the service their ids, and diffs to nothing', async () => {
+    const model = withAuth();
+    const env = model.environments[0]!;
+    await deployEnvironment(model, env.name, options());
+
+    const ssm = new SSMClient(emulator.config(env.region));
+    const value = async (name: string) =>
+      (await ssm.send(new GetParameterCommand({ Name: `/floor/dev/data/auth/${name}` }))).Parameter?.Value ??
+      '';
+    const poolId = await value('user-pool-id');
+    expect(poolId).toMatch(/^us-east-1_/);
+    expect(await value('domain-prefix')).toBe('floor-dev');
+
+    const pool = (await cognito(emulator.endpoint, 'DescribeUserPool', { UserPoolId: poolId })).UserPool as {
+      MfaConfiguration?: string;
+      Policies?: { PasswordPolicy?: { MinimumLength?: number } };
+    };
+    expect(pool.MfaConfiguration).toBe('OPTIONAL');
+    expect(pool.Policies?.PasswordPolicy?.MinimumLength).toBe(12);
+    const worker = await value('clients/worker/id');
+    const client = (
+      await cognito(emulator.endpoint, 'DescribeUserPoolClient', { UserPoolId: poolId, ClientId: worker })
+    ).UserPoolClient as {
+      AllowedOAuthFlows?: string[];
+      AllowedOAuthScopes?: string[];
+      ClientSecret?: string;
+    };
+    expect(client.AllowedOAuthFlows).toEqual(['client_credentials']);
+    expect(client.AllowedOAuthScopes).toEqual(['items/write']);
+    expect(client.ClientSecret).toBeDefined();
+
+    const ecs = new ECSClient(emulator.config(env.region));
+    const task = await ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: env.stackNames.services.api! }),
+    );
+    const variables = Object.fromEntries(
+      (task.taskDefinition?.containerDefinitions?.[0]?.environment ?? []).map((v) => [v.name, v.value]),
+    );
+    expect(variables).toMatchObject({
+      AUTH_USER_POOL_ID: poolId,
+      AUTH_CLIENT_IDS: `${await value('clients/web/id')},${worker}`,
+      AUTH_WRITE_SCOPE: 'items/write',
+    });
+
+    const unchanged = await diffEnvironment(model, env.name, options());
+    expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
+  });
+});
