@@ -8,7 +8,7 @@ import { compareWithDeployed, readStack } from './compare.js';
 import { type ConfirmationOptions, confirmProduction, requireConfirmationPossible } from './confirm.js';
 import { withEndpoint } from './connection.js';
 import { deployOrder } from './deploy-order.js';
-import { checkGithubOidcProvider } from './github-oidc-provider.js';
+import { checkOidcProvider } from './oidc-provider.js';
 import { refuseOpenFindings } from './findings-gate.js';
 import { refuseLeftoverLogGroups } from './leftover-log-groups.js';
 import { ensureLocalBootstrap } from './local-bootstrap.js';
@@ -116,7 +116,7 @@ export async function deployEnvironment(
       selected.filter((s) => comparison.deployed.get(s.name) === undefined),
     );
     const ci = selected.find((s) => s.kind === 'ci');
-    if (ci) await checkGithubOidcProvider(session, model, ci, comparison.deployed.get(ci.name));
+    if (ci) await checkOidcProvider(session, model, ci, comparison.deployed.get(ci.name));
     const relevant = comparison.changes.filter((c) => selected.some((s) => s.name === c.name));
     refuseStatefulChanges(relevant, allowReplace, command);
     for (const unused of unusedAllowances(relevant, allowReplace)) {

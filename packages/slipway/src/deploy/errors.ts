@@ -80,13 +80,15 @@ export class OidcProviderExistsError extends DeployError {
     readonly existingArn: string,
     /** The stack that made the provider, when its tags tell. */
     readonly owner: string | undefined,
-    /** The value for `github.existingOidcProviderArn`, in the config's own CI account. */
+    /** The value for `<github|gitlab>.existingOidcProviderArn`, in the config's own CI account. */
     readonly configArn: string,
+    /** Whose provider: GitHub's unless the pipelines run on GitLab. */
+    issuer: { readonly field: string; readonly label: string } = { field: 'github', label: 'GitHub' },
   ) {
     super(
-      `github.existingOidcProviderArn: ${stackName} would create GitHub's OIDC provider, but the account already has it ` +
+      `${issuer.field}.existingOidcProviderArn: ${stackName} would create ${issuer.label}'s OIDC provider, but the account already has it ` +
         `(${existingArn}, ${owner ? `made by the ${owner} stack` : 'not made by a Slipway CI stack'}), and an account holds ` +
-        'one per issuer URL. Nothing was deployed. Fix: reuse it; add this line under github in slipway.config.ts and deploy again:\n' +
+        `one per issuer URL. Nothing was deployed. Fix: reuse it; add this line under ${issuer.field} in slipway.config.ts and deploy again:\n` +
         `  existingOidcProviderArn: '${configArn}',\n` +
         (owner
           ? `The provider stays the ${owner} stack's: deleting that stack deletes it, and this app's deploy roles stop working until it is made again.`
@@ -95,7 +97,7 @@ export class OidcProviderExistsError extends DeployError {
   }
 }
 
-/** `github.existingOidcProviderArn` names a provider the CI account does not have. */
+/** `<github|gitlab>.existingOidcProviderArn` names a provider the CI account does not have. */
 export class OidcProviderMissingError extends DeployError {
   override readonly name = 'OidcProviderMissingError';
   readonly exitCode = DeployExitCode.usage;
@@ -103,11 +105,16 @@ export class OidcProviderMissingError extends DeployError {
   constructor(
     readonly stackName: string,
     readonly configArn: string,
+    /** Whose provider: GitHub's unless the pipelines run on GitLab. */
+    issuer: { readonly field: string; readonly host: string } = {
+      field: 'github',
+      host: 'token.actions.githubusercontent.com',
+    },
   ) {
     super(
-      `github.existingOidcProviderArn: '${configArn}' names no OIDC provider in the CI account, so the deploy roles of ` +
+      `${issuer.field}.existingOidcProviderArn: '${configArn}' names no OIDC provider in the CI account, so the deploy roles of ` +
         `${stackName} would trust a provider that is not there. Nothing was deployed. Fix: remove the line to let Slipway ` +
-        'create the provider, or use the ARN `aws iam list-open-id-connect-providers` shows for token.actions.githubusercontent.com.',
+        `create the provider, or use the ARN \`aws iam list-open-id-connect-providers\` shows for ${issuer.host}.`,
     );
   }
 }
