@@ -273,6 +273,11 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       natGateways: fc.constantFrom(0, 1, 2),
       // One per environment, in order: EKS in about one draw in four, where the region offers it.
       eks: fc.array(fc.constantFrom(false, false, false, true), { minLength: 3, maxLength: 3 }),
+      // A DynamoDB table the first service writes and the second reads, with a sort key, a
+      // stream and an expiry attribute, or some of them.
+      table: fc.option(fc.record({ sortKey: fc.boolean(), stream: fc.boolean(), ttl: fc.boolean() }), {
+        nil: undefined,
+      }),
       // On EKS: no Datadog, the agent alone, or the agent and the services' monitors.
       datadog: fc.constantFrom(undefined, 'agent' as const, 'monitors' as const),
       // One per environment, in order: AWS's keys, the environment's own, or the default.
@@ -324,6 +329,7 @@ interface Shape {
   /** Per environment: runs on EKS (when its region offers the cluster stack's types). */
   readonly eks: readonly boolean[];
   readonly datadog: 'agent' | 'monitors' | undefined;
+  readonly table: { readonly sortKey: boolean; readonly stream: boolean; readonly ttl: boolean } | undefined;
   readonly encryption: readonly ('aws-managed' | 'customer-managed' | undefined)[];
   readonly network: { readonly cidr?: string; readonly subnetMask?: number };
 }
@@ -418,13 +424,28 @@ function assemble(
     ci: ciPlacement(shape),
     databases: Object.keys(databases).length > 0 ? databases : undefined,
     caches: shape.cache ? { sessions: shape.cache } : undefined,
+    tables: shape.table
+      ? {
+          orders: dropUndefined({
+            partitionKey: { name: 'pk' },
+            sortKey: shape.table.sortKey ? { name: 'createdAt', type: 'number' as const } : undefined,
+            stream: shape.table.stream ? ('new-image' as const) : undefined,
+            ttlAttribute: shape.table.ttl ? 'expiresAt' : undefined,
+          }),
+        }
+      : undefined,
     secrets: Object.keys(secrets).length > 0 ? secrets : undefined,
     services: Object.fromEntries(
       services.map((s, i) => {
         // ECS's traffic-shifting strategies do not exist on EKS, where a Deployment rolls, and a
         // Kubernetes autoscaler needs a CPU or memory target beside requests per target.
         const config = anyEks ? onEksTerms(s.config) : s.config;
-        return [s.name, dropUndefined(i === 0 && shape.cache ? { ...config, cache: 'sessions' } : config)];
+        const withCache = i === 0 && shape.cache ? { ...config, cache: 'sessions' } : config;
+        const access =
+          shape.table && i < 2
+            ? { orders: i === 0 ? ('read-write' as const) : ('read' as const) }
+            : undefined;
+        return [s.name, dropUndefined(access ? { ...withCache, tables: access } : withCache)];
       }),
     ),
     eks,
