@@ -69,6 +69,11 @@ describe('generated .gitlab-ci.yml', () => {
       expect(job.id_tokens).toBeUndefined();
       expect(job.variables).toBeUndefined();
     }
+    // The plan's findings and cost, linked from the merge request even when the plan fails.
+    expect(document.plan).toMatchObject({
+      after_script: ['npx slipway workflows summary plan.json > plan.md'],
+      artifacts: { paths: ['plan.md'], expose_as: 'Slipway plan', when: 'always' },
+    });
   });
 
   it('deploys dev from main and prod from the protected production branch, by hand, diff first', () => {

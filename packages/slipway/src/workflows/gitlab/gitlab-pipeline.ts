@@ -32,6 +32,9 @@ export function gitlabPipeline(ctx: WorkflowContext): GitlabPipeline {
     plan: {
       stage: 'test',
       script: [ctx.delivery.commands.install, commands.planJson(ctx.configPath, '.slipway/out', 'plan.json')],
+      // Also when the plan failed: the findings are what the author needs to see, linked from the merge request.
+      after_script: ['npx slipway workflows summary plan.json > plan.md'],
+      artifacts: { paths: ['plan.md'], expose_as: 'Slipway plan', when: 'always', expire_in: '30 days' },
     },
   };
   for (const build of ctx.delivery.builds) jobs[`build-${build.service}`] = buildJob(ctx, gitlab, build);

@@ -33,6 +33,14 @@ export interface GitlabJob {
   readonly interruptible?: boolean;
   readonly timeout?: string;
   readonly script: readonly string[];
+  /** Runs after `script`, also when it failed. */
+  readonly after_script?: readonly string[];
+  readonly artifacts?: {
+    readonly paths: readonly string[];
+    readonly expose_as?: string;
+    readonly when?: 'on_success' | 'on_failure' | 'always';
+    readonly expire_in?: string;
+  };
 }
 
 export interface GitlabPipeline {
