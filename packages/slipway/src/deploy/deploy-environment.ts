@@ -187,8 +187,7 @@ export async function deployEnvironment(
       certificateStandIns: session.certificates,
       stacks: results,
       skipped,
-      emulatorLimits:
-        session.connection.target === 'local' ? emulatorLimitsFor(session.environment.runtime) : [],
+      emulatorLimits: session.connection.target === 'local' ? emulatorLimitsFor(session.environment) : [],
       provisioned,
     };
   } finally {

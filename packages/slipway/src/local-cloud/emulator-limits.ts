@@ -13,9 +13,20 @@ export const EMULATOR_LIMITS: readonly string[] = [
 export const EKS_EMULATOR_LIMIT =
   'no Kubernetes: the EKS cluster, node groups and add-ons are recorded, no API server answers and nothing syncs the GitOps folder';
 
-/** The limits that apply to an environment with this runtime. */
-export function emulatorLimitsFor(runtime: 'ecs' | 'eks' | undefined): readonly string[] {
-  return runtime === 'eks' ? [...EMULATOR_LIMITS, EKS_EMULATOR_LIMIT] : EMULATOR_LIMITS;
+/** Said beside the others when the environment has DynamoDB tables. */
+export const TABLES_EMULATOR_LIMIT =
+  'tables answer item calls, but point-in-time recovery and encryption settings are not recorded';
+
+/** The limits that apply to an environment with this runtime and these tables. */
+export function emulatorLimitsFor(env: {
+  readonly runtime?: 'ecs' | 'eks';
+  readonly tables?: readonly unknown[];
+}): readonly string[] {
+  return [
+    ...EMULATOR_LIMITS,
+    ...(env.runtime === 'eks' ? [EKS_EMULATOR_LIMIT] : []),
+    ...((env.tables ?? []).length > 0 ? [TABLES_EMULATOR_LIMIT] : []),
+  ];
 }
 
 /** The one account moto serves; every account in the model maps to it on the local target. */
