@@ -140,4 +140,16 @@ describe('auth', () => {
       fix: ['domainPrefix'],
     });
   });
+
+  it('rejects one domain prefix for two environments in one region, and allows it across regions', () => {
+    const config = withAuth();
+    config.auth!.userPool = { domainPrefix: 'shop-login' };
+    expect(() => resolveConfig(config)).not.toThrow();
+    config.environments.prod!.region = 'us-east-1';
+    config.environments.prod!.availabilityZones = ['us-east-1a', 'us-east-1b'];
+    expectIssue(config, 'auth.userPool.domainPrefix', {
+      message: ["'shop-login'", 'two are in us-east-1'],
+      fix: ["'<app>-<env>'"],
+    });
+  });
 });

@@ -81,12 +81,14 @@ function checkPool(auth: AuthConfig, model: AppModel): ConfigIssue[] {
       );
     }
   }
-  // One prefix for every environment would collide: Cognito domains are unique in a region.
-  if (pool.domainPrefix !== undefined && model.environments.length > 1) {
+  // One prefix for every environment collides where two share a region: a prefix is unique there.
+  const regions = model.environments.map((env) => env.region);
+  const shared = regions.find((region, index) => regions.indexOf(region) !== index);
+  if (pool.domainPrefix !== undefined && shared !== undefined) {
     issues.push(
       issue(
         'auth.userPool.domainPrefix',
-        `every environment would take the Cognito domain '${pool.domainPrefix}', and a prefix is unique in its region`,
+        `every environment would take the Cognito domain '${pool.domainPrefix}', and two are in ${shared}, where a prefix is unique`,
         "remove domainPrefix to get '<app>-<env>' in each environment",
       ),
     );
