@@ -48,7 +48,7 @@ describe('a user pool on the local emulator', () => {
   const emulator = useEmulator();
   const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
-  it('deploys the pool and its clients, hands the service their ids, and diffs to nothing', async () => {
+  it('deploys the pool and its clients, hands the service their ids, diffs to nothing, and updates in place', async () => {
     const model = withAuth();
     const env = model.environments[0]!;
     await deployEnvironment(model, env.name, options());
@@ -94,5 +94,39 @@ describe('a user pool on the local emulator', () => {
 
     const unchanged = await diffEnvironment(model, env.name, options());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
+
+    // A changed setting updates the pool and the client in place: same users, same ids.
+    const auth = env.auth!;
+    const changed: AppModel = {
+      ...model,
+      environments: [
+        {
+          ...env,
+          auth: {
+            ...auth,
+            userPool: { ...auth.userPool, mfa: 'required' },
+            appClients: auth.appClients.map((c) => ({
+              ...c,
+              callbackUrls: ['https://floor.example.com/cb'],
+            })),
+          },
+        },
+      ],
+    };
+    await deployEnvironment(changed, env.name, options());
+    expect(await value('user-pool-id')).toBe(poolId);
+    expect(await value('clients/worker/id')).toBe(worker);
+    const updated = (await cognito(emulator.endpoint, 'DescribeUserPool', { UserPoolId: poolId }))
+      .UserPool as {
+      MfaConfiguration?: string;
+    };
+    expect(updated.MfaConfiguration).toBe('ON');
+    const web = (
+      await cognito(emulator.endpoint, 'DescribeUserPoolClient', {
+        UserPoolId: poolId,
+        ClientId: await value('clients/web/id'),
+      })
+    ).UserPoolClient as { CallbackURLs?: string[] };
+    expect(web.CallbackURLs).toEqual(['https://floor.example.com/cb']);
   });
 });
