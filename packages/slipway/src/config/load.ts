@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import type { AppModel } from '../model/types.js';
@@ -15,7 +15,7 @@ export async function loadConfig(path: string): Promise<AppModel> {
   const file = resolvePath(path);
   const config = await importDefault(file);
   try {
-    return resolveConfig(config as Parameters<typeof resolveConfig>[0]);
+    return resolveConfig(config as Parameters<typeof resolveConfig>[0], { configDir: dirname(file) });
   } catch (error) {
     if (error instanceof ConfigError) throw error.withFile(file);
     throw error;

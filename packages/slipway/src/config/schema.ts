@@ -236,6 +236,43 @@ export const tableSchema = z.strictObject({
   stream: z.enum(['keys-only', 'new-image', 'old-image', 'new-and-old-images']).optional(),
 });
 
+/** A function's event source: a declared table's stream. */
+export const functionEventsSchema = z.strictObject({
+  /** Declared table whose stream calls the function; the table must set `stream`. */
+  table: z.string(),
+  /** Records per call (1–10000). @default 100 */
+  batchSize: z.number().int().optional(),
+  /**
+   * Lambda event filter patterns, e.g. `{ eventName: ['INSERT'] }`; a record that matches none is
+   * dropped unseen (and unbilled). At most 5. @default [] (every record)
+   */
+  filters: z.array(z.record(z.string(), z.unknown())).optional(),
+  /** Where a new source starts reading: the oldest record kept (24 hours) or the next one. @default 'trim-horizon' */
+  startingPosition: z.enum(['trim-horizon', 'latest']).optional(),
+});
+
+/** A TypeScript handler bundled offline with esbuild into an AWS Lambda function, in every environment. */
+export const functionSchema = z.strictObject({
+  /** The handler's `.ts` file, relative to the config file's folder. */
+  entry: z.string(),
+  /** The export Lambda calls. @default 'handler' */
+  handler: z.string().optional(),
+  /** Memory in MB (128–10240); CPU grows with it. @default 256 */
+  memory: z.number().int().optional(),
+  /** Seconds one call may run (1–900). @default 30 */
+  timeoutSeconds: z.number().int().optional(),
+  /** CPU architecture. @default 'arm64' */
+  architecture: z.enum(['arm64', 'x86_64']).optional(),
+  /** Concurrent calls reserved for (and capping) the function. @default none (the account's shared pool) */
+  reservedConcurrency: z.number().int().optional(),
+  /** Plain environment variables. @default {} */
+  environment: z.record(z.string(), z.string()).optional(),
+  /** Declared tables the function uses, and how: it gets `TABLE_<NAME>` like a service. @default {} */
+  tables: z.record(z.string(), z.enum(['read', 'read-write'])).optional(),
+  /** What calls the function. @default none (called by nothing Slipway makes) */
+  events: functionEventsSchema.optional(),
+});
+
 /** A secret the services may read; exactly one source. Its value never appears in config. */
 export const secretSchema = z.strictObject({
   /** Name of an existing SSM SecureString parameter. */
@@ -266,6 +303,12 @@ export const usageSchema = z.strictObject({
   tableReadMillionsPerMonth: z.number().optional(),
   /** Millions of write request units a month per DynamoDB table. @default 1 */
   tableWriteMillionsPerMonth: z.number().optional(),
+  /** Millions of calls a month per Lambda function. @default 1 */
+  functionCallMillionsPerMonth: z.number().optional(),
+  /** Average milliseconds a Lambda call runs (billed by the millisecond). @default 200 */
+  functionAverageMs: z.number().optional(),
+  /** Millions of requests a month per SQS queue (sends, receives and deletes). @default 1 */
+  queueRequestMillionsPerMonth: z.number().optional(),
 });
 
 /** The environment's VPC. */
@@ -563,6 +606,8 @@ export const slipwayConfigSchema = z.strictObject({
   caches: z.record(z.string(), cacheSchema).optional(),
   /** DynamoDB tables by name; a service asks for them with `tables`. @default {} */
   tables: z.record(z.string(), tableSchema).optional(),
+  /** Lambda functions by name, bundled from TypeScript; a table's stream may call them. @default {} */
+  functions: z.record(z.string(), functionSchema).optional(),
   /** A Cognito user pool in every environment, its resource servers and clients. @default none */
   auth: authSchema.optional(),
   /** Secrets by name; services map env vars to them. @default {} */
@@ -597,6 +642,7 @@ export type DatabaseConfig = z.input<typeof databaseSchema>;
 export type DatabaseOverrideConfig = z.input<typeof databaseOverrideSchema>;
 export type CacheConfig = z.input<typeof cacheSchema>;
 export type TableConfig = z.input<typeof tableSchema>;
+export type FunctionConfig = z.input<typeof functionSchema>;
 export type SecretConfig = z.input<typeof secretSchema>;
 export type EnvironmentConfig = z.input<typeof environmentSchema>;
 export type NetworkConfig = z.input<typeof networkSchema>;

@@ -6,6 +6,7 @@
 
 import type { AuthModel, ServiceAuthModel } from './auth.js';
 import type { EksClusterModel, Runtime } from './eks.js';
+import type { FunctionModel } from './functions.js';
 import type { TableAccess, TableModel } from './tables.js';
 
 export type Architecture = 'arm64' | 'x86_64';
@@ -159,6 +160,8 @@ export interface EnvironmentModel {
   readonly caches?: readonly CacheModel[];
   /** DynamoDB tables by name, in the data stack. @default [] */
   readonly tables?: readonly TableModel[];
+  /** Lambda functions by name, in the functions stack. @default [] */
+  readonly functions?: readonly FunctionModel[];
   /** The Cognito user pool, its resource servers and clients; in the data stack. @default none */
   readonly auth?: AuthModel;
   readonly services: readonly ServiceModel[];
@@ -187,6 +190,8 @@ export interface EnvironmentStackNames {
   readonly data: string;
   /** The ECS runtime stack (cluster, load balancer), or on EKS the cluster stack (`<app>-<env>-cluster`). */
   readonly runtime: string;
+  /** `<app>-<env>-functions`, when the environment has functions. */
+  readonly functions?: string;
   /** Service name → stack name; empty on EKS, where services are Kubernetes objects. */
   readonly services: Readonly<Record<string, string>>;
 }
@@ -380,6 +385,12 @@ export interface UsageModel {
   readonly tableReadMillionsPerMonth: number;
   /** Millions of write request units a month per DynamoDB table. */
   readonly tableWriteMillionsPerMonth: number;
+  /** Millions of calls a month per Lambda function. @default 1 (the pricer's, so models built by hand need not say) */
+  readonly functionCallMillionsPerMonth?: number;
+  /** Average milliseconds a Lambda call runs. @default 200 */
+  readonly functionAverageMs?: number;
+  /** Millions of requests a month per SQS queue. @default 1 */
+  readonly queueRequestMillionsPerMonth?: number;
 }
 
 export interface AcknowledgementModel {

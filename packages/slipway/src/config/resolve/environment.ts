@@ -1,4 +1,5 @@
 import { resolveTable } from './tables.js';
+import { resolveFunction } from './functions.js';
 import type { EnvironmentModel } from '../../model/types.js';
 import { layerStackName, serviceStackName } from '../../naming/names.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
@@ -32,6 +33,8 @@ export function resolveEnvironment(
   config: SlipwayConfig,
   name: string,
   env: EnvironmentConfig,
+  /** Folder function entries are relative to: the config file's. @default the working directory */
+  configDir: string = process.cwd(),
 ): EnvironmentModel {
   const production = isProduction(name, env);
   const stage = stageDefaults(production);
@@ -80,6 +83,14 @@ export function resolveEnvironment(
     tables: Object.entries(config.tables ?? {}).map(([tableName, table]) =>
       resolveTable(config.app, name, tableName, table, production),
     ),
+    // Only when declared, so the models of apps without functions stay as they were.
+    ...(config.functions === undefined || Object.keys(config.functions).length === 0
+      ? {}
+      : {
+          functions: Object.entries(config.functions).map(([fnName, fn]) =>
+            resolveFunction(config.app, name, fnName, fn, configDir),
+          ),
+        }),
     ...(auth === undefined ? {} : { auth }),
     services,
     runtime,
@@ -92,6 +103,9 @@ export function resolveEnvironment(
       network: layerStackName(config.app, name, 'network'),
       data: layerStackName(config.app, name, 'data'),
       runtime: layerStackName(config.app, name, runtime === 'eks' ? 'cluster' : 'runtime'),
+      ...(Object.keys(config.functions ?? {}).length > 0
+        ? { functions: layerStackName(config.app, name, 'functions') }
+        : {}),
       // On EKS services are Kubernetes objects in the GitOps folder, not stacks.
       services:
         runtime === 'eks'

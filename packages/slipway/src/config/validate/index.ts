@@ -19,6 +19,7 @@ import { validateDev } from './dev.js';
 import { validateEks } from './eks.js';
 import { validateEnvironmentVariables } from './environment-variables.js';
 import { validateEnvironments } from './environments.js';
+import { validateFunctions } from './functions.js';
 import { validateGithub } from './github.js';
 import { validateGitlab } from './gitlab.js';
 import { validateImages } from './images.js';
@@ -47,6 +48,7 @@ const VALIDATORS: readonly Validator[] = [
   validateDatabaseClasses,
   validateCaches,
   validateTables,
+  validateFunctions,
   validateAuth,
   validateEks,
   validateServiceSizes,

@@ -1,0 +1,251 @@
+/**
+ * Lambda functions: names Lambda accepts, an entry that exists, sizes inside Lambda's limits, and
+ * tables (to use, or whose stream calls the function) that the config declares with what is needed.
+ */
+import { statSync } from 'node:fs';
+import type { FunctionConfig, SlipwayConfig } from '../schema.js';
+import { type ConfigIssue, issue, joinPath } from '../errors.js';
+import { didYouMean, listOf } from '../suggest.js';
+import type { Validator } from './context.js';
+
+/** Lower-case words and hyphens: the function's part of `<app>-<env>-<name>`. */
+const FUNCTION_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Lambda's limit on a function name. */
+const MAX_FUNCTION_NAME = 64;
+const HANDLER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const ENTRY_EXTENSIONS = ['.ts', '.mts'];
+const VARIABLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const SENSITIVE = /PASSWORD|SECRET|TOKEN|KEY/i;
+/** Variables the Lambda runtime sets itself and refuses in a function's configuration. */
+const RESERVED_VARIABLES = /^(AWS_|LAMBDA_|_HANDLER$|_X_AMZN_TRACE_ID$|TZ$)/;
+/** Lambda's ranges (memory in MB, timeout in seconds, records per DynamoDB stream batch). */
+const MEMORY = { min: 128, max: 10_240 };
+const TIMEOUT = { min: 1, max: 900 };
+const BATCH = { min: 1, max: 10_000 };
+/** Filters per event source mapping without a quota increase, and characters per pattern. */
+const MAX_FILTERS = 5;
+const MAX_PATTERN_CHARS = 4096;
+
+export const validateFunctions: Validator = ({ config, model }) => {
+  const declared = Object.keys(config.tables ?? {});
+  const issues: ConfigIssue[] = [];
+  for (const [name, fn] of Object.entries(config.functions ?? {})) {
+    const at = (...field: (string | number)[]) => joinPath('functions', name, ...field);
+    issues.push(
+      ...checkName(
+        name,
+        at(),
+        config.app,
+        model.environments.map((e) => e.name),
+      ),
+    );
+    issues.push(
+      ...checkEntry(fn, at('entry'), model.environments[0]?.functions?.find((f) => f.name === name)?.entry),
+    );
+    if (fn.handler !== undefined && !HANDLER.test(fn.handler)) {
+      issues.push(
+        issue(
+          at('handler'),
+          `'${fn.handler}' is not an export name`,
+          "name the exported function, e.g. 'handler'",
+        ),
+      );
+    }
+    issues.push(...inRange(at('memory'), fn.memory, MEMORY, 'MB of memory', 'memory: 256'));
+    issues.push(
+      ...inRange(at('timeoutSeconds'), fn.timeoutSeconds, TIMEOUT, 'seconds', 'timeoutSeconds: 30'),
+    );
+    if (fn.reservedConcurrency !== undefined && fn.reservedConcurrency < 1) {
+      issues.push(
+        issue(
+          at('reservedConcurrency'),
+          `${fn.reservedConcurrency} concurrent calls would stop the function from ever running`,
+          'reserve 1 or more, or remove reservedConcurrency to share the account pool',
+        ),
+      );
+    }
+    issues.push(...checkVariables(fn, at));
+    for (const table of Object.keys(fn.tables ?? {})) {
+      issues.push(...unknownTable(table, declared, at('tables', table)));
+    }
+    if (fn.events !== undefined) issues.push(...checkEvents(fn.events, declared, config.tables ?? {}, at));
+  }
+  for (const env of model.environments) {
+    if ((env.functions ?? []).length > 0 && env.runtime === 'eks') {
+      issues.push(
+        issue(
+          joinPath('environments', env.name, 'runtime'),
+          "functions are built for ECS environments only: their alarms notify the runtime stack's alarm topic, which an EKS environment does not have yet",
+          `run '${env.name}' on 'ecs', or remove functions`,
+        ),
+      );
+    }
+  }
+  return issues;
+};
+
+function checkName(name: string, path: string, app: string, environments: readonly string[]): ConfigIssue[] {
+  if (!FUNCTION_NAME.test(name)) {
+    return [
+      issue(
+        path,
+        `'${name}' is not a function name Slipway can use: lower-case letters, digits and single hyphens, starting with a letter`,
+        `rename it, e.g. '${
+          name
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-+|-+$/g, '') || 'notify'
+        }'`,
+      ),
+    ];
+  }
+  const longest = Math.max(...environments.map((env) => `${app}-${env}-${name}`.length));
+  return longest > MAX_FUNCTION_NAME
+    ? [
+        issue(
+          path,
+          `the function would be named with ${longest} characters (<app>-<env>-<name>); Lambda allows ${MAX_FUNCTION_NAME}`,
+          `shorten the name by ${longest - MAX_FUNCTION_NAME} characters`,
+        ),
+      ]
+    : [];
+}
+
+/** The entry is resolved against the config's folder; synth bundles it, so it must be there now. */
+function checkEntry(fn: FunctionConfig, path: string, resolved: string | undefined): ConfigIssue[] {
+  if (!ENTRY_EXTENSIONS.some((extension) => fn.entry.endsWith(extension))) {
+    return [
+      issue(
+        path,
+        `'${fn.entry}' is not a TypeScript file`,
+        "point it at the handler's .ts file, e.g. 'functions/notify.ts'",
+      ),
+    ];
+  }
+  const found = resolved === undefined ? undefined : statSync(resolved, { throwIfNoEntry: false });
+  if (found?.isFile() === true) return [];
+  return [
+    issue(
+      path,
+      `no file at '${fn.entry}' (looked for ${resolved ?? fn.entry})`,
+      "correct the path, relative to the config file's folder, or create the handler there",
+    ),
+  ];
+}
+
+function inRange(
+  path: string,
+  value: number | undefined,
+  range: { readonly min: number; readonly max: number },
+  unit: string,
+  example: string,
+): ConfigIssue[] {
+  if (value === undefined || (value >= range.min && value <= range.max)) return [];
+  return [
+    issue(
+      path,
+      `${value} is outside Lambda's ${range.min}–${range.max} ${unit}`,
+      `set it within that range, e.g. ${example}`,
+    ),
+  ];
+}
+
+function checkVariables(fn: FunctionConfig, at: (...field: string[]) => string): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const tableVariables = new Set(
+    Object.keys(fn.tables ?? {}).map((table) => `TABLE_${table.toUpperCase().replace(/-/g, '_')}`),
+  );
+  for (const name of Object.keys(fn.environment ?? {})) {
+    const path = at('environment', name);
+    if (!VARIABLE_NAME.test(name)) {
+      issues.push(
+        issue(
+          path,
+          `'${name}' is not a variable name Lambda accepts`,
+          'use letters, digits and underscores, starting with a letter',
+        ),
+      );
+    } else if (RESERVED_VARIABLES.test(name)) {
+      issues.push(issue(path, `'${name}' is set by the Lambda runtime, which refuses it here`, 'rename it'));
+    }
+    if (SENSITIVE.test(name)) {
+      issues.push(
+        issue(
+          path,
+          `'${name}' looks like a credential, and plain environment variables are readable by anyone who may read the function's configuration`,
+          'remove it: functions do not read declared secrets yet, so read it from SSM or Secrets Manager in the handler',
+        ),
+      );
+    }
+    if (tableVariables.has(name)) {
+      issues.push(issue(path, `${name} is set by Slipway to a table's name`, 'remove it from environment'));
+    }
+  }
+  return issues;
+}
+
+function unknownTable(table: string, declared: readonly string[], path: string): ConfigIssue[] {
+  if (declared.includes(table)) return [];
+  return [
+    issue(
+      path,
+      `no table named '${table}' is declared${didYouMean(table, declared)}`,
+      declared.length > 0
+        ? `use one of ${listOf(declared)}, or declare '${table}' under tables`
+        : `declare it, e.g. tables: { ${table}: { partitionKey: { name: 'pk' }, stream: 'new-image' } }`,
+    ),
+  ];
+}
+
+function checkEvents(
+  events: NonNullable<FunctionConfig['events']>,
+  declared: readonly string[],
+  tables: NonNullable<SlipwayConfig['tables']>,
+  at: (...field: (string | number)[]) => string,
+): ConfigIssue[] {
+  const issues = unknownTable(events.table, declared, at('events', 'table'));
+  const table = tables[events.table];
+  if (table !== undefined && table.stream === undefined) {
+    issues.push(
+      issue(
+        at('events', 'table'),
+        `the '${events.table}' table has no stream for the function to read`,
+        `set tables.${events.table}.stream, e.g. stream: 'new-image'`,
+      ),
+    );
+  }
+  issues.push(
+    ...inRange(at('events', 'batchSize'), events.batchSize, BATCH, 'records per batch', 'batchSize: 100'),
+  );
+  const filters = events.filters ?? [];
+  if (filters.length > MAX_FILTERS) {
+    issues.push(
+      issue(
+        at('events', 'filters'),
+        `${filters.length} filters; an event source takes ${MAX_FILTERS} without a quota increase`,
+        'merge patterns: one pattern may list several values for a field',
+      ),
+    );
+  }
+  filters.forEach((filter, i) => {
+    const chars = JSON.stringify(filter).length;
+    if (Object.keys(filter).length === 0) {
+      issues.push(
+        issue(
+          at('events', 'filters', i),
+          'an empty pattern matches every record',
+          "name the fields to match, e.g. { eventName: ['INSERT'] }, or remove it",
+        ),
+      );
+    } else if (chars > MAX_PATTERN_CHARS) {
+      issues.push(
+        issue(
+          at('events', 'filters', i),
+          `the pattern has ${chars} characters; Lambda allows ${MAX_PATTERN_CHARS}`,
+          'shorten it',
+        ),
+      );
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,34 @@
+import type { TableAccess } from './tables.js';
+
+/** A Lambda function of an environment, as the functions stack makes it. */
+export interface FunctionModel {
+  /** Name in the config (`notify`). */
+  readonly name: string;
+  /** The function's physical name, `<app>-<env>-<name>`: fixed, so alarms and people find it. */
+  readonly functionName: string;
+  /** Absolute path of the handler's TypeScript file, bundled by esbuild at synth. */
+  readonly entry: string;
+  /** The export Lambda calls. */
+  readonly handler: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly architecture: 'arm64' | 'x86_64';
+  /** Concurrent calls reserved for the function; absent to share the account's pool. */
+  readonly reservedConcurrency?: number;
+  /** Plain variables, without the `TABLE_<NAME>` ones Slipway adds. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Declared tables the function uses, and how. */
+  readonly tables: Readonly<Record<string, TableAccess>>;
+  /** What calls it; absent when nothing Slipway makes does. */
+  readonly events?: FunctionEventsModel;
+}
+
+/** A table's stream calling the function, batch by batch. */
+export interface FunctionEventsModel {
+  /** Declared table whose stream is read; it has a stream (config validation). */
+  readonly table: string;
+  readonly batchSize: number;
+  /** Lambda filter patterns; a record is passed on when it matches any. */
+  readonly filters: readonly Readonly<Record<string, unknown>>[];
+  readonly startingPosition: 'trim-horizon' | 'latest';
+}
