@@ -26,10 +26,19 @@ export interface DeployOrder {
   readonly skippedShared: readonly { readonly name: string; readonly changed: boolean }[];
 }
 
-const LAYERS: readonly StackKind[] = ['ci', 'network', 'data', 'runtime', 'cluster', 'service', 'pipeline'];
+const LAYERS: readonly StackKind[] = [
+  'ci',
+  'network',
+  'data',
+  'runtime',
+  'cluster',
+  'functions',
+  'service',
+  'pipeline',
+];
 
 /**
- * Keeps the app's stack order (CI, then network → data → runtime → services, or on EKS the
+ * Keeps the app's stack order (CI, then network → data → runtime → functions → services, or on EKS the
  * cluster in the runtime's place, then pipeline
  * stacks, as `buildApp` declares it) and decides about shared stacks: an environment deploy
  * creates one that is missing and otherwise leaves it alone unless asked, since every other

@@ -1,5 +1,10 @@
 import type { TableAccess, TableModel } from './tables.js';
-import type { EnvironmentModel, ServiceModel } from './types.js';
+import type { EnvironmentModel } from './types.js';
+
+/** What asks for tables: a service, or a function. */
+export interface TableUser {
+  readonly tables?: Readonly<Record<string, TableAccess>>;
+}
 
 /**
  * A service's tables with the access it asked for, in the order it lists them. Config validation
@@ -7,7 +12,7 @@ import type { EnvironmentModel, ServiceModel } from './types.js';
  */
 export function serviceTables(
   env: EnvironmentModel,
-  service: ServiceModel,
+  service: TableUser,
 ): { readonly table: TableModel; readonly access: TableAccess }[] {
   return Object.entries(service.tables ?? {}).flatMap(([name, access]) => {
     const table = (env.tables ?? []).find((t) => t.name === name);
@@ -21,7 +26,7 @@ export function tableVariable(table: TableModel): string {
 }
 
 /** The variables of a service's tables: each table's fixed name, known before anything is deployed. */
-export function tableVariables(env: EnvironmentModel, service: ServiceModel): Record<string, string> {
+export function tableVariables(env: EnvironmentModel, service: TableUser): Record<string, string> {
   return Object.fromEntries(
     serviceTables(env, service).map(({ table }) => [tableVariable(table), table.tableName]),
   );

@@ -4,6 +4,7 @@ import { appContext } from './app-context.js';
 import { CiStack } from './ci/ci-stack.js';
 import { needsDataStack } from '../model/data-layer.js';
 import { DataStack } from './data/data-stack.js';
+import { FunctionsStack } from './functions/functions-stack.js';
 import { NetworkStack } from './network/network-stack.js';
 import { pinServiceName, pipelineServiceName } from './ci/pipeline-names.js';
 import { PipelineStack } from './ci/pipeline-stack.js';
@@ -17,7 +18,7 @@ import type { EnvironmentModel } from '../model/types.js';
 
 /** Which layer a stack is; services share one kind. */
 export type StackKind =
-  'ci' | 'network' | 'data' | 'runtime' | 'cluster' | 'service' | 'pipeline' | 'preview';
+  'ci' | 'network' | 'data' | 'runtime' | 'cluster' | 'functions' | 'service' | 'pipeline' | 'preview';
 
 /** One stack of the app and the environment it belongs to (none for the CI stack). */
 export interface BuiltStack {
@@ -31,8 +32,8 @@ export interface BuiltStack {
 export interface SlipwayApp {
   readonly app: App;
   /**
-   * CI first, then per environment network → data → runtime → services (on EKS network → data →
-   * cluster); pipelines last.
+   * CI first, then per environment network → data → runtime → functions → services (on EKS
+   * network → data → cluster); pipelines last.
    */
   readonly stacks: readonly BuiltStack[];
 }
@@ -50,7 +51,8 @@ export interface BuildAppOptions {
 
 /**
  * Builds every stack of the model. Pure: same model, byte-identical templates; no lookups, no
- * assets, no Lambda-backed custom resources. Stacks share values through SSM parameters only, so the
+ * Docker, no Lambda-backed custom resources; the only assets are functions' code, bundled here by
+ * esbuild. Stacks share values through SSM parameters only, so the
  * deploy order is declared here as explicit stack dependencies.
  */
 export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp {
@@ -72,6 +74,12 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
     stacks.push({ stack: network, kind: 'network', environment: env.name });
     if (data) stacks.push({ stack: data, kind: 'data', environment: env.name });
     stacks.push({ stack: runtime, kind: 'runtime', environment: env.name });
+    if (env.stackNames.functions !== undefined) {
+      const functions = new FunctionsStack(app, { model, environment: env });
+      functions.addStackDependency(runtime, 'reads the alarm topic from SSM');
+      if (data) functions.addStackDependency(data, "reads the tables' stream ARNs from SSM");
+      stacks.push({ stack: functions, kind: 'functions', environment: env.name });
+    }
     for (const service of env.services) {
       const stack = new ServiceStack(app, { model, environment: env, service });
       // Pipelines in the CI account find the service by name; a generated name cannot travel there.

@@ -27,7 +27,8 @@ function env(account: string, region: string, extra: Partial<EnvironmentConfig> 
 
 /**
  * Every option that adds resources: CodePipeline delivery with targets in another account and in
- * another region, previews from branch images, a created secret, a database, a cache, a user pool, scaling, an
+ * another region, previews from branch images, a created secret, a database, a cache, a table, functions
+ * (one a stream calls, one nothing does), a user pool, scaling, an
  * internal service, NAT gateways and a domain with its HTTPS listener.
  */
 const EVERYTHING: SlipwayConfig = {
@@ -37,6 +38,14 @@ const EVERYTHING: SlipwayConfig = {
   delivery: { pipeline: 'codepipeline', previewBranches: ['feat/*'] },
   databases: { main: {} },
   caches: { sessions: {} },
+  tables: { orders: { partitionKey: { name: 'pk' }, stream: 'new-image' } },
+  functions: {
+    notify: {
+      entry: path.resolve(import.meta.dirname, '../fixtures/functions/notify.ts'),
+      events: { table: 'orders' },
+    },
+    audit: { entry: path.resolve(import.meta.dirname, '../fixtures/functions/notify.ts') },
+  },
   auth: {
     resourceServers: { orders: { scopes: { write: 'Change orders' } } },
     appClients: { spa: { callbackUrls: ['https://shop.example.com/callback'] } },

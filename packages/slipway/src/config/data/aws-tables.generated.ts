@@ -945,7 +945,16 @@ export const CLASSES_BY_REGION: Readonly<Record<RegionCode, ClassList>> = {
  * others to their environment's.
  */
 export type StackLayer =
-  'ci' | 'pipeline' | 'pipeline-target' | 'network' | 'data' | 'runtime' | 'cluster' | 'service' | 'preview';
+  | 'ci'
+  | 'pipeline'
+  | 'pipeline-target'
+  | 'network'
+  | 'data'
+  | 'runtime'
+  | 'cluster'
+  | 'functions'
+  | 'service'
+  | 'preview';
 
 /**
  * Every CloudFormation resource type a stack of each layer can create, and for `pipeline-target`
@@ -999,6 +1008,7 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::Cognito::UserPoolClient',
     'AWS::Cognito::UserPoolDomain',
     'AWS::Cognito::UserPoolResourceServer',
+    'AWS::DynamoDB::Table',
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupIngress',
     'AWS::ECS::TaskDefinition',
@@ -1048,6 +1058,17 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::SQS::Queue',
     'AWS::SQS::QueuePolicy',
     'AWS::SSM::Parameter',
+  ],
+  functions: [
+    'AWS::CloudWatch::Alarm',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::Lambda::EventInvokeConfig',
+    'AWS::Lambda::EventSourceMapping',
+    'AWS::Lambda::Function',
+    'AWS::Logs::LogGroup',
+    'AWS::SQS::Queue',
+    'AWS::SQS::QueuePolicy',
   ],
   service: [
     'AWS::ApplicationAutoScaling::ScalableTarget',

@@ -36,6 +36,7 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
       continue;
     }
     placements.push(at('runtime', env.stackNames.runtime));
+    if (env.stackNames.functions !== undefined) placements.push(at('functions', env.stackNames.functions));
     for (const service of env.services) {
       placements.push(at('service', env.stackNames.services[service.name] ?? service.name));
     }

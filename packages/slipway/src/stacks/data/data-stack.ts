@@ -165,7 +165,11 @@ export class DataStack extends SlipwayStack {
     this.caches = caches;
 
     for (const table of env.tables ?? []) {
-      new DynamoTable(this, `Table${logicalIdPart(table.name)}`, { model: table, dataKey });
+      const built = new DynamoTable(this, `Table${logicalIdPart(table.name)}`, { model: table, dataKey });
+      const streamArn = built.table.tableStreamArn;
+      if (streamArn !== undefined) {
+        publishValue(this, where, 'data', dataKeys.tableStreamArn(table.name), streamArn);
+      }
     }
 
     for (const secret of env.secrets.filter((s) => s.source === 'secretsmanager')) {

@@ -56,6 +56,8 @@ export const dataKeys = {
   userPoolId: 'auth/user-pool-id',
   userPoolDomain: 'auth/domain-prefix',
   clientId: (client: string) => `auth/clients/${client}/id`,
+  /** A table's stream, for the functions it calls; only tables with a stream publish one. */
+  tableStreamArn: (table: string) => `tables/${table}/stream-arn`,
 } as const;
 
 /** Names the runtime stack publishes under `/<app>/<env>/runtime/`. */

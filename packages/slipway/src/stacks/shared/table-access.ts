@@ -1,8 +1,8 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import { serviceTables } from '../../model/service-tables.js';
+import { serviceTables, type TableUser } from '../../model/service-tables.js';
 import type { TableModel } from '../../model/tables.js';
-import type { EnvironmentModel, ServiceModel } from '../../model/types.js';
+import type { EnvironmentModel } from '../../model/types.js';
 import { regionFacts } from './partition.js';
 
 /** Item reads, queries and scans: what `read` allows. */
@@ -29,7 +29,7 @@ const WRITE_ACTIONS = [
  */
 export function tableAccessStatements(
   env: EnvironmentModel,
-  service: ServiceModel,
+  service: TableUser,
   dataKey: kms.IKey | undefined,
 ): iam.PolicyStatement[] {
   const tables = serviceTables(env, service);

@@ -1,0 +1,147 @@
+import { Duration } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../../checks/acknowledge.js';
+import type { FunctionModel } from '../../model/functions.js';
+import { tableVariables } from '../../model/service-tables.js';
+import type { EnvironmentModel } from '../../model/types.js';
+import { dataKeys, type EnvironmentRef, readValue } from '../shared/cross-stack.js';
+import { importDataKey, importLogsKey } from '../shared/environment-keys.js';
+import { environmentLogGroup } from '../shared/log-group.js';
+import { logicalIdPart } from '../shared/logical-ids.js';
+import { tableAccessStatements } from '../shared/table-access.js';
+import { BUNDLING, lockFileFor } from './bundling.js';
+import { failureQueue } from './failure-queue.js';
+import { FunctionAlarms } from './function-alarms.js';
+
+/** How often Lambda retries a failing batch (halving it each time) before it goes to the failure queue. */
+const RETRY_ATTEMPTS = 3;
+/** Records older than this go to the failure queue unprocessed; the stream keeps them 24 hours. */
+const MAX_RECORD_AGE = Duration.hours(6);
+
+const START: Record<NonNullable<FunctionModel['events']>['startingPosition'], lambda.StartingPosition> = {
+  'trim-horizon': lambda.StartingPosition.TRIM_HORIZON,
+  latest: lambda.StartingPosition.LATEST,
+};
+
+export interface BundledFunctionProps {
+  readonly model: FunctionModel;
+  readonly environment: EnvironmentModel;
+  readonly where: EnvironmentRef;
+  /** The environment's alarm topic, read from the runtime stack's parameter. */
+  readonly alarmTopicArn: string;
+}
+
+/**
+ * One function: its TypeScript entry bundled by esbuild at synth, Node.js 24 on arm64 by default,
+ * JSON logs into a log group of its own, X-Ray active tracing, a role of its own that may write
+ * its logs, use the tables it names and read the stream that calls it, and nothing else. A stream
+ * source reports partial batch failures, halves a failing batch on each of 3 retries and gives up
+ * after 6 hours, sending what it gave up on to an SQS failure queue. Alarms on errors, iterator
+ * age and the failure queue's depth notify the environment's alarm topic.
+ * Cost: requests and GB-seconds from the usage model (`functionCallMillionsPerMonth`,
+ * `functionAverageMs`), the failure queue's requests, three alarms and the logs it writes.
+ */
+export class BundledFunction extends Construct {
+  readonly fn: nodejs.NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: BundledFunctionProps) {
+    super(scope, id);
+    const { model, environment: env, where } = props;
+    const path = `functions.${model.name}`;
+    const dataKey = importDataKey(this, where, env);
+
+    const logGroup = environmentLogGroup(this, 'Logs', {
+      retentionDays: env.logRetentionDays,
+      retentionPath: `environments.${env.name}.logRetentionDays`,
+      production: env.production,
+      environmentName: env.name,
+      encryptionKey: importLogsKey(this, where, env),
+      logicalId: `Function${logicalIdPart(model.name)}Logs`,
+    });
+
+    // A role of its own rather than CDK's default, which carries AWS's managed basic-execution policy
+    // (logs in every group of the account).
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${model.functionName}: its logs, its tables and its stream`,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    for (const statement of tableAccessStatements(env, model, dataKey)) role.addToPolicy(statement);
+
+    this.fn = new nodejs.NodejsFunction(this, 'Function', {
+      functionName: model.functionName,
+      entry: model.entry,
+      handler: model.handler,
+      depsLockFilePath: lockFileFor(model.entry, `${path}.entry`),
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: model.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
+      memorySize: model.memoryMb,
+      timeout: Duration.seconds(model.timeoutSeconds),
+      reservedConcurrentExecutions: model.reservedConcurrency,
+      environment: { ...model.environment, ...tableVariables(env, model) },
+      role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      bundling: BUNDLING,
+    });
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray accepts trace segments and telemetry only on resource "*" (xray:PutTraceSegments and ' +
+        'xray:PutTelemetryRecords have no resource types), and DynamoDB Streams lists streams only on "*" ' +
+        "(dynamodb:ListStreams); the stream's records are read on its own ARN.",
+    );
+    acknowledge(
+      this.fn,
+      'CT.LAMBDA.PR.3',
+      'The function reaches DynamoDB and SQS through their public endpoints with its role and needs nothing ' +
+        'inside the VPC; attaching it would add ENIs and, without NAT, cut it off from those endpoints.',
+    );
+
+    const failures = failureQueue(this, 'Failures');
+    if (model.events !== undefined) {
+      const source = model.events;
+      const table = dynamodb.Table.fromTableAttributes(this, 'Source', {
+        tableName: env.tables?.find((t) => t.name === source.table)?.tableName ?? source.table,
+        tableStreamArn: readValue(this, where, 'data', dataKeys.tableStreamArn(source.table)),
+        ...(dataKey === undefined ? {} : { encryptionKey: dataKey }),
+      });
+      this.fn.addEventSource(
+        new sources.DynamoEventSource(table, {
+          startingPosition: START[source.startingPosition],
+          batchSize: source.batchSize,
+          bisectBatchOnError: true,
+          retryAttempts: RETRY_ATTEMPTS,
+          maxRecordAge: MAX_RECORD_AGE,
+          reportBatchItemFailures: true,
+          onFailure: new sources.SqsDlq(failures),
+          filters: source.filters.map((pattern) => ({ pattern: JSON.stringify(pattern) })),
+        }),
+      );
+    } else {
+      // Called by something else: asynchronous calls that fail after Lambda's retries land there.
+      this.fn.configureAsyncInvoke({ onFailure: new destinations.SqsDestination(failures) });
+    }
+
+    new FunctionAlarms(this, 'Alarms', {
+      functionName: model.functionName,
+      fn: this.fn,
+      failures,
+      streamSource: model.events !== undefined,
+      alarmTopicArn: props.alarmTopicArn,
+    });
+  }
+}
