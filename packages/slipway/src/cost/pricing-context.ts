@@ -13,6 +13,8 @@ export type CostDriver =
   | 'ElastiCache'
   | 'Cognito'
   | 'DynamoDB'
+  | 'Lambda'
+  | 'SQS'
   | 'EKS'
   | 'EKS nodes'
   | 'Secrets Manager'

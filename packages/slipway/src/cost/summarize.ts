@@ -35,6 +35,8 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::ElastiCache::ReplicationGroup': 'ElastiCache',
   'AWS::Cognito::UserPool': 'Cognito',
   'AWS::Cognito::UserPoolClient': 'Cognito',
+  'AWS::Lambda::Function': 'Lambda',
+  'AWS::SQS::Queue': 'SQS',
   'AWS::EKS::Cluster': 'EKS',
   'AWS::EKS::Nodegroup': 'EKS nodes',
   'AWS::Logs::LogGroup': 'CloudWatch Logs',

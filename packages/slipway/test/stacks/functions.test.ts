@@ -208,6 +208,21 @@ describe('functions', () => {
     expect(errors.map((f) => `${f.stack} ${f.resource} ${f.rule}: ${f.message}`)).toEqual([]);
   });
 
+  it('prices calls and GB-seconds per function and the failure queues’ requests from the usage model', () => {
+    const dev = plan.environments.find((e) => e.name === 'dev')!;
+    const lambda = dev.costItems.filter((item) => item.type === 'AWS::Lambda::Function');
+    // 1 M calls × $0.20 + 1 M × 0.2 s × 0.25 GB = 50,000 GB-s × $0.0000133334 (arm64).
+    expect(lambda.find((l) => l.resource.startsWith('FunctionNotify'))!.usd).toBeCloseTo(0.2 + 0.66667, 4);
+    // 512 MB: twice the GB-seconds.
+    expect(lambda.find((l) => l.resource.startsWith('FunctionAudit'))!.usd).toBeCloseTo(0.2 + 1.33334, 4);
+    expect(lambda[0]!.basis).toContain('GB-s');
+    const queues = dev.costItems.filter((item) => item.type === 'AWS::SQS::Queue');
+    expect(queues.map((q) => q.usd)).toEqual([0.4, 0.4]);
+    expect(dev.unpriced.filter((u) => u.resource?.includes('functions'))).toEqual([]);
+    expect(lambda[0]!.basis).toContain('unverified');
+    expect(queues[0]!.basis).toContain('unverified');
+  });
+
   it('passes cfn-lint with zero errors', () => {
     const files = plan.environments.flatMap((e) => e.stacks.map((s) => s.template));
     expect(lintTemplates(files).errors).toEqual([]);

@@ -11,12 +11,14 @@ import { priceEksNodegroup } from './eks-nodegroup.js';
 import { priceElasticIp } from './elastic-ip.js';
 import { priceHostedZone } from './hosted-zone.js';
 import { priceKmsKey } from './kms-key.js';
+import { priceLambdaFunction } from './lambda-function.js';
 import { priceLoadBalancer } from './load-balancer.js';
 import { priceLogGroup } from './log-group.js';
 import { priceNatGateway } from './nat-gateway.js';
 import { priceRdsInstance } from './rds-instance.js';
 import { priceS3Bucket } from './s3-bucket.js';
 import { priceSecret } from './secret.js';
+import { priceSqsQueue } from './sqs-queue.js';
 import { priceSsmParameter } from './ssm-parameter.js';
 import { priceVpcEndpoint } from './vpc-endpoint.js';
 
@@ -33,6 +35,9 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   // App clients are free (their users count as MAUs); machine clients have a fee and token requests.
   'AWS::Cognito::UserPoolClient': priceUserPoolClient,
   'AWS::DynamoDB::Table': priceDynamoTable,
+  'AWS::Lambda::Function': priceLambdaFunction,
+  // Requests of the queues functions use; other queues get no line (sqs-queue.ts).
+  'AWS::SQS::Queue': priceSqsQueue,
   'AWS::EKS::Cluster': priceEksCluster,
   'AWS::EKS::Nodegroup': priceEksNodegroup,
   'AWS::Logs::LogGroup': priceLogGroup,
@@ -105,9 +110,9 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::SNS::Subscription',
   'AWS::SNS::Topic',
   'AWS::SNS::TopicPolicy',
-  // SQS bills requests, the first million a month free: Karpenter's interruption queue (the only
-  // queue Slipway makes) is long-polled by one controller, about 130,000 receives a month.
-  'AWS::SQS::Queue',
+  // A stream or failure destination costs nothing of its own: calls and queue requests are priced.
+  'AWS::Lambda::EventInvokeConfig',
+  'AWS::Lambda::EventSourceMapping',
   'AWS::SQS::QueuePolicy',
 ]);
 

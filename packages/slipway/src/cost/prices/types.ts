@@ -80,6 +80,12 @@ export interface RegionPrices {
   /** Cognito machine-to-machine: per app client with the client-credentials grant, and per 1,000 token requests. */
   readonly 'cognito.m2m.client-month': Price;
   readonly 'cognito.m2m.token-requests-1k': Price;
+  /** AWS Lambda: per million requests, and per GB-second of duration on arm64 and on x86_64 (first tier). */
+  readonly 'lambda.request-million': Price;
+  readonly 'lambda.arm.gb-second': Price;
+  readonly 'lambda.x86.gb-second': Price;
+  /** Amazon SQS standard queues: per million requests (sends, receives, deletes; 64 KB chunks). */
+  readonly 'sqs.standard.request-million': Price;
   /** EC2 Spot as a share of the on-demand price: an assumption, the Spot price floats. */
   readonly 'ec2.spot-factor': Price;
 }

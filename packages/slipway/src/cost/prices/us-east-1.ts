@@ -222,6 +222,41 @@ export const US_EAST_1: RegionPriceTable = {
       '2026-12',
       'the first tier; larger volumes cost less per request',
     ),
+    'lambda.request-million': unverified(
+      0.2,
+      'million requests',
+      '3P',
+      'AWS Lambda pricing page, US East (N. Virginia), as cost guides (Cloudchipr, 2024) and public notes ' +
+        'transcribe it: $0.20 per 1M requests, the same on x86 and Arm',
+      '2026-12',
+      'best-known figure; the first million requests a month are free per account, which the estimate ignores',
+    ),
+    'lambda.arm.gb-second': unverified(
+      0.0000133334,
+      'GB-second',
+      '3P',
+      'AWS Lambda pricing page, US East (N. Virginia), Arm, first 7.5 billion GB-seconds a month, as cost ' +
+        'guides (Cloudchipr, 2024) transcribe it',
+      '2026-12',
+      'the first tier; 400,000 GB-seconds a month are free per account, which the estimate ignores',
+    ),
+    'lambda.x86.gb-second': unverified(
+      0.0000166667,
+      'GB-second',
+      '3P',
+      'AWS Lambda pricing page, US East (N. Virginia), x86, first 6 billion GB-seconds a month, as cost ' +
+        'guides (Cloudchipr, 2024) transcribe it',
+      '2026-12',
+      'the first tier; 400,000 GB-seconds a month are free per account, which the estimate ignores',
+    ),
+    'sqs.standard.request-million': unverified(
+      0.4,
+      'million requests',
+      'UNV',
+      'no primary source read; the figure cost guides give for standard queues after the free tier',
+      '2026-12',
+      'best-known figure, first 100 billion requests; the first million a month are free per account',
+    ),
     'ebs.gp3.gb-month': listed(
       0.08,
       'GB-month',
