@@ -13,6 +13,7 @@ def apply() -> list[str]:
         elbv2_fixes,
         general_fixes,
         kms_fixes,
+        lambda_fixes,
         lazy_resources,
         logs_fixes,
         rds_fixes,
@@ -24,7 +25,7 @@ def apply() -> list[str]:
 
     applied: list[str] = []
     modules = (accepted_regions, stack_events, stack_operations, lazy_resources, stack_parameters)
-    modules += (added_resource, general_fixes, kms_fixes, logs_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
+    modules += (added_resource, general_fixes, kms_fixes, lambda_fixes, logs_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
     modules += (ec2_deletes, service_deletes)
     for module in modules:
         applied.extend(module.apply())

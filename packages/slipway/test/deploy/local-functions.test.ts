@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import { GetFunctionCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import { describe, expect, it } from 'vitest';
+import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
+import { FUNCTIONS_EMULATOR_LIMIT } from '../../src/local-cloud/emulator-limits.js';
+import type { AppModel } from '../../src/model/types.js';
+import { devFloorModel } from '../fixtures/models.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+
+const ENTRY = fileURLToPath(new URL('../fixtures/functions/notify.ts', import.meta.url));
+
+/** The dev floor app with an `orders` table whose stream calls `notify`, which reads the table. */
+function withFunction(): AppModel {
+  const model = devFloorModel();
+  return {
+    ...model,
+    environments: model.environments.map((env) => ({
+      ...env,
+      tables: [
+        {
+          name: 'orders',
+          tableName: `floor-${env.name}-orders`,
+          partitionKey: { name: 'pk', type: 'string' as const },
+          stream: 'new-image' as const,
+          deletionProtection: env.production,
+        },
+      ],
+      functions: [
+        {
+          name: 'notify',
+          functionName: `floor-${env.name}-notify`,
+          entry: ENTRY,
+          handler: 'handler',
+          memoryMb: 256,
+          timeoutSeconds: 30,
+          architecture: 'arm64' as const,
+          environment: {},
+          tables: { orders: 'read' as const },
+          events: {
+            table: 'orders',
+            batchSize: 100,
+            filters: [{ eventName: ['INSERT'] }],
+            startingPosition: 'trim-horizon' as const,
+          },
+        },
+      ],
+      stackNames: { ...env.stackNames, functions: `floor-${env.name}-functions` },
+    })),
+  };
+}
+
+describe('a function on the local emulator', () => {
+  const emulator = useEmulator();
+  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
+
+  it('publishes its bundled code, deploys it with its stream source, says what the emulator leaves out, and diffs to nothing', async () => {
+    const model = withFunction();
+    const env = model.environments[0]!;
+    const result = await deployEnvironment(model, env.name, options());
+    expect(result.emulatorLimits).toContain(FUNCTIONS_EMULATOR_LIMIT);
+
+    const cloudformation = new CloudFormationClient(emulator.config(env.region));
+    const resources = await cloudformation.send(
+      new DescribeStackResourcesCommand({ StackName: 'floor-dev-functions' }),
+    );
+    expect(resources.StackResources?.every((r) => r.ResourceStatus === 'CREATE_COMPLETE')).toBe(true);
+
+    // The code came through the bootstrap bucket: the function holds the bundle the plan made.
+    const lambda = new LambdaClient(emulator.config(env.region));
+    const { Configuration: fn, Code: code } = await lambda.send(
+      new GetFunctionCommand({ FunctionName: 'floor-dev-notify' }),
+    );
+    expect(fn).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Environment: { Variables: { TABLE_ORDERS: 'floor-dev-orders' } },
+    });
+    expect(fn?.CodeSize).toBeGreaterThan(0);
+    expect(code?.Location).toMatch(/\.zip$/);
+
+    const { EventSourceMappings: mappings } = await lambda.send(
+      new ListEventSourceMappingsCommand({ FunctionName: 'floor-dev-notify' }),
+    );
+    expect(mappings).toHaveLength(1);
+    expect(mappings![0]).toMatchObject({
+      EventSourceArn: expect.stringMatching(/table\/floor-dev-orders\/stream\//),
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      FilterCriteria: { Filters: [{ Pattern: '{"eventName":["INSERT"]}' }] },
+      DestinationConfig: { OnFailure: { Destination: expect.stringContaining('FunctionNotifyFailures') } },
+    });
+
+    const unchanged = await diffEnvironment(model, env.name, options());
+    expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
+  });
+});
