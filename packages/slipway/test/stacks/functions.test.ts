@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,22 @@ describe('functions', () => {
     );
     expect(bundle).toContain('batchItemFailures');
     expect(bundle).not.toContain(outdir);
+    expect(bundle).not.toContain(path.dirname(ENTRY));
+    expect(bundle).toContain('// notify.ts');
+  });
+
+  it('reports a handler esbuild cannot bundle at its entry, before anything is staged', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'slipway-broken-'));
+    try {
+      const entry = path.join(folder, 'broken.ts');
+      writeFileSync(entry, "import missing from 'no-such-package';\nexport const handler = () => missing;\n");
+      const config: SlipwayConfig = { ...CONFIG, functions: { broken: { entry } } };
+      expect(() => runPlan(resolveConfig(config), { outdir: path.join(folder, 'out') })).toThrow(
+        /functions\.broken\.entry: esbuild could not bundle .*broken\.ts:1: Could not resolve "no-such-package"/,
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('reads the table stream the data stack publishes, with filters, partial failures and a failure queue', () => {

@@ -4,7 +4,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { FunctionModel } from '../../model/functions.js';
@@ -15,7 +14,7 @@ import { importDataKey, importLogsKey } from '../shared/environment-keys.js';
 import { environmentLogGroup } from '../shared/log-group.js';
 import { logicalIdPart } from '../shared/logical-ids.js';
 import { tableAccessStatements } from '../shared/table-access.js';
-import { BUNDLING, lockFileFor } from './bundling.js';
+import { BUNDLE_MODULE, bundledCode } from './bundling.js';
 import { failureQueue } from './failure-queue.js';
 import { FunctionAlarms } from './function-alarms.js';
 
@@ -48,7 +47,7 @@ export interface BundledFunctionProps {
  * `functionAverageMs`), the failure queue's requests, three alarms and the logs it writes.
  */
 export class BundledFunction extends Construct {
-  readonly fn: nodejs.NodejsFunction;
+  readonly fn: lambda.Function;
 
   constructor(scope: Construct, id: string, props: BundledFunctionProps) {
     super(scope, id);
@@ -80,11 +79,10 @@ export class BundledFunction extends Construct {
     );
     for (const statement of tableAccessStatements(env, model, dataKey)) role.addToPolicy(statement);
 
-    this.fn = new nodejs.NodejsFunction(this, 'Function', {
+    this.fn = new lambda.Function(this, 'Function', {
       functionName: model.functionName,
-      entry: model.entry,
-      handler: model.handler,
-      depsLockFilePath: lockFileFor(model.entry, `${path}.entry`),
+      code: bundledCode(this, model.entry, `${path}.entry`),
+      handler: `${BUNDLE_MODULE}.${model.handler}`,
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: model.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
       memorySize: model.memoryMb,
@@ -95,7 +93,6 @@ export class BundledFunction extends Construct {
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
-      bundling: BUNDLING,
     });
     acknowledge(
       role,

@@ -1,40 +1,54 @@
-import { existsSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Names, Stage } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as esbuild from 'esbuild';
 import { ModelError } from '../shared/model-error.js';
 
-/** Lock files esbuild's project root is found by, as `NodejsFunction` knows them. */
-const LOCK_FILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lockb', 'bun.lock'];
+/** The file the bundle is written to; Lambda's handler is `index.<export>`. */
+export const BUNDLE_MODULE = 'index';
 
 /**
- * The lock file nearest above the handler: its folder is the project esbuild resolves imports in.
- * Found from the entry rather than the working directory, so `slipway plan` gives the same bundle
- * wherever it is run from.
+ * A handler's code, bundled at synth by the kit's own esbuild through its API: no Docker, no
+ * `npx` in the team's project (which finds esbuild only where the package manager hoisted it), a
+ * few milliseconds per function. Imports resolve from the entry's folder up, as Node would. Paths
+ * in the bundle's comments are relative to the entry's folder and there is no source map, so the
+ * bundle, and the asset hash CloudFormation sees, hold no path of the machine that built it.
+ * The AWS SDK v3 comes with the runtime and is left out. Bundled before CDK stages the asset, so a
+ * handler that does not compile is reported at its config field.
  */
-export function lockFileFor(entry: string, path_: string): string {
-  for (let dir = path.dirname(entry); ; dir = path.dirname(dir)) {
-    const found = LOCK_FILES.map((name) => path.join(dir, name)).find((file) => existsSync(file));
-    if (found !== undefined) return found;
-    if (path.dirname(dir) === dir) break;
-  }
-  throw new ModelError(
-    path_,
-    `no lock file above ${entry}, so esbuild has no project to resolve the handler's imports in`,
-    `Install the project's dependencies (npm install writes package-lock.json) in a folder above the handler.`,
-  );
+export function bundledCode(scope: Construct, entry: string, fieldPath: string): lambda.Code {
+  const stage = Stage.of(scope);
+  if (stage === undefined) throw new Error(`${scope.node.path} is not in an app`);
+  const folder = path.join(stage.outdir, 'bundles', Names.uniqueId(scope));
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  bundle(entry, path.dirname(entry), path.join(folder, `${BUNDLE_MODULE}.js`), fieldPath);
+  return lambda.Code.fromAsset(folder);
 }
 
-/**
- * esbuild on this machine, never Docker: synth stays offline and takes milliseconds. Not minified
- * and without source maps, so stack traces name the bundle's readable lines and the bundle (and its
- * asset hash) holds no path of the machine that built it. The AWS SDK v3 comes with the runtime
- * and is left out.
- */
-export const BUNDLING: nodejs.BundlingOptions = {
-  forceDockerBundling: false,
-  minify: false,
-  sourceMap: false,
-  externalModules: ['@aws-sdk/*'],
-  // A plan prints findings and cost, not esbuild's summary; errors still show.
-  logLevel: nodejs.LogLevel.ERROR,
-};
+function bundle(entry: string, folder: string, outfile: string, fieldPath: string): void {
+  try {
+    esbuild.buildSync({
+      entryPoints: [entry],
+      absWorkingDir: folder,
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'cjs',
+      external: ['@aws-sdk/*'],
+      logLevel: 'silent',
+    });
+  } catch (error) {
+    const failure = error as { errors?: esbuild.Message[]; message?: string };
+    const first = failure.errors?.[0];
+    const where = first?.location ? `${first.location.file}:${first.location.line}: ` : '';
+    throw new ModelError(
+      fieldPath,
+      `esbuild could not bundle ${entry}: ${where}${first?.text ?? failure.message ?? String(error)}`,
+      'Fix the handler (or install the package it imports) and plan again.',
+    );
+  }
+}
