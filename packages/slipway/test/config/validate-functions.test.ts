@@ -134,6 +134,12 @@ describe('functions in config', () => {
     });
   });
 
+  it('refuses functions in an EKS environment, which has no alarm topic yet', () => {
+    const config = withFunction();
+    config.environments.dev!.runtime = 'eks';
+    expectIssue(config, 'environments.dev.runtime', { message: ['ECS environments only'], fix: ["'ecs'"] });
+  });
+
   it('rejects a service named after the functions stack', () => {
     const config = withFunction();
     config.services!.functions = { port: 8081 };
