@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../../src/config/schema.js';
-import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
-import { lintTemplates } from '../support/cfn-lint.js';
+import { allFindings, type PlanOutcome } from '../../src/plan/run-plan.js';
+import { LINT_ALL_TIMEOUT_MS, lintTemplates } from '../support/cfn-lint.js';
+import { plansOnce, templateFiles } from '../support/plans-once.js';
 
 /**
  * Every delivery mode in every account layout a team may pick: Slipway's own stacks (pipeline
@@ -61,22 +59,24 @@ function config(layout: Pick<SlipwayConfig, 'ci' | 'environments'>, pipeline: st
   };
 }
 
+type Pipeline = (typeof PIPELINES)[number];
+const LAYOUT_NAMES = Object.keys(LAYOUTS);
+
+/** Each layout planned once per delivery mode, on first use. */
+const planned = Object.fromEntries(
+  PIPELINES.map((pipeline) => [
+    pipeline,
+    plansOnce((layout: string) => resolveConfig(config(LAYOUTS[layout]!, pipeline)), { cost: false }),
+  ]),
+) as Record<Pipeline, (layout: string) => PlanOutcome>;
+
 describe.each(PIPELINES)('%s delivery in every account layout', (pipeline) => {
-  const plans = new Map<string, PlanOutcome>();
-  const outdirs: string[] = [];
   beforeAll(() => {
-    for (const [name, layout] of Object.entries(LAYOUTS)) {
-      const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-layout-'));
-      outdirs.push(outdir);
-      plans.set(name, runPlan(resolveConfig(config(layout, pipeline)), { outdir, cost: false }));
-    }
-  });
-  afterAll(() => {
-    for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+    for (const name of LAYOUT_NAMES) planned[pipeline](name);
   });
 
-  it.each(Object.keys(LAYOUTS))('%s: plans with no open error and no stale acknowledgement', (name) => {
-    const findings = allFindings(plans.get(name)!);
+  it.each(LAYOUT_NAMES)('%s: plans with no open error and no stale acknowledgement', (name) => {
+    const findings = allFindings(planned[pipeline](name));
     const open = findings.filter(
       (f) => !f.acknowledged && (f.level === 'error' || f.rule === 'Slipway-ACK1'),
     );
@@ -85,12 +85,17 @@ describe.each(PIPELINES)('%s delivery in every account layout', (pipeline) => {
       expect(finding.reason?.length, `${finding.stack} ${finding.rule}`).toBeGreaterThan(30);
     }
   });
+});
 
-  it('passes cfn-lint with zero errors in every layout', () => {
-    const files = [...plans.values()].flatMap((plan) => [
-      ...plan.shared.stacks.map((s) => s.template),
-      ...plan.environments.flatMap((e) => e.stacks.map((s) => s.template)),
-    ]);
-    expect(lintTemplates(files).errors).toEqual([]);
-  });
+describe('both delivery modes in every account layout', () => {
+  it(
+    'pass cfn-lint with zero errors',
+    () => {
+      const files = PIPELINES.flatMap((pipeline) =>
+        LAYOUT_NAMES.flatMap((name) => templateFiles(planned[pipeline](name))),
+      );
+      expect(lintTemplates(files).errors).toEqual([]);
+    },
+    LINT_ALL_TIMEOUT_MS,
+  );
 });

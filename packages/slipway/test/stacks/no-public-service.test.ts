@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { SlipwayConfig } from '../../src/config/schema.js';
-import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
-import { lintTemplates } from '../support/cfn-lint.js';
+import { allFindings, type PlanOutcome } from '../../src/plan/run-plan.js';
+import { LINT_ALL_TIMEOUT_MS, lintTemplates } from '../support/cfn-lint.js';
+import { plansOnce, templateFiles } from '../support/plans-once.js';
 
 /**
  * An app whose services are all internal (workers, private APIs) has nothing for a load balancer
@@ -48,13 +47,6 @@ function config(publicWeb: boolean): SlipwayConfig {
   };
 }
 
-function templateFiles(plan: PlanOutcome): string[] {
-  return [
-    ...plan.shared.stacks.map((s) => s.template),
-    ...plan.environments.flatMap((e) => e.stacks.map((s) => s.template)),
-  ];
-}
-
 function resourceTypes(plan: PlanOutcome): string[] {
   return templateFiles(plan).flatMap((file) => {
     const template = JSON.parse(readText(file)) as { Resources?: Record<string, { Type: string }> };
@@ -66,17 +58,16 @@ function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
+const planned = plansOnce((publicWeb: boolean) => resolveConfig(config(publicWeb)));
+
 describe.each([
   { name: 'only internal services', publicWeb: false },
   { name: 'one public service', publicWeb: true },
 ])('an app with $name', ({ publicWeb }) => {
   let plan: PlanOutcome;
-  let outdir: string;
   beforeAll(() => {
-    outdir = mkdtempSync(path.join(tmpdir(), 'slipway-no-public-'));
-    plan = runPlan(resolveConfig(config(publicWeb)), { outdir });
+    plan = planned(publicWeb);
   });
-  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   it(
     publicWeb
@@ -136,8 +127,15 @@ describe.each([
       else expect(balancer).toEqual([]);
     }
   });
+});
 
-  it('passes cfn-lint with zero errors', () => {
-    expect(lintTemplates(templateFiles(plan)).errors).toEqual([]);
-  });
+describe('both apps above', () => {
+  it(
+    'pass cfn-lint with zero errors',
+    () => {
+      const files = [false, true].flatMap((publicWeb) => templateFiles(planned(publicWeb)));
+      expect(lintTemplates(files).errors).toEqual([]);
+    },
+    LINT_ALL_TIMEOUT_MS,
+  );
 });

@@ -1,15 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { SlipwayConfig } from '../../src/config/schema.js';
-import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
+import { allFindings, type PlanOutcome } from '../../src/plan/run-plan.js';
 import type { CfnResource, CfnTemplate } from '../../src/template/types.js';
-import { lintTemplates } from '../support/cfn-lint.js';
+import { LINT_ALL_TIMEOUT_MS, lintTemplates } from '../support/cfn-lint.js';
+import { plansOnce } from '../support/plans-once.js';
+
+type DevEncryption = 'aws-managed' | 'customer-managed';
+const ENCRYPTIONS: readonly DevEncryption[] = ['aws-managed', 'customer-managed'];
 
 /** An app whose web service asks for the `sessions` cache; dev may use customer-managed keys. */
-function config(devEncryption: 'aws-managed' | 'customer-managed'): SlipwayConfig {
+function config(devEncryption: DevEncryption): SlipwayConfig {
   return {
     app: 'shop',
     github: { repository: 'acme/shop' },
@@ -38,16 +40,15 @@ function config(devEncryption: 'aws-managed' | 'customer-managed'): SlipwayConfi
   };
 }
 
-describe.each([{ encryption: 'aws-managed' as const }, { encryption: 'customer-managed' as const }])(
+const planned = plansOnce((encryption: DevEncryption) => resolveConfig(config(encryption)));
+
+describe.each(ENCRYPTIONS.map((encryption) => ({ encryption })))(
   'a Valkey cache (dev $encryption)',
   ({ encryption }) => {
     let plan: PlanOutcome;
-    let outdir: string;
     beforeAll(() => {
-      outdir = mkdtempSync(path.join(tmpdir(), 'slipway-cache-'));
-      plan = runPlan(resolveConfig(config(encryption)), { outdir });
+      plan = planned(encryption);
     });
-    afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
     const template = (stack: string): CfnTemplate => {
       const found = plan.environments.flatMap((e) => e.stacks).find((s) => s.name === stack);
@@ -156,10 +157,18 @@ describe.each([{ encryption: 'aws-managed' as const }, { encryption: 'customer-m
       expect(prod!.usd).toBeGreaterThan(2 * dev!.usd);
       expect(prod!.basis).toContain('× 2 nodes');
     });
-
-    it('passes cfn-lint with zero errors', () => {
-      const files = plan.environments.flatMap((e) => e.stacks.map((s) => s.template));
-      expect(lintTemplates(files).errors).toEqual([]);
-    });
   },
 );
+
+describe('the Valkey cache plans above', () => {
+  it(
+    'pass cfn-lint with zero errors in every environment',
+    () => {
+      const files = ENCRYPTIONS.flatMap((encryption) =>
+        planned(encryption).environments.flatMap((e) => e.stacks.map((s) => s.template)),
+      );
+      expect(lintTemplates(files).errors).toEqual([]);
+    },
+    LINT_ALL_TIMEOUT_MS,
+  );
+});

@@ -20,6 +20,12 @@ export interface LintResult {
 }
 
 /**
+ * A timeout for a test that lints every template of its file in one cfn-lint run: a few dozen
+ * templates can outlast the default per-test timeout on a busy 2-core machine.
+ */
+export const LINT_ALL_TIMEOUT_MS = 180_000;
+
+/**
  * AWS's cfn-lint over many templates in one process (it starts slowly, so one call for all).
  * Throws when cfn-lint is not on PATH, since a missing validator must not pass silently.
  */
