@@ -21,6 +21,11 @@ def register(cls: type["AddedResource"]) -> type["AddedResource"]:
     return cls
 
 
+def cfn_flag(value: Any) -> bool:
+    """A boolean property: CloudFormation may hand one over as a string."""
+    return str(value).lower() == "true"
+
+
 def tag_list(tags: Any) -> list[dict[str, str]]:
     """CloudFormation writes tags as a list of Key/Value pairs or, for some types, as a map."""
     if isinstance(tags, dict):

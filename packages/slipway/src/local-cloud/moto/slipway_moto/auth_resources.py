@@ -11,16 +11,11 @@ from typing import Any
 from moto.cognitoidp.exceptions import ResourceNotFoundError
 from moto.cognitoidp.models import cognitoidp_backends
 
-from .added_resource import AddedResource, register
+from .added_resource import AddedResource, cfn_flag, register
 
 
 def _backend(account_id: str, region_name: str) -> Any:
     return cognitoidp_backends[account_id][region_name]
-
-
-def _flag(value: Any) -> bool:
-    """CloudFormation may hand a boolean over as a string."""
-    return str(value).lower() == "true"
 
 
 @register
@@ -137,7 +132,7 @@ class UserPoolClient(AddedResource):
         config = {key: value for key, value in properties.items() if key not in ("UserPoolId", "GenerateSecret")}
         config.setdefault("ClientName", name)
         client = _backend(account_id, region_name).create_user_pool_client(
-            pool_id, _flag(properties.get("GenerateSecret", False)), config
+            pool_id, cfn_flag(properties.get("GenerateSecret", False)), config
         )
         attributes = {"ClientId": client.id, "Name": config["ClientName"]}
         if client.generate_secret:
@@ -156,7 +151,7 @@ class UserPoolClient(AddedResource):
         # A new pool or a secret turned on or off replaces the client, as in CloudFormation; the
         # rest changes in place and keeps the id the services were given.
         same_pool = original.properties.get("UserPoolId") == properties.get("UserPoolId")
-        same_secret = _flag(original.properties.get("GenerateSecret")) == _flag(properties.get("GenerateSecret"))
+        same_secret = cfn_flag(original.properties.get("GenerateSecret")) == cfn_flag(properties.get("GenerateSecret"))
         if not (same_pool and same_secret):
             return super().update(original, name, properties, account_id, region_name)
         config = {key: value for key, value in properties.items() if key not in ("UserPoolId", "GenerateSecret")}

@@ -4,7 +4,7 @@ from typing import Any
 
 from moto.elasticache.models import elasticache_backends
 
-from .added_resource import AddedResource, register, tag_list
+from .added_resource import AddedResource, cfn_flag, register, tag_list
 
 # ElastiCache keeps its identifiers lower-case; a replication group id stops at 40 characters.
 _MAX_GROUP_ID = 40
@@ -17,11 +17,6 @@ def _identifier(name: str, limit: int) -> str:
         return lowered
     head, _, suffix = lowered.rpartition("-")
     return f"{head[: limit - len(suffix) - 1].rstrip('-')}-{suffix}"
-
-
-def _flag(value: Any) -> bool:
-    """CloudFormation may hand a boolean over as a string."""
-    return str(value).lower() == "true"
 
 
 @register
@@ -70,8 +65,8 @@ class CacheReplicationGroup(AddedResource):
             replication_group_description=properties.get("ReplicationGroupDescription", ""),
             global_replication_group_id="",
             primary_cluster_id="",
-            automatic_failover_enabled=_flag(properties.get("AutomaticFailoverEnabled", False)),
-            multi_az_enabled=_flag(properties.get("MultiAZEnabled", False)),
+            automatic_failover_enabled=cfn_flag(properties.get("AutomaticFailoverEnabled", False)),
+            multi_az_enabled=cfn_flag(properties.get("MultiAZEnabled", False)),
             num_cache_clusters=int(properties.get("NumCacheClusters", 1)),
             preferred_cache_cluster_azs=list(properties.get("PreferredCacheClusterAZs", [])),
             num_node_groups=int(properties.get("NumNodeGroups", 1)),
@@ -90,12 +85,12 @@ class CacheReplicationGroup(AddedResource):
             preferred_maintenance_window=properties.get("PreferredMaintenanceWindow", ""),
             port=port,
             notification_topic_arn="",
-            auto_minor_version_upgrade=_flag(properties.get("AutoMinorVersionUpgrade", True)),
+            auto_minor_version_upgrade=cfn_flag(properties.get("AutoMinorVersionUpgrade", True)),
             snapshot_retention_limit=int(properties.get("SnapshotRetentionLimit", 0)),
             snapshot_window=properties.get("SnapshotWindow", ""),
             auth_token="",
-            transit_encryption_enabled=_flag(properties.get("TransitEncryptionEnabled", False)),
-            at_rest_encryption_enabled=_flag(properties.get("AtRestEncryptionEnabled", False)),
+            transit_encryption_enabled=cfn_flag(properties.get("TransitEncryptionEnabled", False)),
+            at_rest_encryption_enabled=cfn_flag(properties.get("AtRestEncryptionEnabled", False)),
             kms_key_id=properties.get("KmsKeyId", ""),
             user_group_ids=list(properties.get("UserGroupIds", [])),
             log_delivery_configurations=list(properties.get("LogDeliveryConfigurations", [])),
