@@ -32,6 +32,8 @@ import { iamGithubOidcTrust } from './iam/github-oidc-trust.js';
 import { iamGitlabOidcTrust } from './iam/gitlab-oidc-trust.js';
 import { iamNoAdministratorAccess } from './iam/no-administrator-access.js';
 import { iamNoWildcardAdminStatement } from './iam/no-wildcard-admin-statement.js';
+import { dynamodbProductionDeletionProtection } from './dynamodb/production-deletion-protection.js';
+import { dynamodbProductionPointInTimeRecovery } from './dynamodb/production-point-in-time-recovery.js';
 import { kmsKeyRotation } from './kms/key-rotation.js';
 import { logsRetention } from './logs/retention.js';
 import { rdsBackupRetention } from './rds/backup-retention.js';
@@ -54,6 +56,8 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   rdsProductionDeletionProtection,
   rdsBackupRetention,
   rdsProductionKeepAutomatedBackups,
+  dynamodbProductionPointInTimeRecovery,
+  dynamodbProductionDeletionProtection,
   ecrScanOnPush,
   ecrImmutableTags,
   ecrLifecyclePolicy,
