@@ -44,7 +44,7 @@ export interface BundledFunctionProps {
  * after 6 hours, sending what it gave up on to an SQS failure queue. Alarms on errors, iterator
  * age and the failure queue's depth notify the environment's alarm topic.
  * Cost: requests and GB-seconds from the usage model (`functionCallMillionsPerMonth`,
- * `functionAverageMs`), the failure queue's requests, three alarms and the logs it writes.
+ * `functionAverageMs`), the failure queue's requests, two or three alarms and the logs it writes.
  */
 export class BundledFunction extends Construct {
   readonly fn: lambda.Function;
@@ -98,8 +98,11 @@ export class BundledFunction extends Construct {
       role,
       'AwsSolutions-IAM5[Resource::*]',
       'X-Ray accepts trace segments and telemetry only on resource "*" (xray:PutTraceSegments and ' +
-        'xray:PutTelemetryRecords have no resource types), and DynamoDB Streams lists streams only on "*" ' +
-        "(dynamodb:ListStreams); the stream's records are read on its own ARN.",
+        'xray:PutTelemetryRecords have no resource types)' +
+        (model.events === undefined
+          ? '.'
+          : ', and DynamoDB Streams lists streams only on "*" (dynamodb:ListStreams, which the stream ' +
+            "source's grant adds); the stream's records are read on its own ARN."),
     );
     acknowledge(
       this.fn,
