@@ -137,6 +137,8 @@ export const serviceSchema = z.strictObject({
    * name and may read, or read and write, its items. @default {}
    */
   tables: z.record(z.string(), z.enum(['read', 'read-write'])).optional(),
+  /** Declared topics the service publishes to: it gets `TOPIC_<NAME>` with each topic's ARN. @default [] */
+  topics: z.array(z.string()).optional(),
   /** Where the generated workflows build the image from. @default { context: 'apps/<service>' } */
   source: sourceSchema.optional(),
   /** How `slipway dev` runs it locally. @default none (skipped by `slipway dev`) */
@@ -236,18 +238,20 @@ export const tableSchema = z.strictObject({
   stream: z.enum(['keys-only', 'new-image', 'old-image', 'new-and-old-images']).optional(),
 });
 
-/** A function's event source: a declared table's stream. */
+/** What calls a function: a declared table's stream, or a declared topic (one of the two). */
 export const functionEventsSchema = z.strictObject({
   /** Declared table whose stream calls the function; the table must set `stream`. */
-  table: z.string(),
-  /** Records per call (1–10000). @default 100 */
+  table: z.string().optional(),
+  /** Declared topic whose messages reach the function through a queue of its own (fan-out). */
+  topic: z.string().optional(),
+  /** Records or messages per call (1–10000). @default 100 for a stream, 10 for a topic */
   batchSize: z.number().int().optional(),
   /**
    * Lambda event filter patterns, e.g. `{ eventName: ['INSERT'] }`; a record that matches none is
    * dropped unseen (and unbilled). At most 5. @default [] (every record)
    */
   filters: z.array(z.record(z.string(), z.unknown())).optional(),
-  /** Where a new source starts reading: the oldest record kept (24 hours) or the next one. @default 'trim-horizon' */
+  /** Where a new stream source starts reading: the oldest record kept (24 hours) or the next one. @default 'trim-horizon' */
   startingPosition: z.enum(['trim-horizon', 'latest']).optional(),
 });
 
@@ -272,6 +276,9 @@ export const functionSchema = z.strictObject({
   /** What calls the function. @default none (called by nothing Slipway makes) */
   events: functionEventsSchema.optional(),
 });
+
+/** An SNS topic, made in every environment; services publish to it, functions subscribe. */
+export const topicSchema = z.strictObject({});
 
 /** A secret the services may read; exactly one source. Its value never appears in config. */
 export const secretSchema = z.strictObject({
@@ -608,6 +615,8 @@ export const slipwayConfigSchema = z.strictObject({
   tables: z.record(z.string(), tableSchema).optional(),
   /** Lambda functions by name, bundled from TypeScript; a table's stream may call them. @default {} */
   functions: z.record(z.string(), functionSchema).optional(),
+  /** SNS topics by name; services publish with `topics`, functions subscribe with `events.topic`. @default {} */
+  topics: z.record(z.string(), topicSchema).optional(),
   /** A Cognito user pool in every environment, its resource servers and clients. @default none */
   auth: authSchema.optional(),
   /** Secrets by name; services map env vars to them. @default {} */
@@ -643,6 +652,7 @@ export type DatabaseOverrideConfig = z.input<typeof databaseOverrideSchema>;
 export type CacheConfig = z.input<typeof cacheSchema>;
 export type TableConfig = z.input<typeof tableSchema>;
 export type FunctionConfig = z.input<typeof functionSchema>;
+export type TopicConfig = z.input<typeof topicSchema>;
 export type SecretConfig = z.input<typeof secretSchema>;
 export type EnvironmentConfig = z.input<typeof environmentSchema>;
 export type NetworkConfig = z.input<typeof networkSchema>;

@@ -23,12 +23,32 @@ export interface FunctionModel {
   readonly events?: FunctionEventsModel;
 }
 
+/** What calls the function: a table's stream, or a topic through a queue of the function's own. */
+export type FunctionEventsModel = TableStreamEventsModel | TopicEventsModel;
+
 /** A table's stream calling the function, batch by batch. */
-export interface FunctionEventsModel {
+export interface TableStreamEventsModel {
   /** Declared table whose stream is read; it has a stream (config validation). */
   readonly table: string;
   readonly batchSize: number;
   /** Lambda filter patterns; a record is passed on when it matches any. */
   readonly filters: readonly Readonly<Record<string, unknown>>[];
   readonly startingPosition: 'trim-horizon' | 'latest';
+}
+
+/** A topic's messages, delivered raw into a queue of the function's own that calls it. */
+export interface TopicEventsModel {
+  /** Declared topic the function's queue subscribes to. */
+  readonly topic: string;
+  readonly batchSize: number;
+  /** Lambda filter patterns over the queue's messages. */
+  readonly filters: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** An SNS topic of an environment, made in the functions stack. */
+export interface TopicModel {
+  /** Name in the config (`order-events`). */
+  readonly name: string;
+  /** `<app>-<env>-<name>`: fixed, so services know its ARN without a lookup. */
+  readonly topicName: string;
 }

@@ -6,7 +6,7 @@
 
 import type { AuthModel, ServiceAuthModel } from './auth.js';
 import type { EksClusterModel, Runtime } from './eks.js';
-import type { FunctionModel } from './functions.js';
+import type { FunctionModel, TopicModel } from './functions.js';
 import type { TableAccess, TableModel } from './tables.js';
 
 export type Architecture = 'arm64' | 'x86_64';
@@ -162,6 +162,8 @@ export interface EnvironmentModel {
   readonly tables?: readonly TableModel[];
   /** Lambda functions by name, in the functions stack. @default [] */
   readonly functions?: readonly FunctionModel[];
+  /** SNS topics by name, in the functions stack. @default [] */
+  readonly topics?: readonly TopicModel[];
   /** The Cognito user pool, its resource servers and clients; in the data stack. @default none */
   readonly auth?: AuthModel;
   readonly services: readonly ServiceModel[];
@@ -190,7 +192,7 @@ export interface EnvironmentStackNames {
   readonly data: string;
   /** The ECS runtime stack (cluster, load balancer), or on EKS the cluster stack (`<app>-<env>-cluster`). */
   readonly runtime: string;
-  /** `<app>-<env>-functions`, when the environment has functions. */
+  /** `<app>-<env>-functions`, when the environment has functions or topics. */
   readonly functions?: string;
   /** Service name → stack name; empty on EKS, where services are Kubernetes objects. */
   readonly services: Readonly<Record<string, string>>;
@@ -308,6 +310,8 @@ export interface ServiceModel {
   readonly cache?: string;
   /** Declared tables this service uses, and how; each gives it `TABLE_<NAME>`. @default {} */
   readonly tables?: Readonly<Record<string, TableAccess>>;
+  /** Declared topics this service publishes to; each gives it `TOPIC_<NAME>`. @default [] */
+  readonly topics?: readonly string[];
   /** Seconds ECS waits after SIGTERM before SIGKILL. */
   readonly stopTimeoutSeconds: number;
   /** The container's user (`uid`, `uid:gid` or a name the image knows); never root. */

@@ -140,6 +140,51 @@ describe('functions in config', () => {
     expectIssue(config, 'environments.dev.runtime', { message: ['ECS environments only'], fix: ["'ecs'"] });
   });
 
+  it('resolves a topic source and the topics services publish to, and rejects what SNS or Slipway cannot use', () => {
+    const config = withFunction();
+    config.topics = { 'order-events': {} };
+    config.functions!.notify!.events = { topic: 'order-events' };
+    config.services!.web!.topics = ['order-events'];
+    const [dev] = resolveConfig(config).environments;
+    expect(dev!.topics).toEqual([{ name: 'order-events', topicName: 'shop-dev-order-events' }]);
+    expect(dev!.functions![0]!.events).toEqual({ topic: 'order-events', batchSize: 10, filters: [] });
+    expect(dev!.services[0]!.topics).toEqual(['order-events']);
+
+    config.topics = { 'order-events': {}, Bad_Topic: {} };
+    config.functions!.notify!.events = { topic: 'order-event', startingPosition: 'latest' };
+    config.services!.web!.topics = ['orders-events'];
+    config.services!.web!.environment = { TOPIC_ORDERS_EVENTS: 'x' };
+    expectIssue(config, 'topics.Bad_Topic', { message: ['lower-case'], fix: ["'bad-topic'"] });
+    expectIssue(config, 'functions.notify.events.topic', {
+      message: ["no topic named 'order-event'", "did you mean 'order-events'"],
+      fix: ["'order-events'"],
+    });
+    expectIssue(config, 'functions.notify.events.startingPosition', {
+      message: ['no position'],
+      fix: ['remove'],
+    });
+    expectIssue(config, 'services.web.topics[0]', {
+      message: ["no topic named 'orders-events'"],
+      fix: ['declare'],
+    });
+    expectIssue(config, 'services.web.environment.TOPIC_ORDERS_EVENTS', {
+      message: ['set by Slipway'],
+      fix: ['remove'],
+    });
+  });
+
+  it('asks for exactly one of a table and a topic', () => {
+    const config = withFunction();
+    config.topics = { 'order-events': {} };
+    config.functions!.notify!.events = { table: 'orders', topic: 'order-events' };
+    expectIssue(config, 'functions.notify.events', {
+      message: ['both a table and a topic'],
+      fix: ['keep one'],
+    });
+    config.functions!.notify!.events = {};
+    expectIssue(config, 'functions.notify.events', { message: ['neither'], fix: ['keep one'] });
+  });
+
   it('rejects a service named after the functions stack', () => {
     const config = withFunction();
     config.services!.functions = { port: 8081 };

@@ -13,8 +13,8 @@ const ENTRY = fileURLToPath(new URL('../fixtures/functions/notify.ts', import.me
 
 /**
  * `notify` reads the orders table's stream (INSERTs only) and the table; `audit` is called by
- * nothing Slipway makes and reserves 2 calls. Dev on the environment's own keys, prod on AWS's in
- * another region.
+ * nothing Slipway makes and reserves 2 calls; `ship` hears the `order-events` topic `api` publishes
+ * to. Dev on the environment's own keys, prod on AWS's in another region.
  */
 const CONFIG: SlipwayConfig = {
   app: 'shop',
@@ -31,8 +31,16 @@ const CONFIG: SlipwayConfig = {
       events: { table: 'orders', batchSize: 50, filters: [{ eventName: ['INSERT'] }] },
     },
     audit: { entry: ENTRY, memory: 512, reservedConcurrency: 2, tables: { audit: 'read-write' } },
+    ship: {
+      entry: ENTRY,
+      events: { topic: 'order-events', batchSize: 50, filters: [{ body: { kind: ['paid'] } }] },
+    },
   },
-  services: { api: { port: 8080, tables: { orders: 'read-write' } } },
+  topics: { 'order-events': {} },
+  services: {
+    api: { port: 8080, tables: { orders: 'read-write' }, topics: ['order-events'] },
+    worker: { port: 9000, public: false },
+  },
   acknowledgements: [
     { rule: 'Slipway-ELB5', stack: 'shop-prod-runtime', reason: 'A test app with no domain of its own.' },
   ],
@@ -85,6 +93,7 @@ describe('functions', () => {
       'shop-dev-runtime',
       'shop-dev-functions',
       'shop-dev-api',
+      'shop-dev-worker',
     ]);
   });
 
@@ -167,14 +176,60 @@ describe('functions', () => {
       [string, CfnResource],
     ];
     expect(JSON.stringify(invoke.Properties)).toContain('FunctionAuditFailures');
-    for (const [, queue] of ofType('shop-dev-functions', 'AWS::SQS::Queue')) {
-      expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+    for (const [id, queue] of ofType('shop-dev-functions', 'AWS::SQS::Queue')) {
+      expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+      if (id.includes('Failures'))
+        expect(queue.Properties).toMatchObject({ MessageRetentionPeriod: 1209600 });
     }
     const denies = ofType('shop-dev-functions', 'AWS::SQS::QueuePolicy').map(([, r]) =>
       JSON.stringify(r.Properties),
     );
-    expect(denies).toHaveLength(2);
+    expect(denies).toHaveLength(4);
     for (const deny of denies) expect(deny).toContain('aws:SecureTransport');
+  });
+
+  it("fans a topic out to a queue of the function's own, and lets only the services that name it publish", () => {
+    const [[topicId, topic]] = ofType('shop-dev-functions', 'AWS::SNS::Topic') as [[string, CfnResource]];
+    expect(topicId).toBe('TopicOrderEvents');
+    expect(topic.Properties).toMatchObject({ TopicName: 'shop-dev-order-events' });
+    expect(JSON.stringify(topic.Properties?.['KmsMasterKeyId'])).toContain('datakeyarn');
+    const [[, subscription]] = ofType('shop-dev-functions', 'AWS::SNS::Subscription') as [
+      [string, CfnResource],
+    ];
+    expect(subscription.Properties).toMatchObject({ Protocol: 'sqs', RawMessageDelivery: true });
+    expect(JSON.stringify(subscription.Properties?.['Endpoint'])).toContain('FunctionShipInbox');
+    const [, inbox] = ofType('shop-dev-functions', 'AWS::SQS::Queue').find(([id]) =>
+      id.startsWith('FunctionShipInbox'),
+    )!;
+    expect(inbox.Properties).toMatchObject({ VisibilityTimeout: 180, RedrivePolicy: { maxReceiveCount: 5 } });
+    expect(JSON.stringify(inbox.Properties?.['RedrivePolicy'])).toContain('FunctionShipFailures');
+    const [, mapping] = ofType('shop-dev-functions', 'AWS::Lambda::EventSourceMapping').find(([id]) =>
+      id.startsWith('FunctionShip'),
+    )!;
+    expect(mapping.Properties).toMatchObject({
+      BatchSize: 50,
+      MaximumBatchingWindowInSeconds: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: { Filters: [{ Pattern: '{"body":{"kind":["paid"]}}' }] },
+    });
+
+    const arn = 'arn:aws:sns:us-east-1:111111111111:shop-dev-order-events';
+    const apiVariables = (
+      ofType('shop-dev-api', 'AWS::ECS::TaskDefinition')[0]![1].Properties?.['ContainerDefinitions'] as {
+        Environment: { Name: string; Value: unknown }[];
+      }[]
+    )[0]!.Environment;
+    expect(apiVariables).toContainEqual({ Name: 'TOPIC_ORDER_EVENTS', Value: arn });
+    const api = policyOf('shop-dev-api', 'TaskDefinitionTaskRole');
+    expect(api.find((s) => s['Sid'] === 'PublishToDeclaredTopics')).toMatchObject({
+      Action: 'sns:Publish',
+      Resource: arn,
+    });
+    expect(JSON.stringify(api)).toContain('sns.us-east-1.amazonaws.com');
+    expect(JSON.stringify(policyOf('shop-dev-worker', 'TaskDefinitionTaskRole'))).not.toContain('sns:');
+    expect(
+      ofType('shop-prod-functions', 'AWS::SNS::Topic')[0]![1].Properties?.['KmsMasterKeyId'],
+    ).toBeUndefined();
   });
 
   it('gives each function a role of its own: its logs, its tables, its stream, no managed policies', () => {
@@ -205,6 +260,8 @@ describe('functions', () => {
       'shop-dev-notify-errors',
       'shop-dev-notify-failures',
       'shop-dev-notify-iterator-age',
+      'shop-dev-ship-errors',
+      'shop-dev-ship-failures',
     ]);
     for (const [, alarm] of ofType('shop-dev-functions', 'AWS::CloudWatch::Alarm')) {
       expect(JSON.stringify(alarm.Properties?.['AlarmActions'])).toContain('alarmtopicarn');
@@ -233,7 +290,8 @@ describe('functions', () => {
     expect(lambda.find((l) => l.resource.startsWith('FunctionAudit'))!.usd).toBeCloseTo(0.2 + 1.33334, 4);
     expect(lambda[0]!.basis).toContain('GB-s');
     const queues = dev.costItems.filter((item) => item.type === 'AWS::SQS::Queue');
-    expect(queues.map((q) => q.usd)).toEqual([0.4, 0.4]);
+    // Two failure queues, ship's inbox and its failure queue.
+    expect(queues.map((q) => q.usd)).toEqual([0.4, 0.4, 0.4, 0.4]);
     expect(dev.unpriced.filter((u) => u.resource?.includes('functions'))).toEqual([]);
     expect(lambda[0]!.basis).toContain('unverified');
     expect(queues[0]!.basis).toContain('unverified');

@@ -28,7 +28,7 @@ function env(account: string, region: string, extra: Partial<EnvironmentConfig> 
 /**
  * Every option that adds resources: CodePipeline delivery with targets in another account and in
  * another region, previews from branch images, a created secret, a database, a cache, a table, functions
- * (one a stream calls, one nothing does), a user pool, scaling, an
+ * (one a stream calls, one a topic calls, one nothing does), a user pool, scaling, an
  * internal service, NAT gateways and a domain with its HTTPS listener.
  */
 const EVERYTHING: SlipwayConfig = {
@@ -45,7 +45,12 @@ const EVERYTHING: SlipwayConfig = {
       events: { table: 'orders' },
     },
     audit: { entry: path.resolve(import.meta.dirname, '../fixtures/functions/notify.ts') },
+    ship: {
+      entry: path.resolve(import.meta.dirname, '../fixtures/functions/notify.ts'),
+      events: { topic: 'order-events' },
+    },
   },
+  topics: { 'order-events': {} },
   auth: {
     resourceServers: { orders: { scopes: { write: 'Change orders' } } },
     appClients: { spa: { callbackUrls: ['https://shop.example.com/callback'] } },

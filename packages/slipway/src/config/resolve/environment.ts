@@ -1,5 +1,5 @@
 import { resolveTable } from './tables.js';
-import { resolveFunction } from './functions.js';
+import { resolveFunction, resolveTopic } from './functions.js';
 import type { EnvironmentModel } from '../../model/types.js';
 import { layerStackName, serviceStackName } from '../../naming/names.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
@@ -91,6 +91,9 @@ export function resolveEnvironment(
             resolveFunction(config.app, name, fnName, fn, configDir),
           ),
         }),
+    ...(config.topics === undefined || Object.keys(config.topics).length === 0
+      ? {}
+      : { topics: Object.keys(config.topics).map((topic) => resolveTopic(config.app, name, topic)) }),
     ...(auth === undefined ? {} : { auth }),
     services,
     runtime,
@@ -103,7 +106,7 @@ export function resolveEnvironment(
       network: layerStackName(config.app, name, 'network'),
       data: layerStackName(config.app, name, 'data'),
       runtime: layerStackName(config.app, name, runtime === 'eks' ? 'cluster' : 'runtime'),
-      ...(Object.keys(config.functions ?? {}).length > 0
+      ...(Object.keys(config.functions ?? {}).length + Object.keys(config.topics ?? {}).length > 0
         ? { functions: layerStackName(config.app, name, 'functions') }
         : {}),
       // On EKS services are Kubernetes objects in the GitOps folder, not stacks.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FunctionModel } from '../../model/functions.js';
+import type { FunctionEventsModel, FunctionModel, TopicModel } from '../../model/functions.js';
 import type { FunctionConfig } from '../schema.js';
 
 /** What a function gets when the config does not say. */
@@ -10,6 +10,8 @@ export const FUNCTION_DEFAULTS = {
   timeoutSeconds: 30,
   architecture: 'arm64',
   batchSize: 100,
+  // Lambda's own default for queues; more needs a batching window.
+  topicBatchSize: 10,
   // A source created after its table still sees the records already written (the last 24 hours).
   startingPosition: 'trim-horizon',
 } as const;
@@ -33,15 +35,25 @@ export function resolveFunction(
     ...(fn.reservedConcurrency === undefined ? {} : { reservedConcurrency: fn.reservedConcurrency }),
     environment: { ...fn.environment },
     tables: { ...fn.tables },
-    ...(fn.events === undefined
-      ? {}
-      : {
-          events: {
-            table: fn.events.table,
-            batchSize: fn.events.batchSize ?? FUNCTION_DEFAULTS.batchSize,
-            filters: [...(fn.events.filters ?? [])],
-            startingPosition: fn.events.startingPosition ?? FUNCTION_DEFAULTS.startingPosition,
-          },
-        }),
+    ...(fn.events === undefined ? {} : { events: resolveEvents(fn.events) }),
   };
+}
+
+/** A stream source when the config names a table, otherwise a topic (validation asks for one of the two). */
+function resolveEvents(events: NonNullable<FunctionConfig['events']>): FunctionEventsModel {
+  const filters = [...(events.filters ?? [])];
+  if (events.table !== undefined || events.topic === undefined) {
+    return {
+      table: events.table ?? '',
+      batchSize: events.batchSize ?? FUNCTION_DEFAULTS.batchSize,
+      filters,
+      startingPosition: events.startingPosition ?? FUNCTION_DEFAULTS.startingPosition,
+    };
+  }
+  return { topic: events.topic, batchSize: events.batchSize ?? FUNCTION_DEFAULTS.topicBatchSize, filters };
+}
+
+/** A declared topic as an environment makes it. */
+export function resolveTopic(app: string, env: string, name: string): TopicModel {
+  return { name, topicName: `${app}-${env}-${name}` };
 }

@@ -58,6 +58,7 @@ export function resolveService(
     ...(service.database === undefined ? {} : { database: service.database }),
     ...(service.cache === undefined ? {} : { cache: service.cache }),
     ...(service.tables === undefined ? {} : { tables: { ...service.tables } }),
+    ...(service.topics === undefined ? {} : { topics: [...service.topics] }),
     stopTimeoutSeconds:
       o.stopTimeoutSeconds ?? service.stopTimeoutSeconds ?? SERVICE_DEFAULTS.stopTimeoutSeconds,
     user: o.user ?? service.user ?? SERVICE_DEFAULTS.user,

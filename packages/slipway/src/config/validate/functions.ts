@@ -68,15 +68,15 @@ export const validateFunctions: Validator = ({ config, model }) => {
     for (const table of Object.keys(fn.tables ?? {})) {
       issues.push(...unknownTable(table, declared, at('tables', table)));
     }
-    if (fn.events !== undefined) issues.push(...checkEvents(fn.events, declared, config.tables ?? {}, at));
+    if (fn.events !== undefined) issues.push(...checkEvents(fn.events, config, at));
   }
   for (const env of model.environments) {
-    if ((env.functions ?? []).length > 0 && env.runtime === 'eks') {
+    if ((env.functions ?? []).length + (env.topics ?? []).length > 0 && env.runtime === 'eks') {
       issues.push(
         issue(
           joinPath('environments', env.name, 'runtime'),
-          "functions are built for ECS environments only: their alarms notify the runtime stack's alarm topic, which an EKS environment does not have yet",
-          `run '${env.name}' on 'ecs', or remove functions`,
+          "functions and topics are built for ECS environments only: functions' alarms notify the runtime stack's alarm topic, which an EKS environment does not have yet",
+          `run '${env.name}' on 'ecs', or remove functions and topics`,
         ),
       );
     }
@@ -184,6 +184,40 @@ function checkVariables(fn: FunctionConfig, at: (...field: string[]) => string):
   return issues;
 }
 
+/** A stream source: a declared table, with a stream. */
+function checkStream(
+  name: string,
+  config: SlipwayConfig,
+  at: (...field: (string | number)[]) => string,
+): ConfigIssue[] {
+  const issues = unknownTable(name, Object.keys(config.tables ?? {}), at('events', 'table'));
+  const table = config.tables?.[name];
+  if (table !== undefined && table.stream === undefined) {
+    issues.push(
+      issue(
+        at('events', 'table'),
+        `the '${name}' table has no stream for the function to read`,
+        `set tables.${name}.stream, e.g. stream: 'new-image'`,
+      ),
+    );
+  }
+  return issues;
+}
+
+/** A topic a function or a service names must be declared. */
+export function unknownTopic(topic: string, declared: readonly string[], path: string): ConfigIssue[] {
+  if (declared.includes(topic)) return [];
+  return [
+    issue(
+      path,
+      `no topic named '${topic}' is declared${didYouMean(topic, declared)}`,
+      declared.length > 0
+        ? `use one of ${listOf(declared)}, or declare '${topic}' under topics`
+        : `declare it, e.g. topics: { '${topic}': {} }`,
+    ),
+  ];
+}
+
 function unknownTable(table: string, declared: readonly string[], path: string): ConfigIssue[] {
   if (declared.includes(table)) return [];
   return [
@@ -199,20 +233,33 @@ function unknownTable(table: string, declared: readonly string[], path: string):
 
 function checkEvents(
   events: NonNullable<FunctionConfig['events']>,
-  declared: readonly string[],
-  tables: NonNullable<SlipwayConfig['tables']>,
+  config: SlipwayConfig,
   at: (...field: (string | number)[]) => string,
 ): ConfigIssue[] {
-  const issues = unknownTable(events.table, declared, at('events', 'table'));
-  const table = tables[events.table];
-  if (table !== undefined && table.stream === undefined) {
+  const issues: ConfigIssue[] = [];
+  if ((events.table === undefined) === (events.topic === undefined)) {
     issues.push(
       issue(
-        at('events', 'table'),
-        `the '${events.table}' table has no stream for the function to read`,
-        `set tables.${events.table}.stream, e.g. stream: 'new-image'`,
+        at('events'),
+        events.table === undefined
+          ? 'names neither a table nor a topic to be called by'
+          : 'names both a table and a topic; an event source reads one of them',
+        "keep one: events: { table: 'orders' } for a table's stream, or events: { topic: 'order-events' } for a topic",
       ),
     );
+  }
+  if (events.table !== undefined) issues.push(...checkStream(events.table, config, at));
+  if (events.topic !== undefined) {
+    issues.push(...unknownTopic(events.topic, Object.keys(config.topics ?? {}), at('events', 'topic')));
+    if (events.startingPosition !== undefined) {
+      issues.push(
+        issue(
+          at('events', 'startingPosition'),
+          "a topic's messages are read from the function's queue, which has no position to start from",
+          'remove startingPosition',
+        ),
+      );
+    }
   }
   issues.push(
     ...inRange(at('events', 'batchSize'), events.batchSize, BATCH, 'records per batch', 'batchSize: 100'),

@@ -33,6 +33,7 @@ import { validateSecrets } from './secrets.js';
 import { validateServiceCounts } from './service-counts.js';
 import { validateServiceSizes } from './service-size.js';
 import { validateTables } from './tables.js';
+import { validateTopics } from './topics.js';
 
 const VALIDATORS: readonly Validator[] = [
   validateNames,
@@ -49,6 +50,7 @@ const VALIDATORS: readonly Validator[] = [
   validateCaches,
   validateTables,
   validateFunctions,
+  validateTopics,
   validateAuth,
   validateEks,
   validateServiceSizes,

@@ -7,7 +7,7 @@ export const QUEUE_REQUEST_MILLIONS_DEFAULT = 1;
 
 /**
  * `AWS::SQS::Queue`: requests from the usage model (`usage.queueRequestMillionsPerMonth`) for the
- * queues functions use. Other queues get no line: Karpenter's interruption queue, long-polled by
+ * queues functions use (a topic's inbox, failure queues). Other queues get no line: Karpenter's interruption queue, long-polled by
  * one controller, makes about 130,000 requests a month, inside the account's free million.
  */
 export const priceSqsQueue: Pricer = (logicalId, resource, context) => {
@@ -27,13 +27,15 @@ export const priceSqsQueue: Pricer = (logicalId, resource, context) => {
   ];
 };
 
-/** Whether `resource` sends a function's failures (or its records) to the queue `logicalId`. */
+/** Types that name a function's queues: its event source, its async failures, its inbox's dead letters. */
+const FUNCTION_QUEUE_USERS = [
+  'AWS::Lambda::EventSourceMapping',
+  'AWS::Lambda::EventInvokeConfig',
+  'AWS::SQS::Queue',
+];
+
+/** Whether `resource` reads from, or sends a function's failures to, the queue `logicalId`. */
 function isFunctionDestination(resource: CfnResource, logicalId: string): boolean {
-  if (
-    resource.Type !== 'AWS::Lambda::EventSourceMapping' &&
-    resource.Type !== 'AWS::Lambda::EventInvokeConfig'
-  ) {
-    return false;
-  }
+  if (!FUNCTION_QUEUE_USERS.includes(resource.Type)) return false;
   return JSON.stringify(resource.Properties ?? {}).includes(`"Fn::GetAtt":["${logicalId}","Arn"]`);
 }

@@ -4,11 +4,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
-import type { FunctionModel } from '../../model/functions.js';
+import type { FunctionModel, TableStreamEventsModel, TopicEventsModel } from '../../model/functions.js';
 import { tableVariables } from '../../model/service-tables.js';
 import type { EnvironmentModel } from '../../model/types.js';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import { dataKeys, type EnvironmentRef, readValue } from '../shared/cross-stack.js';
 import { importDataKey, importLogsKey } from '../shared/environment-keys.js';
 import { environmentLogGroup } from '../shared/log-group.js';
@@ -20,10 +24,12 @@ import { FunctionAlarms } from './function-alarms.js';
 
 /** How often Lambda retries a failing batch (halving it each time) before it goes to the failure queue. */
 const RETRY_ATTEMPTS = 3;
+/** Receives of a topic's message before it moves to the failure queue. */
+const MAX_RECEIVES = 5;
 /** Records older than this go to the failure queue unprocessed; the stream keeps them 24 hours. */
 const MAX_RECORD_AGE = Duration.hours(6);
 
-const START: Record<NonNullable<FunctionModel['events']>['startingPosition'], lambda.StartingPosition> = {
+const START: Record<TableStreamEventsModel['startingPosition'], lambda.StartingPosition> = {
   'trim-horizon': lambda.StartingPosition.TRIM_HORIZON,
   latest: lambda.StartingPosition.LATEST,
 };
@@ -34,6 +40,8 @@ export interface BundledFunctionProps {
   readonly where: EnvironmentRef;
   /** The environment's alarm topic, read from the runtime stack's parameter. */
   readonly alarmTopicArn: string;
+  /** The environment's topics by name, for a function a topic calls. */
+  readonly topics: ReadonlyMap<string, sns.ITopic>;
 }
 
 /**
@@ -99,7 +107,7 @@ export class BundledFunction extends Construct {
       'AwsSolutions-IAM5[Resource::*]',
       'X-Ray accepts trace segments and telemetry only on resource "*" (xray:PutTraceSegments and ' +
         'xray:PutTelemetryRecords have no resource types)' +
-        (model.events === undefined
+        (model.events === undefined || !('table' in model.events)
           ? '.'
           : ', and DynamoDB Streams lists streams only on "*" (dynamodb:ListStreams, which the stream ' +
             "source's grant adds); the stream's records are read on its own ARN."),
@@ -111,26 +119,12 @@ export class BundledFunction extends Construct {
         'inside the VPC; attaching it would add ENIs and, without NAT, cut it off from those endpoints.',
     );
 
-    const failures = failureQueue(this, 'Failures');
-    if (model.events !== undefined) {
-      const source = model.events;
-      const table = dynamodb.Table.fromTableAttributes(this, 'Source', {
-        tableName: env.tables?.find((t) => t.name === source.table)?.tableName ?? source.table,
-        tableStreamArn: readValue(this, where, 'data', dataKeys.tableStreamArn(source.table)),
-        ...(dataKey === undefined ? {} : { encryptionKey: dataKey }),
-      });
-      this.fn.addEventSource(
-        new sources.DynamoEventSource(table, {
-          startingPosition: START[source.startingPosition],
-          batchSize: source.batchSize,
-          bisectBatchOnError: true,
-          retryAttempts: RETRY_ATTEMPTS,
-          maxRecordAge: MAX_RECORD_AGE,
-          reportBatchItemFailures: true,
-          onFailure: new sources.SqsDlq(failures),
-          filters: source.filters.map((pattern) => ({ pattern: JSON.stringify(pattern) })),
-        }),
-      );
+    const source = model.events;
+    const failures = failureQueue(this, 'Failures', source !== undefined && 'topic' in source);
+    if (source !== undefined && 'table' in source) {
+      this.readStream(source, props, dataKey, failures);
+    } else if (source !== undefined) {
+      this.readTopic(source, props, failures);
     } else {
       // Called by something else: asynchronous calls that fail after Lambda's retries land there.
       this.fn.configureAsyncInvoke({ onFailure: new destinations.SqsDestination(failures) });
@@ -140,8 +134,74 @@ export class BundledFunction extends Construct {
       functionName: model.functionName,
       fn: this.fn,
       failures,
-      streamSource: model.events !== undefined,
+      streamSource: source !== undefined && 'table' in source,
       alarmTopicArn: props.alarmTopicArn,
     });
   }
+
+  /**
+   * A table's stream: partial batch failures, a failing batch halved on each retry, records too
+   * old or retried too often sent to the failure queue.
+   */
+  private readStream(
+    source: TableStreamEventsModel,
+    props: BundledFunctionProps,
+    dataKey: kms.IKey | undefined,
+    failures: sqs.IQueue,
+  ): void {
+    const { environment: env, where } = props;
+    const table = dynamodb.Table.fromTableAttributes(this, 'Source', {
+      tableName: env.tables?.find((t) => t.name === source.table)?.tableName ?? source.table,
+      tableStreamArn: readValue(this, where, 'data', dataKeys.tableStreamArn(source.table)),
+      ...(dataKey === undefined ? {} : { encryptionKey: dataKey }),
+    });
+    this.fn.addEventSource(
+      new sources.DynamoEventSource(table, {
+        startingPosition: START[source.startingPosition],
+        batchSize: source.batchSize,
+        bisectBatchOnError: true,
+        retryAttempts: RETRY_ATTEMPTS,
+        maxRecordAge: MAX_RECORD_AGE,
+        reportBatchItemFailures: true,
+        onFailure: new sources.SqsDlq(failures),
+        ...filterCriteria(source.filters),
+      }),
+    );
+  }
+
+  /**
+   * A topic, fanned out: the function's own queue subscribes with raw delivery and calls it; a
+   * message the function fails on (reported one by one) is retried, and after 5 receives moves to
+   * the failure queue. The queue's visibility is six times the function's timeout, as Lambda asks.
+   */
+  private readTopic(source: TopicEventsModel, props: BundledFunctionProps, failures: sqs.IQueue): void {
+    const topic = props.topics.get(source.topic);
+    if (topic === undefined) throw new Error(`topic ${source.topic} is not in the functions stack`);
+    const inbox = new sqs.Queue(this, 'Inbox', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(props.model.timeoutSeconds * 6),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: failures, maxReceiveCount: MAX_RECEIVES },
+    });
+    topic.addSubscription(new subscriptions.SqsSubscription(inbox, { rawMessageDelivery: true }));
+    this.fn.addEventSource(
+      new sources.SqsEventSource(inbox, {
+        batchSize: source.batchSize,
+        // More than 10 messages a call needs a window to gather them in.
+        ...(source.batchSize > 10 ? { maxBatchingWindow: Duration.seconds(1) } : {}),
+        reportBatchItemFailures: true,
+        ...filterCriteria(source.filters),
+      }),
+    );
+  }
+}
+
+/** Lambda filter criteria from the config's patterns; none at all without patterns. */
+function filterCriteria(patterns: readonly Readonly<Record<string, unknown>>[]): {
+  filters?: { pattern: string }[];
+} {
+  return patterns.length === 0
+    ? {}
+    : { filters: patterns.map((pattern) => ({ pattern: JSON.stringify(pattern) })) };
 }

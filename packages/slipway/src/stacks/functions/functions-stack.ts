@@ -3,7 +3,9 @@ import type { AppModel, EnvironmentModel } from '../../model/types.js';
 import { type EnvironmentRef, readValue, runtimeKeys } from '../shared/cross-stack.js';
 import { logicalIdPart } from '../shared/logical-ids.js';
 import { SlipwayStack } from '../shared/slipway-stack.js';
+import { importDataKey } from '../shared/environment-keys.js';
 import { BundledFunction } from './bundled-function.js';
+import { eventTopic } from './event-topic.js';
 
 export interface FunctionsStackProps {
   readonly model: AppModel;
@@ -12,10 +14,11 @@ export interface FunctionsStackProps {
 }
 
 /**
- * `<app>-<env>-functions`: every Lambda function of the environment, after the runtime stack,
- * whose alarm topic their alarms notify, and the data stack, whose tables' streams call them
- * (each read from an SSM parameter). Stateless: it can be removed and made again without
- * touching a table. Cost: per function, see `bundled-function.ts`.
+ * `<app>-<env>-functions`: every Lambda function and SNS topic of the environment, after the runtime
+ * stack, whose alarm topic their alarms notify, and the data stack, whose tables' streams call them
+ * (each read from an SSM parameter); before the services, which publish to the topics. It holds
+ * no data a redeploy would lose (a topic keeps no messages). Cost: per function, see
+ * `bundled-function.ts`.
  */
 export class FunctionsStack extends SlipwayStack {
   readonly functions: ReadonlyMap<string, BundledFunction>;
@@ -31,10 +34,13 @@ export class FunctionsStack extends SlipwayStack {
       region: env.region,
       environment: env.name,
       terminationProtection: env.production,
-      description: `Slipway ${model.app} ${env.name}: Lambda functions`,
+      description: `Slipway ${model.app} ${env.name}: Lambda functions and topics`,
     });
     const where: EnvironmentRef = { app: model.app, env: env.name };
-    const alarmTopicArn = readValue(this, where, 'runtime', runtimeKeys.alarmTopicArn);
+    const dataKey = importDataKey(this, where, env);
+    const topics = new Map((env.topics ?? []).map((topic) => [topic.name, eventTopic(this, topic, dataKey)]));
+    const alarmTopicArn =
+      (env.functions ?? []).length > 0 ? readValue(this, where, 'runtime', runtimeKeys.alarmTopicArn) : '';
     const functions = new Map<string, BundledFunction>();
     for (const fn of env.functions ?? []) {
       functions.set(
@@ -44,6 +50,7 @@ export class FunctionsStack extends SlipwayStack {
           environment: env,
           where,
           alarmTopicArn,
+          topics,
         }),
       );
     }

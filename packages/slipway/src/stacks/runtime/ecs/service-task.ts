@@ -1,5 +1,6 @@
 import { tableVariables } from '../../../model/service-tables.js';
 import { tableAccessStatements } from '../../shared/table-access.js';
+import { topicPublishStatements, topicVariables } from '../../shared/topic-access.js';
 import { Duration } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -76,6 +77,7 @@ export function serviceTask(
     ...(cache ? cacheEnvironment(scope, props.where, service, cache, path) : {}),
     ...authEnvironment(scope, props.where, service, path),
     ...tableVariables(env, service),
+    ...topicVariables(env, service),
   };
   const container = taskDefinition.addContainer('Container', {
     containerName: service.name,
@@ -96,7 +98,11 @@ export function serviceTask(
     memoryLimitMiB: service.memory,
   });
   mountWritablePaths(taskDefinition, container, service.writablePaths);
-  for (const statement of tableAccessStatements(env, service, importDataKey(scope, props.where, env))) {
+  const dataKey = importDataKey(scope, props.where, env);
+  for (const statement of tableAccessStatements(env, service, dataKey)) {
+    taskDefinition.addToTaskRolePolicy(statement);
+  }
+  for (const statement of topicPublishStatements(env, service, dataKey)) {
     taskDefinition.addToTaskRolePolicy(statement);
   }
 
