@@ -17,21 +17,22 @@ export const EKS_EMULATOR_LIMIT =
 export const TABLES_EMULATOR_LIMIT =
   'tables answer item calls, but point-in-time recovery and encryption settings are not recorded';
 
-/** Said beside the others when the environment has Lambda functions. */
+/** Said beside the others when the environment has Lambda functions or topics. */
 export const FUNCTIONS_EMULATOR_LIMIT =
-  "functions are stored with their bundled code and stream sources but never run: no record reaches them, their JSON log format is not recorded, and their queues' HTTPS-only policies are not enforced";
+  'functions are stored with their bundled code and event sources but never run: nothing a stream or topic carries reaches them, their JSON log format is not recorded, and the HTTPS-only policies of their queues and topics are not enforced';
 
 /** The limits that apply to an environment with this runtime, these tables and these functions. */
 export function emulatorLimitsFor(env: {
   readonly runtime?: 'ecs' | 'eks';
   readonly tables?: readonly unknown[];
   readonly functions?: readonly unknown[];
+  readonly topics?: readonly unknown[];
 }): readonly string[] {
   return [
     ...EMULATOR_LIMITS,
     ...(env.runtime === 'eks' ? [EKS_EMULATOR_LIMIT] : []),
     ...((env.tables ?? []).length > 0 ? [TABLES_EMULATOR_LIMIT] : []),
-    ...((env.functions ?? []).length > 0 ? [FUNCTIONS_EMULATOR_LIMIT] : []),
+    ...((env.functions ?? []).length + (env.topics ?? []).length > 0 ? [FUNCTIONS_EMULATOR_LIMIT] : []),
   ];
 }
 

@@ -10,7 +10,10 @@ import { useEmulator } from '../local-cloud/emulator.js';
 
 const ENTRY = fileURLToPath(new URL('../fixtures/functions/notify.ts', import.meta.url));
 
-/** The dev floor app with an `orders` table whose stream calls `notify`, which reads the table. */
+/**
+ * The dev floor app with an `orders` table whose stream calls `notify`, which reads the table, and
+ * an `order-events` topic the api publishes to and `ship` hears.
+ */
 function withFunction(): AppModel {
   const model = devFloorModel();
   return {
@@ -44,7 +47,21 @@ function withFunction(): AppModel {
             startingPosition: 'trim-horizon' as const,
           },
         },
+        {
+          name: 'ship',
+          functionName: `floor-${env.name}-ship`,
+          entry: ENTRY,
+          handler: 'handler',
+          memoryMb: 256,
+          timeoutSeconds: 30,
+          architecture: 'arm64' as const,
+          environment: {},
+          tables: {},
+          events: { topic: 'order-events', batchSize: 10, filters: [] },
+        },
       ],
+      topics: [{ name: 'order-events', topicName: `floor-${env.name}-order-events` }],
+      services: env.services.map((service) => ({ ...service, topics: ['order-events'] })),
       stackNames: { ...env.stackNames, functions: `floor-${env.name}-functions` },
     })),
   };
@@ -93,6 +110,21 @@ describe('a function on the local emulator', () => {
       FilterCriteria: { Filters: [{ Pattern: '{"eventName":["INSERT"]}' }] },
       DestinationConfig: { OnFailure: { Destination: expect.stringContaining('FunctionNotifyFailures') } },
     });
+
+    // The topic fan-out: the topic under its fixed name, ship's inbox calling it.
+    const { EventSourceMappings: fromInbox } = await lambda.send(
+      new ListEventSourceMappingsCommand({ FunctionName: 'floor-dev-ship' }),
+    );
+    expect(fromInbox?.[0]).toMatchObject({
+      EventSourceArn: expect.stringContaining('FunctionShipInbox'),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const topic = resources.StackResources?.find((r) => r.ResourceType === 'AWS::SNS::Topic');
+    expect(topic?.PhysicalResourceId).toBe('arn:aws:sns:us-east-1:123456789012:floor-dev-order-events');
+    const subscription = resources.StackResources?.find((r) => r.ResourceType === 'AWS::SNS::Subscription');
+    expect(subscription?.PhysicalResourceId).toMatch(
+      /^arn:aws:sns:us-east-1:123456789012:floor-dev-order-events:/,
+    );
 
     const unchanged = await diffEnvironment(model, env.name, options());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
