@@ -4,6 +4,7 @@ import { GetFunctionCommand, LambdaClient, ListEventSourceMappingsCommand } from
 import { describe, expect, it } from 'vitest';
 import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
 import { FUNCTIONS_EMULATOR_LIMIT } from '../../src/local-cloud/emulator-limits.js';
+import type { FunctionModel } from '../../src/model/functions.js';
 import type { AppModel } from '../../src/model/types.js';
 import { devFloorModel } from '../fixtures/models.js';
 import { useEmulator } from '../local-cloud/emulator.js';
@@ -29,42 +30,47 @@ function withFunction(): AppModel {
           deletionProtection: env.production,
         },
       ],
-      functions: [
-        {
-          name: 'notify',
-          functionName: `floor-${env.name}-notify`,
-          entry: ENTRY,
-          handler: 'handler',
-          memoryMb: 256,
-          timeoutSeconds: 30,
-          architecture: 'arm64' as const,
-          environment: {},
-          tables: { orders: 'read' as const },
-          events: {
-            table: 'orders',
-            batchSize: 100,
-            filters: [{ eventName: ['INSERT'] }],
-            startingPosition: 'trim-horizon' as const,
-          },
-        },
-        {
-          name: 'ship',
-          functionName: `floor-${env.name}-ship`,
-          entry: ENTRY,
-          handler: 'handler',
-          memoryMb: 256,
-          timeoutSeconds: 30,
-          architecture: 'arm64' as const,
-          environment: {},
-          tables: {},
-          events: { topic: 'order-events', batchSize: 10, filters: [] },
-        },
-      ],
+      functions: functionsOf(env.name),
       topics: [{ name: 'order-events', topicName: `floor-${env.name}-order-events` }],
       services: env.services.map((service) => ({ ...service, topics: ['order-events'] })),
       stackNames: { ...env.stackNames, functions: `floor-${env.name}-functions` },
     })),
   };
+}
+
+/** `notify`, called by the orders table's stream, and `ship`, called by the `order-events` topic. */
+function functionsOf(env: string): FunctionModel[] {
+  return [
+    {
+      name: 'notify',
+      functionName: `floor-${env}-notify`,
+      entry: ENTRY,
+      handler: 'handler',
+      memoryMb: 256,
+      timeoutSeconds: 30,
+      architecture: 'arm64' as const,
+      environment: {},
+      tables: { orders: 'read' as const },
+      events: {
+        table: 'orders',
+        batchSize: 100,
+        filters: [{ eventName: ['INSERT'] }],
+        startingPosition: 'trim-horizon' as const,
+      },
+    },
+    {
+      name: 'ship',
+      functionName: `floor-${env}-ship`,
+      entry: ENTRY,
+      handler: 'handler',
+      memoryMb: 256,
+      timeoutSeconds: 30,
+      architecture: 'arm64' as const,
+      environment: {},
+      tables: {},
+      events: { topic: 'order-events', batchSize: 10, filters: [] },
+    },
+  ];
 }
 
 describe('a function on the local emulator', () => {
