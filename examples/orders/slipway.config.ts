@@ -1,0 +1,90 @@
+// Orders (seed 003): order, inventory and payment services on Fargate, each with its own GitLab
+// pipeline; orders and stock in DynamoDB, whose order stream calls a notification function (the
+// seed chose DynamoDB Streams over Kafka: nothing to pay while idle); customers sign in through a
+// Cognito user pool, and the orders service calls the other two with a machine client's token.
+import { defineConfig } from 'slipway';
+
+export default defineConfig({
+  app: 'orders',
+  gitlab: { project: 'acme/orders' },
+  delivery: { ci: 'gitlab' },
+
+  tables: {
+    // Each order once, by id; the stream carries new orders to `notify`.
+    orders: { partitionKey: { name: 'orderId' }, stream: 'new-image' },
+    stock: { partitionKey: { name: 'sku' } },
+  },
+
+  auth: {
+    resourceServers: {
+      orders: { scopes: { write: 'Place and change orders' } },
+      inventory: { scopes: { write: 'Reserve and release stock' } },
+      payments: { scopes: { write: 'Take and refund payments' } },
+    },
+    // The shop's single-page app: customers sign in and place orders.
+    appClients: {
+      shop: {
+        callbackUrls: ['https://shop.example.com/callback', 'http://localhost:5173/callback'],
+        scopes: ['orders/write'],
+      },
+    },
+    // The orders service reserves stock and takes payment with its own token.
+    machineClients: { orders: { scopes: ['inventory/write', 'payments/write'] } },
+  },
+
+  services: {
+    orders: {
+      port: 8080,
+      paths: ['/orders', '/orders/*'],
+      tables: { orders: 'read-write' },
+      auth: { scopes: ['orders/write'], clients: ['shop'] },
+      source: { context: 'examples/orders/services/orders' },
+    },
+    inventory: {
+      port: 8080,
+      paths: ['/inventory', '/inventory/*'],
+      tables: { stock: 'read-write' },
+      auth: { scopes: ['inventory/write'], clients: ['orders'] },
+      source: { context: 'examples/orders/services/inventory' },
+    },
+    // Internal: only the orders service calls it, on its private DNS name.
+    payments: {
+      port: 8080,
+      public: false,
+      auth: { scopes: ['payments/write'], clients: ['orders'] },
+      source: { context: 'examples/orders/services/payments' },
+    },
+  },
+
+  functions: {
+    // Tells the customer about a new order; updates and deletes are filtered out unbilled.
+    notify: {
+      entry: 'functions/notify.ts',
+      tables: { orders: 'read' },
+      events: { table: 'orders', filters: [{ eventName: ['INSERT'] }] },
+    },
+  },
+
+  environments: {
+    dev: {
+      account: '111111111111',
+      region: 'eu-west-1',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+      network: { natGateways: 0 },
+    },
+    prod: {
+      production: true,
+      account: '222222222222',
+      region: 'eu-west-1',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+    },
+  },
+  acknowledgements: [
+    {
+      rule: 'Slipway-ELB5',
+      stack: 'orders-prod-runtime',
+      reason:
+        'The example owns no domain, so prod answers on the load balancer name over HTTP; a team taking it live sets environments.prod.domain with its ACM certificate, which serves HTTPS and redirects HTTP.',
+    },
+  ],
+});

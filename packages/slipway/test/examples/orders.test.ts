@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
+import type { AppModel } from '../../src/model/types.js';
+import { generateWorkflows } from '../../src/workflows/generate.js';
+import { gitlabFindings } from '../../src/workflows/gitlab/generate.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+import { gitlabSchemaErrors } from '../workflows/gitlab-schema.js';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+const configPath = path.join(root, 'examples', 'orders', 'slipway.config.ts');
+
+/** Seed 003 as an example: its GitLab pipeline and a local deploy of dev. */
+describe('examples/orders', () => {
+  let model: AppModel;
+  beforeAll(async () => {
+    model = await loadConfig(configPath);
+  });
+
+  it("writes a GitLab pipeline that passes GitLab's schema and Slipway's rules, one build per service", () => {
+    const files = generateWorkflows(model, { configPath: 'examples/orders/slipway.config.ts' });
+    expect(files.map((f) => f.path)).toEqual(['.gitlab-ci.yml']);
+    const text = files[0]!.content;
+    expect(gitlabSchemaErrors(text)).toEqual([]);
+    expect(gitlabFindings(model, files)).toEqual([]);
+    for (const service of ['orders', 'inventory', 'payments']) expect(text).toContain(`build-${service}:`);
+  });
+
+  describe('on the local emulator', () => {
+    const emulator = useEmulator();
+
+    it('deploys dev (tables, user pool, function, services) and then diffs to zero changes', async () => {
+      const options = { target: 'local' as const, stateDir: emulator.stateDir };
+      await deployEnvironment(model, 'dev', options);
+      const cloudformation = new CloudFormationClient(emulator.config('eu-west-1'));
+      const typesIn = async (stack: string) =>
+        (
+          (await cloudformation.send(new DescribeStackResourcesCommand({ StackName: stack })))
+            .StackResources ?? []
+        )
+          .filter((r) => r.ResourceStatus === 'CREATE_COMPLETE')
+          .map((r) => r.ResourceType);
+      expect(await typesIn('orders-dev-data')).toEqual(
+        expect.arrayContaining([
+          'AWS::DynamoDB::Table',
+          'AWS::Cognito::UserPool',
+          'AWS::Cognito::UserPoolClient',
+        ]),
+      );
+      expect(await typesIn('orders-dev-functions')).toEqual(
+        expect.arrayContaining([
+          'AWS::Lambda::Function',
+          'AWS::Lambda::EventSourceMapping',
+          'AWS::SQS::Queue',
+        ]),
+      );
+      const unchanged = await diffEnvironment(model, 'dev', options);
+      expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
+    });
+  });
+});
