@@ -316,6 +316,8 @@ export const usageSchema = z.strictObject({
   functionAverageMs: z.number().optional(),
   /** Millions of requests a month per SQS queue (sends, receives and deletes). @default 1 */
   queueRequestMillionsPerMonth: z.number().optional(),
+  /** Millions of messages published a month per SNS topic. @default 1 */
+  topicPublishMillionsPerMonth: z.number().optional(),
 });
 
 /** The environment's VPC. */

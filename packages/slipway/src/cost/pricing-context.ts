@@ -15,6 +15,7 @@ export type CostDriver =
   | 'DynamoDB'
   | 'Lambda'
   | 'SQS'
+  | 'SNS'
   | 'EKS'
   | 'EKS nodes'
   | 'Secrets Manager'

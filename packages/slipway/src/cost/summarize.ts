@@ -37,6 +37,7 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::Cognito::UserPoolClient': 'Cognito',
   'AWS::Lambda::Function': 'Lambda',
   'AWS::SQS::Queue': 'SQS',
+  'AWS::SNS::Topic': 'SNS',
   'AWS::EKS::Cluster': 'EKS',
   'AWS::EKS::Nodegroup': 'EKS nodes',
   'AWS::Logs::LogGroup': 'CloudWatch Logs',

@@ -395,6 +395,8 @@ export interface UsageModel {
   readonly functionAverageMs?: number;
   /** Millions of requests a month per SQS queue. @default 1 */
   readonly queueRequestMillionsPerMonth?: number;
+  /** Millions of messages published a month per SNS topic. @default 1 */
+  readonly topicPublishMillionsPerMonth?: number;
 }
 
 export interface AcknowledgementModel {

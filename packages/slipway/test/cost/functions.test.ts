@@ -48,4 +48,20 @@ describe('Lambda functions and their queues', () => {
     );
     expect(lines.map((l) => [l.resource, l.usd])).toEqual([['Failures', 3 * 0.4]]);
   });
+
+  it('prices publishes to a topic something subscribes to, and leaves the alarm topic without a line', () => {
+    const topic: CfnResource = { Type: 'AWS::SNS::Topic', Properties: {} };
+    const subscription: CfnResource = {
+      Type: 'AWS::SNS::Subscription',
+      Properties: { TopicArn: { Ref: 'Events' }, Protocol: 'sqs' },
+    };
+    const lines = estimateCost(
+      [
+        stack('app-dev-functions', { Events: topic, Sub: subscription }),
+        stack('app-dev-runtime', { AlarmTopic: topic }),
+      ],
+      { region: 'us-east-1', usage: usage({ topicPublishMillionsPerMonth: 2 }) },
+    );
+    expect(lines.map((l) => [l.resource, l.usd])).toEqual([['Events', 2 * 0.5]]);
+  });
 });

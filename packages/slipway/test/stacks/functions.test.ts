@@ -294,6 +294,12 @@ describe('functions', () => {
     expect(queues.map((q) => q.usd)).toEqual([0.4, 0.4, 0.4, 0.4]);
     expect(dev.unpriced.filter((u) => u.resource?.includes('functions'))).toEqual([]);
     expect(lambda[0]!.basis).toContain('unverified');
+    const topics = dev.costItems.filter((item) => item.type === 'AWS::SNS::Topic');
+    expect(topics.map((t) => [t.resource, t.usd])).toEqual([['TopicOrderEvents', 0.5]]);
+    // The runtime stack's alarm topic has no subscriber in its template and no line.
+    expect(
+      dev.costItems.filter((item) => item.stack === 'shop-dev-runtime' && item.type === 'AWS::SNS::Topic'),
+    ).toEqual([]);
     expect(queues[0]!.basis).toContain('unverified');
   });
 

@@ -18,6 +18,7 @@ import { priceNatGateway } from './nat-gateway.js';
 import { priceRdsInstance } from './rds-instance.js';
 import { priceS3Bucket } from './s3-bucket.js';
 import { priceSecret } from './secret.js';
+import { priceSnsTopic } from './sns-topic.js';
 import { priceSqsQueue } from './sqs-queue.js';
 import { priceSsmParameter } from './ssm-parameter.js';
 import { priceVpcEndpoint } from './vpc-endpoint.js';
@@ -38,6 +39,8 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::Lambda::Function': priceLambdaFunction,
   // Requests of the queues functions use; other queues get no line (sqs-queue.ts).
   'AWS::SQS::Queue': priceSqsQueue,
+  // Publishes of the topics functions subscribe to; the alarm topic gets no line (sns-topic.ts).
+  'AWS::SNS::Topic': priceSnsTopic,
   'AWS::EKS::Cluster': priceEksCluster,
   'AWS::EKS::Nodegroup': priceEksNodegroup,
   'AWS::Logs::LogGroup': priceLogGroup,
@@ -108,7 +111,6 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::ServiceDiscovery::HttpNamespace',
   'AWS::ServiceDiscovery::Service',
   'AWS::SNS::Subscription',
-  'AWS::SNS::Topic',
   'AWS::SNS::TopicPolicy',
   // A stream or failure destination costs nothing of its own: calls and queue requests are priced.
   'AWS::Lambda::EventInvokeConfig',

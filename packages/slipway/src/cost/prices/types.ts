@@ -86,6 +86,8 @@ export interface RegionPrices {
   readonly 'lambda.x86.gb-second': Price;
   /** Amazon SQS standard queues: per million requests (sends, receives, deletes; 64 KB chunks). */
   readonly 'sqs.standard.request-million': Price;
+  /** Amazon SNS standard topics: per million publish requests (64 KB chunks); deliveries to SQS are free. */
+  readonly 'sns.publish-million': Price;
   /** EC2 Spot as a share of the on-demand price: an assumption, the Spot price floats. */
   readonly 'ec2.spot-factor': Price;
 }

@@ -257,6 +257,14 @@ export const US_EAST_1: RegionPriceTable = {
       '2026-12',
       'best-known figure, first 100 billion requests; the first million a month are free per account',
     ),
+    'sns.publish-million': unverified(
+      0.5,
+      'million publishes',
+      'UNV',
+      'no primary source read; the figure cost guides give for standard topics after the free tier',
+      '2026-12',
+      'best-known figure; the first million requests a month are free per account, and deliveries to SQS cost nothing',
+    ),
     'ebs.gp3.gb-month': listed(
       0.08,
       'GB-month',
