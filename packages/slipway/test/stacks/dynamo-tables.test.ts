@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { SlipwayConfig } from '../../src/config/schema.js';
 import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
-import type { CfnResource, CfnTemplate } from '../../src/template/types.js';
 import { lintTemplates } from '../support/cfn-lint.js';
+import { plannedStacks } from '../support/planned-stacks.js';
 
 /**
  * Orders read and written by `api`, read by `reports`; dev on the environment's own keys, prod on
@@ -57,13 +57,7 @@ describe('DynamoDB tables', () => {
   });
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  const template = (stack: string): CfnTemplate => {
-    const found = plan.environments.flatMap((e) => e.stacks).find((s) => s.name === stack);
-    if (!found) throw new Error(`no stack ${stack}`);
-    return JSON.parse(readFileSync(found.template, 'utf8')) as CfnTemplate;
-  };
-  const ofType = (stack: string, type: string): [string, CfnResource][] =>
-    Object.entries(template(stack).Resources ?? {}).filter(([, r]) => r.Type === type);
+  const { ofType } = plannedStacks(() => plan);
   const taskRolePolicy = (stack: string) =>
     ofType(stack, 'AWS::IAM::Policy')
       .filter(([id]) => id.startsWith('TaskDefinitionTaskRole'))

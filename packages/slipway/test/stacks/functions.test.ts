@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { SlipwayConfig } from '../../src/config/schema.js';
 import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
-import type { CfnResource, CfnTemplate } from '../../src/template/types.js';
+import type { CfnResource } from '../../src/template/types.js';
 import { lintTemplates } from '../support/cfn-lint.js';
+import { plannedStacks } from '../support/planned-stacks.js';
 
 const ENTRY = fileURLToPath(new URL('../fixtures/functions/notify.ts', import.meta.url));
 
@@ -69,13 +70,7 @@ describe('functions', () => {
   });
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  const template = (stack: string): CfnTemplate => {
-    const found = plan.environments.flatMap((e) => e.stacks).find((s) => s.name === stack);
-    if (!found) throw new Error(`no stack ${stack}`);
-    return JSON.parse(readFileSync(found.template, 'utf8')) as CfnTemplate;
-  };
-  const ofType = (stack: string, type: string): [string, CfnResource][] =>
-    Object.entries(template(stack).Resources ?? {}).filter(([, r]) => r.Type === type);
+  const { template, ofType } = plannedStacks(() => plan);
   const fn = (stack: string, name: string) =>
     ofType(stack, 'AWS::Lambda::Function').find(([, r]) => r.Properties?.['FunctionName'] === name)![1];
   const policyOf = (stack: string, prefix: string) =>
