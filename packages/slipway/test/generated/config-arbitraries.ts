@@ -278,6 +278,9 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       table: fc.option(fc.record({ sortKey: fc.boolean(), stream: fc.boolean(), ttl: fc.boolean() }), {
         nil: undefined,
       }),
+      // A Cognito pool whose first service checks tokens for a write scope, with a machine client
+      // or not; not on EKS, which does not take auth yet.
+      auth: fc.option(fc.record({ machineClient: fc.boolean() }), { nil: undefined }),
       // On EKS: no Datadog, the agent alone, or the agent and the services' monitors.
       datadog: fc.constantFrom(undefined, 'agent' as const, 'monitors' as const),
       // One per environment, in order: AWS's keys, the environment's own, or the default.
@@ -330,6 +333,7 @@ interface Shape {
   readonly eks: readonly boolean[];
   readonly datadog: 'agent' | 'monitors' | undefined;
   readonly table: { readonly sortKey: boolean; readonly stream: boolean; readonly ttl: boolean } | undefined;
+  readonly auth: { readonly machineClient: boolean } | undefined;
   readonly encryption: readonly ('aws-managed' | 'customer-managed' | undefined)[];
   readonly network: { readonly cidr?: string; readonly subnetMask?: number };
 }
@@ -410,6 +414,7 @@ function assemble(
   const eks =
     anyEks && (nodePools || datadog) ? dropUndefined({ nodePools, datadog: datadog?.block }) : undefined;
   const secrets = { ...shape.secrets, ...datadog?.secrets };
+  const authOn = shape.auth !== undefined && !anyEks;
   // Production without a domain serves plain HTTP, which a team must say it accepts, and why.
   const plainHttpProduction = shape.environments
     .filter((env, index) => env.production && hasPublic && !shape.domainOn && !onEks[index])
@@ -434,6 +439,13 @@ function assemble(
           }),
         }
       : undefined,
+    auth: authOn
+      ? dropUndefined({
+          resourceServers: { api: { scopes: { write: 'Change what the API holds' } } },
+          appClients: { web: { callbackUrls: [`https://${shape.app}.example.com/callback`] } },
+          machineClients: shape.auth?.machineClient ? { worker: { scopes: ['api/write'] } } : undefined,
+        })
+      : undefined,
     secrets: Object.keys(secrets).length > 0 ? secrets : undefined,
     services: Object.fromEntries(
       services.map((s, i) => {
@@ -445,7 +457,9 @@ function assemble(
           shape.table && i < 2
             ? { orders: i === 0 ? ('read-write' as const) : ('read' as const) }
             : undefined;
-        return [s.name, dropUndefined(access ? { ...withCache, tables: access } : withCache)];
+        const withTables = access ? { ...withCache, tables: access } : withCache;
+        const checksTokens = authOn && i === 0 ? { auth: { scopes: ['api/write'] } } : {};
+        return [s.name, dropUndefined({ ...withTables, ...checksTokens })];
       }),
     ),
     eks,
