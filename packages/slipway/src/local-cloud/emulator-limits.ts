@@ -2,9 +2,13 @@
  * What a deploy to the local emulator proves and what it cannot: said in the output of every
  * local deploy, so nobody mistakes "deployed locally" for "runs".
  */
+/** Said of an environment with a database; the others always apply. */
+export const DATABASE_EMULATOR_LIMIT =
+  'no database engine: the RDS instance is recorded, nothing answers on its endpoint';
+
 export const EMULATOR_LIMITS: readonly string[] = [
   'no containers run: ECS services are recorded with their settings, tasks never start',
-  'no database engine: the RDS instance is recorded, nothing answers on its endpoint',
+  DATABASE_EMULATOR_LIMIT,
   'no traffic: the load balancer, listener rules and DNS names exist but serve nothing',
   'alarms, scaling and deployment strategies are stored, never evaluated',
 ];
@@ -21,15 +25,17 @@ export const TABLES_EMULATOR_LIMIT =
 export const FUNCTIONS_EMULATOR_LIMIT =
   'functions are stored with their bundled code and event sources but never run: nothing a stream or topic carries reaches them, their JSON log format is not recorded, and the HTTPS-only policies of their queues and topics are not enforced';
 
-/** The limits that apply to an environment with this runtime, these tables and these functions. */
+/** The limits that apply to an environment with this runtime, its databases, tables and functions. */
 export function emulatorLimitsFor(env: {
   readonly runtime?: 'ecs' | 'eks';
+  readonly databases?: readonly unknown[];
   readonly tables?: readonly unknown[];
   readonly functions?: readonly unknown[];
   readonly topics?: readonly unknown[];
 }): readonly string[] {
+  const withoutDatabase = (env.databases ?? []).length === 0;
   return [
-    ...EMULATOR_LIMITS,
+    ...EMULATOR_LIMITS.filter((limit) => !(withoutDatabase && limit === DATABASE_EMULATOR_LIMIT)),
     ...(env.runtime === 'eks' ? [EKS_EMULATOR_LIMIT] : []),
     ...((env.tables ?? []).length > 0 ? [TABLES_EMULATOR_LIMIT] : []),
     ...((env.functions ?? []).length + (env.topics ?? []).length > 0 ? [FUNCTIONS_EMULATOR_LIMIT] : []),
