@@ -21,13 +21,13 @@ export function serviceTables(
 }
 
 /** `TABLE_<NAME>`: the variable a service reads a table's name from (`order-items` → `TABLE_ORDER_ITEMS`). */
-export function tableVariable(table: TableModel): string {
-  return `TABLE_${table.name.toUpperCase().replace(/-/g, '_')}`;
+export function tableVariable(table: string): string {
+  return `TABLE_${table.toUpperCase().replace(/-/g, '_')}`;
 }
 
 /** The variables of a service's tables: each table's fixed name, known before anything is deployed. */
 export function tableVariables(env: EnvironmentModel, service: TableUser): Record<string, string> {
   return Object.fromEntries(
-    serviceTables(env, service).map(({ table }) => [tableVariable(table), table.tableName]),
+    serviceTables(env, service).map(({ table }) => [tableVariable(table.name), table.tableName]),
   );
 }

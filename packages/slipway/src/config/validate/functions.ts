@@ -5,13 +5,17 @@
 import { statSync } from 'node:fs';
 import type { FunctionConfig, SlipwayConfig } from '../schema.js';
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
-import { didYouMean, listOf } from '../suggest.js';
+import { tableVariable } from '../../model/service-tables.js';
 import type { Validator } from './context.js';
+import { type ResourceNameRule, resourceNameIssues, undeclaredIssues } from './named-resources.js';
 
-/** Lower-case words and hyphens: the function's part of `<app>-<env>-<name>`. */
-const FUNCTION_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-/** Lambda's limit on a function name. */
-const MAX_FUNCTION_NAME = 64;
+/** Lambda's limit on a function's name, `<app>-<env>-<name>`. */
+const FUNCTION_NAME_RULE: ResourceNameRule = {
+  kind: 'function',
+  service: 'Lambda',
+  maxLength: 64,
+  example: 'notify',
+};
 const HANDLER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const ENTRY_EXTENSIONS = ['.ts', '.mts'];
 const VARIABLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -32,7 +36,8 @@ export const validateFunctions: Validator = ({ config, model }) => {
   for (const [name, fn] of Object.entries(config.functions ?? {})) {
     const at = (...field: (string | number)[]) => joinPath('functions', name, ...field);
     issues.push(
-      ...checkName(
+      ...resourceNameIssues(
+        FUNCTION_NAME_RULE,
         name,
         at(),
         config.app,
@@ -84,33 +89,6 @@ export const validateFunctions: Validator = ({ config, model }) => {
   return issues;
 };
 
-function checkName(name: string, path: string, app: string, environments: readonly string[]): ConfigIssue[] {
-  if (!FUNCTION_NAME.test(name)) {
-    return [
-      issue(
-        path,
-        `'${name}' is not a function name Slipway can use: lower-case letters, digits and single hyphens, starting with a letter`,
-        `rename it, e.g. '${
-          name
-            .toLowerCase()
-            .replace(/[^a-z0-9]+/g, '-')
-            .replace(/^-+|-+$/g, '') || 'notify'
-        }'`,
-      ),
-    ];
-  }
-  const longest = Math.max(...environments.map((env) => `${app}-${env}-${name}`.length));
-  return longest > MAX_FUNCTION_NAME
-    ? [
-        issue(
-          path,
-          `the function would be named with ${longest} characters (<app>-<env>-<name>); Lambda allows ${MAX_FUNCTION_NAME}`,
-          `shorten the name by ${longest - MAX_FUNCTION_NAME} characters`,
-        ),
-      ]
-    : [];
-}
-
 /** The entry is resolved against the config's folder; synth bundles it, so it must be there now. */
 function checkEntry(fn: FunctionConfig, path: string, resolved: string | undefined): ConfigIssue[] {
   if (!ENTRY_EXTENSIONS.some((extension) => fn.entry.endsWith(extension))) {
@@ -152,9 +130,7 @@ function inRange(
 
 function checkVariables(fn: FunctionConfig, at: (...field: string[]) => string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const tableVariables = new Set(
-    Object.keys(fn.tables ?? {}).map((table) => `TABLE_${table.toUpperCase().replace(/-/g, '_')}`),
-  );
+  const tableVariables = new Set(Object.keys(fn.tables ?? {}).map(tableVariable));
   for (const name of Object.keys(fn.environment ?? {})) {
     const path = at('environment', name);
     if (!VARIABLE_NAME.test(name)) {
@@ -206,29 +182,17 @@ function checkStream(
 
 /** A topic a function or a service names must be declared. */
 export function unknownTopic(topic: string, declared: readonly string[], path: string): ConfigIssue[] {
-  if (declared.includes(topic)) return [];
-  return [
-    issue(
-      path,
-      `no topic named '${topic}' is declared${didYouMean(topic, declared)}`,
-      declared.length > 0
-        ? `use one of ${listOf(declared)}, or declare '${topic}' under topics`
-        : `declare it, e.g. topics: { '${topic}': {} }`,
-    ),
-  ];
+  return undeclaredIssues('topic', topic, declared, path, `topics: { '${topic}': {} }`);
 }
 
 function unknownTable(table: string, declared: readonly string[], path: string): ConfigIssue[] {
-  if (declared.includes(table)) return [];
-  return [
-    issue(
-      path,
-      `no table named '${table}' is declared${didYouMean(table, declared)}`,
-      declared.length > 0
-        ? `use one of ${listOf(declared)}, or declare '${table}' under tables`
-        : `declare it, e.g. tables: { ${table}: { partitionKey: { name: 'pk' }, stream: 'new-image' } }`,
-    ),
-  ];
+  return undeclaredIssues(
+    'table',
+    table,
+    declared,
+    path,
+    `tables: { ${table}: { partitionKey: { name: 'pk' }, stream: 'new-image' } }`,
+  );
 }
 
 function checkEvents(

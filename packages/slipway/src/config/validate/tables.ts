@@ -3,13 +3,17 @@
  * that is no key, and services that ask only for tables the config declares.
  */
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
-import { didYouMean, listOf } from '../suggest.js';
+import { tableVariable } from '../../model/service-tables.js';
 import type { Validator } from './context.js';
+import { type ResourceNameRule, resourceNameIssues, undeclaredIssues } from './named-resources.js';
 
-/** Lower-case words and hyphens: the table's part of `<app>-<env>-<name>` and of `TABLE_<NAME>`. */
-const TABLE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-/** DynamoDB's limit on a table name. */
-const MAX_TABLE_NAME = 255;
+/** DynamoDB's limit on a table name, `<app>-<env>-<name>`. */
+const TABLE_NAME_RULE: ResourceNameRule = {
+  kind: 'table',
+  service: 'DynamoDB',
+  maxLength: 255,
+  example: 'orders',
+};
 /** DynamoDB's limit on a key attribute's name, in bytes. */
 const MAX_KEY_NAME_BYTES = 255;
 
@@ -18,30 +22,15 @@ export const validateTables: Validator = ({ config, model }) => {
   const declared = Object.keys(config.tables ?? {});
   for (const [name, table] of Object.entries(config.tables ?? {})) {
     const at = (...field: string[]) => joinPath('tables', name, ...field);
-    if (!TABLE_NAME.test(name)) {
-      issues.push(
-        issue(
-          at(),
-          `'${name}' is not a table name Slipway can use: lower-case letters, digits and single hyphens, starting with a letter`,
-          `rename it, e.g. '${
-            name
-              .toLowerCase()
-              .replace(/[^a-z0-9]+/g, '-')
-              .replace(/^-+|-+$/g, '') || 'orders'
-          }'`,
-        ),
-      );
-    }
-    const longest = Math.max(...model.environments.map((env) => `${config.app}-${env.name}-${name}`.length));
-    if (longest > MAX_TABLE_NAME) {
-      issues.push(
-        issue(
-          at(),
-          `the table would be named with ${longest} characters; DynamoDB allows ${MAX_TABLE_NAME}`,
-          'shorten the name',
-        ),
-      );
-    }
+    issues.push(
+      ...resourceNameIssues(
+        TABLE_NAME_RULE,
+        name,
+        at(),
+        config.app,
+        model.environments.map((env) => env.name),
+      ),
+    );
     const keys = [
       ['partitionKey', table.partitionKey.name],
       ...(table.sortKey ? [['sortKey', table.sortKey.name]] : []),
@@ -78,7 +67,7 @@ export const validateTables: Validator = ({ config, model }) => {
   }
   for (const [service, config_] of Object.entries(config.services ?? {})) {
     for (const table of Object.keys(config_.tables ?? {})) {
-      const variable = `TABLE_${table.toUpperCase().replace(/-/g, '_')}`;
+      const variable = tableVariable(table);
       if (config_.environment?.[variable] !== undefined) {
         issues.push(
           issue(
@@ -88,14 +77,13 @@ export const validateTables: Validator = ({ config, model }) => {
           ),
         );
       }
-      if (declared.includes(table)) continue;
       issues.push(
-        issue(
+        ...undeclaredIssues(
+          'table',
+          table,
+          declared,
           joinPath('services', service, 'tables', table),
-          `no table named '${table}' is declared${didYouMean(table, declared)}`,
-          declared.length > 0
-            ? `use one of ${listOf(declared)}, or declare '${table}' under tables`
-            : `declare it, e.g. tables: { ${table}: { partitionKey: { name: 'pk' } } }`,
+          `tables: { ${table}: { partitionKey: { name: 'pk' } } }`,
         ),
       );
     }

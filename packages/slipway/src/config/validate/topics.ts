@@ -5,41 +5,30 @@
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
 import type { Validator } from './context.js';
 import { unknownTopic } from './functions.js';
+import { type ResourceNameRule, resourceNameIssues } from './named-resources.js';
 import { topicVariable } from '../../model/service-topics.js';
 
-/** Lower-case words and hyphens: the topic's part of `<app>-<env>-<name>` and of `TOPIC_<NAME>`. */
-const TOPIC_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-/** SNS's limit on a topic name. */
-const MAX_TOPIC_NAME = 256;
+/** SNS's limit on a topic name, `<app>-<env>-<name>`. */
+const TOPIC_NAME_RULE: ResourceNameRule = {
+  kind: 'topic',
+  service: 'SNS',
+  maxLength: 256,
+  example: 'order-events',
+};
 
 export const validateTopics: Validator = ({ config, model }) => {
   const issues: ConfigIssue[] = [];
   const declared = Object.keys(config.topics ?? {});
   for (const name of declared) {
-    if (!TOPIC_NAME.test(name)) {
-      issues.push(
-        issue(
-          joinPath('topics', name),
-          `'${name}' is not a topic name Slipway can use: lower-case letters, digits and single hyphens, starting with a letter`,
-          `rename it, e.g. '${
-            name
-              .toLowerCase()
-              .replace(/[^a-z0-9]+/g, '-')
-              .replace(/^-+|-+$/g, '') || 'order-events'
-          }'`,
-        ),
-      );
-    }
-    const longest = Math.max(...model.environments.map((env) => `${config.app}-${env.name}-${name}`.length));
-    if (longest > MAX_TOPIC_NAME) {
-      issues.push(
-        issue(
-          joinPath('topics', name),
-          `the topic would be named with ${longest} characters; SNS allows ${MAX_TOPIC_NAME}`,
-          'shorten the name',
-        ),
-      );
-    }
+    issues.push(
+      ...resourceNameIssues(
+        TOPIC_NAME_RULE,
+        name,
+        joinPath('topics', name),
+        config.app,
+        model.environments.map((env) => env.name),
+      ),
+    );
   }
   for (const [service, settings] of Object.entries(config.services ?? {})) {
     (settings.topics ?? []).forEach((topic, i) => {
