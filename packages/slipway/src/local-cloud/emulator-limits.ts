@@ -25,13 +25,18 @@ export const TABLES_EMULATOR_LIMIT =
 export const FUNCTIONS_EMULATOR_LIMIT =
   'functions are stored with their bundled code and event sources but never run: nothing a stream or topic carries reaches them, their JSON log format is not recorded, and the HTTPS-only policies of their queues and topics are not enforced';
 
-/** The limits that apply to an environment with this runtime, its databases, tables and functions. */
+/** Said beside the others when the environment has an edge (CloudFront in front of its services). */
+export const EDGE_EMULATOR_LIMIT =
+  "CloudFront and WAF are recorded, nothing serves traffic at the edge: the distribution's cloudfront.net name does not resolve, no web ACL rule is evaluated and no access log is delivered";
+
+/** The limits that apply to an environment with this runtime, its databases, tables, functions and edge. */
 export function emulatorLimitsFor(env: {
   readonly runtime?: 'ecs' | 'eks';
   readonly databases?: readonly unknown[];
   readonly tables?: readonly unknown[];
   readonly functions?: readonly unknown[];
   readonly topics?: readonly unknown[];
+  readonly edge?: object;
 }): readonly string[] {
   const withoutDatabase = (env.databases ?? []).length === 0;
   return [
@@ -39,6 +44,7 @@ export function emulatorLimitsFor(env: {
     ...(env.runtime === 'eks' ? [EKS_EMULATOR_LIMIT] : []),
     ...((env.tables ?? []).length > 0 ? [TABLES_EMULATOR_LIMIT] : []),
     ...((env.functions ?? []).length + (env.topics ?? []).length > 0 ? [FUNCTIONS_EMULATOR_LIMIT] : []),
+    ...(env.edge !== undefined ? [EDGE_EMULATOR_LIMIT] : []),
   ];
 }
 

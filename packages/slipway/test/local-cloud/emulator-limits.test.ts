@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DATABASE_EMULATOR_LIMIT,
+  EDGE_EMULATOR_LIMIT,
   EKS_EMULATOR_LIMIT,
   EMULATOR_LIMITS,
   emulatorLimitsFor,
@@ -15,14 +16,22 @@ describe('what a local deploy says the emulator leaves out', () => {
     expect(bare).not.toContain(TABLES_EMULATOR_LIMIT);
     expect(bare).not.toContain(FUNCTIONS_EMULATOR_LIMIT);
     expect(bare).not.toContain(EKS_EMULATOR_LIMIT);
+    expect(bare).not.toContain(EDGE_EMULATOR_LIMIT);
     expect(bare.length).toBe(EMULATOR_LIMITS.length - 1);
 
-    const full = emulatorLimitsFor({ runtime: 'eks', databases: [{}], tables: [{}], topics: [{}] });
+    const full = emulatorLimitsFor({
+      runtime: 'eks',
+      databases: [{}],
+      tables: [{}],
+      topics: [{}],
+      edge: { priceClass: 'PriceClass_100', cachedPaths: [] },
+    });
     expect(full).toEqual([
       ...EMULATOR_LIMITS,
       EKS_EMULATOR_LIMIT,
       TABLES_EMULATOR_LIMIT,
       FUNCTIONS_EMULATOR_LIMIT,
+      EDGE_EMULATOR_LIMIT,
     ]);
   });
 });

@@ -158,6 +158,7 @@ def apply() -> list[str]:
     from . import delivery_resources, identity_resources, monitoring_resources  # noqa: F401
     from . import cache_resources, eks_resources, network_resources, platform_resources  # noqa: F401
     from . import auth_resources, messaging_resources  # noqa: F401
+    from . import cloudfront_resources, log_delivery_resources, waf_resources  # noqa: F401
 
     parsing.get_model_map = _with_added(parsing.get_model_map, lambda cls: cls)
     parsing.get_name_type_map = _with_added(parsing.get_name_type_map, lambda cls: cls.NAME_PROPERTY)
