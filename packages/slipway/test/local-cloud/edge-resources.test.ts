@@ -18,6 +18,7 @@ import {
   DescribeDeliveryDestinationsCommand,
   DescribeDeliverySourcesCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeSecurityGroupsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeLoadBalancersCommand,
   ElasticLoadBalancingV2Client,
@@ -277,6 +278,19 @@ describe("the edge stack's resource types on the emulator", () => {
     const [balancer] =
       (await balancers.send(new DescribeLoadBalancersCommand({ Names: ['shop-dev'] }))).LoadBalancers ?? [];
     expect(balancer?.Scheme).toBe('internal');
+    expect(balancer?.DNSName).toMatch(/^internal-shop-dev-.+\.eu-west-1\.elb\.amazonaws\.com$/);
+    expect(runtime.values.DnsName).toBe(balancer?.DNSName);
+    const ec2 = new EC2Client(emulator.config('eu-west-1'));
+    const [group] =
+      (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: balancer?.SecurityGroups })))
+        .SecurityGroups ?? [];
+    expect(group?.IpPermissions).toEqual([
+      expect.objectContaining({
+        FromPort: 80,
+        ToPort: 80,
+        IpRanges: [expect.objectContaining({ CidrIp: '10.20.0.0/16' })],
+      }),
+    ]);
 
     const parameters = [
       { ParameterKey: 'OriginArn', ParameterValue: runtime.values.Arn },

@@ -41,5 +41,22 @@ def _elbv2_attributes() -> str:
     return "AWS::ElasticLoadBalancingV2::LoadBalancer, TargetGroup: full names and other GetAtt attributes"
 
 
+def _internal_dns_name() -> str:
+    """An internal load balancer's DNS name starts with `internal-`, as AWS names it.
+
+    moto names every load balancer as an internet-facing one. The edge stack's VPC origin and the
+    distribution's origin carry the internal load balancer's name, so it should read as one.
+    """
+    original = FakeLoadBalancer.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        if self.scheme == "internal" and not self.dns_name.startswith("internal-"):
+            self.dns_name = f"internal-{self.dns_name}"
+
+    FakeLoadBalancer.__init__ = init
+    return "AWS::ElasticLoadBalancingV2::LoadBalancer: internal-<name> DNS names for internal schemes"
+
+
 def apply() -> list[str]:
-    return [_elbv2_attributes()]
+    return [_elbv2_attributes(), _internal_dns_name()]
