@@ -39,6 +39,12 @@ export default defineConfig({
       tables: { orders: 'read-write' },
       auth: { scopes: ['orders/write'], clients: ['shop'] },
       source: { context: 'examples/orders/services/orders' },
+      // The other two on private DNS; `slipway dev` points these at their local ports.
+      environment: {
+        INVENTORY_URL: 'http://inventory.orders.internal:8080',
+        PAYMENTS_URL: 'http://payments.orders.internal:8080',
+      },
+      dev: { command: 'node --import tsx services/orders/server.ts' },
     },
     inventory: {
       port: 8080,
@@ -46,6 +52,7 @@ export default defineConfig({
       tables: { stock: 'read-write' },
       auth: { scopes: ['inventory/write'], clients: ['orders'] },
       source: { context: 'examples/orders/services/inventory' },
+      dev: { command: 'node --import tsx services/inventory/server.ts' },
     },
     // Internal: only the orders service calls it, on its private DNS name.
     payments: {
@@ -53,6 +60,7 @@ export default defineConfig({
       public: false,
       auth: { scopes: ['payments/write'], clients: ['orders'] },
       source: { context: 'examples/orders/services/payments' },
+      dev: { command: 'node --import tsx services/payments/server.ts' },
     },
   },
 
@@ -71,20 +79,16 @@ export default defineConfig({
       region: 'eu-west-1',
       availabilityZones: ['eu-west-1a', 'eu-west-1b'],
       network: { natGateways: 0 },
+      // The shop reaches the services through CloudFront; the load balancer has no public address.
+      edge: { cloudfront: true },
     },
     prod: {
       production: true,
       account: '222222222222',
       region: 'eu-west-1',
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      // AWS's common, known-bad-inputs and IP-reputation rules, and 2,000 requests per IP in 5 minutes.
+      edge: { cloudfront: true, waf: true },
     },
   },
-  acknowledgements: [
-    {
-      rule: 'Slipway-ELB5',
-      stack: 'orders-prod-runtime',
-      reason:
-        'The example owns no domain, so prod answers on the load balancer name over HTTP; a team taking it live sets environments.prod.domain with its ACM certificate, which serves HTTPS and redirects HTTP.',
-    },
-  ],
 });

@@ -61,8 +61,8 @@ SLIPWAY_REGIONS = [
     'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
 ]
 # Every CloudFormation resource type a Slipway stack can create, by the layer of stacks that creates
-# it (a layer's stacks share a region: the CI region for ci and pipeline, the environment's for the
-# rest). The config check reads this to know what each stack needs from its region; a test
+# it (a layer's stacks share a region: the CI region for ci and pipeline, us-east-1 for edge, the
+# environment's for the rest). The config check reads this to know what each stack needs from its region; a test
 # synthesizes configs exercising every option and fails on a type missing here.
 SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
     'ci': [
@@ -169,6 +169,16 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::SQS::Queue',
         'AWS::SQS::QueuePolicy',
         'AWS::SSM::Parameter',
+    ],
+    'edge': [
+        'AWS::CloudFront::CachePolicy',
+        'AWS::CloudFront::Distribution',
+        'AWS::CloudFront::VpcOrigin',
+        'AWS::Logs::Delivery',
+        'AWS::Logs::DeliveryDestination',
+        'AWS::Logs::DeliverySource',
+        'AWS::Logs::LogGroup',
+        'AWS::WAFv2::WebACL',
     ],
     'functions': [
         'AWS::CloudWatch::Alarm',

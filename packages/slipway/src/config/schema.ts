@@ -318,6 +318,10 @@ export const usageSchema = z.strictObject({
   queueRequestMillionsPerMonth: z.number().optional(),
   /** Millions of messages published a month per SNS topic. @default 1 */
   topicPublishMillionsPerMonth: z.number().optional(),
+  /** Millions of requests a month through the CloudFront distribution (and its WAF). @default 1 */
+  edgeRequestMillionsPerMonth: z.number().optional(),
+  /** GB CloudFront sends to viewers a month. @default 10 */
+  edgeTransferGbPerMonth: z.number().optional(),
 });
 
 /** The environment's VPC. */
@@ -340,6 +344,47 @@ export const domainSchema = z.strictObject({
   name: z.string(),
   /** ACM certificate ARN in the environment's account and region. */
   certificateArn: z.string(),
+});
+
+/** AWS managed WAF rule groups an edge may turn on, by Slipway's short name. */
+export const wafRuleGroupSchema = z.enum([
+  'common',
+  'known-bad-inputs',
+  'ip-reputation',
+  'anonymous-ip',
+  'sql-injection',
+  'linux',
+  'unix',
+]);
+
+/** AWS WAF on the CloudFront distribution (a web ACL in us-east-1). */
+export const wafSchema = z.strictObject({
+  /** AWS managed rule groups, each $1 a month. @default ['common', 'known-bad-inputs', 'ip-reputation'] */
+  managedRules: z.array(wafRuleGroupSchema).optional(),
+  /** Requests one IP may make in 5 minutes before it is blocked for a while (10–2,000,000,000); 0 turns the rule off. @default 2000 */
+  rateLimit: z.number().int().optional(),
+});
+
+/** The edge's own host name: the certificate must be in us-east-1, where CloudFront reads it. */
+export const edgeDomainSchema = z.strictObject({
+  /** Host name viewers use, e.g. 'shop.example.com'. */
+  name: z.string(),
+  /** ACM certificate ARN in us-east-1 covering the name. */
+  certificateArn: z.string(),
+});
+
+/** CloudFront in front of the environment's load balancer, which then becomes internal. */
+export const edgeSchema = z.strictObject({
+  /** Serve the public services through a CloudFront distribution with a VPC origin; false turns the edge off. */
+  cloudfront: z.boolean(),
+  /** AWS WAF on the distribution; `true` takes every default. @default none */
+  waf: z.union([z.boolean(), wafSchema]).optional(),
+  /** Host name and us-east-1 certificate. @default none (the distribution's *.cloudfront.net name) */
+  domain: edgeDomainSchema.optional(),
+  /** Path patterns CloudFront caches, with their time to live in seconds (e.g. { '/static/*': 86400 }); every other path goes to the services uncached. @default {} */
+  cache: z.record(z.string(), z.number().int()).optional(),
+  /** Edge locations that serve: 'PriceClass_100' (North America, Europe, Israel), 'PriceClass_200' or 'PriceClass_All'. @default 'PriceClass_100' */
+  priceClass: z.enum(['PriceClass_100', 'PriceClass_200', 'PriceClass_All']).optional(),
 });
 
 /** A Kubernetes taint every node of a pool carries; only pods that tolerate it land there. */
@@ -456,6 +501,8 @@ export const environmentSchema = z.strictObject({
   secrets: z.record(z.string(), secretSchema).optional(),
   /** Public host name and certificate. @default none (HTTP on the load balancer's name) */
   domain: domainSchema.optional(),
+  /** CloudFront (and optionally WAF) in front of the public services; the load balancer becomes internal. @default none */
+  edge: edgeSchema.optional(),
   /** Days every log group keeps its events (a CloudWatch retention value). @default 30, production 365 */
   logRetentionDays: z.number().int().optional(),
   /**
@@ -583,6 +630,12 @@ export const appClientSchema = z.strictObject({
 export const machineClientSchema = z.strictObject({
   /** Resource-server scopes (`<server>/<scope>`) it may ask for; at least one. */
   scopes: z.array(z.string()),
+  /**
+   * The service that signs in as this client: it gets AUTH_TOKEN_URL, AUTH_CALLER_CLIENT_ID,
+   * AUTH_CALLER_SCOPES and the client's secret as AUTH_CALLER_CLIENT_SECRET. A client bound to no
+   * service is for a caller outside the app. @default the service with the client's name, if any
+   */
+  service: z.string().optional(),
 });
 
 /** Sign-in for every environment: a Cognito user pool (Essentials tier), its resource servers and clients. */
@@ -659,6 +712,7 @@ export type SecretConfig = z.input<typeof secretSchema>;
 export type EnvironmentConfig = z.input<typeof environmentSchema>;
 export type NetworkConfig = z.input<typeof networkSchema>;
 export type DomainConfig = z.input<typeof domainSchema>;
+export type EdgeConfig = z.input<typeof edgeSchema>;
 export type UsageConfig = z.input<typeof usageSchema>;
 export type AcknowledgementConfig = z.input<typeof acknowledgementSchema>;
 export type SourceConfig = z.input<typeof sourceSchema>;

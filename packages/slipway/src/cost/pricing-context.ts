@@ -16,6 +16,8 @@ export type CostDriver =
   | 'Lambda'
   | 'SQS'
   | 'SNS'
+  | 'CloudFront'
+  | 'WAF'
   | 'EKS'
   | 'EKS nodes'
   | 'Secrets Manager'

@@ -38,6 +38,8 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::Lambda::Function': 'Lambda',
   'AWS::SQS::Queue': 'SQS',
   'AWS::SNS::Topic': 'SNS',
+  'AWS::CloudFront::Distribution': 'CloudFront',
+  'AWS::WAFv2::WebACL': 'WAF',
   'AWS::EKS::Cluster': 'EKS',
   'AWS::EKS::Nodegroup': 'EKS nodes',
   'AWS::Logs::LogGroup': 'CloudWatch Logs',

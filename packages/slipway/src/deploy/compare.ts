@@ -1,5 +1,10 @@
 import type { PlannedStack } from './assembly.js';
 import { withReadClients } from './connection.js';
+import {
+  crossRegionSources,
+  driftedCrossRegionValues,
+  readCrossRegionValues,
+} from './cross-region-values.js';
 import { type DeployedStack, driftedParameters, readDeployedStack } from './deployed-state.js';
 import { classifyEnvironmentChanges } from './environment-changes.js';
 import type { Session } from './session.js';
@@ -40,8 +45,26 @@ export async function readStack(
   session: Session,
   stack: PlannedStack,
 ): Promise<{ deployed: DeployedStack | undefined; drifted: string[] }> {
-  return withReadClients(session.connection, stack.account, stack.region, async ({ cloudFormation, ssm }) => {
-    const deployed = await readDeployedStack(cloudFormation, stack.name);
-    return { deployed, drifted: await driftedParameters(ssm, stack.template, deployed) };
-  });
+  const found = await withReadClients(
+    session.connection,
+    stack.account,
+    stack.region,
+    async ({ cloudFormation, ssm }) => {
+      const deployed = await readDeployedStack(cloudFormation, stack.name);
+      return { deployed, drifted: await driftedParameters(ssm, stack.template, deployed) };
+    },
+  );
+  if (found.deployed === undefined || Object.keys(crossRegionSources(stack.template)).length === 0)
+    return found;
+  // The edge stack's values from the environment's region: changed when the load balancer was replaced.
+  const current = await readCrossRegionValues(
+    session.connection,
+    stack.account,
+    stack.name,
+    stack.template,
+  ).catch(() => ({}));
+  return {
+    deployed: found.deployed,
+    drifted: [...found.drifted, ...driftedCrossRegionValues(current, found.deployed.parameterValues)],
+  };
 }

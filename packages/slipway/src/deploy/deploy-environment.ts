@@ -1,4 +1,4 @@
-import { ExpandStackSelection, StackSelectionStrategy } from '@aws-cdk/toolkit-lib';
+import { ExpandStackSelection, StackParameters, StackSelectionStrategy } from '@aws-cdk/toolkit-lib';
 import { emulatorLimitsFor } from '../local-cloud/emulator-limits.js';
 import type { AppModel } from '../model/types.js';
 import type { AccountMapping } from './account-mapping.js';
@@ -7,6 +7,7 @@ import type { PlannedStack } from './assembly.js';
 import { compareWithDeployed, readStack } from './compare.js';
 import { type ConfirmationOptions, confirmProduction, requireConfirmationPossible } from './confirm.js';
 import { withEndpoint } from './connection.js';
+import { readCrossRegionValues } from './cross-region-values.js';
 import { deployOrder } from './deploy-order.js';
 import { checkOidcProvider } from './oidc-provider.js';
 import { refuseOpenFindings } from './findings-gate.js';
@@ -231,8 +232,17 @@ export async function deployStack(
   stack: PlannedStack,
 ): Promise<Record<string, string>> {
   const local = session.connection.target === 'local';
+  const fromOtherRegions = await readCrossRegionValues(
+    session.connection,
+    stack.account,
+    stack.name,
+    stack.template,
+  );
   const result = await withEndpoint(session.connection, () =>
     session.toolkit.deploy(assembly, {
+      ...(Object.keys(fromOtherRegions).length === 0
+        ? {}
+        : { parameters: StackParameters.exactly(fromOtherRegions) }),
       stacks: {
         strategy: StackSelectionStrategy.PATTERN_MUST_MATCH_SINGLE,
         patterns: [stack.name],

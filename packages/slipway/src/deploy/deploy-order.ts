@@ -32,6 +32,7 @@ const LAYERS: readonly StackKind[] = [
   'data',
   'runtime',
   'cluster',
+  'edge',
   'functions',
   'service',
   'pipeline',

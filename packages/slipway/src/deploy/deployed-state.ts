@@ -18,6 +18,8 @@ export interface DeployedStack {
   readonly outputs: Readonly<Record<string, string>>;
   /** SSM-typed template parameters: key → the value CloudFormation resolved at the last deploy. */
   readonly resolvedParameters: Readonly<Record<string, string>>;
+  /** Every template parameter: key → the value it was given at the last deploy (for SSM-typed ones, the name). */
+  readonly parameterValues: Readonly<Record<string, string>>;
 }
 
 /**
@@ -50,6 +52,9 @@ export async function readDeployedStack(
       (stack.Parameters ?? [])
         .filter((p) => p.ResolvedValue !== undefined)
         .map((p) => [p.ParameterKey ?? '', p.ResolvedValue ?? '']),
+    ),
+    parameterValues: Object.fromEntries(
+      (stack.Parameters ?? []).map((p) => [p.ParameterKey ?? '', p.ParameterValue ?? '']),
     ),
   };
 }

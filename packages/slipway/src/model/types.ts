@@ -5,6 +5,7 @@
  */
 
 import type { AuthModel, ServiceAuthModel } from './auth.js';
+import type { EdgeModel } from './edge.js';
 import type { EksClusterModel, Runtime } from './eks.js';
 import type { FunctionModel, TopicModel } from './functions.js';
 import type { TableAccess, TableModel } from './tables.js';
@@ -154,6 +155,8 @@ export interface EnvironmentModel {
   /** Default capacity for the environment's services. */
   readonly capacity: Capacity;
   readonly domain?: DomainModel;
+  /** CloudFront (and WAF) in front of the public services, in the `<app>-<env>-edge` stack in us-east-1. @default none */
+  readonly edge?: EdgeModel;
   /** Databases by name (usually one, `main`). */
   readonly databases: readonly DatabaseModel[];
   /** Valkey caches by name. @default [] */
@@ -194,6 +197,8 @@ export interface EnvironmentStackNames {
   readonly runtime: string;
   /** `<app>-<env>-functions`, when the environment has functions or topics. */
   readonly functions?: string;
+  /** `<app>-<env>-edge`, in us-east-1, when the environment has an edge. */
+  readonly edge?: string;
   /** Service name → stack name; empty on EKS, where services are Kubernetes objects. */
   readonly services: Readonly<Record<string, string>>;
 }
@@ -397,6 +402,10 @@ export interface UsageModel {
   readonly queueRequestMillionsPerMonth?: number;
   /** Millions of messages published a month per SNS topic. @default 1 */
   readonly topicPublishMillionsPerMonth?: number;
+  /** Millions of requests a month through the CloudFront distribution. @default 1 */
+  readonly edgeRequestMillionsPerMonth?: number;
+  /** GB CloudFront sends to viewers a month. @default 10 */
+  readonly edgeTransferGbPerMonth?: number;
 }
 
 export interface AcknowledgementModel {

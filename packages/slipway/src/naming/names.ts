@@ -13,7 +13,7 @@ export function ciStackName(app: string): string {
 export function layerStackName(
   app: string,
   env: string,
-  layer: 'network' | 'data' | 'runtime' | 'cluster' | 'functions',
+  layer: 'network' | 'data' | 'runtime' | 'cluster' | 'functions' | 'edge',
 ): string {
   return `${app}-${env}-${layer}`;
 }
@@ -25,6 +25,15 @@ export function serviceStackName(app: string, env: string, service: string): str
 /** Cross-stack values travel through SSM parameters named `/<app>/<env>/<layer>/<name>`. */
 export function ssmParameterName(app: string, env: string, layer: string, name: string): string {
   return `/${app}/${env}/${layer}/${name}`;
+}
+
+/**
+ * The Secrets Manager secret holding a machine client's secret, beside the parameter with its id
+ * (`/<app>/<env>/data/auth/clients/<client>/id`): unique per environment, so two environments in
+ * one account and region never take the same name.
+ */
+export function machineClientSecretName(app: string, env: string, client: string): string {
+  return ssmParameterName(app, env, 'data', `auth/clients/${client}/secret`);
 }
 
 /** The private DNS namespace services and the database are reachable under inside the VPC. */

@@ -4,6 +4,7 @@ import { appContext } from './app-context.js';
 import { CiStack } from './ci/ci-stack.js';
 import { needsDataStack } from '../model/data-layer.js';
 import { DataStack } from './data/data-stack.js';
+import { EdgeStack } from './edge/edge-stack.js';
 import { FunctionsStack } from './functions/functions-stack.js';
 import { NetworkStack } from './network/network-stack.js';
 import { pinServiceName, pipelineServiceName } from './ci/pipeline-names.js';
@@ -18,7 +19,16 @@ import type { EnvironmentModel } from '../model/types.js';
 
 /** Which layer a stack is; services share one kind. */
 export type StackKind =
-  'ci' | 'network' | 'data' | 'runtime' | 'cluster' | 'functions' | 'service' | 'pipeline' | 'preview';
+  | 'ci'
+  | 'network'
+  | 'data'
+  | 'runtime'
+  | 'cluster'
+  | 'edge'
+  | 'functions'
+  | 'service'
+  | 'pipeline'
+  | 'preview';
 
 /** One stack of the app and the environment it belongs to (none for the CI stack). */
 export interface BuiltStack {
@@ -32,7 +42,7 @@ export interface BuiltStack {
 export interface SlipwayApp {
   readonly app: App;
   /**
-   * CI first, then per environment network → data → runtime → functions → services (on EKS
+   * CI first, then per environment network → data → runtime → edge → functions → services (on EKS
    * network → data → cluster); pipelines last.
    */
   readonly stacks: readonly BuiltStack[];
@@ -74,6 +84,11 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
     stacks.push({ stack: network, kind: 'network', environment: env.name });
     if (data) stacks.push({ stack: data, kind: 'data', environment: env.name });
     stacks.push({ stack: runtime, kind: 'runtime', environment: env.name });
+    if (env.stackNames.edge !== undefined) {
+      const edge = new EdgeStack(app, { model, environment: env });
+      edge.addStackDependency(runtime, "is given the load balancer's ARN and name from its SSM parameters");
+      stacks.push({ stack: edge, kind: 'edge', environment: env.name });
+    }
     if (env.stackNames.functions !== undefined) {
       const functions = new FunctionsStack(app, { model, environment: env });
       functions.addStackDependency(runtime, 'reads the alarm topic from SSM');

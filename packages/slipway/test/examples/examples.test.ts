@@ -35,14 +35,18 @@ const EXAMPLES = [
   // is priced at its one desired t4g.medium. Prod (us-west-2) adds to goapp's prod a db.t4g.small
   // writer, Multi-AZ ($46.72), and its replica ($23.36), and two cache nodes ($23.36): about $420.
   // Seed 003 on Fargate in eu-west-1, by hand at eu-west-1's figures (about 6 % over us-east-1's):
-  // dev, the ALB $24.59 with its two addresses $7.30; three Spot tasks of 0.25 vCPU / 0.5 GB in
-  // public subnets, $2.16 each and $3.65 for each task's address; the machine client $6 and 1,000
-  // token requests $2.25; two tables at 1 M writes, 1 M reads and 1 GB with backups, $1.27 each;
-  // the function's 1 M calls of 200 ms at 256 MB $0.92 and its failure queue $0.42; logs, the
-  // private namespace, Cloud Map and seven alarms about $2.10. About $64. Prod: a NAT gateway
-  // $35.06 with its address $3.65, the ALB with three addresses $35.54, six on-demand tasks
-  // $43.26, the same client, tables and function, and about $3.20 of logs, DNS and alarms: $133.
-  { name: 'orders', model: { dev: 64, prod: 133 } },
+  // dev, the ALB $24.59, internal behind CloudFront so without public addresses; CloudFront's 1 M
+  // requests $1.00 and 10 GB out $0.85; three Spot tasks of 0.25 vCPU / 0.5 GB in public subnets,
+  // $2.16 each and $3.65 for each task's address; the machine client $6 and 1,000 token requests
+  // $2.25, and the copy of its secret the orders service reads from Secrets Manager $0.40 (one
+  // secret-month; the few reads at task start round to nothing); two tables at 1 M writes, 1 M
+  // reads and 1 GB with backups, $1.27 each; the function's 1 M calls of 200 ms at 256 MB $0.92
+  // and its failure queue $0.42; logs, the private namespace, Cloud Map and seven alarms about
+  // $2.10. About $58.95. Prod: a NAT gateway $35.06 with its address $3.65, the internal ALB
+  // $24.59, six on-demand tasks $43.26, the same CloudFront, client and secret, tables and
+  // function, a WAF of $5 with four rules $4 and 1 M requests $0.60, and about $3.20 of logs, DNS
+  // and alarms: $133.90.
+  { name: 'orders', model: { dev: 58.95, prod: 133.9 } },
   {
     name: 'parrot',
     model: { dev: 73 + 24.53 + 9.81 + 3.2 + 36.73 + 22.27 + 7.3 + 14.38 + 11.68, prod: 420 },

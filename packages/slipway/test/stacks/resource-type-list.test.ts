@@ -29,7 +29,8 @@ function env(account: string, region: string, extra: Partial<EnvironmentConfig> 
  * Every option that adds resources: CodePipeline delivery with targets in another account and in
  * another region, previews from branch images, a created secret, a database, a cache, a table, functions
  * (one a stream calls, one a topic calls, one nothing does), a user pool, scaling, an
- * internal service, NAT gateways and a domain with its HTTPS listener.
+ * internal service, NAT gateways, a domain with its HTTPS listener, and an edge with WAF, a cached
+ * path and its own domain.
  */
 const EVERYTHING: SlipwayConfig = {
   app: 'shop',
@@ -70,7 +71,18 @@ const EVERYTHING: SlipwayConfig = {
   },
   environments: {
     dev: env('111111111111', 'us-east-1', { network: { natGateways: 1 } }),
-    stage: env('333333333333', 'eu-west-1'),
+    stage: env('333333333333', 'eu-west-1', {
+      edge: {
+        cloudfront: true,
+        waf: { managedRules: ['common'], rateLimit: 1000 },
+        cache: { '/static/*': 3600 },
+        domain: {
+          name: 'stage.shop.example.com',
+          certificateArn:
+            'arn:aws:acm:us-east-1:333333333333:certificate/0b6f3c2e-1111-2222-3333-444455556666',
+        },
+      },
+    }),
     prod: env('222222222222', 'eu-west-1', {
       production: true,
       network: { natGateways: 2 },

@@ -952,6 +952,7 @@ export type StackLayer =
   | 'data'
   | 'runtime'
   | 'cluster'
+  | 'edge'
   | 'functions'
   | 'service'
   | 'preview';
@@ -1058,6 +1059,16 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::SQS::Queue',
     'AWS::SQS::QueuePolicy',
     'AWS::SSM::Parameter',
+  ],
+  edge: [
+    'AWS::CloudFront::CachePolicy',
+    'AWS::CloudFront::Distribution',
+    'AWS::CloudFront::VpcOrigin',
+    'AWS::Logs::Delivery',
+    'AWS::Logs::DeliveryDestination',
+    'AWS::Logs::DeliverySource',
+    'AWS::Logs::LogGroup',
+    'AWS::WAFv2::WebACL',
   ],
   functions: [
     'AWS::CloudWatch::Alarm',

@@ -1,3 +1,4 @@
+import { resolveEdge } from './edge.js';
 import { resolveTable } from './tables.js';
 import { resolveFunction, resolveTopic } from './functions.js';
 import type { EnvironmentModel } from '../../model/types.js';
@@ -42,7 +43,11 @@ export function resolveEnvironment(
   const imageTag = env.imageTag ?? stage.imageTag;
   const logRetentionDays = env.logRetentionDays ?? stage.logRetentionDays;
   const runtime = runtimeOf(config, env);
-  const auth = config.auth === undefined ? undefined : resolveAuth(config.app, name, production, config.auth);
+  const edge = runtime === 'ecs' ? resolveEdge(env.edge) : undefined;
+  const auth =
+    config.auth === undefined
+      ? undefined
+      : resolveAuth(config.app, name, production, config.auth, Object.keys(config.services ?? {}));
   const services = Object.entries(config.services ?? {}).map(([serviceName, service]) => {
     const resolved = resolveService(serviceName, service, env.services?.[serviceName], {
       app: config.app,
@@ -74,6 +79,7 @@ export function resolveEnvironment(
     ...(env.domain === undefined
       ? {}
       : { domain: { name: env.domain.name, certificateArn: env.domain.certificateArn } }),
+    ...(edge === undefined ? {} : { edge }),
     databases: Object.entries(config.databases ?? {}).map(([databaseName, database]) =>
       resolveDatabase(config.app, databaseName, database, env.databases?.[databaseName], production),
     ),
@@ -109,6 +115,7 @@ export function resolveEnvironment(
       ...(Object.keys(config.functions ?? {}).length + Object.keys(config.topics ?? {}).length > 0
         ? { functions: layerStackName(config.app, name, 'functions') }
         : {}),
+      ...(edge === undefined ? {} : { edge: layerStackName(config.app, name, 'edge') }),
       // On EKS services are Kubernetes objects in the GitOps folder, not stacks.
       services:
         runtime === 'eks'

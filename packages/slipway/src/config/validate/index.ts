@@ -16,6 +16,7 @@ import { validateDatabaseClasses } from './database-class.js';
 import { validateDelivery } from './delivery.js';
 import { validateDeployments } from './deployment.js';
 import { validateDev } from './dev.js';
+import { validateEdges } from './edge.js';
 import { validateEks } from './eks.js';
 import { validateEnvironmentVariables } from './environment-variables.js';
 import { validateEnvironments } from './environments.js';
@@ -58,6 +59,7 @@ const VALIDATORS: readonly Validator[] = [
   validateContainers,
   validateDeployments,
   validateRouting,
+  validateEdges,
   validateImages,
   validateEnvironmentVariables,
   validateDev,

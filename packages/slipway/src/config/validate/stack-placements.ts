@@ -5,6 +5,7 @@
  */
 import type { StackLayer } from '../data/aws-tables.generated.js';
 import { needsDataStack } from '../../model/data-layer.js';
+import { EDGE_REGION } from '../../model/edge.js';
 import type { AppModel } from '../../model/types.js';
 
 export interface StackPlacement {
@@ -36,6 +37,15 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
       continue;
     }
     placements.push(at('runtime', env.stackNames.runtime));
+    if (env.stackNames.edge !== undefined) {
+      // CloudFront's web ACL, certificate and log delivery source must be in us-east-1.
+      placements.push({
+        layer: 'edge',
+        region: EDGE_REGION,
+        environment: env.name,
+        label: env.stackNames.edge,
+      });
+    }
     if (env.stackNames.functions !== undefined) placements.push(at('functions', env.stackNames.functions));
     for (const service of env.services) {
       placements.push(at('service', env.stackNames.services[service.name] ?? service.name));

@@ -3,6 +3,7 @@ import type { Pricer } from '../pricing-context.js';
 import { priceAlarm } from './alarm.js';
 import { priceCacheReplicationGroup } from './cache-replication-group.js';
 import { priceCloudMapInstance } from './cloud-map-instance.js';
+import { priceDistribution } from './cloudfront-distribution.js';
 import { priceUserPool, priceUserPoolClient } from './cognito.js';
 import { priceEcrRepository } from './ecr-repository.js';
 import { priceEcsService } from './ecs-service.js';
@@ -22,6 +23,7 @@ import { priceSnsTopic } from './sns-topic.js';
 import { priceSqsQueue } from './sqs-queue.js';
 import { priceSsmParameter } from './ssm-parameter.js';
 import { priceVpcEndpoint } from './vpc-endpoint.js';
+import { priceWebAcl } from './waf-web-acl.js';
 
 /** The pricer of each CloudFormation type that costs money. */
 export const PRICERS: Readonly<Record<string, Pricer>> = {
@@ -54,6 +56,8 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::ServiceDiscovery::PublicDnsNamespace': priceHostedZone,
   'AWS::ServiceDiscovery::Instance': priceCloudMapInstance,
   'AWS::S3::Bucket': priceS3Bucket,
+  'AWS::CloudFront::Distribution': priceDistribution,
+  'AWS::WAFv2::WebACL': priceWebAcl,
 };
 
 /**
@@ -64,6 +68,13 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
 export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::CDK::Metadata',
   'AWS::CertificateManager::Certificate',
+  // Free by themselves: a VPC origin and cache policies cost nothing beyond the distribution's
+  // requests; the access-log delivery is priced as the log group's ingestion.
+  'AWS::CloudFront::CachePolicy',
+  'AWS::CloudFront::VpcOrigin',
+  'AWS::Logs::Delivery',
+  'AWS::Logs::DeliveryDestination',
+  'AWS::Logs::DeliverySource',
   // A pool's domain and resource servers are free; its users and machine clients are priced.
   'AWS::Cognito::UserPoolDomain',
   'AWS::Cognito::UserPoolResourceServer',

@@ -19,6 +19,12 @@ export const SAME_EVERYWHERE: ReadonlySet<PriceKey> = new Set<PriceKey>([
   'cognito.essentials.mau-month',
   'cognito.m2m.client-month',
   'cognito.m2m.token-requests-1k',
+  // Billed by where viewers are, not by the stack's region; the edge stack is always in us-east-1.
+  'cloudfront.https-request-10k',
+  'cloudfront.transfer-out-gb',
+  'waf.web-acl-month',
+  'waf.rule-month',
+  'waf.request-million',
 ]);
 
 /** A region's per-instance prices: RDS by instance class, EC2 by instance type. */

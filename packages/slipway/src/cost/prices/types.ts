@@ -88,6 +88,13 @@ export interface RegionPrices {
   readonly 'sqs.standard.request-million': Price;
   /** Amazon SNS standard topics: per million publish requests (64 KB chunks); deliveries to SQS are free. */
   readonly 'sns.publish-million': Price;
+  /** CloudFront, United States and Europe edges: per 10,000 HTTPS requests, and per GB out to viewers (first 10 TB). */
+  readonly 'cloudfront.https-request-10k': Price;
+  readonly 'cloudfront.transfer-out-gb': Price;
+  /** AWS WAF: per web ACL a month, per rule (a managed group counts as one) a month, per million requests inspected. */
+  readonly 'waf.web-acl-month': Price;
+  readonly 'waf.rule-month': Price;
+  readonly 'waf.request-million': Price;
   /** EC2 Spot as a share of the on-demand price: an assumption, the Spot price floats. */
   readonly 'ec2.spot-factor': Price;
 }

@@ -41,7 +41,8 @@ export class RuntimeStack extends SlipwayStack {
       description: `Slipway ${model.app} ${env.name}: ECS cluster${balanced ? ' and shared load balancer' : ''}`,
     });
     const where: EnvironmentRef = { app: model.app, env: env.name };
-    const vpc = importVpc(this, where, env, 'public');
+    // Behind an edge the load balancer is internal, in the private subnets; otherwise public.
+    const vpc = importVpc(this, where, env, env.edge === undefined ? 'public' : 'private');
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       clusterName: clusterName(model.app, env.name),

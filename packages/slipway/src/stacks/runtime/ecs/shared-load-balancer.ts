@@ -4,6 +4,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { acknowledge } from '../../../checks/acknowledge.js';
 import type { EnvironmentModel } from '../../../model/types.js';
 import { accessLogBucket } from './access-log-bucket.js';
+import { privateSubnetType } from '../../network/network-layout.js';
 import { type EnvironmentRef, publishValue, runtimeKeys } from '../../shared/cross-stack.js';
 
 /**
@@ -37,27 +38,40 @@ export interface SharedLoadBalancer {
  */
 export function addSharedLoadBalancer(stack: Stack, props: SharedLoadBalancerProps): SharedLoadBalancer {
   const { app, environment: env, vpc, where } = props;
+  const behindEdge = env.edge !== undefined;
   const securityGroup = new ec2.SecurityGroup(stack, 'LoadBalancerSecurityGroup', {
     vpc,
-    description: `${app} ${env.name} load balancer: the internet on 80/443 only`,
+    description: behindEdge
+      ? `${app} ${env.name} load balancer: the CloudFront VPC origin on 80 only`
+      : `${app} ${env.name} load balancer: the internet on 80/443 only`,
     // Each service stack opens egress to its own tasks on its own port, nothing more.
     allowAllOutbound: false,
   });
-  securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), 'HTTP from the internet');
-  if (env.domain) {
-    securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS from the internet');
+  if (behindEdge) {
+    // The VPC origin reaches the internal load balancer through network interfaces CloudFront
+    // places in the VPC, so the VPC's own range is the only source; nothing outside can route here.
+    securityGroup.addIngressRule(
+      ec2.Peer.ipv4(env.network.cidr),
+      ec2.Port.tcp(80),
+      'HTTP from the CloudFront VPC origin',
+    );
+  } else {
+    securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), 'HTTP from the internet');
+    if (env.domain) {
+      securityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS from the internet');
+    }
+    acknowledge(
+      securityGroup,
+      'AwsSolutions-EC23',
+      'This is the internet-facing load balancer: it must admit 0.0.0.0/0, and only on 80 and 443; ' +
+        'services limited to some callers are restricted by source-ip listener rules.',
+    );
   }
-  acknowledge(
-    securityGroup,
-    'AwsSolutions-EC23',
-    'This is the internet-facing load balancer: it must admit 0.0.0.0/0, and only on 80 and 443; ' +
-      'services limited to some callers are restricted by source-ip listener rules.',
-  );
 
   const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'LoadBalancer', {
     vpc,
-    internetFacing: true,
-    vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+    internetFacing: !behindEdge,
+    vpcSubnets: { subnetType: behindEdge ? privateSubnetType(env) : ec2.SubnetType.PUBLIC },
     securityGroup,
     dropInvalidHeaderFields: true,
     deletionProtection: env.production,
@@ -78,7 +92,7 @@ export function addSharedLoadBalancer(stack: Stack, props: SharedLoadBalancerPro
     messageBody: 'Not found',
   });
   let listener: elbv2.ApplicationListener;
-  if (env.domain) {
+  if (env.domain && !behindEdge) {
     listener = loadBalancer.addListener('HttpsListener', {
       port: 443,
       protocol: elbv2.ApplicationProtocol.HTTPS,
@@ -100,7 +114,11 @@ export function addSharedLoadBalancer(stack: Stack, props: SharedLoadBalancerPro
       open: false,
       defaultAction: notFound,
     });
-    acknowledge(listener, 'CT.ELASTICLOADBALANCING.PR.1', plainHttpReason(env));
+    acknowledge(
+      listener,
+      'CT.ELASTICLOADBALANCING.PR.1',
+      behindEdge ? edgeHttpReason(env) : plainHttpReason(env),
+    );
   }
 
   publishValue(stack, where, 'runtime', runtimeKeys.albArn, loadBalancer.loadBalancerArn);
@@ -111,12 +129,23 @@ export function addSharedLoadBalancer(stack: Stack, props: SharedLoadBalancerPro
   publishValue(stack, where, 'runtime', runtimeKeys.accessLogBucket, logs.bucketName);
 
   new CfnOutput(stack, 'LoadBalancerDnsName', {
-    description: env.domain
-      ? `Point ${env.domain.name} (CNAME or alias) here`
-      : 'Public address of the environment',
+    description: behindEdge
+      ? "Internal address CloudFront's VPC origin reaches (see the edge stack)"
+      : env.domain
+        ? `Point ${env.domain.name} (CNAME or alias) here`
+        : 'Public address of the environment',
     value: loadBalancer.loadBalancerDnsName,
   });
   return { loadBalancer, listener };
+}
+
+/** Why an internal load balancer behind CloudFront listens on plain HTTP. */
+function edgeHttpReason(env: EnvironmentModel): string {
+  return (
+    `${env.name}'s load balancer is internal: only CloudFront's VPC origin reaches it, over AWS's network ` +
+    'inside the VPC, and viewers are redirected to HTTPS at the edge. A certificate here would have to name ' +
+    "the load balancer's internal host, which no public authority signs."
+  );
 }
 
 /** Why an environment without a domain serves plain HTTP, and what changes that. */
