@@ -22,8 +22,9 @@ export function distributionAccessLogs(
   const { name, distribution, environment: env } = props;
   const stack = Stack.of(scope);
   const { partition } = regionFacts(stack.region);
+  const logGroupName = `/aws/vendedlogs/cloudfront/${name}`;
   const group = environmentLogGroup(scope, 'AccessLogs', {
-    logGroupName: `/aws/vendedlogs/cloudfront/${name}`,
+    logGroupName,
     retentionDays: env.logRetentionDays,
     retentionPath: `environments.${env.name}.logRetentionDays`,
     production: env.production,
@@ -39,7 +40,7 @@ export function distributionAccessLogs(
   const destination = new logs.CfnDeliveryDestination(scope, 'AccessLogDestination', {
     name: `${name}-cloudfront-logs`,
     outputFormat: 'json',
-    destinationResourceArn: `arn:${partition}:logs:${stack.region}:${stack.account}:log-group:${group.logGroupName}`,
+    destinationResourceArn: `arn:${partition}:logs:${stack.region}:${stack.account}:log-group:${logGroupName}`,
   });
   const delivery = new logs.CfnDelivery(scope, 'AccessLogDelivery', {
     deliverySourceName: source.name,
