@@ -11,6 +11,7 @@ import { runControlTower } from './control-tower/run-control-tower.js';
 import type { LocatedFinding } from './located-finding.js';
 import { prepareChecks } from './prepare-checks.js';
 import { runRules } from './rules/run-rules.js';
+import type { StackFacts } from './rules/types.js';
 
 export const BYPASSED_ACKNOWLEDGEMENT_RULE = 'Slipway-ACK2';
 export const CONTROLS_NOT_RUN_RULE = 'Slipway-CT1';
@@ -49,9 +50,15 @@ export interface CollectFindingsInput {
   readonly controlTower?: boolean;
 }
 
-/** The CI stack serves every environment, production included, so it gets the production rules. */
-function productionOf(model: AppModel): (stack: SynthesizedStack) => boolean {
-  return (stack) => model.environments.find((env) => env.name === stack.environment)?.production ?? true;
+/**
+ * What the rules learn from the model: production or not (the CI stack serves every environment,
+ * production included, so it gets the production rules) and whether the environment has a user pool.
+ */
+function factsOf(model: AppModel): (stack: SynthesizedStack) => StackFacts {
+  return (stack) => {
+    const env = model.environments.find((e) => e.name === stack.environment);
+    return { production: env?.production ?? true, userPool: env?.auth !== undefined };
+  };
 }
 
 function bypassedFindings(index: ConstructIndex, sharedStack: string): LocatedFinding[] {
@@ -85,7 +92,7 @@ export function collectFindings(input: CollectFindingsInput): Finding[] {
   const names = new Set(stacks.map((stack) => stack.name));
   const index = indexConstructs(app);
 
-  const ruleFindings = runRules(stacks, productionOf(model)).map((finding): LocatedFinding => ({
+  const ruleFindings = runRules(stacks, factsOf(model)).map((finding): LocatedFinding => ({
     rule: finding.rule,
     level: finding.level,
     stack: finding.stack,

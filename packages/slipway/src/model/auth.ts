@@ -51,6 +51,11 @@ export interface MachineClientModel {
   readonly name: string;
   /** Full resource-server scopes (`<server>/<scope>`). */
   readonly scopes: readonly string[];
+  /**
+   * The service that signs in as this client and gets its id and secret; absent when a caller
+   * outside the app uses it.
+   */
+  readonly service?: string;
 }
 
 /** What a service's token check needs: the variables AUTH_CLIENT_IDS and AUTH_WRITE_SCOPE come from. */
@@ -59,6 +64,11 @@ export interface ServiceAuthModel {
   readonly writeScope?: string;
   /** Clients (app or machine) whose tokens the service accepts, by name. */
   readonly clients: readonly string[];
+}
+
+/** The machine client `service` signs in as, if one is bound to it. */
+export function callerClient(auth: AuthModel | undefined, service: string): MachineClientModel | undefined {
+  return auth?.machineClients.find((client) => client.service === service);
 }
 
 /** Every client of the pool by name, app clients first. */

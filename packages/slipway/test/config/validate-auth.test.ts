@@ -152,4 +152,59 @@ describe('auth', () => {
       fix: ["'<app>-<env>'"],
     });
   });
+
+  describe('the service a machine client signs in as', () => {
+    const callerOf = (config: SlipwayConfig, env = 'dev') =>
+      resolveConfig(config).environments.find((e) => e.name === env)?.auth?.machineClients[0];
+
+    it('is the service of the same name by default, none when there is no such service, or the one named', () => {
+      const config = withAuth();
+      expect(callerOf(config)).toEqual({ name: 'payments', scopes: ['orders/write'] });
+      config.services!.payments = { port: 8081, public: false };
+      expect(callerOf(config)).toEqual({ name: 'payments', scopes: ['orders/write'], service: 'payments' });
+      config.auth!.machineClients!.payments!.service = 'web';
+      expect(callerOf(config, 'prod')).toEqual({
+        name: 'payments',
+        scopes: ['orders/write'],
+        service: 'web',
+      });
+    });
+
+    it('rejects a service that is not declared, suggesting the one meant', () => {
+      const config = withAuth();
+      config.auth!.machineClients!.payments!.service = 'wbe';
+      expectIssue(config, 'auth.machineClients.payments.service', {
+        message: ["no service named 'wbe'", "did you mean 'web'"],
+        fix: ["name one of 'web'", 'or remove service when a caller outside the app uses the client'],
+      });
+    });
+
+    it('rejects two clients bound to one service, explicitly or by name', () => {
+      const config = withAuth();
+      config.auth!.machineClients!.payments!.service = 'web';
+      config.auth!.machineClients!.web = { scopes: ['orders/read'] };
+      expectIssue(config, 'auth.machineClients.web', {
+        message: ["service 'web' would sign in as both 'payments' and 'web'"],
+        fix: ["give 'web' one machine client with every scope it needs"],
+      });
+    });
+
+    it('rejects a bound client while an environment runs on EKS, for now', () => {
+      const config = withAuth();
+      config.services!.web!.auth = undefined;
+      config.auth!.machineClients!.payments!.service = 'web';
+      config.environments.dev!.runtime = 'eks';
+      expectIssue(config, 'auth.machineClients.payments.service', {
+        message: ["services on EKS ('dev') do not get the AUTH_CALLER_ variables yet"],
+        fix: ["runtime: 'ecs'", 'or remove service'],
+      });
+    });
+
+    it('accepts a client bound to no service: a caller outside the app uses it', () => {
+      const config = withAuth();
+      config.environments.dev!.runtime = 'eks';
+      config.services!.web!.auth = undefined;
+      expect(() => resolveConfig(config)).not.toThrow();
+    });
+  });
 });

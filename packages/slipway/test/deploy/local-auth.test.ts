@@ -7,14 +7,22 @@ import type { AppModel } from '../../src/model/types.js';
 import { devFloorModel } from '../fixtures/models.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 
-/** The dev floor app with a pool: an SPA, a machine client, and the api checking writes. */
+/** The dev floor app with a pool: an SPA, a machine client the api signs in as, and the api checking writes. */
 function withAuth(): AppModel {
   const model = devFloorModel();
-  const auth = resolveAuth(model.app, 'dev', false, {
-    resourceServers: { items: { scopes: { write: 'Change items' } } },
-    appClients: { web: { callbackUrls: ['http://localhost:5173/callback'] } },
-    machineClients: { worker: { scopes: ['items/write'] } },
-  });
+  const services = model.environments[0]!.services.map((service) => service.name);
+  const auth = resolveAuth(
+    model.app,
+    'dev',
+    false,
+    {
+      resourceServers: { items: { scopes: { write: 'Change items' } } },
+      appClients: { web: { callbackUrls: ['http://localhost:5173/callback'] } },
+      // The api calls itself with the worker's token: one service is enough to see both sides.
+      machineClients: { worker: { scopes: ['items/write'], service: 'api' } },
+    },
+    services,
+  );
   return {
     ...model,
     environments: model.environments.map((env) => ({
@@ -30,13 +38,22 @@ function withAuth(): AppModel {
 
 /** A Cognito API call to the emulator; the kit has no Cognito client of its own to borrow. */
 async function cognito(endpoint: string, action: string, body: object): Promise<Record<string, unknown>> {
+  return awsJson(endpoint, 'cognito-idp', `AWSCognitoIdentityProviderService.${action}`, body);
+}
+
+/** A JSON-protocol API call to the emulator, which routes it by the service the signature names. */
+async function awsJson(
+  endpoint: string,
+  service: string,
+  target: string,
+  body: object,
+): Promise<Record<string, unknown>> {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/x-amz-json-1.1',
-      'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
-      Authorization:
-        'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0',
+      'X-Amz-Target': target,
+      Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
     },
     body: JSON.stringify(body),
   });
@@ -90,7 +107,21 @@ describe('a user pool on the local emulator', () => {
       AUTH_USER_POOL_ID: poolId,
       AUTH_CLIENT_IDS: `${await value('clients/web/id')},${worker}`,
       AUTH_WRITE_SCOPE: 'items/write',
+      AUTH_TOKEN_URL: `https://floor-dev.auth.${env.region}.amazoncognito.com/oauth2/token`,
+      AUTH_CALLER_CLIENT_ID: worker,
+      AUTH_CALLER_SCOPES: 'items/write',
     });
+    // The caller's secret: a container secret from the Secrets Manager copy of the client's secret.
+    const secretArn = await value('clients/worker/secret-arn');
+    expect(task.taskDefinition?.containerDefinitions?.[0]?.secrets).toContainEqual({
+      name: 'AUTH_CALLER_CLIENT_SECRET',
+      valueFrom: secretArn,
+    });
+    const copy = await awsJson(emulator.endpoint, 'secretsmanager', 'secretsmanager.GetSecretValue', {
+      SecretId: secretArn,
+    });
+    expect(copy.Name).toBe('/floor/dev/data/auth/clients/worker/secret');
+    expect(copy.SecretString).toBe(client.ClientSecret);
 
     const unchanged = await diffEnvironment(model, env.name, options());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
@@ -47,6 +48,8 @@ describe('examples/orders', () => {
           'AWS::DynamoDB::Table',
           'AWS::Cognito::UserPool',
           'AWS::Cognito::UserPoolClient',
+          // The orders service signs in as the `orders` machine client: a copy of its secret.
+          'AWS::SecretsManager::Secret',
         ]),
       );
       expect(await typesIn('orders-dev-functions')).toEqual(
@@ -56,6 +59,14 @@ describe('examples/orders', () => {
           'AWS::SQS::Queue',
         ]),
       );
+      const task = await new ECSClient(emulator.config('eu-west-1')).send(
+        new DescribeTaskDefinitionCommand({ taskDefinition: 'orders-dev-orders' }),
+      );
+      const container = task.taskDefinition?.containerDefinitions?.[0];
+      expect(container?.environment?.find((v) => v.name === 'AUTH_CALLER_SCOPES')?.value).toBe(
+        'inventory/write payments/write',
+      );
+      expect(container?.secrets?.map((s) => s.name)).toEqual(['AUTH_CALLER_CLIENT_SECRET']);
       const unchanged = await diffEnvironment(model, 'dev', options);
       expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
     });

@@ -10,6 +10,7 @@ import type {
   CacheConfig,
   DatabaseConfig,
   DeploymentConfig,
+  EdgeConfig,
   EnvironmentConfig,
   ScalingConfig,
   SecretConfig,
@@ -278,9 +279,18 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
       table: fc.option(fc.record({ sortKey: fc.boolean(), stream: fc.boolean(), ttl: fc.boolean() }), {
         nil: undefined,
       }),
-      // A Cognito pool whose first service checks tokens for a write scope, with a machine client
-      // or not; not on EKS, which does not take auth yet.
+      // A Cognito pool whose first service and public services check tokens for a write scope, with
+      // a machine client or not (the `worker` service, when drawn, signs in as it); not on EKS,
+      // which does not take auth yet.
       auth: fc.option(fc.record({ machineClient: fc.boolean() }), { nil: undefined }),
+      // One per environment, in order: CloudFront in front (about one in three), where the
+      // environment runs on ECS with a public service and is not the one previews copy.
+      edge: fc.array(fc.constantFrom(false, false, true), { minLength: 3, maxLength: 3 }),
+      // The edges' WAF: none, every default, or one group with a rate rule of its own.
+      edgeWaf: fc.constantFrom<EdgeConfig['waf']>(undefined, true, {
+        managedRules: ['known-bad-inputs'],
+        rateLimit: 500,
+      }),
       // On EKS: no Datadog, the agent alone, or the agent and the services' monitors.
       datadog: fc.constantFrom(undefined, 'agent' as const, 'monitors' as const),
       // One per environment, in order: AWS's keys, the environment's own, or the default.
@@ -332,6 +342,8 @@ interface Shape {
   /** Per environment: runs on EKS (when its region offers the cluster stack's types). */
   readonly eks: readonly boolean[];
   readonly datadog: 'agent' | 'monitors' | undefined;
+  readonly edge: readonly boolean[];
+  readonly edgeWaf: EdgeConfig['waf'];
   readonly table: { readonly sortKey: boolean; readonly stream: boolean; readonly ttl: boolean } | undefined;
   readonly auth: { readonly machineClient: boolean } | undefined;
   readonly encryption: readonly ('aws-managed' | 'customer-managed' | undefined)[];
@@ -352,6 +364,16 @@ function assemble(
       shape.delivery === 'github-actions' && shape.eks[index]! && offersLayer(env.region, 'cluster'),
   );
   const anyEks = onEks.some(Boolean);
+  const hasNonProduction = shape.environments.some((env) => !env.production);
+  // Previews copy the first non-production environment, which must run on ECS.
+  const previewTarget = shape.environments.findIndex((env) => !env.production);
+  const previewsPossible = hasNonProduction && !onEks[previewTarget];
+  const previewsOn = shape.previews && previewsPossible;
+  // A preview listens on a port of its environment's load balancer, which an edge makes internal.
+  const behindEdge = shape.environments.map(
+    (_, index) =>
+      shape.edge[index]! && !onEks[index] && hasPublic && !(previewsOn && index === previewTarget),
+  );
   const environments: Record<string, EnvironmentConfig> = {};
   const placesTaken = new Set<string>();
   shape.environments.forEach((env, index) => {
@@ -383,8 +405,20 @@ function assemble(
         ),
         ...shape.network,
       }),
+      edge: behindEdge[index]
+        ? dropUndefined({
+            cloudfront: true,
+            waf: shape.edgeWaf,
+            domain: shape.domainOn
+              ? {
+                  name: `${env.name}.${shape.app}.example.com`,
+                  certificateArn: `arn:aws:acm:us-east-1:${account}:certificate/0a1b2c3d-0000-4000-8000-${index.toString().padStart(12, '0')}`,
+                }
+              : undefined,
+          })
+        : undefined,
       domain:
-        shape.domainOn && hasPublic
+        shape.domainOn && hasPublic && !behindEdge[index]
           ? {
               name: `${env.name}.${shape.app}.example.com`,
               certificateArn: `arn:aws:acm:${env.region}:${account}:certificate/0a1b2c3d-0000-4000-8000-${index.toString().padStart(12, '0')}`,
@@ -392,10 +426,6 @@ function assemble(
           : undefined,
     });
   });
-  const hasNonProduction = shape.environments.some((env) => !env.production);
-  // Previews copy the first non-production environment, which must run on ECS.
-  const previewTarget = shape.environments.findIndex((env) => !env.production);
-  const previewsPossible = hasNonProduction && !onEks[previewTarget];
   // x86 services on EKS need x86 nodes: the default pair plus an on-demand x86 pool.
   const x86 = services.some((s) => s.config.architecture === 'x86_64');
   const nodePools = x86
@@ -417,7 +447,9 @@ function assemble(
   const authOn = shape.auth !== undefined && !anyEks;
   // Production without a domain serves plain HTTP, which a team must say it accepts, and why.
   const plainHttpProduction = shape.environments
-    .filter((env, index) => env.production && hasPublic && !shape.domainOn && !onEks[index])
+    .filter(
+      (env, index) => env.production && hasPublic && !shape.domainOn && !onEks[index] && !behindEdge[index],
+    )
     .map((env) => ({
       rule: 'Slipway-ELB5',
       stack: `${shape.app}-${env.name}-runtime`,
@@ -458,7 +490,10 @@ function assemble(
             ? { orders: i === 0 ? ('read-write' as const) : ('read' as const) }
             : undefined;
         const withTables = access ? { ...withCache, tables: access } : withCache;
-        const checksTokens = authOn && i === 0 ? { auth: { scopes: ['api/write'] } } : {};
+        // Every public service checks tokens too: where there is a pool, one that does not is
+        // Slipway-AUTH1, an error in production.
+        const checksTokens =
+          authOn && (i === 0 || s.config.public === true) ? { auth: { scopes: ['api/write'] } } : {};
         return [s.name, dropUndefined({ ...withTables, ...checksTokens })];
       }),
     ),
@@ -468,7 +503,7 @@ function assemble(
     checks: shape.checks,
     delivery: {
       pipeline: shape.delivery,
-      previewBranches: shape.previews && previewsPossible ? ['feat/*'] : [],
+      previewBranches: previewsOn ? ['feat/*'] : [],
     },
   });
 }

@@ -1,5 +1,6 @@
 /** Every Slipway rule, in the order findings are reported. Add a rule here and nowhere else. */
 
+import { authPublicServiceChecksTokens } from './auth/public-service-checks-tokens.js';
 import { cfnResourceTypeInRegion } from './cfn/resource-type-in-region.js';
 import { cfnStatefulRetention } from './cfn/stateful-retention.js';
 import { ec2InternetIngressWebPorts } from './ec2/internet-ingress-web-ports.js';
@@ -77,6 +78,7 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   ecsProductionDesiredCount,
   ecsProductionHealthCheckGrace,
   ecsDeregistrationWithinStopTimeout,
+  authPublicServiceChecksTokens,
   eksPublicEndpoint,
   eksProductionControlPlaneLogs,
   eksControlPlaneLogs,

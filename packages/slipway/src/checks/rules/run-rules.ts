@@ -1,7 +1,7 @@
 import type { Finding } from '../finding.js';
 import type { CfnResource, SynthesizedStack } from '../../template/types.js';
 import { SLIPWAY_RULES } from './registry.js';
-import type { RuleContext, RuleResult, SlipwayRule } from './types.js';
+import type { RuleContext, RuleResult, SlipwayRule, StackFacts } from './types.js';
 
 function messageFor(rule: SlipwayRule, result: RuleResult): string | undefined {
   if (result === 'compliant' || result === 'not-applicable') return undefined;
@@ -23,12 +23,14 @@ function checkSafely(rule: SlipwayRule, resource: CfnResource, context: RuleCont
  */
 export function runRules(
   stacks: readonly SynthesizedStack[],
-  production: (stack: SynthesizedStack) => boolean,
+  /** Whether a stack is production's, or everything the model says about it. */
+  facts: (stack: SynthesizedStack) => boolean | StackFacts,
   rules: readonly SlipwayRule[] = SLIPWAY_RULES,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const stack of stacks) {
-    const isProduction = production(stack);
+    const known = facts(stack);
+    const { production: isProduction, userPool } = typeof known === 'boolean' ? { production: known } : known;
     for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
       const context: RuleContext = {
         logicalId,
@@ -36,13 +38,14 @@ export function runRules(
         stackName: stack.name,
         production: isProduction,
         region: stack.region,
+        ...(userPool === undefined ? {} : { userPool }),
       };
       for (const rule of rules) {
         const message = checkSafely(rule, resource, context);
         if (message === undefined) continue;
         findings.push({
           rule: rule.id,
-          level: rule.level,
+          level: isProduction ? rule.level : (rule.nonProductionLevel ?? rule.level),
           stack: stack.name,
           resource: logicalId,
           message,

@@ -13,6 +13,16 @@ export interface RuleContext {
   readonly production: boolean;
   /** The region the stack deploys to, when known. */
   readonly region?: string;
+  /** Whether the stack's environment has a Cognito user pool (the app declares `auth`). */
+  readonly userPool?: boolean;
+}
+
+/** What the model says about a stack that its template alone does not. */
+export interface StackFacts {
+  /** A production environment's stack, or the shared CI stack. */
+  readonly production: boolean;
+  /** The environment has a Cognito user pool. @default false */
+  readonly userPool?: boolean;
 }
 
 /** A non-compliant result that says what exactly is wrong, appended to the rule's description. */
@@ -27,6 +37,8 @@ export interface SlipwayRule {
   /** `Slipway-<SERVICE><n>`, never reused once published (acknowledgements name it). */
   readonly id: string;
   readonly level: FindingLevel;
+  /** The level outside production, for a rule that is an error only there. @default `level` */
+  readonly nonProductionLevel?: FindingLevel;
   /** One line: what the rule requires and, where it is not obvious, why. */
   readonly description: string;
   readonly check: (resource: CfnResource, context: RuleContext) => RuleResult;

@@ -13,7 +13,14 @@ export const AUTH_DEFAULTS = {
  * The environment's user pool. Production keeps its users: deletion protection on and the pool
  * retained when it leaves the stack; elsewhere both are off, so dev and its copies tear down.
  */
-export function resolveAuth(app: string, env: string, production: boolean, config: AuthConfig): AuthModel {
+export function resolveAuth(
+  app: string,
+  env: string,
+  production: boolean,
+  config: AuthConfig,
+  /** The app's services: a machine client signs in as the one named like it, unless it names one. */
+  services: readonly string[],
+): AuthModel {
   const pool = config.userPool ?? {};
   return {
     userPool: {
@@ -34,10 +41,10 @@ export function resolveAuth(app: string, env: string, production: boolean, confi
       logoutUrls: [...(client.logoutUrls ?? client.callbackUrls)],
       scopes: [...(client.scopes ?? [])],
     })),
-    machineClients: Object.entries(config.machineClients ?? {}).map(([name, client]) => ({
-      name,
-      scopes: [...client.scopes],
-    })),
+    machineClients: Object.entries(config.machineClients ?? {}).map(([name, client]) => {
+      const service = client.service ?? (services.includes(name) ? name : undefined);
+      return { name, scopes: [...client.scopes], ...(service === undefined ? {} : { service }) };
+    }),
     accessTokenValidityMinutes: config.accessTokenValidityMinutes ?? AUTH_DEFAULTS.accessTokenValidityMinutes,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Auth: the user pool's settings are in Cognito's ranges and production keeps MFA on; every scope
  * a client or service names is defined on a resource server; clients a service accepts exist;
- * sign-in redirects go over HTTPS (plain HTTP on localhost only); and a service checks tokens only
- * where there is a pool to check them against.
+ * sign-in redirects go over HTTPS (plain HTTP on localhost only); a service checks tokens only
+ * where there is a pool to check them against; and each machine client is bound to at most one
+ * declared service, each service to at most one client.
  */
 import type { AppModel } from '../../model/types.js';
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
@@ -28,6 +29,7 @@ export const validateAuth: Validator = ({ config, model }) => {
     ...(auth === undefined ? [] : checkPool(auth, model)),
     ...(auth === undefined ? [] : checkResourceServers(auth)),
     ...(auth === undefined ? [] : checkClients(auth)),
+    ...(auth === undefined ? [] : checkCallers(auth, config, model)),
     ...checkServices(config, model),
   ];
 };
@@ -226,6 +228,61 @@ function checkClients(auth: AuthConfig): ConfigIssue[] {
     client.scopes.forEach((scope, index) => {
       if (!defined.includes(scope)) issues.push(undefinedScope(joinPath(path, index), scope, defined));
     });
+  }
+  return issues;
+}
+
+/**
+ * The services that sign in as machine clients: an explicit `service` must be declared, one service
+ * holds one client's credentials (it gets one AUTH_CALLER_CLIENT_ID), and, like a service's token
+ * check, a caller's credentials reach ECS services only.
+ */
+function checkCallers(auth: AuthConfig, config: SlipwayConfig, model: AppModel): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const services = Object.keys(config.services ?? {});
+  const eks = model.environments.filter((env) => env.runtime === 'eks').map((env) => env.name);
+  const boundTo = new Map<string, string>();
+  for (const [name, client] of Object.entries(auth.machineClients ?? {})) {
+    const path = joinPath('auth', 'machineClients', name);
+    if (client.service !== undefined && !services.includes(client.service)) {
+      issues.push(
+        issue(
+          joinPath(path, 'service'),
+          `no service named '${client.service}' is declared to sign in as this client${didYouMean(client.service, services)}`,
+          services.length > 0
+            ? `name one of ${listOf(services)}, or remove service when a caller outside the app uses the client`
+            : 'declare the service under services, or remove service when a caller outside the app uses the client',
+        ),
+      );
+      continue;
+    }
+    const service = client.service ?? (services.includes(name) ? name : undefined);
+    if (service === undefined) continue;
+    const where = client.service === undefined ? path : joinPath(path, 'service');
+    const other = boundTo.get(service);
+    if (other !== undefined) {
+      issues.push(
+        issue(
+          where,
+          `service '${service}' would sign in as both '${other}' and '${name}', and it gets one client's credentials`,
+          `give '${service}' one machine client with every scope it needs, e.g. scopes on '${other}'`,
+        ),
+      );
+      continue;
+    }
+    boundTo.set(service, name);
+    if (eks.length > 0) {
+      issues.push(
+        issue(
+          where,
+          `service '${service}' would sign in as this client, but services on EKS (${listOf(eks)}) do not get the AUTH_CALLER_ variables yet` +
+            (client.service === undefined ? ' (a client signs in as the service of its name)' : ''),
+          client.service === undefined
+            ? "run these environments on ECS (runtime: 'ecs'), or rename the client so no service takes it and give the service its id and secret yourself"
+            : "run these environments on ECS (runtime: 'ecs'), or remove service and give the service the client's id and secret yourself",
+        ),
+      );
+    }
   }
   return issues;
 }

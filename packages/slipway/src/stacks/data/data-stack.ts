@@ -7,6 +7,8 @@ import { dataKeys, type EnvironmentRef, publishValue } from '../shared/cross-sta
 import { importNamespace } from '../network/imported-namespace.js';
 import { importVpc } from '../network/imported-vpc.js';
 import { logicalIdPart } from '../shared/logical-ids.js';
+import { machineClientSecret } from './machine-client-secret.js';
+import { machineClientSecretName } from '../../naming/names.js';
 import { PostgresDatabase } from './postgres-database.js';
 import { databaseInstanceIdentifier } from '../shared/resource-names.js';
 import { SlipwayStack } from '../shared/slipway-stack.js';
@@ -183,6 +185,19 @@ export class DataStack extends SlipwayStack {
       publishValue(this, where, 'data', dataKeys.userPoolDomain, users.domain.domainName);
       for (const [name, client] of users.clients) {
         publishValue(this, where, 'data', dataKeys.clientId(name), client.userPoolClientId);
+      }
+      // A client a service signs in as: its secret goes where ECS can hand it to that service.
+      for (const caller of env.auth.machineClients) {
+        const client = users.clients.get(caller.name);
+        if (caller.service === undefined || client === undefined) continue;
+        const secret = machineClientSecret(this, {
+          client,
+          clientName: caller.name,
+          service: caller.service,
+          secretName: machineClientSecretName(model.app, env.name, caller.name),
+          encryptionKey: dataKey,
+        });
+        publishValue(this, where, 'data', dataKeys.clientSecretArn(caller.name), secret.secretArn);
       }
     }
   }

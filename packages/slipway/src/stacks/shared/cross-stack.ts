@@ -56,6 +56,8 @@ export const dataKeys = {
   userPoolId: 'auth/user-pool-id',
   userPoolDomain: 'auth/domain-prefix',
   clientId: (client: string) => `auth/clients/${client}/id`,
+  /** ARN of the Secrets Manager secret with a machine client's secret; only clients a service signs in as. */
+  clientSecretArn: (client: string) => `auth/clients/${client}/secret-arn`,
   /** A table's stream, for the functions it calls; only tables with a stream publish one. */
   tableStreamArn: (table: string) => `tables/${table}/stream-arn`,
 } as const;

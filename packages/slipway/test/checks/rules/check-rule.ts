@@ -8,6 +8,8 @@ export interface CheckOptions {
   readonly others?: Readonly<Record<string, CfnResource>>;
   /** The stack's region. @default unknown */
   readonly region?: string;
+  /** Whether the stack's environment has a user pool. @default unknown */
+  readonly userPool?: boolean;
 }
 
 /** Runs one rule on one hand-written resource, placed in a template as `Subject`. */
@@ -19,5 +21,6 @@ export function checkRule(rule: SlipwayRule, resource: CfnResource, options: Che
     stackName: 'shop-dev-data',
     production: options.production ?? false,
     region: options.region,
+    ...(options.userPool === undefined ? {} : { userPool: options.userPool }),
   });
 }

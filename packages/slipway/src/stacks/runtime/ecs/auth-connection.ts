@@ -1,6 +1,9 @@
 import { Fn } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { ServiceModel } from '../../../model/types.js';
+import { callerClient, type MachineClientModel } from '../../../model/auth.js';
+import type { EnvironmentModel, ServiceModel } from '../../../model/types.js';
 import { dataKeys, type EnvironmentRef, readValue } from '../../shared/cross-stack.js';
 import { ModelError } from '../../shared/model-error.js';
 
@@ -38,4 +41,88 @@ export function authEnvironment(
     AUTH_CLIENT_IDS: Fn.join(',', clientIds),
     ...(auth.writeScope === undefined ? {} : { AUTH_WRITE_SCOPE: auth.writeScope }),
   };
+}
+
+/** What a service that signs in as a machine client gets: three plain variables and one secret. */
+export const CALLER_VARIABLES = [
+  'AUTH_TOKEN_URL',
+  'AUTH_CALLER_CLIENT_ID',
+  'AUTH_CALLER_SCOPES',
+  'AUTH_CALLER_CLIENT_SECRET',
+] as const;
+
+/**
+ * The machine client the service signs in as, or undefined. Its variables are Slipway's: the team's
+ * `environment` or `secrets` may not set them too.
+ */
+function callerOf(
+  env: EnvironmentModel,
+  service: ServiceModel,
+  path: string,
+): MachineClientModel | undefined {
+  const client = callerClient(env.auth, service.name);
+  if (client === undefined) return undefined;
+  for (const name of CALLER_VARIABLES) {
+    for (const [field, values] of [
+      ['environment', service.environment],
+      ['secrets', service.secrets],
+    ] as const) {
+      if (values[name] !== undefined) {
+        throw new ModelError(
+          `${path}.${field}.${name}`,
+          `${name} is set by Slipway for machine client '${client.name}'`,
+          `Remove it from ${field}.`,
+        );
+      }
+    }
+  }
+  return client;
+}
+
+/**
+ * The caller side of a service that signs in as a machine client (client-credentials grant): the
+ * pool's token endpoint, the client's id and the scopes to ask for (space-separated, as the grant's
+ * `scope` parameter takes them). The domain prefix and the id are read at deploy time from the
+ * data layer of the environment `where` names, as for the token check.
+ */
+export function callerEnvironment(
+  scope: Construct,
+  where: EnvironmentRef,
+  env: EnvironmentModel,
+  service: ServiceModel,
+  path: string,
+): Record<string, string> {
+  const client = callerOf(env, service, path);
+  if (client === undefined) return {};
+  const domainPrefix = readValue(scope, where, 'data', dataKeys.userPoolDomain);
+  return {
+    AUTH_TOKEN_URL: Fn.join('', [
+      'https://',
+      domainPrefix,
+      `.auth.${env.region}.amazoncognito.com/oauth2/token`,
+    ]),
+    AUTH_CALLER_CLIENT_ID: readValue(scope, where, 'data', dataKeys.clientId(client.name)),
+    AUTH_CALLER_SCOPES: client.scopes.join(' '),
+  };
+}
+
+/**
+ * The client's secret as a container secret: ECS reads it at task start with the execution role,
+ * whose grant names this one secret's ARN (published by the data stack).
+ */
+export function callerSecrets(
+  scope: Construct,
+  where: EnvironmentRef,
+  env: EnvironmentModel,
+  service: ServiceModel,
+  path: string,
+): Record<string, ecs.Secret> {
+  const client = callerOf(env, service, path);
+  if (client === undefined) return {};
+  const secret = secretsmanager.Secret.fromSecretCompleteArn(
+    scope,
+    'AuthCallerSecret',
+    readValue(scope, where, 'data', dataKeys.clientSecretArn(client.name)),
+  );
+  return { AUTH_CALLER_CLIENT_SECRET: ecs.Secret.fromSecretsManager(secret) };
 }

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
+import { callerClient } from '../../../model/auth.js';
 import type { DatabaseModel, EnvironmentModel, ServiceModel } from '../../../model/types.js';
 import { dataKeys, type EnvironmentRef, readValue } from '../../shared/cross-stack.js';
 import { decryptSecretsStatement, importDataKey } from '../../shared/environment-keys.js';
@@ -165,7 +166,8 @@ export function containerSecrets(
 }
 
 /**
- * With the environment's own data key, a service that reads a Secrets Manager secret must also
+ * With the environment's own data key, a service that reads a Secrets Manager secret (a declared
+ * one, or the secret of the machine client it signs in as) must also
  * decrypt it, and only through Secrets Manager. Written out here because CDK drops this grant for
  * an imported key: the execution role is in another stack than the key, so the grant goes to the
  * key's policy, which an imported key cannot change.
@@ -177,9 +179,10 @@ export function grantSecretDecryption(
   service: ServiceModel,
   executionRole: iam.IRole,
 ): void {
-  const readsSecretsManager = Object.values(service.secrets).some(
-    (name) => env.secrets.find((s) => s.name === name)?.source === 'secretsmanager',
-  );
+  const readsSecretsManager =
+    Object.values(service.secrets).some(
+      (name) => env.secrets.find((s) => s.name === name)?.source === 'secretsmanager',
+    ) || callerClient(env.auth, service.name) !== undefined;
   const dataKey = readsSecretsManager ? importDataKey(scope, where, env) : undefined;
   if (dataKey === undefined) return;
   executionRole.addToPrincipalPolicy(decryptSecretsStatement(dataKey, env.region));

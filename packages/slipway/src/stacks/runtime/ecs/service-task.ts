@@ -14,7 +14,7 @@ import {
   grantSecretDecryption,
 } from './container-settings.js';
 import type { EnvironmentRef } from '../../shared/cross-stack.js';
-import { authEnvironment } from './auth-connection.js';
+import { authEnvironment, callerEnvironment, callerSecrets } from './auth-connection.js';
 import { cacheEnvironment, serviceCache } from './cache-connection.js';
 import { importDataKey, importLogsKey } from '../../shared/environment-keys.js';
 import { environmentLogGroup } from '../../shared/log-group.js';
@@ -76,6 +76,7 @@ export function serviceTask(
     ...containerEnvironment(service, connection, path),
     ...(cache ? cacheEnvironment(scope, props.where, service, cache, path) : {}),
     ...authEnvironment(scope, props.where, service, path),
+    ...callerEnvironment(scope, props.where, env, service, path),
     ...tableVariables(env, service),
     ...topicVariables(env, service),
   };
@@ -87,7 +88,10 @@ export function serviceTask(
     ),
     portMappings: [{ containerPort: service.port, name: 'http', appProtocol: ecs.AppProtocol.http }],
     environment,
-    secrets: containerSecrets(scope, props.where, env, service, path),
+    secrets: {
+      ...containerSecrets(scope, props.where, env, service, path),
+      ...callerSecrets(scope, props.where, env, service, path),
+    },
     logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: service.name }),
     stopTimeout: Duration.seconds(service.stopTimeoutSeconds),
     essential: true,
@@ -120,6 +124,14 @@ export function serviceTask(
     'ecr:GetAuthorizationToken has no resource-level permissions and must name Resource "*"; ' +
       "image pulls themselves are limited to this service's repository.",
   );
+  if ('AUTH_TOKEN_URL' in environment) {
+    acknowledge(
+      taskDefinition,
+      'Slipway-ECS1',
+      "AUTH_TOKEN_URL is the address of the user pool's token endpoint, not a token; the machine " +
+        "client's secret arrives as AUTH_CALLER_CLIENT_SECRET through the container's secrets.",
+    );
+  }
   if (Object.keys(environment).length > 0) {
     acknowledge(
       taskDefinition,
