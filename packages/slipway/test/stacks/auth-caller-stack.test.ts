@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectFindings, prepareChecks } from '../../src/checks/index.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { SlipwayConfig } from '../../src/config/schema.js';
 import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
+import { planPreview } from '../../src/preview/preview-plan.js';
+import { buildPreviewApp } from '../../src/stacks/build-app.js';
+import { synthesize } from '../../src/stacks/synthesize.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { authConfig } from './auth-fixture.js';
 
@@ -41,10 +45,12 @@ function variablesOf(template: Template): Record<string, unknown> {
   return Object.fromEntries(environment.map((v) => [v.Name, v.Value]));
 }
 
-/** Every statement of the execution role's policies, flattened. */
-function executionStatements(template: Template): Record<string, unknown>[] {
-  const [task] = Object.values(template.findResources('AWS::ECS::TaskDefinition')) as Resource[];
-  const role = JSON.stringify(task?.Properties.ExecutionRoleArn).match(/"Fn::GetAtt":\["([^"]+)"/)?.[1];
+/** Every statement of the execution role's policies (of `task`, or the template's one task), flattened. */
+function executionStatements(template: Template, task?: Resource): Record<string, unknown>[] {
+  const [only] = Object.values(template.findResources('AWS::ECS::TaskDefinition')) as Resource[];
+  const role = JSON.stringify((task ?? only)?.Properties.ExecutionRoleArn).match(
+    /"Fn::GetAtt":\["([^"]+)"/,
+  )?.[1];
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
   return policies
     .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${role}"`))
@@ -178,4 +184,46 @@ describe('a service that signs in as a machine client', () => {
     );
     expect(lintTemplates(files, { regions: ['eu-west-1'] }).errors).toEqual([]);
   }, 60_000);
+});
+
+describe("a preview of the caller's environment", () => {
+  it("reads the copied environment's client id, domain and secret, and the role reads that secret alone", () => {
+    const model = resolveConfig(callerConfig());
+    const plan = planPreview(model, { branch: 'feat/pay', now: new Date('2026-06-01T12:00:00Z') });
+    const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-auth-caller-preview-'));
+    try {
+      const built = buildPreviewApp(model, plan, { outdir });
+      prepareChecks(built.app, model);
+      const [stack] = synthesize(built);
+      const template = Template.fromJSON(stack!.template);
+      const tasks = Object.values(template.findResources('AWS::ECS::TaskDefinition')) as Resource[];
+      const containerOf = (task: Resource) =>
+        (task.Properties.ContainerDefinitions as Record<string, unknown>[])[0]!;
+      const checkoutTask = tasks.find((task) => containerOf(task).Name === 'checkout')!;
+      const checkout = containerOf(checkoutTask);
+      const variables = Object.fromEntries(
+        (checkout?.Environment as { Name: string; Value: unknown }[]).map((v) => [v.Name, v.Value]),
+      );
+      expect(parameterNames(template, variables.AUTH_CALLER_CLIENT_ID)).toEqual([
+        '/shop/dev/data/auth/clients/payments/id',
+      ]);
+      expect(parameterNames(template, variables.AUTH_TOKEN_URL)).toEqual([
+        '/shop/dev/data/auth/domain-prefix',
+      ]);
+      const secrets = checkout?.Secrets as { Name: string; ValueFrom: unknown }[];
+      expect(parameterNames(template, secrets[0]!.ValueFrom)).toEqual([
+        '/shop/dev/data/auth/clients/payments/secret-arn',
+      ]);
+      const reads = executionStatements(template, checkoutTask).filter((statement) =>
+        JSON.stringify(statement.Action).includes('secretsmanager:'),
+      );
+      expect(reads.flatMap((statement) => parameterNames(template, statement.Resource))).toEqual([
+        '/shop/dev/data/auth/clients/payments/secret-arn',
+      ]);
+      const findings = collectFindings({ app: built.app, stacks: [stack!], model, allEnvironments: false });
+      expect(findings.filter((f) => f.level === 'error' && !f.acknowledged)).toEqual([]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
 });
