@@ -9,7 +9,9 @@ import type { SlipwayConfig } from '../../src/config/schema.js';
 import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
 import { planPreview } from '../../src/preview/preview-plan.js';
 import { buildPreviewApp } from '../../src/stacks/build-app.js';
+import { isStatefulResource, statefulResources } from '../../src/stacks/shared/stateful-resources.js';
 import { synthesize } from '../../src/stacks/synthesize.js';
+import type { CfnTemplate } from '../../src/template/types.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { authConfig } from './auth-fixture.js';
 
@@ -95,6 +97,14 @@ describe('a service that signs in as a machine client', () => {
       Name: '/shop/dev/data/auth/clients/payments/secret-arn',
       Value: { Ref: 'AuthClientPaymentsSecret' },
     });
+  });
+
+  it('lets a plan drop or replace the copy, unlike a team secret: CloudFormation writes it again from the client', () => {
+    const copy = devData.findResources('AWS::SecretsManager::Secret').AuthClientPaymentsSecret as Resource;
+    expect(isStatefulResource(copy, copy.Type)).toBe(false);
+    expect(statefulResources(devData.toJSON() as CfnTemplate)).not.toHaveProperty('AuthClientPaymentsSecret');
+    const teamSecret = { Type: 'AWS::SecretsManager::Secret', Properties: { Name: 'shop/api-key' } };
+    expect(isStatefulResource(teamSecret, teamSecret.Type)).toBe(true);
   });
 
   it("encrypts the copy with the environment's data key under customer-managed encryption", () => {

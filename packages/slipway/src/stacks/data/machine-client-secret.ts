@@ -22,7 +22,8 @@ export interface MachineClientSecretProps {
  * A copy of a machine client's secret in Secrets Manager, where ECS hands it to the service as a
  * container secret. The value is CloudFormation's `Fn::GetAtt <client>.ClientSecret`, so no
  * Lambda-backed custom resource reads it (CDK's `userPoolClientSecret` would add one). It is not
- * retained: Cognito holds the secret, and when the client goes the copy is worthless.
+ * retained: Cognito holds the secret, and when the client goes the copy is worthless; for the same
+ * reason the replacement guard lets a deploy drop or replace it (`isStatefulResource`).
  * Cost: $0.40 a month plus $0.05 per 10,000 reads (each task start reads it once).
  */
 export function machineClientSecret(

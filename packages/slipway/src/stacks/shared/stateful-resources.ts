@@ -27,11 +27,23 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
 
 /**
  * Whether losing the resource loses data: a stateful type, except a read replica, which RDS fills
- * from its writer and creates again from it (so a plan may drop or replace one).
+ * from its writer and creates again from it, and the copy of a machine client's secret, which
+ * CloudFormation writes from the client (so a plan may drop or replace either).
  */
 export function isStatefulResource(resource: CfnResource | undefined, type: string): boolean {
   if (!STATEFUL_RESOURCE_TYPES.includes(type)) return false;
-  return resource === undefined || !isReadReplica(resource);
+  return resource === undefined || !(isReadReplica(resource) || isClientSecretCopy(resource));
+}
+
+/** A secret whose value is `Fn::GetAtt <client>.ClientSecret` (stacks/data/machine-client-secret.ts). */
+function isClientSecretCopy(resource: CfnResource): boolean {
+  if (resource.Type !== 'AWS::SecretsManager::Secret') return false;
+  const value: unknown = resource.Properties?.SecretString;
+  const getAtt =
+    typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)['Fn::GetAtt']
+      : undefined;
+  return Array.isArray(getAtt) && getAtt[1] === 'ClientSecret';
 }
 
 /** Logical id → type of every stateful resource in a template, sorted by logical id. */
