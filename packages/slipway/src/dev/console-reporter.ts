@@ -30,8 +30,8 @@ export function consoleReporter(output: DevOutput = processOutput): DevReporter 
   return (event: DevEvent) => {
     switch (event.kind) {
       case 'starting':
-        width = Math.max(0, ...event.services.map((s) => s.length));
-        for (const [i, service] of event.services.entries()) {
+        width = Math.max(0, ...[...event.services, ...(event.functions ?? [])].map((s) => s.length));
+        for (const [i, service] of [...event.services, ...(event.functions ?? [])].entries()) {
           colours.set(service, COLOURS[i % COLOURS.length] ?? pc.cyan);
         }
         note(`${pc.bold(`${event.app} · dev`)}  environment ${pc.bold(event.environment)}`);
@@ -57,6 +57,32 @@ export function consoleReporter(output: DevOutput = processOutput): DevReporter 
         note(`${pc.green('✓')} database ${database.name} at ${database.url}${where}`);
         return;
       }
+      case 'emulator':
+        note(
+          `${pc.green('✓')} local AWS emulator at ${event.endpoint}${pc.dim(event.started ? ' (started for this run)' : ' (already running)')}`,
+        );
+        return;
+      case 'table-ready':
+        note(
+          `${pc.green('✓')} table ${event.table.name} as ${event.table.tableName}${pc.dim(event.table.created ? ' (created)' : ' (already there)')}`,
+        );
+        return;
+      case 'function-skipped':
+        note(`${pc.dim('–')} ${event.reason}`);
+        return;
+      case 'function-watching':
+        note(
+          `${pc.green('✓')} ${name(event.function.name)} reads the stream of table ${event.function.table}`,
+        );
+        return;
+      case 'function-called': {
+        const what = `${name(event.function)} called with ${event.records} record${event.records === 1 ? '' : 's'}${event.attempt > 1 ? ` (retry ${event.attempt - 1})` : ''}`;
+        const time = pc.dim(` (${event.seconds.toFixed(1)} s)`);
+        if (event.error !== undefined) note(`${pc.red('✗')} ${what}: ${event.error}${time}`);
+        else if (event.failed > 0) note(`${pc.yellow('!')} ${what}: ${event.failed} to retry${time}`);
+        else note(pc.dim(`▸ ${what}`) + time);
+        return;
+      }
       case 'service-starting':
         note(
           pc.dim(
@@ -78,6 +104,8 @@ export function consoleReporter(output: DevOutput = processOutput): DevReporter 
         const rows = [
           ...event.services.map((s) => [name(s.name), s.url]),
           ...event.databases.map((d) => [`database ${d.name}`, d.url]),
+          ...(event.tables ?? []).map((t) => [`table ${t.name}`, `${t.tableName} on ${t.endpoint}`]),
+          ...(event.functions ?? []).map((f) => [`function ${name(f.name)}`, `stream of table ${f.table}`]),
         ];
         note(`\n${renderTable(['running', 'at'], rows)}\n\n${pc.dim('Ctrl-C stops everything.')}`);
         return;
@@ -98,6 +126,9 @@ export function consoleReporter(output: DevOutput = processOutput): DevReporter 
             ? `${pc.yellow('!')} ${name(event.service)} did not stop within its stop timeout and was killed`
             : `${pc.green('✓')} ${name(event.service)} stopped${pc.dim(` (${event.seconds.toFixed(1)} s${event.code ? `, exit code ${event.code}` : ''})`)}`,
         );
+        return;
+      case 'emulator-stopped':
+        note(`${pc.green('✓')} local AWS emulator stopped`);
         return;
       case 'database-stopped':
         note(`${pc.green('✓')} database ${event.database} closed`);

@@ -23,6 +23,25 @@ export interface DevDatabaseInfo {
   readonly dataDir?: string;
 }
 
+/** A DynamoDB table on the local emulator. */
+export interface DevTableInfo {
+  /** The declared table name (`orders`). */
+  readonly name: string;
+  /** Its physical name, which the services get as `TABLE_<NAME>`. */
+  readonly tableName: string;
+  /** Made by this run; false when it was already there (deployed by `slipway up`, or an earlier run). */
+  readonly created: boolean;
+  /** The emulator's endpoint the services' DynamoDB calls go to. */
+  readonly endpoint: string;
+}
+
+/** A function a table's stream calls locally. */
+export interface DevFunctionInfo {
+  readonly name: string;
+  /** The declared table whose stream feeds it. */
+  readonly table: string;
+}
+
 export type DevEvent =
   | {
       readonly kind: 'starting';
@@ -30,6 +49,8 @@ export type DevEvent =
       readonly environment: string;
       /** Names of the services that will run, in config order (for aligned log prefixes). */
       readonly services: readonly string[];
+      /** Names of the functions that may run, for the same alignment. @default [] */
+      readonly functions?: readonly string[];
     }
   | { readonly kind: 'skipped'; readonly service: string; readonly reason: string }
   | { readonly kind: 'warning'; readonly message: string }
@@ -41,6 +62,25 @@ export type DevEvent =
       readonly creating: boolean;
     }
   | { readonly kind: 'database-ready'; readonly database: DevDatabaseInfo; readonly seconds: number }
+  /** The emulator that holds the tables: started for this run, or one already running. */
+  | { readonly kind: 'emulator'; readonly endpoint: string; readonly started: boolean }
+  | { readonly kind: 'table-ready'; readonly table: DevTableInfo }
+  | { readonly kind: 'function-skipped'; readonly function: string; readonly reason: string }
+  /** A function's stream source started reading. */
+  | { readonly kind: 'function-watching'; readonly function: DevFunctionInfo }
+  | {
+      readonly kind: 'function-called';
+      readonly function: string;
+      /** Records in the batch it was given. */
+      readonly records: number;
+      /** Records to be given again: all on an error, from the first reported one on a partial failure. */
+      readonly failed: number;
+      /** 1 for the first call with these records, 2 for the first retry… */
+      readonly attempt: number;
+      readonly seconds: number;
+      /** Why the call failed as a whole (threw, crashed, timed out). */
+      readonly error?: string;
+    }
   | {
       readonly kind: 'service-starting';
       readonly service: string;
@@ -61,6 +101,10 @@ export type DevEvent =
       readonly kind: 'ready';
       readonly services: readonly DevServiceInfo[];
       readonly databases: readonly DevDatabaseInfo[];
+      /** @default [] */
+      readonly tables?: readonly DevTableInfo[];
+      /** @default [] */
+      readonly functions?: readonly DevFunctionInfo[];
     }
   | {
       readonly kind: 'service-exited';
@@ -78,6 +122,8 @@ export type DevEvent =
       readonly code: number | null;
     }
   | { readonly kind: 'database-stopped'; readonly database: string }
+  /** The emulator this run started was stopped (one it found running is left alone). */
+  | { readonly kind: 'emulator-stopped' }
   | { readonly kind: 'stopped'; readonly seconds: number };
 
 export type DevReporter = (event: DevEvent) => void;

@@ -1,6 +1,8 @@
 import type { DatabaseModel, ServiceModel } from '../model/types.js';
 import { containerEnvironment } from '../stacks/runtime/ecs/container-settings.js';
+import { type LocalAws, localAwsVariables } from './local-aws.js';
 import { SECRET_VARIABLE_PREFIX } from './local-secrets.js';
+import { type LocalPeer, localPeerAddresses } from './peer-urls.js';
 
 /** The database a service reaches locally. */
 export interface LocalDatabase {
@@ -20,13 +22,20 @@ export interface LocalEnvironmentProps {
   readonly port: number;
   /** Variable name → local secret value, for the secrets that have one. */
   readonly secrets: Readonly<Record<string, string>>;
+  /** `TABLE_<NAME>` → the table's name on the emulator, for the tables the service uses. @default {} */
+  readonly tables?: Readonly<Record<string, string>>;
+  /** The emulator holding the tables; set when the service uses any. @default none */
+  readonly aws?: LocalAws;
+  /** The app and its other local services, whose private DNS addresses become local ones. @default none */
+  readonly peers?: { readonly app: string; readonly services: readonly LocalPeer[] };
 }
 
 /**
  * The variables a service gets locally: exactly what its container gets in the cloud (computed by
  * the same function the service stack uses, so the two cannot drift), with the cloud's database
- * variables swapped for a local DATABASE_URL, then PORT, the local secret values and the service's
- * `dev.env` last, so a developer can always override.
+ * variables swapped for a local DATABASE_URL, other services' private DNS addresses for their
+ * local ones, the tables' variables with the emulator's DynamoDB endpoint, then PORT, the local
+ * secret values and the service's `dev.env` last, so a developer can always override.
  *
  * In the cloud a service signs in with IAM to the RDS endpoint over TLS that verifies it; none of
  * that exists locally, and the sample service refuses DATABASE_URL next to DATABASE_HOST, so the
@@ -41,11 +50,15 @@ export function localEnvironment(props: LocalEnvironmentProps): Record<string, s
   const connection = database && { database, host: 'rds-endpoint', readerHosts: [] };
   const cloud = containerEnvironment(service, connection, path);
   const withoutDatabase = containerEnvironment(service, undefined, path);
-  const variables: Record<string, string> = {};
+  let variables: Record<string, string> = {};
   for (const [name, value] of Object.entries(cloud)) {
     // Keys only the database adds are the connection settings the local database replaces.
     if (database === undefined || name in withoutDatabase) variables[name] = value;
   }
+  if (props.peers) variables = localPeerAddresses(variables, props.peers.app, props.peers.services);
+  // The tables' names are the cloud's; the SDK finds them on the emulator's DynamoDB endpoint.
+  Object.assign(variables, props.tables ?? {});
+  if (props.aws !== undefined) Object.assign(variables, localAwsVariables(props.aws));
   if (database !== undefined && local !== undefined) {
     variables.DATABASE_URL = local.url;
     // PGlite has one session for every connection: a second pooled connection would collide with

@@ -1,5 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { startLocalCloud, stopLocalCloud } from '../local-cloud/launcher.js';
+import { DEFAULT_STATE_DIR } from '../local-cloud/state-file.js';
+import { tableVariable } from '../model/service-tables.js';
 import type { AppModel, DatabaseModel, EnvironmentModel } from '../model/types.js';
 import { serviceDatabase } from '../stacks/runtime/ecs/container-settings.js';
 import { consoleReporter } from './console-reporter.js';
@@ -7,13 +10,22 @@ import { lockDataDir } from './data-dir-lock.js';
 import { DevCancelledError, DevError, ServiceStartError } from './dev-error.js';
 import { displayPath } from './display-path.js';
 import { type EmbeddedPostgres, hasDatabase, startEmbeddedPostgres } from './embedded-postgres.js';
-import type { DevDatabaseInfo, DevReporter, DevServiceInfo } from './events.js';
+import type {
+  DevDatabaseInfo,
+  DevFunctionInfo,
+  DevReporter,
+  DevServiceInfo,
+  DevTableInfo,
+} from './events.js';
 import { checkDatabaseUrl, redactPassword } from './external-postgres.js';
+import type { LocalAws } from './local-aws.js';
+import { checkLocalFilters, type LocalFunctions, startLocalFunctions } from './local-functions.js';
 import { readLocalSecrets } from './local-secrets.js';
 import { chooseEnvironment, type LocalService, localServices } from './local-services.js';
 import { missingSecretWarnings, serviceSecrets } from './missing-secrets.js';
 import { assignPorts, DEFAULT_BASE_PORT } from './ports.js';
 import { inheritedEnvironment, type LocalDatabase, localEnvironment } from './service-environment.js';
+import { type LocalTable, prepareLocalTables } from './local-tables.js';
 import { ServiceProcess } from './service-process.js';
 import { waitForHealth } from './wait-for-health.js';
 
@@ -36,6 +48,14 @@ export interface DevOptions {
   readonly reporter?: DevReporter;
   /** Aborting it while services start stops what was started and rejects with DevCancelledError. @default none */
   readonly signal?: AbortSignal;
+  /**
+   * The emulator the environment was just deployed to (`slipway up`): its tables are used as the
+   * deploy made them, never created. @default the emulator of `stateDir`, reused if running, else
+   * started (and stopped at the end) when the environment has tables
+   */
+  readonly localCloud?: { readonly endpoint: string };
+  /** The emulator's state folder, as `slipway local` uses it. @default '.slipway' */
+  readonly stateDir?: string;
 }
 
 /** How a local run ended. */
@@ -60,6 +80,10 @@ export interface DevSession {
   readonly environment: string;
   readonly services: readonly DevServiceInfo[];
   readonly databases: readonly DevDatabaseInfo[];
+  /** The environment's tables on the local emulator. */
+  readonly tables: readonly DevTableInfo[];
+  /** Functions a table's stream calls locally. */
+  readonly functions: readonly DevFunctionInfo[];
   /** Resolves once everything has stopped: after `stop()`, or after a service exited on its own. */
   readonly finished: Promise<DevFinish>;
   /** SIGTERM to every service, a wait for each to drain (up to its stop timeout), then the databases close. */
@@ -84,7 +108,14 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
   const configDir = path.resolve(options.configDir);
   const env = chooseEnvironment(model, options.environment);
   const { run, skipped } = localServices(env);
-  report({ kind: 'starting', app: model.app, environment: env.name, services: run.map((s) => s.name) });
+  checkLocalFilters(env);
+  report({
+    kind: 'starting',
+    app: model.app,
+    environment: env.name,
+    services: run.map((s) => s.name),
+    functions: (env.functions ?? []).map((f) => f.name),
+  });
   for (const note of skipped) report({ kind: 'skipped', ...note });
 
   const folders = new Map(run.map((s) => [s.name, serviceFolder(configDir, s)]));
@@ -108,17 +139,28 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
   const cancelled = abortPromise(options.signal);
   const teardown = new Teardown();
   try {
+    const aws = await connectEmulator(env, options, report, teardown);
+    const tables = aws
+      ? await prepareLocalTables(env.tables ?? [], aws, { deployed: options.localCloud !== undefined })
+      : [];
+    for (const table of tables) report({ kind: 'table-ready', table: tableInfo(table) });
+    throwIfCancelled(options.signal);
     const locals = await startDatabases(env, run, options, configDir, report, teardown);
     throwIfCancelled(options.signal);
     const inherited = inheritedEnvironment(processEnv);
+    const peers = run.map((s) => ({ name: s.name, port: s.port, localPort: ports.get(s.name) ?? 0 }));
     const running = run.map((service): Running => {
       const port = ports.get(service.name) ?? 0;
       const database = serviceDatabase(env, service, `services.${service.name}`);
+      const used = serviceTableNames(service.tables, tables);
       const variables = localEnvironment({
         service,
         ...(database ? { database, local: locals.get(database.name) } : {}),
         port,
         secrets: serviceSecrets(service, secrets.values),
+        tables: used,
+        ...(aws && Object.keys(used).length > 0 ? { aws } : {}),
+        peers: { app: model.app, services: peers.filter((p) => p.name !== service.name) },
       });
       const cwd = folders.get(service.name) ?? configDir;
       report({
@@ -139,9 +181,28 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
     });
     teardown.services = running;
     await waitUntilReady(running, report, cancelled);
+    // Functions start once the services answer, from the stream's start, so nothing written
+    // while the services booted is missed.
+    const functions = aws
+      ? startLocalFunctions(env, tables, aws, inherited, report)
+      : skippedFunctions(env, inherited, report);
+    teardown.functions = functions;
     const databases = [...locals.values()].map((l) => l.info);
-    report({ kind: 'ready', services: running.map((r) => r.info), databases });
-    return runningSession(env, running, databases, report, teardown);
+    const tableInfos = tables.map(tableInfo);
+    report({
+      kind: 'ready',
+      services: running.map((r) => r.info),
+      databases,
+      tables: tableInfos,
+      functions: functions.functions,
+    });
+    return runningSession(
+      env,
+      running,
+      { databases, tables: tableInfos, functions: functions.functions },
+      report,
+      teardown,
+    );
   } catch (error) {
     await teardown.run(report, error instanceof DevCancelledError ? 'cancelled' : 'start failed');
     throw error;
@@ -151,6 +212,9 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
 /** Everything started so far, stopped in reverse: services first (so they drain), then the databases. */
 class Teardown {
   services: readonly Running[] = [];
+  functions: LocalFunctions | undefined;
+  /** The emulator this run started, to stop last; one found running is left alone. */
+  emulatorStateDir: string | undefined;
   private readonly databases: { name: string; db: EmbeddedPostgres }[] = [];
   private readonly releases: (() => void)[] = [];
   private running: Promise<void> | undefined;
@@ -173,13 +237,15 @@ class Teardown {
   }
 
   private async stopAll(report: DevReporter, reason: string): Promise<void> {
-    if (this.services.length === 0 && this.databases.length === 0) {
+    if (this.services.length === 0 && this.databases.length === 0 && this.emulatorStateDir === undefined) {
       // Nothing ran yet (a check failed first): there is nothing to report stopping.
       for (const release of this.releases.reverse()) release();
       return;
     }
     const started = Date.now();
     report({ kind: 'stopping', reason, services: this.services.map((r) => r.service.name) });
+    // Stream sources first: a handler called now would find its services going.
+    await this.functions?.stop();
     await Promise.all(
       this.services.map(async ({ service, child }) => {
         const begun = Date.now();
@@ -198,6 +264,10 @@ class Teardown {
       report({ kind: 'database-stopped', database: name });
     }
     for (const release of this.releases.reverse()) release();
+    if (this.emulatorStateDir !== undefined) {
+      await stopLocalCloud({ stateDir: this.emulatorStateDir });
+      report({ kind: 'emulator-stopped' });
+    }
     report({ kind: 'stopped', seconds: (Date.now() - started) / 1000 });
   }
 }
@@ -316,7 +386,7 @@ async function waitUntilReady(
 function runningSession(
   env: EnvironmentModel,
   running: readonly Running[],
-  databases: readonly DevDatabaseInfo[],
+  local: Pick<DevSession, 'databases' | 'tables' | 'functions'>,
   report: DevReporter,
   teardown: Teardown,
 ): DevSession {
@@ -345,13 +415,63 @@ function runningSession(
   return {
     environment: env.name,
     services: running.map((r) => r.info),
-    databases,
+    ...local,
     finished,
     stop: (options = {}) => {
       if (options.force) teardown.kill();
       return finish({ reason: 'stopped' }, options.reason ?? 'stop requested');
     },
   };
+}
+
+/**
+ * The emulator the tables live on, for an environment that has any: the one `slipway up` deployed
+ * to, else the state folder's running one, else one started now and stopped with the run.
+ */
+async function connectEmulator(
+  env: EnvironmentModel,
+  options: DevOptions,
+  report: DevReporter,
+  teardown: Teardown,
+): Promise<LocalAws | undefined> {
+  if ((env.tables ?? []).length === 0) return undefined;
+  if (options.localCloud !== undefined) {
+    report({ kind: 'emulator', endpoint: options.localCloud.endpoint, started: false });
+    return { endpoint: options.localCloud.endpoint, region: env.region };
+  }
+  const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
+  const cloud = await startLocalCloud({
+    stateDir,
+    ...(options.processEnv ? { env: options.processEnv } : {}),
+  });
+  if (cloud.started) teardown.emulatorStateDir = stateDir;
+  report({ kind: 'emulator', endpoint: cloud.endpoint, started: cloud.started });
+  return { endpoint: cloud.endpoint, region: env.region };
+}
+
+/** Without tables no stream feeds a function; each declared one is reported as not running. */
+function skippedFunctions(
+  env: EnvironmentModel,
+  inherited: Readonly<Record<string, string>>,
+  report: DevReporter,
+): LocalFunctions {
+  return startLocalFunctions(env, [], { endpoint: '', region: env.region }, inherited, report);
+}
+
+/** `TABLE_<NAME>` → the name on the emulator, for the tables a service lists. */
+function serviceTableNames(
+  used: Readonly<Record<string, unknown>> | undefined,
+  tables: readonly LocalTable[],
+): Record<string, string> {
+  return Object.fromEntries(
+    tables
+      .filter((t) => used !== undefined && t.name in used)
+      .map((t) => [tableVariable(t.name), t.tableName]),
+  );
+}
+
+function tableInfo(table: LocalTable): DevTableInfo {
+  return { name: table.name, tableName: table.tableName, created: table.created, endpoint: table.endpoint };
 }
 
 /** The folder a service's command runs in; it must exist, or the shell fails with a vague error. */

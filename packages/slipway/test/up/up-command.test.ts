@@ -94,7 +94,36 @@ describe('slipway up', () => {
     expect((await fetch(`${run.url}/healthz`)).status).toBe(200);
     await expectCleanStop(run);
   });
+
+  it('deploys orders (seed 003), runs its services on the deployed tables, and the orders stream calls notify', async () => {
+    const run = await up('orders', 'orders');
+    await waitFor(() => run.output().includes('Ctrl-C stops everything.'), run.output);
+    // The tables are the ones CloudFormation made, not copies.
+    expect(run.output()).toContain('table orders as orders-dev-orders (already there)');
+    expect(run.output()).toContain('table stock as orders-dev-stock (already there)');
+    expect(run.output()).toMatch(/function notify\s+stream of table orders/);
+    const inventory = /inventory answers at (http:\/\/localhost:\d+)/.exec(run.output())?.[1];
+    const json = { 'content-type': 'application/json' };
+    await fetch(`${inventory}/inventory/cup`, { method: 'PUT', headers: json, body: '{"available":4}' });
+    const placed = await fetch(`${run.url}/orders`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ customerId: 'c-3', items: [{ sku: 'cup', quantity: 1, priceCents: 300 }] }),
+    });
+    expect(placed.status).toBe(201);
+    const { orderId } = (await placed.json()) as { orderId: string };
+    await waitFor(() => new RegExp(`notify\\s+│ .*"orderId":"${orderId}"`).test(run.output()), run.output);
+    await expectCleanStop(run);
+  });
 });
+
+async function waitFor(check: () => boolean, seen: () => string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out; output so far:\n${seen()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 function isAlive(pid: number): boolean {
   try {

@@ -5,6 +5,8 @@ import { loadConfig } from '../../config/load.js';
 import { consoleReporter } from '../../dev/console-reporter.js';
 import { DevCancelledError, DevError, ServiceStartError } from '../../dev/dev-error.js';
 import { DEFAULT_BASE_PORT } from '../../dev/ports.js';
+import { LocalCloudError } from '../../local-cloud/errors.js';
+import { DEFAULT_STATE_DIR } from '../../local-cloud/state-file.js';
 import { type DevSession, startDev } from '../../dev/start-dev.js';
 import type { AppModel } from '../../model/types.js';
 import { ExitCode } from '../exit-codes.js';
@@ -17,6 +19,10 @@ export interface DevCommandOptions {
   readonly databaseUrl?: string;
   readonly port: number;
   readonly dataDir?: string;
+  /** The emulator's state folder: its running emulator is reused for the tables, or one is started. */
+  readonly stateDir?: string;
+  /** The emulator `slipway up` deployed to, whose tables are used as deployed. */
+  readonly localCloud?: { readonly endpoint: string };
 }
 
 /**
@@ -60,6 +66,12 @@ export function devCommand(io: CliIo, setExit: (code: number) => void): Command 
         undefined,
         '.slipway/dev/<env> beside the config',
       ),
+    )
+    .addOption(
+      new Option(
+        '--state-dir <dir>',
+        'where the local AWS emulator keeps its state (for DynamoDB tables and streams)',
+      ).default(DEFAULT_STATE_DIR),
     )
     .addHelpText(
       'after',
@@ -105,6 +117,8 @@ export async function runDev(
       ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
       basePort: options.port,
       ...(options.dataDir === undefined ? {} : { dataDir: path.resolve(options.dataDir) }),
+      ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
+      ...(options.localCloud === undefined ? {} : { localCloud: options.localCloud }),
       reporter: consoleReporter(io),
       signal: controller.signal,
     });
@@ -124,6 +138,11 @@ export async function runDev(
       return ExitCode.findings;
     }
     if (error instanceof DevError) {
+      io.err(`${pc.red('✗')} ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    // The environment has tables and the emulator for them could not be started (no moto, a busy port).
+    if (error instanceof LocalCloudError) {
       io.err(`${pc.red('✗')} ${error.message}\n`);
       return ExitCode.usage;
     }

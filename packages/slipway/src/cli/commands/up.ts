@@ -112,6 +112,8 @@ export function upCommand(io: CliIo, setExit: (code: number) => void): Command {
             env: env.name,
             port: options.port,
             ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+            stateDir: options.stateDir,
+            localCloud: { endpoint: cloud.endpoint },
           }),
         );
       } finally {

@@ -34,5 +34,26 @@ def _function_settings() -> str:
     return "AWS::Lambda::Function: Architectures and TracingConfig kept on the function"
 
 
+def _streams_stay_readable() -> str:
+    """moto hands each new stream record of a table with an event source mapping to the function
+    at once (in a container, which does not run here) and then empties the shard.
+
+    The functions a stack deploys are stored, never run, in the emulator; `slipway dev` reads the
+    stream itself and calls the handler on this machine. With moto's behaviour the records were
+    gone before it could read them, and the next record's sequence number repeated an earlier
+    one. The record is kept in the shard, as DynamoDB keeps it, and nothing is invoked.
+    """
+    from moto.dynamodb.models.table import StreamRecord, StreamShard
+
+    def add(self: Any, old: Any, new: Any) -> None:
+        view = self.table.stream_specification["StreamViewType"]
+        event_name = "INSERT" if old is None else "REMOVE" if new is None else "MODIFY"
+        sequence = len(self.items) + self.starting_sequence_number
+        self.items.append(StreamRecord(self.table, view, event_name, old, new, sequence))
+
+    StreamShard.add = add
+    return "DynamoDB streams: records stay in the shard for readers; no function is invoked from them"
+
+
 def apply() -> list[str]:
-    return [_function_settings()]
+    return [_function_settings(), _streams_stay_readable()]

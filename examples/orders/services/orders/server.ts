@@ -1,0 +1,4 @@
+import { serve } from '../shared/service.js';
+import { ordersApp } from './app.js';
+
+await serve((env) => ordersApp(env));

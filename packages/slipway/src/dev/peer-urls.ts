@@ -1,0 +1,43 @@
+import { privateDnsNamespace } from '../naming/names.js';
+
+/** Another service as a local run reaches it. */
+export interface LocalPeer {
+  readonly name: string;
+  /** The port its container listens on in the cloud. */
+  readonly port: number;
+  /** The port it listens on here. */
+  readonly localPort: number;
+}
+
+/**
+ * Plain variables with every address of another service on private DNS
+ * (`http://inventory.orders.internal:8080`, as services reach each other in the cloud) turned
+ * into the address it answers at on this machine (`http://localhost:3001`), so a config names its
+ * services' addresses once and they work in both places. An address with another port, or of a
+ * service that does not run locally, is left as it is.
+ */
+export function localPeerAddresses(
+  variables: Readonly<Record<string, string>>,
+  app: string,
+  peers: readonly LocalPeer[],
+): Record<string, string> {
+  const namespace = privateDnsNamespace(app);
+  const rewritten: Record<string, string> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    let local = value;
+    for (const peer of peers) {
+      const host = `${peer.name}.${namespace}:${peer.port}`;
+      local = local.replace(
+        new RegExp(`\\b(https?://)?${escape(host)}(?![0-9])`, 'g'),
+        (_, scheme: string | undefined) =>
+          `${scheme === undefined ? '' : 'http://'}localhost:${peer.localPort}`,
+      );
+    }
+    rewritten[name] = local;
+  }
+  return rewritten;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
