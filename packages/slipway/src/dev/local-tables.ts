@@ -7,6 +7,7 @@ import {
   ResourceNotFoundException,
   type StreamViewType,
   type TableDescription,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { TableKeyModel, TableModel, TableStream } from '../model/tables.js';
 import { DevError } from './dev-error.js';
@@ -86,7 +87,7 @@ async function describe(client: DynamoDBClient, tableName: string): Promise<Tabl
   }
 }
 
-/** The table as the data stack declares it: on-demand, the model's keys and stream view. */
+/** The table as the data stack declares it: on-demand, the model's keys, stream view and expiry attribute. */
 async function create(client: DynamoDBClient, model: TableModel): Promise<TableDescription> {
   const keys: [TableKeyModel, 'HASH' | 'RANGE'][] = [[model.partitionKey, 'HASH']];
   if (model.sortKey) keys.push([model.sortKey, 'RANGE']);
@@ -109,6 +110,15 @@ async function create(client: DynamoDBClient, model: TableModel): Promise<TableD
         : { StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEWS[model.stream] } }),
     }),
   );
+  if (model.ttlAttribute !== undefined) {
+    // Recorded as the data stack sets it; the emulator does not expire items.
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: model.tableName,
+        TimeToLiveSpecification: { AttributeName: model.ttlAttribute, Enabled: true },
+      }),
+    );
+  }
   // The emulator makes a table ACTIVE at once, so there is nothing to wait for.
   const description = await describe(client, model.tableName);
   if (description === undefined) throw new Error(`${model.tableName} was created but cannot be described`);

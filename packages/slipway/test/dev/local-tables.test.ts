@@ -1,4 +1,4 @@
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DevError } from '../../src/dev/dev-error.js';
 import { prepareLocalTables } from '../../src/dev/local-tables.js';
@@ -11,6 +11,7 @@ const events: TableModel = {
   partitionKey: { name: 'tenant', type: 'string' },
   sortKey: { name: 'at', type: 'number' },
   stream: 'new-and-old-images',
+  ttlAttribute: 'expiresAt',
   deletionProtection: false,
 };
 
@@ -24,7 +25,12 @@ describe('local tables', () => {
     expect(created?.streamArn).toMatch(/^arn:aws:dynamodb:eu-west-1:\d{12}:table\/shop-dev-events\/stream\//);
     const db = new DynamoDBClient(emulator.config('eu-west-1'));
     const table = (await db.send(new DescribeTableCommand({ TableName: 'shop-dev-events' }))).Table;
+    const ttl = await db.send(new DescribeTimeToLiveCommand({ TableName: 'shop-dev-events' }));
     db.destroy();
+    expect(ttl.TimeToLiveDescription).toMatchObject({
+      AttributeName: 'expiresAt',
+      TimeToLiveStatus: 'ENABLED',
+    });
     expect(table?.KeySchema).toEqual([
       { AttributeName: 'tenant', KeyType: 'HASH' },
       { AttributeName: 'at', KeyType: 'RANGE' },
