@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+} from '@aws-sdk/client-cloudformation';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -32,7 +37,7 @@ describe('examples/orders', () => {
   describe('on the local emulator', () => {
     const emulator = useEmulator();
 
-    it('deploys dev (tables, user pool, function, services) and then diffs to zero changes', async () => {
+    it('deploys dev (tables, user pool, function, services, edge) and then diffs to zero changes', async () => {
       const options = { target: 'local' as const, stateDir: emulator.stateDir };
       await deployEnvironment(model, 'dev', options);
       const cloudformation = new CloudFormationClient(emulator.config('eu-west-1'));
@@ -67,6 +72,20 @@ describe('examples/orders', () => {
         'inventory/write payments/write',
       );
       expect(container?.secrets?.map((s) => s.name)).toEqual(['AUTH_CALLER_CLIENT_SECRET']);
+      const ssm = new SSMClient(emulator.config('eu-west-1'));
+      // The edge in us-east-1: CloudFront's VPC origin reaches the load balancer deployed in eu-west-1.
+      const edge = new CloudFormationClient(emulator.config('us-east-1'));
+      const described = (await edge.send(new DescribeStacksCommand({ StackName: 'orders-dev-edge' })))
+        .Stacks?.[0];
+      const albArn = (await ssm.send(new GetParameterCommand({ Name: '/orders/dev/runtime/alb-arn' })))
+        .Parameter?.Value;
+      expect(albArn).toMatch(/^arn:aws:elasticloadbalancing:eu-west-1:/);
+      expect(described?.Parameters?.find((p) => p.ParameterKey === 'LoadBalancerArn')?.ParameterValue).toBe(
+        albArn,
+      );
+      expect(described?.Outputs?.find((o) => o.OutputKey === 'DistributionDomainName')?.OutputValue).toMatch(
+        /\.cloudfront\.net$/,
+      );
       const unchanged = await diffEnvironment(model, 'dev', options);
       expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
     });
