@@ -4,6 +4,10 @@
 // Cognito user pool, and the orders service calls the other two with a machine client's token.
 import { defineConfig } from 'slipway';
 
+// Each image builds from the repository root (one lockfile) with its own Dockerfile, so a change in
+// one service's folder rebuilds that service alone; the shared code and the package rebuild all three.
+const SHARED = ['examples/orders/services/shared', 'examples/orders/package.json'];
+
 export default defineConfig({
   app: 'orders',
   gitlab: { project: 'acme/orders' },
@@ -38,7 +42,7 @@ export default defineConfig({
       paths: ['/orders', '/orders/*'],
       tables: { orders: 'read-write' },
       auth: { scopes: ['orders/write'], clients: ['shop'] },
-      source: { context: 'examples/orders/services/orders' },
+      source: { context: '.', dockerfile: 'examples/orders/services/orders/Dockerfile', watch: SHARED },
       // The other two on private DNS; `slipway dev` points these at their local ports.
       environment: {
         INVENTORY_URL: 'http://inventory.orders.internal:8080',
@@ -51,7 +55,7 @@ export default defineConfig({
       paths: ['/inventory', '/inventory/*'],
       tables: { stock: 'read-write' },
       auth: { scopes: ['inventory/write'], clients: ['orders'] },
-      source: { context: 'examples/orders/services/inventory' },
+      source: { context: '.', dockerfile: 'examples/orders/services/inventory/Dockerfile', watch: SHARED },
       dev: { command: 'node --import tsx services/inventory/server.ts' },
     },
     // Internal: only the orders service calls it, on its private DNS name.
@@ -59,7 +63,7 @@ export default defineConfig({
       port: 8080,
       public: false,
       auth: { scopes: ['payments/write'], clients: ['orders'] },
-      source: { context: 'examples/orders/services/payments' },
+      source: { context: '.', dockerfile: 'examples/orders/services/payments/Dockerfile', watch: SHARED },
       dev: { command: 'node --import tsx services/payments/server.ts' },
     },
   },
