@@ -35,6 +35,7 @@ import { iamNoAdministratorAccess } from './iam/no-administrator-access.js';
 import { iamNoWildcardAdminStatement } from './iam/no-wildcard-admin-statement.js';
 import { dynamodbProductionDeletionProtection } from './dynamodb/production-deletion-protection.js';
 import { dynamodbProductionPointInTimeRecovery } from './dynamodb/production-point-in-time-recovery.js';
+import { lambdaFailureDestination } from './lambda/failure-destination.js';
 import { kmsKeyRotation } from './kms/key-rotation.js';
 import { logsRetention } from './logs/retention.js';
 import { rdsBackupRetention } from './rds/backup-retention.js';
@@ -59,6 +60,7 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   rdsProductionKeepAutomatedBackups,
   dynamodbProductionPointInTimeRecovery,
   dynamodbProductionDeletionProtection,
+  lambdaFailureDestination,
   ecrScanOnPush,
   ecrImmutableTags,
   ecrLifecyclePolicy,
