@@ -52,12 +52,20 @@ export interface CollectFindingsInput {
 
 /**
  * What the rules learn from the model: production or not (the CI stack serves every environment,
- * production included, so it gets the production rules) and whether the environment has a user pool.
+ * production included, so it gets the production rules), whether the environment has a user pool,
+ * and for the CI stack of a GitLab app with previews the branch patterns its preview roles trust.
  */
 function factsOf(model: AppModel): (stack: SynthesizedStack) => StackFacts {
+  const preview = model.delivery?.ci === 'gitlab' ? model.delivery.preview : undefined;
   return (stack) => {
     const env = model.environments.find((e) => e.name === stack.environment);
-    return { production: env?.production ?? true, userPool: env?.auth !== undefined };
+    return {
+      production: env?.production ?? true,
+      userPool: env?.auth !== undefined,
+      ...(preview !== undefined && stack.name === model.ci.stackName
+        ? { previewBranches: preview.branches }
+        : {}),
+    };
   };
 }
 

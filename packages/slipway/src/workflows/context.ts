@@ -1,7 +1,12 @@
 import { ciHostOf } from '../model/ci-host.js';
 import type { AppModel, DeliveryModel } from '../model/types.js';
 import { regionFacts } from '../stacks/shared/partition.js';
-import { deployRoleName, imagePushRoleName, previewPushRoleName } from '../stacks/shared/resource-names.js';
+import {
+  deployRoleName,
+  imagePushRoleName,
+  previewDeployRoleName,
+  previewPushRoleName,
+} from '../stacks/shared/resource-names.js';
 import { deliveryOf } from './delivery.js';
 
 /** What every workflow generator reads. */
@@ -29,7 +34,12 @@ export function imagePushRoleArn(model: AppModel): string {
 }
 
 export function previewPushRoleArn(model: AppModel): string {
-  return ciRoleArn(model, previewPushRoleName(model.app));
+  return ciRoleArn(model, previewPushRoleName(model.app, ciHostOf(model)));
+}
+
+/** GitLab only: the role preview jobs deploy with (on GitHub they use the copied environment's). */
+export function previewDeployRoleArn(model: AppModel): string {
+  return ciRoleArn(model, previewDeployRoleName(model.app, ciHostOf(model)));
 }
 
 export function deployRoleArn(model: AppModel, environment: string): string {

@@ -89,16 +89,77 @@ describe('GitLab config', () => {
     );
   });
 
-  it('refuses what the first GitLab version does not build, saying why and the way out', () => {
+  it('turns previews on only when previewBranches is set, copying the first non-production environment', () => {
+    expect(resolveConfig(gitlabConfig()).delivery?.preview).toBeUndefined();
+    const model = resolveConfig({
+      ...gitlabConfig(),
+      delivery: { ci: 'gitlab', previewBranches: ['feat/*'] },
+    });
+    expect(model.delivery?.preview).toMatchObject({
+      branches: ['feat/*'],
+      environment: 'dev',
+      maxAgeDays: 7,
+    });
+  });
+
+  it('refuses preview patterns the preview roles could not trust as a plain prefix', () => {
     const config = gitlabConfig();
+    for (const pattern of ['feat/login', 'feat/**']) {
+      expectIssue(
+        { ...config, delivery: { ci: 'gitlab', previewBranches: ['fix/*', pattern] } },
+        'delivery.previewBranches[1]',
+        {
+          message: [`'${pattern}' is not a branch prefix ending in one '*'`],
+          fix: ["'feat/*'"],
+        },
+      );
+    }
+  });
+
+  it('refuses a preview pattern that admits the main or production branch', () => {
     expectIssue(
-      { ...config, delivery: { ci: 'gitlab', previewBranches: ['feat/*'] } },
-      'delivery.previewBranches',
+      { ...gitlabConfig(), delivery: { ci: 'gitlab', previewBranches: ['ma*'] } },
+      'delivery.previewBranches[0]',
       {
-        message: ["merge request's branch is not known in advance"],
-        fix: ['remove delivery.previewBranches'],
+        message: ["'ma*' matches 'main'"],
+        fix: ['no long-lived branch starts with'],
       },
     );
+    expectIssue(
+      { ...gitlabConfig(), delivery: { ci: 'gitlab', previewBranches: ['prod*'] } },
+      'delivery.previewBranches[0]',
+      {
+        message: ["'prod*' matches 'production'"],
+        fix: ['no long-lived branch starts with'],
+      },
+    );
+  });
+
+  it("refuses previews of an environment that shares production's account and region", () => {
+    const config = gitlabConfig();
+    const dev = config.environments.dev!;
+    const prod = config.environments.prod!;
+    const shared = {
+      ...config,
+      environments: {
+        ...config.environments,
+        dev: {
+          ...dev,
+          account: prod.account,
+          region: prod.region,
+          availabilityZones: prod.availabilityZones,
+        },
+      },
+      delivery: { ci: 'gitlab' as const, previewBranches: ['feat/*'] },
+    };
+    expectIssue(shared, 'delivery.previewEnvironment', {
+      message: ["shares account 222222222222 and region eu-west-1 with production 'prod'", 'CDK roles'],
+      fix: ['another account or region'],
+    });
+  });
+
+  it('refuses what the GitLab pipeline does not build, saying why and the way out', () => {
+    const config = gitlabConfig();
     expectIssue({ ...config, delivery: { ci: 'gitlab', pipeline: 'codepipeline' } }, 'delivery.pipeline', {
       message: ['CodePipeline'],
       fix: ["delivery.ci: 'github'"],

@@ -10,3 +10,12 @@ export function gitlabConfig(): SlipwayConfig {
     delivery: { ci: 'gitlab' },
   };
 }
+
+/** The same, with previews per merge request for `feat/*` and `fix/*` branches, copying dev. */
+export function gitlabPreviewConfig(): SlipwayConfig {
+  const config = gitlabConfig();
+  return {
+    ...config,
+    delivery: { ci: 'gitlab', previewBranches: ['feat/*', 'fix/*'], previewMaxAgeDays: 5 },
+  };
+}

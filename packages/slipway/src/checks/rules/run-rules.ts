@@ -30,7 +30,11 @@ export function runRules(
   const findings: Finding[] = [];
   for (const stack of stacks) {
     const known = facts(stack);
-    const { production: isProduction, userPool } = typeof known === 'boolean' ? { production: known } : known;
+    const {
+      production: isProduction,
+      userPool,
+      previewBranches,
+    }: StackFacts = typeof known === 'boolean' ? { production: known } : known;
     for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
       const context: RuleContext = {
         logicalId,
@@ -39,6 +43,7 @@ export function runRules(
         production: isProduction,
         region: stack.region,
         ...(userPool === undefined ? {} : { userPool }),
+        ...(previewBranches === undefined ? {} : { previewBranches }),
       };
       for (const rule of rules) {
         const message = checkSafely(rule, resource, context);

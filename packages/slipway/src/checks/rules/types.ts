@@ -15,6 +15,11 @@ export interface RuleContext {
   readonly region?: string;
   /** Whether the stack's environment has a Cognito user pool (the app declares `auth`). */
   readonly userPool?: boolean;
+  /**
+   * In the CI stack of a GitLab app with previews: the declared `delivery.previewBranches`, the only
+   * patterns Slipway-IAM5 admits in a preview role's trust (decision 023).
+   */
+  readonly previewBranches?: readonly string[];
 }
 
 /** What the model says about a stack that its template alone does not. */
@@ -23,6 +28,8 @@ export interface StackFacts {
   readonly production: boolean;
   /** The environment has a Cognito user pool. @default false */
   readonly userPool?: boolean;
+  /** GitLab preview branch patterns the CI stack's preview roles may trust. @default none */
+  readonly previewBranches?: readonly string[];
 }
 
 /** A non-compliant result that says what exactly is wrong, appended to the rule's description. */

@@ -15,8 +15,11 @@ export function resolveDelivery(
   environments: readonly EnvironmentModel[],
 ): DeliveryModel {
   const ci = delivery?.ci ?? DELIVERY_DEFAULTS.ci;
-  // GitLab cannot pin a merge request's branch in an exact OIDC subject (decision 019): no previews there.
-  const preview = ci === 'gitlab' ? undefined : resolvePreview(delivery, environments);
+  // On GitLab previews need the one wildcard trust (decision 023), so they are on only when asked for.
+  const preview =
+    ci === 'gitlab' && delivery?.previewBranches === undefined
+      ? undefined
+      : resolvePreview(delivery, environments);
   return {
     ci,
     pipeline: delivery?.pipeline ?? DELIVERY_DEFAULTS.pipeline,

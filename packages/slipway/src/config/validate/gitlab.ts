@@ -1,12 +1,13 @@
 /**
  * The GitLab side of OIDC (`delivery.ci: 'gitlab'`). The deploy roles' trust policies are built
  * from these values, as for GitHub, so a wildcard or a malformed name here would trust other
- * projects or nothing. What the first version of the GitLab pipeline does not do is refused here,
- * with the reason, rather than generated half way (decision 019).
+ * projects or nothing. What the GitLab pipeline does not do is refused here, with the reason,
+ * rather than generated half way (decision 019); previews' limits are in `gitlab-previews.ts`.
  */
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
 import { GITLAB_NODE_IMAGES } from '../data/ci-images.js';
 import type { Validator } from './context.js';
+import { gitlabPreviewIssues } from './gitlab-previews.js';
 
 /** `group[/subgroup…]/project`: GitLab path segments (letters, digits, '_', '-', '.'). */
 const PROJECT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_.-]*)+$/;
@@ -61,7 +62,7 @@ export const validateGitlab: Validator = ({ config, model }) => {
     return issues;
   }
   issues.push(...gitlabFieldIssues(gitlab, model.ci.account));
-  issues.push(...unsupportedIssues({ config, model }));
+  issues.push(...unsupportedIssues({ config, model }, gitlab));
   return issues;
 };
 
@@ -140,8 +141,11 @@ function gitlabFieldIssues(
   return issues;
 }
 
-/** What the generated `.gitlab-ci.yml` does not cover yet, each with the way out. */
-function unsupportedIssues({ config, model }: Parameters<Validator>[0]): ConfigIssue[] {
+/** What the generated `.gitlab-ci.yml` does not cover yet, each with the way out; previews' limits. */
+function unsupportedIssues(
+  { config, model }: Parameters<Validator>[0],
+  gitlab: NonNullable<Parameters<Validator>[0]['model']['gitlab']>,
+): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   if (config.delivery?.pipeline === 'codepipeline') {
     issues.push(
@@ -161,15 +165,7 @@ function unsupportedIssues({ config, model }: Parameters<Validator>[0]): ConfigI
       ),
     );
   }
-  if ((config.delivery?.previewBranches ?? []).length > 0) {
-    issues.push(
-      issue(
-        'delivery.previewBranches',
-        "a merge request's branch is not known in advance, and GitLab's OIDC subject holds only the project and the ref, so no exact trust can admit preview jobs",
-        "remove delivery.previewBranches (previews are off with GitLab), or set delivery.ci: 'github'",
-      ),
-    );
-  }
+  issues.push(...gitlabPreviewIssues(model, gitlab));
   const node = model.delivery?.nodeVersion;
   if (node !== undefined && GITLAB_NODE_IMAGES[node] === undefined) {
     issues.push(

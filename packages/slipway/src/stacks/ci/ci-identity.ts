@@ -1,20 +1,25 @@
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import { Tags } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { githubOf, gitlabOf } from '../../model/ci-host.js';
-import type { AppModel, DeployRoleModel } from '../../model/types.js';
+import type { AppModel, DeployRoleModel, GitlabModel } from '../../model/types.js';
 import { branchSubject, environmentSubject, githubOidcProvider, githubPrincipal } from './github-oidc.js';
 import {
   gitlabBranchSubject,
   gitlabDeployBranch,
   gitlabOidcProvider,
+  gitlabPreviewPrincipal,
   gitlabPrincipal,
 } from './gitlab-oidc.js';
+import { PREVIEW_ROLE_TAG } from '../../checks/rules/iam/preview-role.js';
 import { githubPrincipalForSubjects, trustedEnvironments } from './pipeline-deploy-roles.js';
 
 /** A trusted principal and the role description that says who it is. */
 export interface TrustedJobs {
   readonly principal: iam.IPrincipal;
   readonly description: string;
+  /** Whatever else the role's trust needs once made: another statement, a tag the checks read. */
+  readonly extend?: (role: iam.Role) => void;
 }
 
 /** Whose pipelines the CI stack's roles trust: the OIDC provider and each role's exact subjects. */
@@ -24,6 +29,13 @@ export interface CiIdentity {
   readonly imagePush: TrustedJobs;
   /** The jobs that deploy one environment. */
   deploy(target: DeployRoleModel): TrustedJobs;
+  /** With previews: the jobs that push branch images to the preview repositories. */
+  readonly previewPush?: TrustedJobs;
+  /**
+   * With previews on GitLab: the jobs that bring previews up and down and prune them. On GitHub
+   * they assume the copied environment's deploy role in their own GitHub environment instead.
+   */
+  readonly previewDeploy?: TrustedJobs;
 }
 
 /** GitHub Actions or GitLab CI, as `delivery.ci` says. */
@@ -34,8 +46,20 @@ export function ciIdentity(scope: Construct, model: AppModel): CiIdentity {
 function githubIdentity(scope: Construct, model: AppModel): CiIdentity {
   const github = githubOf(model);
   const provider = githubOidcProvider(scope, github);
+  const preview = model.delivery?.preview;
   return {
     provider,
+    ...(preview === undefined
+      ? {}
+      : {
+          previewPush: {
+            principal: githubPrincipal(
+              provider,
+              environmentSubject(github.repository, preview.githubEnvironment),
+            ),
+            description: `GitHub environment ${preview.githubEnvironment} pushes branch images of ${model.app}`,
+          },
+        }),
     imagePush: {
       principal: githubPrincipal(provider, branchSubject(github.repository, github.mainBranch)),
       description: `GitHub Actions on ${github.repository}@${github.mainBranch} push images`,
@@ -60,8 +84,10 @@ function githubIdentity(scope: Construct, model: AppModel): CiIdentity {
 function gitlabIdentity(scope: Construct, model: AppModel): CiIdentity {
   const gitlab = gitlabOf(model);
   const provider = gitlabOidcProvider(scope, gitlab);
+  const preview = model.delivery?.preview;
   return {
     provider,
+    ...(preview === undefined ? {} : gitlabPreviewTrust(provider, gitlab, model.app, preview.branches)),
     imagePush: {
       principal: gitlabPrincipal(provider, gitlab, [gitlabBranchSubject(gitlab.project, gitlab.mainBranch)]),
       description: `GitLab CI on ${gitlab.project}@${gitlab.mainBranch} pushes images`,
@@ -73,6 +99,44 @@ function gitlabIdentity(scope: Construct, model: AppModel): CiIdentity {
         principal: gitlabPrincipal(provider, gitlab, [gitlabBranchSubject(gitlab.project, branch)]),
         description: `GitLab CI on ${gitlab.project}@${branch} deploys ${model.app} ${target.environment}`,
       };
+    },
+  };
+}
+
+/**
+ * GitLab's preview roles trust branch pipelines of the preview branches (`StringLike` on a branch
+ * prefix, the one wildcard Slipway writes, decision 023) and carry the tag that lets Slipway-IAM5
+ * admit it. The deploy role also trusts the main branch exactly, in a statement of its own, for
+ * the scheduled prune.
+ */
+function gitlabPreviewTrust(
+  provider: iam.IOidcProvider,
+  gitlab: GitlabModel,
+  app: string,
+  branches: readonly string[],
+): Pick<CiIdentity, 'previewPush' | 'previewDeploy'> {
+  const mark = (role: iam.Role) => Tags.of(role).add(PREVIEW_ROLE_TAG.key, PREVIEW_ROLE_TAG.value);
+  const patterns = branches.join(', ');
+  return {
+    previewPush: {
+      principal: gitlabPreviewPrincipal(provider, gitlab, branches),
+      description: `GitLab CI on ${gitlab.project} branches ${patterns} push preview images of ${app}`,
+      extend: mark,
+    },
+    previewDeploy: {
+      principal: gitlabPreviewPrincipal(provider, gitlab, branches),
+      description: `GitLab CI on ${gitlab.project} branches ${patterns} (and ${gitlab.mainBranch}, to prune) run previews of ${app}`,
+      extend(role) {
+        mark(role);
+        role.assumeRolePolicy?.addStatements(
+          new iam.PolicyStatement({
+            actions: ['sts:AssumeRoleWithWebIdentity'],
+            principals: [
+              gitlabPrincipal(provider, gitlab, [gitlabBranchSubject(gitlab.project, gitlab.mainBranch)]),
+            ],
+          }),
+        );
+      },
     },
   };
 }

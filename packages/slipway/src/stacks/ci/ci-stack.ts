@@ -10,6 +10,7 @@ import { logicalIdPart } from '../shared/logical-ids.js';
 import { regionFacts } from '../shared/partition.js';
 import { grantImagePromotion } from './pipeline-deploy-roles.js';
 import { PreviewImages } from './preview-images.js';
+import { previewDeployRole } from './preview-deploy-role.js';
 import { grantProvisionerRuns } from './provisioner-permissions.js';
 import { cdkBootstrapRolePattern, deployRoleName, imagePushRoleName } from '../shared/resource-names.js';
 import { SlipwayStack } from '../shared/slipway-stack.js';
@@ -43,7 +44,6 @@ export class CiStack extends SlipwayStack {
     });
 
     const identity = ciIdentity(this, model);
-    const provider = identity.provider;
 
     const repositories = new Map<string, ImageRepository>();
     for (const repository of model.ci.repositories) {
@@ -79,9 +79,10 @@ export class CiStack extends SlipwayStack {
       description: 'Role the image build workflow assumes',
       value: this.imagePushRole.roleArn,
     });
-    if (model.delivery?.preview && model.ci.repositories.length > 0) {
-      new PreviewImages(this, 'PreviewImages', { model, provider });
+    if (identity.previewPush && model.ci.repositories.length > 0) {
+      new PreviewImages(this, 'PreviewImages', { model, trusted: identity.previewPush });
     }
+    if (identity.previewDeploy) previewDeployRole(this, model, identity.previewDeploy);
 
     const deployRoles = new Map<string, iam.Role>();
     for (const [index, target] of model.ci.deployRoles.entries()) {

@@ -50,6 +50,25 @@ export function gitlabPrincipal(
   });
 }
 
+/**
+ * The one wildcard trust Slipway writes (decision 023): `StringEquals` on `aud`, `StringLike` on
+ * `sub` with one subject per `delivery.previewBranches` pattern (`feat/*` → `…:ref:feat/*`). The
+ * `*` can only stand for the rest of a branch name that starts with the pattern's prefix, since
+ * the project and the ref type come before it. Only the preview roles get it; Slipway-IAM5 refuses
+ * it anywhere else.
+ */
+export function gitlabPreviewPrincipal(
+  provider: iam.IOidcProvider,
+  gitlab: GitlabModel,
+  patterns: readonly string[],
+): iam.WebIdentityPrincipal {
+  const subjects = patterns.map((pattern) => gitlabBranchSubject(gitlab.project, pattern));
+  return new iam.WebIdentityPrincipal(provider.oidcProviderArn, {
+    StringEquals: { [`${gitlab.host}:aud`]: gitlabAudience(gitlab) },
+    StringLike: { [`${gitlab.host}:sub`]: subjects.length === 1 ? subjects[0] : subjects },
+  });
+}
+
 /** `sub` of a job in a pipeline for a branch (GitLab's default `ci_id_token_sub_claim_components`). */
 export function gitlabBranchSubject(project: string, branch: string): string {
   return `project_path:${project}:ref_type:branch:ref:${branch}`;

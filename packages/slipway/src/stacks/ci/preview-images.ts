@@ -2,16 +2,17 @@ import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
-import { githubOf } from '../../model/ci-host.js';
+import { ciHostOf } from '../../model/ci-host.js';
 import type { AppModel } from '../../model/types.js';
+import type { TrustedJobs } from './ci-identity.js';
 import { ImageRepository } from './ecr-repository.js';
-import { environmentSubject, githubPrincipal } from './github-oidc.js';
 import { logicalIdPart } from '../shared/logical-ids.js';
 import { previewPushRoleName, previewRepositoryName } from '../shared/resource-names.js';
 
 export interface PreviewImagesProps {
   readonly model: AppModel;
-  readonly provider: iam.IOidcProvider;
+  /** The preview jobs that may push: GitHub's `preview` environment, or GitLab's preview branches. */
+  readonly trusted: TrustedJobs;
 }
 
 /**
@@ -25,21 +26,19 @@ export class PreviewImages extends Construct {
 
   constructor(scope: Construct, id: string, props: PreviewImagesProps) {
     super(scope, id);
-    const { model, provider } = props;
+    const { model, trusted } = props;
     const preview = model.delivery?.preview;
     if (!preview) throw new Error('PreviewImages needs previews to be on');
     const source = model.environments.find((e) => e.name === preview.environment);
     const pullAccounts = source && source.account !== model.ci.account ? [source.account] : [];
 
     this.pushRole = new iam.Role(this, 'PushRole', {
-      roleName: previewPushRoleName(model.app),
-      description: `GitHub environment ${preview.githubEnvironment} pushes branch images of ${model.app}`,
-      assumedBy: githubPrincipal(
-        provider,
-        environmentSubject(githubOf(model).repository, preview.githubEnvironment),
-      ),
+      roleName: previewPushRoleName(model.app, ciHostOf(model)),
+      description: trusted.description,
+      assumedBy: trusted.principal,
       maxSessionDuration: Duration.hours(1),
     });
+    trusted.extend?.(this.pushRole);
     for (const repository of model.ci.repositories) {
       const name = previewRepositoryName(repository.name);
       const built = new ImageRepository(scope, `Repository${logicalIdPart(name)}`, {

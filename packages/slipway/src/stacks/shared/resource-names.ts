@@ -13,8 +13,16 @@ export function imagePushRoleName(app: string, ci: CiHost = 'github'): string {
 }
 
 /** Role the preview workflow assumes to push branch images, to the preview repositories only. */
-export function previewPushRoleName(app: string): string {
-  return `${app}-github-preview-push`;
+export function previewPushRoleName(app: string, ci: CiHost = 'github'): string {
+  return `${app}-${ci}-preview-push`;
+}
+
+/**
+ * Role GitLab's preview jobs assume to bring previews up and down: apart from the copied
+ * environment's deploy role, whose main-branch trust stays exact (decision 023).
+ */
+export function previewDeployRoleName(app: string, ci: CiHost = 'gitlab'): string {
+  return `${app}-${ci}-preview-deploy`;
 }
 
 /** The repository branch images of a service go to: apart from the one environments run. */
@@ -50,6 +58,17 @@ export function serviceAlarmName(
 /** The CDK bootstrap roles (default qualifier) a deploy role may assume in one account and region. */
 export function cdkBootstrapRolePattern(account: string, region: string): string {
   return `cdk-hnb659fds-*-role-${account}-${region}`;
+}
+
+/**
+ * The CDK bootstrap roles a preview deploy needs, named one by one: deploying (CloudFormation),
+ * uploading file assets and templates, and reading during synth. The image-publishing role is left
+ * out: previews run images the preview push role already pushed.
+ */
+export function cdkPreviewBootstrapRoleNames(account: string, region: string): string[] {
+  return (['deploy', 'file-publishing', 'lookup'] as const).map(
+    (kind) => `cdk-hnb659fds-${kind}-role-${account}-${region}`,
+  );
 }
 
 /** Task definition family of a database's one-off provisioner task. */

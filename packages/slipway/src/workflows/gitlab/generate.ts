@@ -1,6 +1,8 @@
 import { parse } from 'yaml';
 import type { AppModel } from '../../model/types.js';
-import { workflowContext } from '../context.js';
+import { gitlabOf } from '../../model/ci-host.js';
+import { previewDeployRoleArn, previewPushRoleArn, workflowContext } from '../context.js';
+import type { WorkflowRuleContext } from '../rules/types.js';
 import type { GeneratedFile } from '../generate.js';
 import { checkGitlabPipeline } from './rules/index.js';
 import { gitlabPipeline } from './gitlab-pipeline.js';
@@ -19,12 +21,26 @@ export function parseGitlabPipeline(path: string, text: string): GitlabPipelineF
 
 /** Findings of Slipway's GitLab rules over the generated files, production named by the model. */
 export function gitlabFindings(model: AppModel, files: readonly GeneratedFile[]) {
-  const production = model.environments.filter((e) => e.production).map((e) => e.name);
+  const context = gitlabRuleContext(model);
   return files
     .filter((file) => file.path === GITLAB_CI_FILE)
-    .flatMap((file) =>
-      checkGitlabPipeline(parseGitlabPipeline(file.path, file.content), {
-        productionEnvironments: production,
-      }),
-    );
+    .flatMap((file) => checkGitlabPipeline(parseGitlabPipeline(file.path, file.content), context));
+}
+
+/** What the GitLab rules learn from the model: production, and where previews may run with which roles. */
+export function gitlabRuleContext(model: AppModel): WorkflowRuleContext {
+  const production = model.environments.filter((e) => e.production).map((e) => e.name);
+  const preview = model.delivery?.preview;
+  return {
+    productionEnvironments: production,
+    ...(preview === undefined
+      ? {}
+      : {
+          gitlabPreview: {
+            branches: preview.branches,
+            mainBranch: gitlabOf(model).mainBranch,
+            roles: [previewPushRoleArn(model), previewDeployRoleArn(model)],
+          },
+        }),
+  };
 }

@@ -1,12 +1,15 @@
 import { BINFMT_IMAGE, DOCKER_IMAGE, GITLAB_NODE_IMAGES, imageRef } from '../../config/data/ci-images.js';
 import { gitlabOf } from '../../model/ci-host.js';
 import type { EnvironmentModel, GitlabModel, ServiceBuildModel } from '../../model/types.js';
-import { gitlabAudience, gitlabDeployBranch } from '../../stacks/ci/gitlab-oidc.js';
+import { gitlabDeployBranch } from '../../stacks/ci/gitlab-oidc.js';
 import { deployRoleArn, imagePushRoleArn, type WorkflowContext } from '../context.js';
 import * as commands from '../slipway-commands.js';
 import { moveTagScript } from '../steps.js';
 import type { GitlabJob, GitlabPipeline, GitlabRule } from './pipeline-types.js';
-import { ID_TOKEN_VARIABLE, imageTagLines, imageTagsLines, TOKEN_FILE, writeIdToken } from './scripts.js';
+import { assumeRole } from './assume-role.js';
+import { previewBranchCondition, SCHEDULED_PIPELINE } from './preview-conditions.js';
+import { PREVIEW_STAGE, previewJobs } from './preview-jobs.js';
+import { imageTagLines, imageTagsLines, writeIdToken } from './scripts.js';
 
 const PLATFORMS = 'linux/amd64,linux/arm64';
 const MISSING_IMAGE =
@@ -26,26 +29,55 @@ export function gitlabPipeline(ctx: WorkflowContext): GitlabPipeline {
   if (node === undefined) throw new Error(`No pinned Node.js ${ctx.delivery.nodeVersion} image`);
   const onMain = branchIs(gitlab.mainBranch);
   const onProduction = branchIs(gitlab.productionBranch);
+  const preview = ctx.delivery.preview;
+  // With previews, a preview branch's pipeline runs its preview jobs alone (its merge request
+  // pipeline runs the checks), and the nightly schedule on the main branch only prunes.
+  const checksRules: Pick<GitlabJob, 'rules'> =
+    preview === undefined
+      ? {}
+      : {
+          rules: [
+            { if: SCHEDULED_PIPELINE, when: 'never' },
+            ...preview.branches.map((p): GitlabRule => ({ if: previewBranchCondition(p), when: 'never' })),
+            { when: 'on_success' },
+          ],
+        };
+  const skipSchedules: GitlabRule[] =
+    preview === undefined ? [] : [{ if: SCHEDULED_PIPELINE, when: 'never' }];
   const jobs: Record<string, GitlabJob> = {
-    lint: { stage: 'lint', script: [ctx.delivery.commands.install, ctx.delivery.commands.lint] },
-    test: { stage: 'test', script: [ctx.delivery.commands.install, ctx.delivery.commands.test] },
+    lint: {
+      stage: 'lint',
+      ...checksRules,
+      script: [ctx.delivery.commands.install, ctx.delivery.commands.lint],
+    },
+    test: {
+      stage: 'test',
+      ...checksRules,
+      script: [ctx.delivery.commands.install, ctx.delivery.commands.test],
+    },
     plan: {
       stage: 'test',
+      ...checksRules,
       script: [ctx.delivery.commands.install, commands.planJson(ctx.configPath, '.slipway/out', 'plan.json')],
       // Also when the plan failed: the findings are what the author needs to see, linked from the merge request.
       after_script: ['npx slipway workflows summary plan.json > plan.md'],
       artifacts: { paths: ['plan.md'], expose_as: 'Slipway plan', when: 'always', expire_in: '30 days' },
     },
   };
-  for (const build of ctx.delivery.builds) jobs[`build-${build.service}`] = buildJob(ctx, gitlab, build);
+  for (const build of ctx.delivery.builds) {
+    jobs[`build-${build.service}`] = withRulesFirst(buildJob(ctx, gitlab, build), skipSchedules);
+  }
+  const deployJobs: Record<string, GitlabJob> = {};
   let previous: string | undefined;
   for (const env of ctx.model.environments.filter((e) => !e.production)) {
-    previous = addEnvironmentJobs(jobs, ctx, gitlab, env, previous);
+    previous = addEnvironmentJobs(deployJobs, ctx, gitlab, env, previous);
   }
   previous = undefined;
   for (const env of ctx.model.environments.filter((e) => e.production)) {
-    previous = addEnvironmentJobs(jobs, ctx, gitlab, env, previous);
+    previous = addEnvironmentJobs(deployJobs, ctx, gitlab, env, previous);
   }
+  for (const [name, job] of Object.entries(deployJobs)) jobs[name] = withRulesFirst(job, skipSchedules);
+  if (preview !== undefined) Object.assign(jobs, previewJobs(ctx, gitlab, preview));
   return {
     workflow: {
       rules: [
@@ -53,30 +85,24 @@ export function gitlabPipeline(ctx: WorkflowContext): GitlabPipeline {
         // Branch pipelines only where roles trust them; merge requests cover every other branch.
         { if: onMain },
         { if: onProduction },
+        // Preview branches only while they have an open merge request (decision 023).
+        ...(preview?.branches ?? []).map((p): GitlabRule => ({ if: previewBranchCondition(p) })),
       ],
     },
-    stages: ['lint', 'test', 'build', 'deploy'],
+    stages: ['lint', 'test', 'build', 'deploy', ...(preview === undefined ? [] : [PREVIEW_STAGE])],
     default: { image: imageRef(node) },
     jobs,
   };
 }
 
+/** The job with `first` ahead of its own rules (`when: never` exclusions go first to win). */
+function withRulesFirst(job: GitlabJob, first: readonly GitlabRule[]): GitlabJob {
+  return first.length === 0 ? job : { ...job, rules: [...first, ...(job.rules ?? [])] };
+}
+
 /** `$CI_COMMIT_BRANCH == "<branch>"`: a branch pipeline of exactly this branch. */
 export function branchIs(branch: string): string {
   return `$CI_COMMIT_BRANCH == "${branch}"`;
-}
-
-/** The variables and token a job needs to assume one role: the SDK and CLI do the exchange. */
-function assumeRole(gitlab: GitlabModel, roleArn: string, region: string, sessionName: string) {
-  return {
-    variables: {
-      AWS_ROLE_ARN: roleArn,
-      AWS_ROLE_SESSION_NAME: sessionName.slice(0, 64),
-      AWS_WEB_IDENTITY_TOKEN_FILE: TOKEN_FILE,
-      AWS_REGION: region,
-    },
-    id_tokens: { [ID_TOKEN_VARIABLE]: { aud: gitlabAudience(gitlab) } },
-  };
 }
 
 /**

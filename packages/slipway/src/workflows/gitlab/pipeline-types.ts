@@ -13,6 +13,12 @@ export interface GitlabRule {
 export interface GitlabEnvironment {
   readonly name: string;
   readonly deployment_tier?: 'production' | 'staging' | 'testing' | 'development' | 'other';
+  /** `stop` takes the environment down; `prepare` and `access` make no deployment. @default 'start' */
+  readonly action?: 'start' | 'prepare' | 'stop' | 'access';
+  /** The job GitLab runs when the environment stops (by hand, `auto_stop_in`, or its branch deleted). */
+  readonly on_stop?: string;
+  /** e.g. `7 days`: GitLab stops the environment this long after its last deployment. */
+  readonly auto_stop_in?: string;
 }
 
 export interface GitlabNeed {

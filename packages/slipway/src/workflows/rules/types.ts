@@ -1,8 +1,19 @@
 import type { WorkflowFile } from '../workflow-types.js';
 
-/** What a rule knows beyond the file: which GitHub environments are production. */
+/** What a rule knows beyond the file: which environments are production, and GitLab's previews. */
 export interface WorkflowRuleContext {
   readonly productionEnvironments: readonly string[];
+  /** GitLab only, with previews on: where preview jobs may run and the roles they may assume. */
+  readonly gitlabPreview?: GitlabPreviewContext;
+}
+
+export interface GitlabPreviewContext {
+  /** The declared `delivery.previewBranches` patterns (`prefix*`). */
+  readonly branches: readonly string[];
+  /** The branch whose scheduled pipeline prunes previews. */
+  readonly mainBranch: string;
+  /** ARNs of the preview push and preview deploy roles. */
+  readonly roles: readonly string[];
 }
 
 /** One thing a rule found wrong, in one job or in the workflow as a whole. */

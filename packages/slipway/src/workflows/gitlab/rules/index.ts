@@ -7,6 +7,7 @@ import { pinnedImages } from './pinned-images.js';
 import { gitlabProductionDiffFirst } from './production-diff-first.js';
 import { productionManual } from './production-manual.js';
 import { productionResourceGroup } from './production-resource-group.js';
+import { previewJobsOnPreviewBranches } from './preview-jobs.js';
 import { roleOnOneBranch } from './role-on-one-branch.js';
 import type { GitlabRule } from './types.js';
 
@@ -20,6 +21,7 @@ export const GITLAB_RULES: readonly GitlabRule[] = [
   productionResourceGroup,
   gitlabProductionDiffFirst,
   roleOnOneBranch,
+  previewJobsOnPreviewBranches,
 ];
 
 /** Every rule over the pipeline; an empty list means all of them comply. */

@@ -1,5 +1,5 @@
 import { jobsOfPipeline } from '../pipeline-types.js';
-import { isProductionJob } from './support.js';
+import { isProductionJob, startingRules } from './support.js';
 import type { GitlabRule } from './types.js';
 
 /**
@@ -10,15 +10,17 @@ import type { GitlabRule } from './types.js';
 export const productionManual: GitlabRule = {
   id: 'Slipway-GLCI5',
   description:
-    'Production jobs run only when started by hand (when: manual, allow_failure: false in every rule).',
+    'Production jobs run only when started by hand (when: manual, allow_failure: false in every rule that can start them).',
   check(file, context) {
     return jobsOfPipeline(file.document)
       .filter(([, job]) => isProductionJob(job, context.productionEnvironments))
-      .filter(
-        ([, job]) =>
-          (job.rules ?? []).length === 0 ||
-          (job.rules ?? []).some((rule) => rule.when !== 'manual' || rule.allow_failure !== false),
-      )
+      .filter(([, job]) => {
+        // A `when: never` rule only keeps the job out, so it needs no manual start.
+        const rules = startingRules(job);
+        return (
+          rules.length === 0 || rules.some((rule) => rule.when !== 'manual' || rule.allow_failure !== false)
+        );
+      })
       .map(([id]) => ({
         job: id,
         message: 'the production job can start without anyone starting it',

@@ -1,4 +1,4 @@
-import type { GitlabJob } from '../pipeline-types.js';
+import type { GitlabJob, GitlabRule } from '../pipeline-types.js';
 
 /** A job that assumes an AWS role: the SDK and CLI read `AWS_ROLE_ARN` with the token file. */
 export function assumesRole(job: GitlabJob): boolean {
@@ -33,4 +33,15 @@ export function isProductionJob(job: GitlabJob, productionEnvironments: readonly
 /** `$CI_COMMIT_BRANCH == "<branch>"` → the branch. */
 export function branchOfRule(condition: string | undefined): string | undefined {
   return /^\$CI_COMMIT_BRANCH == "([^"*?]+)"$/.exec(condition ?? '')?.[1];
+}
+
+/** The rules that can start the job: a `when: never` rule only keeps it out. */
+export function startingRules(job: GitlabJob): readonly GitlabRule[] {
+  return (job.rules ?? []).filter((rule) => rule.when !== 'never');
+}
+
+/** Whether the job assumes one of the preview roles (GitLab previews, decision 023). */
+export function assumesPreviewRole(job: GitlabJob, previewRoles: readonly string[]): boolean {
+  const arn = job.variables?.AWS_ROLE_ARN;
+  return arn !== undefined && previewRoles.includes(arn);
 }
