@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
-import { gitlabConfig } from './gitlab-fixtures.js';
+import { gitlabConfig, gitlabPreviewConfig } from './gitlab-fixtures.js';
 
 describe('slipway workflows with delivery.ci: gitlab', () => {
   let repo: string;
@@ -34,5 +34,18 @@ describe('slipway workflows with delivery.ci: gitlab', () => {
     const check = await runCli('workflows', '--config', config, '--out', repo, '--check');
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/differs\s+\S*\.gitlab-ci\.yml/);
+  });
+
+  it('with previews, says to create the pipeline schedule that prunes them', async () => {
+    const previews = path.join(repo, 'previews.config.ts');
+    writeFileSync(previews, `export default ${JSON.stringify(gitlabPreviewConfig(), null, 2)};\n`);
+    const out = path.join(repo, 'with-previews');
+    const run = await runCli('workflows', '--config', previews, '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /Pipeline schedules: a daily schedule on main, which removes previews idle for 5 days/,
+    );
+    expect(run.stdout).toMatch(/previews: branches feat\/\*, fix\/\* with an open merge request/);
+    expect(readFileSync(path.join(out, '.gitlab-ci.yml'), 'utf8')).toMatch(/^preview-prune:$/m);
   });
 });

@@ -199,6 +199,13 @@ function gitlabSetup(model: AppModel): string[] {
         : `  environment ${env.name}: deployed from ${gitlab.mainBranch} on every push`,
     );
   }
+  const preview = model.delivery?.preview;
+  if (preview !== undefined) {
+    lines.push(
+      `  previews: branches ${preview.branches.join(', ')} with an open merge request, in environments preview/<branch>; anyone who may push such a branch may deploy a preview of ${preview.environment}`,
+      `  Build → Pipeline schedules: a daily schedule on ${gitlab.mainBranch}, which removes previews idle for ${preview.maxAgeDays} days`,
+    );
+  }
   lines.push(
     '',
     pc.dim(`Deploy the ${model.ci.stackName} stack first: the pipeline assumes the roles it creates.`),

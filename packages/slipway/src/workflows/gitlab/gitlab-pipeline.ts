@@ -21,7 +21,8 @@ const MISSING_IMAGE =
  * (`rules: changes:`) and deploy the non-production environments in config order; pipelines of
  * the protected production branch deploy the production environments, each job started by hand
  * in its protected environment. Every job that touches AWS exchanges its ID token for a role that
- * trusts exactly this project on exactly that branch (decision 019).
+ * trusts exactly this project on exactly that branch (decision 019); with previews, the preview
+ * jobs alone use the preview roles, which trust the preview branch prefixes (decision 023).
  */
 export function gitlabPipeline(ctx: WorkflowContext): GitlabPipeline {
   const gitlab = gitlabOf(ctx.model);
