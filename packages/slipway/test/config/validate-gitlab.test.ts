@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { SlipwayConfig } from '../../src/config/schema.js';
-import { gitlabConfig } from '../workflows/gitlab-fixtures.js';
+import { gitlabConfig, gitlabPreviewConfig } from '../workflows/gitlab-fixtures.js';
 import { expectIssue, validConfig } from './fixtures.js';
 
 function withGitlab(gitlab: Partial<NonNullable<SlipwayConfig['gitlab']>>): SlipwayConfig {
@@ -91,70 +91,57 @@ describe('GitLab config', () => {
 
   it('turns previews on only when previewBranches is set, copying the first non-production environment', () => {
     expect(resolveConfig(gitlabConfig()).delivery?.preview).toBeUndefined();
-    const model = resolveConfig({
-      ...gitlabConfig(),
-      delivery: { ci: 'gitlab', previewBranches: ['feat/*'] },
-    });
+    const model = resolveConfig(gitlabPreviewConfig());
     expect(model.delivery?.preview).toMatchObject({
-      branches: ['feat/*'],
+      branches: ['feat/*', 'fix/*'],
       environment: 'dev',
-      maxAgeDays: 7,
+      maxAgeDays: 5,
     });
   });
 
+  const previewing = (previewBranches: string[]): SlipwayConfig => ({
+    ...gitlabPreviewConfig(),
+    delivery: { ci: 'gitlab', previewBranches },
+  });
+
   it('refuses preview patterns the preview roles could not trust as a plain prefix', () => {
-    const config = gitlabConfig();
     for (const pattern of ['feat/login', 'feat/**']) {
-      expectIssue(
-        { ...config, delivery: { ci: 'gitlab', previewBranches: ['fix/*', pattern] } },
-        'delivery.previewBranches[1]',
-        {
-          message: [`'${pattern}' is not a branch prefix ending in one '*'`],
-          fix: ["'feat/*'"],
-        },
-      );
+      expectIssue(previewing(['fix/*', pattern]), 'delivery.previewBranches[1]', {
+        message: [`'${pattern}' is not a branch prefix ending in one '*'`],
+        fix: ["'feat/*'"],
+      });
     }
   });
 
   it('refuses a preview pattern that admits the main or production branch', () => {
-    expectIssue(
-      { ...gitlabConfig(), delivery: { ci: 'gitlab', previewBranches: ['ma*'] } },
-      'delivery.previewBranches[0]',
-      {
-        message: ["'ma*' matches 'main'"],
-        fix: ['no long-lived branch starts with'],
-      },
-    );
-    expectIssue(
-      { ...gitlabConfig(), delivery: { ci: 'gitlab', previewBranches: ['prod*'] } },
-      'delivery.previewBranches[0]',
-      {
-        message: ["'prod*' matches 'production'"],
-        fix: ['no long-lived branch starts with'],
-      },
-    );
+    expectIssue(previewing(['ma*']), 'delivery.previewBranches[0]', {
+      message: ["'ma*' matches 'main'"],
+      fix: ['no long-lived branch starts with'],
+    });
+    expectIssue(previewing(['prod*']), 'delivery.previewBranches[0]', {
+      message: ["'prod*' matches 'production'"],
+      fix: ['no long-lived branch starts with'],
+    });
   });
 
-  it("refuses previews of an environment that shares production's account and region", () => {
-    const config = gitlabConfig();
+  it("refuses previews of an environment in the CI stack's account", () => {
+    const { ci: _ci, ...config } = gitlabPreviewConfig();
+    expectIssue(config, 'delivery.previewEnvironment', {
+      message: ['in account 111111111111 with the CI stack', "rewrite the production deploy roles' trust"],
+      fix: ["ci: { account: '<id>' }"],
+    });
+  });
+
+  it("refuses previews of an environment in a production environment's account, in any region", () => {
+    const config = gitlabPreviewConfig();
     const dev = config.environments.dev!;
-    const prod = config.environments.prod!;
-    const shared = {
+    const shared: SlipwayConfig = {
       ...config,
-      environments: {
-        ...config.environments,
-        dev: {
-          ...dev,
-          account: prod.account,
-          region: prod.region,
-          availabilityZones: prod.availabilityZones,
-        },
-      },
-      delivery: { ci: 'gitlab' as const, previewBranches: ['feat/*'] },
+      environments: { ...config.environments, dev: { ...dev, account: '222222222222' } },
     };
     expectIssue(shared, 'delivery.previewEnvironment', {
-      message: ["shares account 222222222222 and region eu-west-1 with production 'prod'", 'CDK roles'],
-      fix: ['another account or region'],
+      message: ["shares account 222222222222 with production 'prod'", 'CDK roles'],
+      fix: ['another account than production'],
     });
   });
 

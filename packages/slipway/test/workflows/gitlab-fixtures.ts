@@ -11,11 +11,15 @@ export function gitlabConfig(): SlipwayConfig {
   };
 }
 
-/** The same, with previews per merge request for `feat/*` and `fix/*` branches, copying dev. */
+/**
+ * The same, with previews per merge request for `feat/*` and `fix/*` branches, copying dev, and
+ * the CI stack in an account of its own, as GitLab previews require (decision 023).
+ */
 export function gitlabPreviewConfig(): SlipwayConfig {
   const config = gitlabConfig();
   return {
     ...config,
+    ci: { account: '333333333333', region: 'us-east-1' },
     delivery: { ci: 'gitlab', previewBranches: ['feat/*', 'fix/*'], previewMaxAgeDays: 5 },
   };
 }

@@ -18,8 +18,8 @@ const [file] = generateWorkflows(model, { configPath: 'slipway.config.ts' });
 const text = file?.content ?? '';
 const document = parse(text) as Record<string, Record<string, unknown>>;
 const jobs = jobsOfPipeline(document);
-const PUSH_ROLE = 'arn:aws:iam::111111111111:role/shop-gitlab-preview-push';
-const DEPLOY_ROLE = 'arn:aws:iam::111111111111:role/shop-gitlab-preview-deploy';
+const PUSH_ROLE = 'arn:aws:iam::333333333333:role/shop-gitlab-preview-push';
+const DEPLOY_ROLE = 'arn:aws:iam::333333333333:role/shop-gitlab-preview-deploy';
 
 function mutated(change: (doc: Record<string, Record<string, unknown>>) => void): string {
   const copy = structuredClone(document);
@@ -170,7 +170,7 @@ describe('Slipway-GLCI9 holds the preview jobs to the preview branches and roles
     const findings = findingsOf(
       mutated((doc) => {
         (doc['preview-up']!.variables as Record<string, string>).AWS_ROLE_ARN =
-          'arn:aws:iam::111111111111:role/shop-dev-gitlab-deploy';
+          'arn:aws:iam::333333333333:role/shop-dev-gitlab-deploy';
       }),
     );
     expect(findings).toContainEqual(

@@ -2,8 +2,8 @@
  * Previews on GitLab (decision 023): the preview roles trust `…:ref:<prefix>*` for each
  * `delivery.previewBranches` pattern, the one wildcard Slipway writes. What would make that
  * wildcard reach further than previews is refused here: a pattern that is not a plain prefix, one
- * that admits the main or production branch, and a copied environment sharing its account and
- * region (hence its CDK bootstrap roles) with a production environment.
+ * that admits the main or production branch, and a copied environment in the CI stack's account
+ * or a production environment's (whose CDK roles the preview deploy role would then assume).
  */
 import type { AppModel, GitlabModel } from '../../model/types.js';
 import { type ConfigIssue, issue, joinPath } from '../errors.js';
@@ -40,16 +40,25 @@ export function gitlabPreviewIssues(model: AppModel, gitlab: GitlabModel): Confi
       }
     }
   });
+  // IAM is account-wide and CloudFormation's execution role (what the CDK deploy role hands a
+  // deploy to) may change any role in its account: in the CI account that includes the production
+  // deploy roles' trust, in a production account production itself.
   const copied = model.environments.find((e) => e.name === preview.environment);
-  const production = model.environments.filter(
-    (e) => e.production && e.account === copied?.account && e.region === copied.region,
-  );
-  for (const env of production) {
+  if (copied !== undefined && copied.account === model.ci.account) {
     issues.push(
       issue(
         'delivery.previewEnvironment',
-        `previews copy '${preview.environment}', which shares account ${env.account} and region ${env.region} with production '${env.name}'; the preview deploy role assumes that account and region's CDK roles, which can change production's stacks too`,
-        `copy an environment in another account or region than production, or turn previews off with delivery.previewBranches: []`,
+        `previews copy '${copied.name}', which is in account ${copied.account} with the CI stack; the preview deploy role assumes that account's CDK roles, through which a preview branch could rewrite the production deploy roles' trust`,
+        `put the CI stack in an account of its own with ci: { account: '<id>' }, or copy an environment in another account`,
+      ),
+    );
+  }
+  for (const env of model.environments.filter((e) => e.production && e.account === copied?.account)) {
+    issues.push(
+      issue(
+        'delivery.previewEnvironment',
+        `previews copy '${preview.environment}', which shares account ${env.account} with production '${env.name}'; the preview deploy role assumes that account's CDK roles, which can change production's stacks and roles too`,
+        `copy an environment in another account than production, or turn previews off with delivery.previewBranches: []`,
       ),
     );
   }
