@@ -15,7 +15,7 @@ import { cdkPreviewBootstrapRoleNames, previewDeployRoleName } from '../shared/r
  * copied environment's CDK deploy, file-publishing and lookup roles (named one by one, no image
  * publishing) and run that environment's database provisioner. The CDK deploy role hands the
  * deploy to CloudFormation's execution role, so in that account and region this role reaches what
- * CloudFormation can; validation keeps production out of that account and region.
+ * CloudFormation can (IAM included); validation keeps the CI stack and production out of that account.
  */
 export function previewDeployRole(scope: Construct, model: AppModel, trusted: TrustedJobs): iam.Role {
   const name = model.delivery?.preview?.environment;
