@@ -1,17 +1,15 @@
-import { Tags } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { githubOf, gitlabOf } from '../../model/ci-host.js';
-import type { AppModel, DeployRoleModel, GitlabModel } from '../../model/types.js';
+import type { AppModel, DeployRoleModel } from '../../model/types.js';
 import { branchSubject, environmentSubject, githubOidcProvider, githubPrincipal } from './github-oidc.js';
 import {
   gitlabBranchSubject,
   gitlabDeployBranch,
   gitlabOidcProvider,
-  gitlabPreviewPrincipal,
   gitlabPrincipal,
 } from './gitlab-oidc.js';
-import { PREVIEW_ROLE_TAG } from '../../checks/rules/iam/preview-role.js';
+import { gitlabPreviewTrust } from './gitlab-preview-trust.js';
 import { githubPrincipalForSubjects, trustedEnvironments } from './pipeline-deploy-roles.js';
 
 /** A trusted principal and the role description that says who it is. */
@@ -99,44 +97,6 @@ function gitlabIdentity(scope: Construct, model: AppModel): CiIdentity {
         principal: gitlabPrincipal(provider, gitlab, [gitlabBranchSubject(gitlab.project, branch)]),
         description: `GitLab CI on ${gitlab.project}@${branch} deploys ${model.app} ${target.environment}`,
       };
-    },
-  };
-}
-
-/**
- * GitLab's preview roles trust branch pipelines of the preview branches (`StringLike` on a branch
- * prefix, the one wildcard Slipway writes, decision 023) and carry the tag that lets Slipway-IAM5
- * admit it. The deploy role also trusts the main branch exactly, in a statement of its own, for
- * the scheduled prune.
- */
-function gitlabPreviewTrust(
-  provider: iam.IOidcProvider,
-  gitlab: GitlabModel,
-  app: string,
-  branches: readonly string[],
-): Pick<CiIdentity, 'previewPush' | 'previewDeploy'> {
-  const mark = (role: iam.Role) => Tags.of(role).add(PREVIEW_ROLE_TAG.key, PREVIEW_ROLE_TAG.value);
-  const patterns = branches.join(', ');
-  return {
-    previewPush: {
-      principal: gitlabPreviewPrincipal(provider, gitlab, branches),
-      description: `GitLab CI on ${gitlab.project} branches ${patterns} push preview images of ${app}`,
-      extend: mark,
-    },
-    previewDeploy: {
-      principal: gitlabPreviewPrincipal(provider, gitlab, branches),
-      description: `GitLab CI on ${gitlab.project} branches ${patterns} (and ${gitlab.mainBranch}, to prune) run previews of ${app}`,
-      extend(role) {
-        mark(role);
-        role.assumeRolePolicy?.addStatements(
-          new iam.PolicyStatement({
-            actions: ['sts:AssumeRoleWithWebIdentity'],
-            principals: [
-              gitlabPrincipal(provider, gitlab, [gitlabBranchSubject(gitlab.project, gitlab.mainBranch)]),
-            ],
-          }),
-        );
-      },
     },
   };
 }
