@@ -9,11 +9,9 @@ import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.
 import type { CfnResource, CfnTemplate } from '../../src/template/types.js';
 import { generateWorkflows } from '../../src/workflows/generate.js';
 import { parseGitlabPipeline } from '../../src/workflows/gitlab/generate.js';
-import { jobsOfPipeline } from '../../src/workflows/gitlab/pipeline-types.js';
-import { previewPatternOf, scheduledBranchOf } from '../../src/workflows/gitlab/preview-conditions.js';
-import { branchOfRule, startingRules } from '../../src/workflows/gitlab/rules/support.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { gitlabPreviewConfig } from '../workflows/gitlab-fixtures.js';
+import { admits, presentedSubjects, trustedSubjects } from './gitlab-trust.js';
 
 const AUD = 'gitlab.com:aud';
 const SUB = 'gitlab.com:sub';
@@ -21,23 +19,6 @@ const subject = (ref: string) => `project_path:acme/orders:ref_type:branch:ref:$
 
 interface Statement {
   readonly Condition: Record<string, Record<string, string | string[]>>;
-}
-
-/** Every subject a role's trust admits: exact ones as they are, prefix ones with their `*`. */
-function trustedSubjects(role: CfnResource): { exact: string[]; like: string[] } {
-  const statements = (role.Properties?.AssumeRolePolicyDocument as { Statement: Statement[] }).Statement;
-  return {
-    exact: statements.flatMap((s) => [s.Condition.StringEquals?.[SUB] ?? []].flat()),
-    like: statements.flatMap((s) => [s.Condition.StringLike?.[SUB] ?? []].flat()),
-  };
-}
-
-/** Whether a trust admits a concrete subject, reading `*` only as IAM's StringLike does at the end. */
-function admits(trust: { exact: string[]; like: string[] }, concrete: string): boolean {
-  return (
-    trust.exact.includes(concrete) ||
-    trust.like.some((pattern) => pattern.endsWith('*') && concrete.startsWith(pattern.slice(0, -1)))
-  );
 }
 
 describe('CI stack for GitLab CI with previews per merge request', () => {
@@ -131,28 +112,12 @@ describe('CI stack for GitLab CI with previews per merge request', () => {
   it('trusts each role for exactly the subjects of the generated jobs that assume it', () => {
     const [file] = generateWorkflows(model, { configPath: 'slipway.config.ts' });
     const pipeline = parseGitlabPipeline('.gitlab-ci.yml', file!.content);
-    const presented = new Map<string, { exact: Set<string>; like: Set<string> }>();
-    for (const [name, job] of jobsOfPipeline(pipeline.document)) {
-      const arn = job.variables?.AWS_ROLE_ARN;
-      if (arn === undefined) continue;
-      const roleName = arn.split('/').at(-1)!;
-      const subjects = presented.get(roleName) ?? { exact: new Set(), like: new Set() };
-      for (const rule of startingRules(job)) {
-        const branch = branchOfRule(rule.if) ?? scheduledBranchOf(rule.if);
-        const pattern = previewPatternOf(rule.if);
-        if (branch !== undefined) subjects.exact.add(subject(branch));
-        else if (pattern !== undefined) subjects.like.add(subject(pattern));
-        else throw new Error(`${name}: rule ${rule.if} names no branch or preview pattern`);
-      }
-      presented.set(roleName, subjects);
-    }
-    const trusted = new Map(
-      [...roles].map(([name, [, r]]) => {
-        const t = trustedSubjects(r);
-        return [name, { exact: new Set(t.exact), like: new Set(t.like) }];
-      }),
-    );
-    expect(presented).toEqual(trusted);
+    const trusted = new Map([...roles].map(([name, [, r]]) => [name, trustedSubjects(r)]));
+    expect(presentedSubjects(pipeline.document, 'acme/orders')).toEqual(trusted);
+    // A preview job on a prefix the roles do not trust shows as a difference.
+    const moved = structuredClone(pipeline.document) as Record<string, { rules: { if: string }[] }>;
+    moved['preview-up']!.rules = [{ if: '$CI_COMMIT_BRANCH =~ /^hotfix\\// && $CI_OPEN_MERGE_REQUESTS' }];
+    expect(presentedSubjects(moved, 'acme/orders')).not.toEqual(trusted);
   });
 
   it("lets the preview deploy role assume only the copied environment's CDK deploy, file and lookup roles", () => {
