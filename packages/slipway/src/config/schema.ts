@@ -139,6 +139,8 @@ export const serviceSchema = z.strictObject({
   tables: z.record(z.string(), z.enum(['read', 'read-write'])).optional(),
   /** Declared topics the service publishes to: it gets `TOPIC_<NAME>` with each topic's ARN. @default [] */
   topics: z.array(z.string()).optional(),
+  /** Declared queues the service sends to: it gets `QUEUE_<NAME>` with each queue's URL. @default [] */
+  queues: z.array(z.string()).optional(),
   /** Where the generated workflows build the image from. @default { context: 'apps/<service>' } */
   source: sourceSchema.optional(),
   /** How `slipway dev` runs it locally. @default none (skipped by `slipway dev`) */
@@ -238,13 +240,15 @@ export const tableSchema = z.strictObject({
   stream: z.enum(['keys-only', 'new-image', 'old-image', 'new-and-old-images']).optional(),
 });
 
-/** What calls a function: a declared table's stream, or a declared topic (one of the two). */
+/** What calls a function: a declared table's stream, a declared topic or a declared queue (one of them). */
 export const functionEventsSchema = z.strictObject({
   /** Declared table whose stream calls the function; the table must set `stream`. */
   table: z.string().optional(),
   /** Declared topic whose messages reach the function through a queue of its own (fan-out). */
   topic: z.string().optional(),
-  /** Records or messages per call (1–10000). @default 100 for a stream, 10 for a topic */
+  /** Declared queue the function reads; a queue has one reader, so no other function may name it. */
+  queue: z.string().optional(),
+  /** Records or messages per call (1–10000). @default 100 for a stream, 10 for a topic or a queue */
   batchSize: z.number().int().optional(),
   /**
    * Lambda event filter patterns, e.g. `{ eventName: ['INSERT'] }`; a record that matches none is
@@ -279,6 +283,22 @@ export const functionSchema = z.strictObject({
 
 /** An SNS topic, made in every environment; services publish to it, functions subscribe. */
 export const topicSchema = z.strictObject({});
+
+/**
+ * A standard SQS queue (FIFO queues are not offered yet), made in every environment with a
+ * dead-letter queue of its own; services send to it, one function reads it.
+ */
+export const queueSchema = z.strictObject({
+  /**
+   * Seconds a received message stays hidden from other receives (0–43200); at least six times the
+   * reading function's timeout, as Lambda asks. @default six times the reading function's timeout (30 without one)
+   */
+  visibilityTimeoutSeconds: z.number().int().optional(),
+  /** Days a message is kept unread (1–14). @default 4 */
+  retentionDays: z.number().int().optional(),
+  /** Receives of a message before it moves to the dead-letter queue (1–1000). @default 5 */
+  maxReceiveCount: z.number().int().optional(),
+});
 
 /** A secret the services may read; exactly one source. Its value never appears in config. */
 export const secretSchema = z.strictObject({
@@ -672,6 +692,8 @@ export const slipwayConfigSchema = z.strictObject({
   functions: z.record(z.string(), functionSchema).optional(),
   /** SNS topics by name; services publish with `topics`, functions subscribe with `events.topic`. @default {} */
   topics: z.record(z.string(), topicSchema).optional(),
+  /** SQS queues by name; services send with `queues`, one function reads each with `events.queue`. @default {} */
+  queues: z.record(z.string(), queueSchema).optional(),
   /** A Cognito user pool in every environment, its resource servers and clients. @default none */
   auth: authSchema.optional(),
   /** Secrets by name; services map env vars to them. @default {} */
@@ -708,6 +730,7 @@ export type CacheConfig = z.input<typeof cacheSchema>;
 export type TableConfig = z.input<typeof tableSchema>;
 export type FunctionConfig = z.input<typeof functionSchema>;
 export type TopicConfig = z.input<typeof topicSchema>;
+export type QueueConfig = z.input<typeof queueSchema>;
 export type SecretConfig = z.input<typeof secretSchema>;
 export type EnvironmentConfig = z.input<typeof environmentSchema>;
 export type NetworkConfig = z.input<typeof networkSchema>;

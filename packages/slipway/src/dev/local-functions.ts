@@ -15,7 +15,7 @@ export interface LocalFunctions {
 }
 
 /**
- * Starts a stream source for every function a table's stream calls. Functions fed by a topic,
+ * Starts a stream source for every function a table's stream calls. Functions fed by a topic or a queue,
  * and functions nothing calls, are reported as not running locally. A filter this loop cannot
  * apply stops the run before anything is read, naming the pattern.
  */
@@ -41,7 +41,10 @@ export function startLocalFunctions(
       report({
         kind: 'function-skipped',
         function: fn.name,
-        reason: `functions.${fn.name} is fed by topic ${events.topic}; topics are not delivered locally, so it does not run here (a table's stream is)`,
+        reason:
+          'topic' in events
+            ? `functions.${fn.name} is fed by topic ${events.topic}; topics are not delivered locally, so it does not run here (a table's stream is)`
+            : `functions.${fn.name} reads queue ${events.queue}; queues are not read locally, so it does not run here (a table's stream is)`,
       });
       return [];
     }

@@ -23,8 +23,8 @@ export interface FunctionModel {
   readonly events?: FunctionEventsModel;
 }
 
-/** What calls the function: a table's stream, or a topic through a queue of the function's own. */
-export type FunctionEventsModel = TableStreamEventsModel | TopicEventsModel;
+/** What calls the function: a table's stream, a topic through a queue of the function's own, or a declared queue. */
+export type FunctionEventsModel = TableStreamEventsModel | TopicEventsModel | QueueEventsModel;
 
 /** A table's stream calling the function, batch by batch. */
 export interface TableStreamEventsModel {
@@ -43,6 +43,29 @@ export interface TopicEventsModel {
   readonly batchSize: number;
   /** Lambda filter patterns over the queue's messages. */
   readonly filters: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** A declared queue's messages, read by this function alone. */
+export interface QueueEventsModel {
+  /** Declared queue the function reads; no other function reads it (config validation). */
+  readonly queue: string;
+  readonly batchSize: number;
+  /** Lambda filter patterns over the queue's messages. */
+  readonly filters: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** A standard SQS queue of an environment, made in the functions stack with a dead-letter queue. */
+export interface QueueModel {
+  /** Name in the config (`jobs`). */
+  readonly name: string;
+  /** `<app>-<env>-<name>`: fixed, so senders know its URL and ARN without a lookup. */
+  readonly queueName: string;
+  /** Seconds a received message stays hidden: the config's, or six times its reader's timeout. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Days an unread message is kept. */
+  readonly retentionDays: number;
+  /** Receives of a message before it moves to the dead-letter queue. */
+  readonly maxReceiveCount: number;
 }
 
 /** An SNS topic of an environment, made in the functions stack. */

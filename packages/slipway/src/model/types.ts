@@ -7,7 +7,7 @@
 import type { AuthModel, ServiceAuthModel } from './auth.js';
 import type { EdgeModel } from './edge.js';
 import type { EksClusterModel, Runtime } from './eks.js';
-import type { FunctionModel, TopicModel } from './functions.js';
+import type { FunctionModel, QueueModel, TopicModel } from './functions.js';
 import type { TableAccess, TableModel } from './tables.js';
 
 export type Architecture = 'arm64' | 'x86_64';
@@ -167,6 +167,8 @@ export interface EnvironmentModel {
   readonly functions?: readonly FunctionModel[];
   /** SNS topics by name, in the functions stack. @default [] */
   readonly topics?: readonly TopicModel[];
+  /** SQS queues by name, in the functions stack. @default [] */
+  readonly queues?: readonly QueueModel[];
   /** The Cognito user pool, its resource servers and clients; in the data stack. @default none */
   readonly auth?: AuthModel;
   readonly services: readonly ServiceModel[];
@@ -195,7 +197,7 @@ export interface EnvironmentStackNames {
   readonly data: string;
   /** The ECS runtime stack (cluster, load balancer), or on EKS the cluster stack (`<app>-<env>-cluster`). */
   readonly runtime: string;
-  /** `<app>-<env>-functions`, when the environment has functions or topics. */
+  /** `<app>-<env>-functions`, when the environment has functions, topics or queues. */
   readonly functions?: string;
   /** `<app>-<env>-edge`, in us-east-1, when the environment has an edge. */
   readonly edge?: string;
@@ -317,6 +319,8 @@ export interface ServiceModel {
   readonly tables?: Readonly<Record<string, TableAccess>>;
   /** Declared topics this service publishes to; each gives it `TOPIC_<NAME>`. @default [] */
   readonly topics?: readonly string[];
+  /** Declared queues this service sends to; each gives it `QUEUE_<NAME>`. @default [] */
+  readonly queues?: readonly string[];
   /** Seconds ECS waits after SIGTERM before SIGKILL. */
   readonly stopTimeoutSeconds: number;
   /** The container's user (`uid`, `uid:gid` or a name the image knows); never root. */

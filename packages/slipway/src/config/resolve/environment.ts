@@ -1,6 +1,6 @@
 import { resolveEdge } from './edge.js';
 import { resolveTable } from './tables.js';
-import { resolveFunction, resolveTopic } from './functions.js';
+import { queueReader, resolveFunction, resolveQueue, resolveTopic } from './functions.js';
 import type { EnvironmentModel } from '../../model/types.js';
 import { layerStackName, serviceStackName } from '../../naming/names.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
@@ -100,6 +100,13 @@ export function resolveEnvironment(
     ...(config.topics === undefined || Object.keys(config.topics).length === 0
       ? {}
       : { topics: Object.keys(config.topics).map((topic) => resolveTopic(config.app, name, topic)) }),
+    ...(config.queues === undefined || Object.keys(config.queues).length === 0
+      ? {}
+      : {
+          queues: Object.entries(config.queues).map(([queueName, queue]) =>
+            resolveQueue(config.app, name, queueName, queue, queueReader(config.functions, queueName)),
+          ),
+        }),
     ...(auth === undefined ? {} : { auth }),
     services,
     runtime,
@@ -112,7 +119,10 @@ export function resolveEnvironment(
       network: layerStackName(config.app, name, 'network'),
       data: layerStackName(config.app, name, 'data'),
       runtime: layerStackName(config.app, name, runtime === 'eks' ? 'cluster' : 'runtime'),
-      ...(Object.keys(config.functions ?? {}).length + Object.keys(config.topics ?? {}).length > 0
+      ...(Object.keys(config.functions ?? {}).length +
+        Object.keys(config.topics ?? {}).length +
+        Object.keys(config.queues ?? {}).length >
+      0
         ? { functions: layerStackName(config.app, name, 'functions') }
         : {}),
       ...(edge === undefined ? {} : { edge: layerStackName(config.app, name, 'edge') }),

@@ -59,6 +59,7 @@ export function resolveService(
     ...(service.cache === undefined ? {} : { cache: service.cache }),
     ...(service.tables === undefined ? {} : { tables: { ...service.tables } }),
     ...(service.topics === undefined ? {} : { topics: [...service.topics] }),
+    ...(service.queues === undefined ? {} : { queues: [...service.queues] }),
     stopTimeoutSeconds:
       o.stopTimeoutSeconds ?? service.stopTimeoutSeconds ?? SERVICE_DEFAULTS.stopTimeoutSeconds,
     user: o.user ?? service.user ?? SERVICE_DEFAULTS.user,

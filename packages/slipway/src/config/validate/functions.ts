@@ -76,12 +76,13 @@ export const validateFunctions: Validator = ({ config, model }) => {
     if (fn.events !== undefined) issues.push(...checkEvents(fn.events, config, at));
   }
   for (const env of model.environments) {
-    if ((env.functions ?? []).length + (env.topics ?? []).length > 0 && env.runtime === 'eks') {
+    const messaging = (env.functions ?? []).length + (env.topics ?? []).length + (env.queues ?? []).length;
+    if (messaging > 0 && env.runtime === 'eks') {
       issues.push(
         issue(
           joinPath('environments', env.name, 'runtime'),
-          "functions and topics are built for ECS environments only: functions' alarms notify the runtime stack's alarm topic, which an EKS environment does not have yet",
-          `run '${env.name}' on 'ecs', or remove functions and topics`,
+          "functions, topics and queues are built for ECS environments only: their alarms notify the runtime stack's alarm topic, which an EKS environment does not have yet",
+          `run '${env.name}' on 'ecs', or remove functions, topics and queues`,
         ),
       );
     }
@@ -180,6 +181,11 @@ function checkStream(
   return issues;
 }
 
+/** A queue a function or a service names must be declared. */
+export function unknownQueue(queue: string, declared: readonly string[], path: string): ConfigIssue[] {
+  return undeclaredIssues('queue', queue, declared, path, `queues: { ${queue}: {} }`);
+}
+
 /** A topic a function or a service names must be declared. */
 export function unknownTopic(topic: string, declared: readonly string[], path: string): ConfigIssue[] {
   return undeclaredIssues('topic', topic, declared, path, `topics: { '${topic}': {} }`);
@@ -201,29 +207,35 @@ function checkEvents(
   at: (...field: (string | number)[]) => string,
 ): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  if ((events.table === undefined) === (events.topic === undefined)) {
+  const named = (['table', 'topic', 'queue'] as const).filter((source) => events[source] !== undefined);
+  if (named.length !== 1) {
     issues.push(
       issue(
         at('events'),
-        events.table === undefined
-          ? 'names neither a table nor a topic to be called by'
-          : 'names both a table and a topic; an event source reads one of them',
-        "keep one: events: { table: 'orders' } for a table's stream, or events: { topic: 'order-events' } for a topic",
+        named.length === 0
+          ? 'names neither a table, a topic nor a queue to be called by'
+          : `names ${named.length === 2 ? 'both ' : ''}${named.map((source) => `a ${source}`).join(' and ')}; an event source reads one of them`,
+        "keep one: events: { table: 'orders' } for a table's stream, events: { topic: 'order-events' } for a topic, or events: { queue: 'jobs' } for a queue",
       ),
     );
   }
   if (events.table !== undefined) issues.push(...checkStream(events.table, config, at));
   if (events.topic !== undefined) {
     issues.push(...unknownTopic(events.topic, Object.keys(config.topics ?? {}), at('events', 'topic')));
-    if (events.startingPosition !== undefined) {
-      issues.push(
-        issue(
-          at('events', 'startingPosition'),
-          "a topic's messages are read from the function's queue, which has no position to start from",
-          'remove startingPosition',
-        ),
-      );
-    }
+  }
+  if (events.queue !== undefined) {
+    issues.push(...unknownQueue(events.queue, Object.keys(config.queues ?? {}), at('events', 'queue')));
+  }
+  if (events.table === undefined && events.startingPosition !== undefined) {
+    issues.push(
+      issue(
+        at('events', 'startingPosition'),
+        events.topic === undefined
+          ? 'a queue has no position to start from: its reader gets every message not yet deleted'
+          : "a topic's messages are read from the function's queue, which has no position to start from",
+        'remove startingPosition',
+      ),
+    );
   }
   issues.push(
     ...inRange(at('events', 'batchSize'), events.batchSize, BATCH, 'records per batch', 'batchSize: 100'),

@@ -33,6 +33,7 @@ import { validateRouting } from './routing.js';
 import { validateSecrets } from './secrets.js';
 import { validateServiceCounts } from './service-counts.js';
 import { validateServiceSizes } from './service-size.js';
+import { validateQueues } from './queues.js';
 import { validateTables } from './tables.js';
 import { validateTopics } from './topics.js';
 
@@ -52,6 +53,7 @@ const VALIDATORS: readonly Validator[] = [
   validateTables,
   validateFunctions,
   validateTopics,
+  validateQueues,
   validateAuth,
   validateEks,
   validateServiceSizes,

@@ -1,5 +1,5 @@
 /**
- * What tables, functions and topics share: a name that becomes `<app>-<env>-<name>` (and a
+ * What tables, functions, topics and queues share: a name that becomes `<app>-<env>-<name>` (and a
  * `<KIND>_<NAME>` variable), checked against the AWS service's length limit, and references to
  * them that must name a declared one.
  */
@@ -10,7 +10,7 @@ import { didYouMean, listOf } from '../suggest.js';
 const RESOURCE_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export interface ResourceNameRule {
-  /** 'table', 'function', 'topic'. */
+  /** 'table', 'function', 'topic', 'queue'. */
   readonly kind: string;
   /** The AWS service whose limit applies, e.g. 'DynamoDB'. */
   readonly service: string;

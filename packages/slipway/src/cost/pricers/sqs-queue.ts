@@ -7,12 +7,15 @@ export const QUEUE_REQUEST_MILLIONS_DEFAULT = 1;
 
 /**
  * `AWS::SQS::Queue`: requests from the usage model (`usage.queueRequestMillionsPerMonth`) for the
- * queues functions use (a topic's inbox, failure queues). Other queues get no line: Karpenter's interruption queue, long-polled by
- * one controller, makes about 130,000 requests a month, inside the account's free million.
+ * queues functions use (a topic's inbox, failure queues, a declared queue's dead letters) and the
+ * queues with a redrive policy (declared queues, read or not: services send to them). Other queues
+ * get no line: Karpenter's interruption queue, long-polled by one controller, makes about 130,000
+ * requests a month, inside the account's free million.
  */
 export const priceSqsQueue: Pricer = (logicalId, resource, context) => {
   const resources = Object.values(context.stack.template.Resources ?? {});
-  if (!resources.some((other) => isFunctionDestination(other, logicalId))) return [];
+  const redriven = resource.Properties?.['RedrivePolicy'] !== undefined;
+  if (!redriven && !resources.some((other) => isFunctionDestination(other, logicalId))) return [];
   const millions = context.usage.queueRequestMillionsPerMonth ?? QUEUE_REQUEST_MILLIONS_DEFAULT;
   const price = context.prices.prices['sqs.standard.request-million'];
   return [

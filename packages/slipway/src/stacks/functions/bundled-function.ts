@@ -9,7 +9,12 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
-import type { FunctionModel, TableStreamEventsModel, TopicEventsModel } from '../../model/functions.js';
+import type {
+  FunctionModel,
+  QueueEventsModel,
+  TableStreamEventsModel,
+  TopicEventsModel,
+} from '../../model/functions.js';
 import { tableVariables } from '../../model/service-tables.js';
 import type { EnvironmentModel } from '../../model/types.js';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -42,6 +47,8 @@ export interface BundledFunctionProps {
   readonly alarmTopicArn: string;
   /** The environment's topics by name, for a function a topic calls. */
   readonly topics: ReadonlyMap<string, sns.ITopic>;
+  /** The environment's declared queues by name, for a function a queue calls. */
+  readonly queues: ReadonlyMap<string, sqs.IQueue>;
 }
 
 /**
@@ -49,10 +56,11 @@ export interface BundledFunctionProps {
  * JSON logs into a log group of its own, X-Ray active tracing, a role of its own that may write
  * its logs, use the tables it names and read the stream that calls it, and nothing else. A stream
  * source reports partial batch failures, halves a failing batch on each of 3 retries and gives up
- * after 6 hours, sending what it gave up on to an SQS failure queue. Alarms on errors, iterator
+ * after 6 hours, sending what it gave up on to an SQS failure queue (a function a declared queue
+ * calls has none: the queue's dead-letter queue holds what it fails on). Alarms on errors, iterator
  * age and the failure queue's depth notify the environment's alarm topic.
  * Cost: requests and GB-seconds from the usage model (`functionCallMillionsPerMonth`,
- * `functionAverageMs`), the failure queue's requests, two or three alarms and the logs it writes.
+ * `functionAverageMs`), the failure queue's requests, one to three alarms and the logs it writes.
  */
 export class BundledFunction extends Construct {
   readonly fn: lambda.Function;
@@ -120,20 +128,26 @@ export class BundledFunction extends Construct {
     );
 
     const source = model.events;
-    const failures = failureQueue(this, 'Failures', source !== undefined && 'topic' in source);
-    if (source !== undefined && 'table' in source) {
-      this.readStream(source, props, dataKey, failures);
-    } else if (source !== undefined) {
-      this.readTopic(source, props, failures);
+    // A declared queue has its own dead-letter queue (and alarm): the function needs none besides.
+    let failures: sqs.IQueue | undefined;
+    if (source !== undefined && 'queue' in source) {
+      this.readQueue(source, props);
     } else {
-      // Called by something else: asynchronous calls that fail after Lambda's retries land there.
-      this.fn.configureAsyncInvoke({ onFailure: new destinations.SqsDestination(failures) });
+      failures = failureQueue(this, 'Failures', source !== undefined && 'topic' in source);
+      if (source !== undefined && 'table' in source) {
+        this.readStream(source, props, dataKey, failures);
+      } else if (source !== undefined) {
+        this.readTopic(source, props, failures);
+      } else {
+        // Called by something else: asynchronous calls that fail after Lambda's retries land there.
+        this.fn.configureAsyncInvoke({ onFailure: new destinations.SqsDestination(failures) });
+      }
     }
 
     new FunctionAlarms(this, 'Alarms', {
       functionName: model.functionName,
       fn: this.fn,
-      failures,
+      ...(failures === undefined ? {} : { failures }),
       streamSource: source !== undefined && 'table' in source,
       alarmTopicArn: props.alarmTopicArn,
     });
@@ -185,16 +199,33 @@ export class BundledFunction extends Construct {
       deadLetterQueue: { queue: failures, maxReceiveCount: MAX_RECEIVES },
     });
     topic.addSubscription(new subscriptions.SqsSubscription(inbox, { rawMessageDelivery: true }));
-    this.fn.addEventSource(
-      new sources.SqsEventSource(inbox, {
-        batchSize: source.batchSize,
-        // More than 10 messages a call needs a window to gather them in.
-        ...(source.batchSize > 10 ? { maxBatchingWindow: Duration.seconds(1) } : {}),
-        reportBatchItemFailures: true,
-        ...filterCriteria(source.filters),
-      }),
-    );
+    this.fn.addEventSource(queueSource(inbox, source));
   }
+
+  /**
+   * A declared queue, read by this function alone: messages it fails on (reported one by one) are
+   * retried until the queue's `maxReceiveCount`, then move to the queue's dead-letter queue. Reading
+   * (and decrypting with the data key) is granted by the source.
+   */
+  private readQueue(source: QueueEventsModel, props: BundledFunctionProps): void {
+    const queue = props.queues.get(source.queue);
+    if (queue === undefined) throw new Error(`queue ${source.queue} is not in the functions stack`);
+    this.fn.addEventSource(queueSource(queue, source));
+  }
+}
+
+/** A queue calling the function: partial batch failures, filters, a window for batches over 10. */
+function queueSource(
+  queue: sqs.IQueue,
+  source: { readonly batchSize: number; readonly filters: readonly Readonly<Record<string, unknown>>[] },
+): sources.SqsEventSource {
+  return new sources.SqsEventSource(queue, {
+    batchSize: source.batchSize,
+    // More than 10 messages a call needs a window to gather them in.
+    ...(source.batchSize > 10 ? { maxBatchingWindow: Duration.seconds(1) } : {}),
+    reportBatchItemFailures: true,
+    ...filterCriteria(source.filters),
+  });
 }
 
 /** Lambda filter criteria from the config's patterns; none at all without patterns. */

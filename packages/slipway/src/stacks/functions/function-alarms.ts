@@ -13,8 +13,11 @@ export interface FunctionAlarmsProps {
   /** `<app>-<env>-<function>`: each alarm's name starts with it. */
   readonly functionName: string;
   readonly fn: lambda.IFunction;
-  /** The failure queue; its depth alarm fires on the first batch given up on. */
-  readonly failures: sqs.IQueue;
+  /**
+   * The failure queue; its depth alarm fires on the first batch given up on. None for a function a
+   * declared queue calls: that queue's dead-letter queue has an alarm of its own.
+   */
+  readonly failures?: sqs.IQueue;
   /** Whether a stream calls the function: only then does iterator age mean anything. */
   readonly streamSource: boolean;
   /** The environment's alarm topic (runtime stack), which every alarm notifies. */
@@ -40,19 +43,23 @@ export class FunctionAlarms extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    const failures = new cloudwatch.Alarm(this, 'Failures', {
-      alarmName: `${props.functionName}-failures`,
-      alarmDescription: 'Lambda gave up on a batch: its failure queue holds a message',
-      metric: props.failures.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const alarms = [errors, failures];
+    const alarms = [errors];
+    if (props.failures !== undefined) {
+      alarms.push(
+        new cloudwatch.Alarm(this, 'Failures', {
+          alarmName: `${props.functionName}-failures`,
+          alarmDescription: 'Lambda gave up on a batch: its failure queue holds a message',
+          metric: props.failures.metricApproximateNumberOfMessagesVisible({
+            period: Duration.minutes(5),
+            statistic: 'Maximum',
+          }),
+          threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
     if (props.streamSource) {
       alarms.push(
         new cloudwatch.Alarm(this, 'IteratorAge', {

@@ -5,6 +5,7 @@ import { logicalIdPart } from '../shared/logical-ids.js';
 import { SlipwayStack } from '../shared/slipway-stack.js';
 import { importDataKey } from '../shared/environment-keys.js';
 import { BundledFunction } from './bundled-function.js';
+import { EventQueue } from './event-queue.js';
 import { eventTopic } from './event-topic.js';
 
 export interface FunctionsStackProps {
@@ -14,11 +15,12 @@ export interface FunctionsStackProps {
 }
 
 /**
- * `<app>-<env>-functions`: every Lambda function and SNS topic of the environment, after the runtime
- * stack, whose alarm topic their alarms notify, and the data stack, whose tables' streams call them
- * (each read from an SSM parameter); before the services, which publish to the topics. It holds
- * no data a redeploy would lose (a topic keeps no messages). Cost: per function, see
- * `bundled-function.ts`.
+ * `<app>-<env>-functions`: every Lambda function, SNS topic and SQS queue of the environment, after
+ * the runtime stack, whose alarm topic their alarms notify, and the data stack, whose tables'
+ * streams call them (each read from an SSM parameter); before the services, which publish to the
+ * topics and send to the queues. A redeploy loses nothing (a topic keeps no messages, and a queue's
+ * logical id is pinned so it is never replaced). Cost: per function, see `bundled-function.ts`;
+ * per queue, `event-queue.ts`.
  */
 export class FunctionsStack extends SlipwayStack {
   readonly functions: ReadonlyMap<string, BundledFunction>;
@@ -34,13 +36,22 @@ export class FunctionsStack extends SlipwayStack {
       region: env.region,
       environment: env.name,
       terminationProtection: env.production,
-      description: `Slipway ${model.app} ${env.name}: Lambda functions and topics`,
+      description: `Slipway ${model.app} ${env.name}: Lambda functions, topics and queues`,
     });
     const where: EnvironmentRef = { app: model.app, env: env.name };
     const dataKey = importDataKey(this, where, env);
     const topics = new Map((env.topics ?? []).map((topic) => [topic.name, eventTopic(this, topic, dataKey)]));
     const alarmTopicArn =
-      (env.functions ?? []).length > 0 ? readValue(this, where, 'runtime', runtimeKeys.alarmTopicArn) : '';
+      (env.functions ?? []).length + (env.queues ?? []).length > 0
+        ? readValue(this, where, 'runtime', runtimeKeys.alarmTopicArn)
+        : '';
+    const queues = new Map(
+      (env.queues ?? []).map((queue) => [
+        queue.name,
+        new EventQueue(this, `Queue${logicalIdPart(queue.name)}`, { model: queue, dataKey, alarmTopicArn })
+          .queue,
+      ]),
+    );
     const functions = new Map<string, BundledFunction>();
     for (const fn of env.functions ?? []) {
       functions.set(
@@ -51,6 +62,7 @@ export class FunctionsStack extends SlipwayStack {
           where,
           alarmTopicArn,
           topics,
+          queues,
         }),
       );
     }

@@ -1,6 +1,7 @@
 import { tableVariables } from '../../../model/service-tables.js';
 import { tableAccessStatements } from '../../shared/table-access.js';
 import { topicPublishStatements, topicVariables } from '../../shared/topic-access.js';
+import { queueSendStatements, queueVariables } from '../../shared/queue-access.js';
 import { Duration } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -79,6 +80,7 @@ export function serviceTask(
     ...callerEnvironment(scope, props.where, env, service, path),
     ...tableVariables(env, service),
     ...topicVariables(env, service),
+    ...queueVariables(env, service),
   };
   const container = taskDefinition.addContainer('Container', {
     containerName: service.name,
@@ -106,7 +108,10 @@ export function serviceTask(
   for (const statement of tableAccessStatements(env, service, dataKey)) {
     taskDefinition.addToTaskRolePolicy(statement);
   }
-  for (const statement of topicPublishStatements(env, service, dataKey)) {
+  for (const statement of [
+    ...topicPublishStatements(env, service, dataKey),
+    ...queueSendStatements(env, service, dataKey),
+  ]) {
     taskDefinition.addToTaskRolePolicy(statement);
   }
 
