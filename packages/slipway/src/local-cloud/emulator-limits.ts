@@ -21,7 +21,7 @@ export const EKS_EMULATOR_LIMIT =
 export const TABLES_EMULATOR_LIMIT =
   'tables answer item calls, but point-in-time recovery and encryption settings are not recorded';
 
-/** Said beside the others when the environment has Lambda functions or topics. */
+/** Said beside the others when the environment has Lambda functions, topics or queues. */
 export const FUNCTIONS_EMULATOR_LIMIT =
   'functions are stored with their bundled code and event sources but never run in the emulator (`slipway up` and `slipway dev` call a stream-fed handler on this machine; nothing a topic carries reaches one), their JSON log format is not recorded, and the HTTPS-only policies of their queues and topics are not enforced';
 
@@ -36,6 +36,7 @@ export function emulatorLimitsFor(env: {
   readonly tables?: readonly unknown[];
   readonly functions?: readonly unknown[];
   readonly topics?: readonly unknown[];
+  readonly queues?: readonly unknown[];
   readonly edge?: object;
 }): readonly string[] {
   const withoutDatabase = (env.databases ?? []).length === 0;
@@ -43,7 +44,9 @@ export function emulatorLimitsFor(env: {
     ...EMULATOR_LIMITS.filter((limit) => !(withoutDatabase && limit === DATABASE_EMULATOR_LIMIT)),
     ...(env.runtime === 'eks' ? [EKS_EMULATOR_LIMIT] : []),
     ...((env.tables ?? []).length > 0 ? [TABLES_EMULATOR_LIMIT] : []),
-    ...((env.functions ?? []).length + (env.topics ?? []).length > 0 ? [FUNCTIONS_EMULATOR_LIMIT] : []),
+    ...((env.functions ?? []).length + (env.topics ?? []).length + (env.queues ?? []).length > 0
+      ? [FUNCTIONS_EMULATOR_LIMIT]
+      : []),
     ...(env.edge !== undefined ? [EDGE_EMULATOR_LIMIT] : []),
   ];
 }

@@ -7,6 +7,16 @@ export function needsDataStack(env: EnvironmentModel): boolean {
     (env.caches ?? []).length > 0 ||
     (env.tables ?? []).length > 0 ||
     env.secrets.some((s) => s.source === 'secretsmanager') ||
-    env.auth !== undefined
+    env.auth !== undefined ||
+    needsDataKeyOnly(env)
   );
+}
+
+/**
+ * Functions, topics and queues use the environment's data key under customer-managed encryption,
+ * and that key lives in the data stack: with nothing else there, the stack holds the key alone.
+ */
+function needsDataKeyOnly(env: EnvironmentModel): boolean {
+  const messaging = (env.functions ?? []).length + (env.topics ?? []).length + (env.queues ?? []).length;
+  return env.encryption === 'customer-managed' && messaging > 0;
 }

@@ -216,6 +216,31 @@ describe('queues', () => {
     expect(dev.unpriced.filter((u) => u.resource?.includes('functions'))).toEqual([]);
   });
 
+  it('gives a queue-only environment on its own keys a data stack that holds the data key', () => {
+    const config: SlipwayConfig = { ...CONFIG };
+    delete config.tables;
+    delete config.functions;
+    const folder = mkdtempSync(path.join(tmpdir(), 'slipway-queues-only-'));
+    try {
+      const only = runPlan(resolveConfig(config), { outdir: folder });
+      const dev = only.environments.find((e) => e.name === 'dev')!;
+      expect(dev.stacks.map((s) => s.name)).toEqual([
+        'shop-dev-network',
+        'shop-dev-data',
+        'shop-dev-runtime',
+        'shop-dev-functions',
+        'shop-dev-api',
+        'shop-dev-worker',
+      ]);
+      const prod = only.environments.find((e) => e.name === 'prod')!;
+      expect(prod.stacks.map((s) => s.name)).not.toContain('shop-prod-data');
+      const open = allFindings(only).filter((f) => !f.acknowledged && f.level === 'error');
+      expect(open.map((f) => `${f.stack} ${f.resource} ${f.rule}`)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('passes cfn-lint with zero errors', () => {
     const files = plan.environments.flatMap((e) => e.stacks.map((s) => s.template));
     expect(lintTemplates(files).errors).toEqual([]);

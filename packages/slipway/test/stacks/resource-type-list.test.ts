@@ -28,7 +28,7 @@ function env(account: string, region: string, extra: Partial<EnvironmentConfig> 
 /**
  * Every option that adds resources: CodePipeline delivery with targets in another account and in
  * another region, previews from branch images, a created secret, a database, a cache, a table, functions
- * (one a stream calls, one a topic calls, one nothing does), a user pool, scaling, an
+ * (one a stream calls, one a topic calls, one a queue calls, one nothing does), a queue, a user pool, scaling, an
  * internal service, NAT gateways, a domain with its HTTPS listener, and an edge with WAF, a cached
  * path and its own domain.
  */
@@ -50,8 +50,13 @@ const EVERYTHING: SlipwayConfig = {
       entry: path.resolve(import.meta.dirname, '../fixtures/functions/notify.ts'),
       events: { topic: 'order-events' },
     },
+    work: {
+      entry: path.resolve(import.meta.dirname, '../fixtures/functions/notify.ts'),
+      events: { queue: 'jobs' },
+    },
   },
   topics: { 'order-events': {} },
+  queues: { jobs: {} },
   auth: {
     resourceServers: { orders: { scopes: { write: 'Change orders' } } },
     appClients: { spa: { callbackUrls: ['https://shop.example.com/callback'] } },
@@ -67,7 +72,7 @@ const EVERYTHING: SlipwayConfig = {
       secrets: { STRIPE_KEY: 'stripeKey', SESSION: 'session' },
       scaling: { cpuPercent: 60, requestsPerTarget: 200 },
     },
-    worker: { port: 9000, public: false },
+    worker: { port: 9000, public: false, queues: ['jobs'] },
   },
   environments: {
     dev: env('111111111111', 'us-east-1', { network: { natGateways: 1 } }),
