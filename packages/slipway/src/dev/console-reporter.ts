@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { renderTable } from '../cli/render/table.js';
 import { displayPath } from './display-path.js';
-import type { DevEvent, DevReporter } from './events.js';
+import type { DevEvent, DevFunctionInfo, DevReporter } from './events.js';
 
 /** Where the reporter writes: service logs to `out`, Slipway's own lines to `err`. */
 export interface DevOutput {
@@ -67,13 +67,16 @@ export function consoleReporter(output: DevOutput = processOutput): DevReporter 
           `${pc.green('✓')} table ${event.table.name} as ${event.table.tableName}${pc.dim(event.table.created ? ' (created)' : ' (already there)')}`,
         );
         return;
+      case 'queue-ready':
+        note(
+          `${pc.green('✓')} queue ${event.queue.name} at ${event.queue.url}${pc.dim(event.queue.created ? ' (created)' : ' (already there)')}`,
+        );
+        return;
       case 'function-skipped':
         note(`${pc.dim('–')} ${event.reason}`);
         return;
       case 'function-watching':
-        note(
-          `${pc.green('✓')} ${name(event.function.name)} reads the stream of table ${event.function.table}`,
-        );
+        note(`${pc.green('✓')} ${name(event.function.name)} reads the ${feed(event.function)}`);
         return;
       case 'function-called': {
         const what = `${name(event.function)} called with ${event.records} record${event.records === 1 ? '' : 's'}${event.attempt > 1 ? ` (retry ${event.attempt - 1})` : ''}`;
@@ -105,7 +108,7 @@ export function consoleReporter(output: DevOutput = processOutput): DevReporter 
           ...event.services.map((s) => [name(s.name), s.url]),
           ...event.databases.map((d) => [`database ${d.name}`, d.url]),
           ...(event.tables ?? []).map((t) => [`table ${t.name}`, `${t.tableName} on ${t.endpoint}`]),
-          ...(event.functions ?? []).map((f) => [`function ${name(f.name)}`, `stream of table ${f.table}`]),
+          ...(event.functions ?? []).map((f) => [`function ${name(f.name)}`, feed(f)]),
         ];
         note(`\n${renderTable(['running', 'at'], rows)}\n\n${pc.dim('Ctrl-C stops everything.')}`);
         return;
@@ -138,4 +141,9 @@ export function consoleReporter(output: DevOutput = processOutput): DevReporter 
         return;
     }
   };
+}
+
+/** What feeds a local function, as a reader says it. */
+function feed(fn: DevFunctionInfo): string {
+  return fn.queue === undefined ? `stream of table ${fn.table ?? '?'}` : `queue ${fn.queue}`;
 }

@@ -35,11 +35,13 @@ export interface DevTableInfo {
   readonly endpoint: string;
 }
 
-/** A function a table's stream calls locally. */
+/** A function a table's stream or a declared queue calls locally. */
 export interface DevFunctionInfo {
   readonly name: string;
-  /** The declared table whose stream feeds it. */
-  readonly table: string;
+  /** The declared table whose stream feeds it; absent for a queue-fed function. */
+  readonly table?: string;
+  /** The declared queue it reads; absent for a stream-fed function. */
+  readonly queue?: string;
 }
 
 export type DevEvent =
@@ -65,6 +67,16 @@ export type DevEvent =
   /** The emulator that holds the tables: started for this run, or one already running. */
   | { readonly kind: 'emulator'; readonly endpoint: string; readonly started: boolean }
   | { readonly kind: 'table-ready'; readonly table: DevTableInfo }
+  /** A declared queue is on the emulator, made now or already there. */
+  | {
+      readonly kind: 'queue-ready';
+      readonly queue: {
+        readonly name: string;
+        readonly queueName: string;
+        readonly url: string;
+        readonly created: boolean;
+      };
+    }
   | { readonly kind: 'function-skipped'; readonly function: string; readonly reason: string }
   /** A function's stream source started reading. */
   | { readonly kind: 'function-watching'; readonly function: DevFunctionInfo }

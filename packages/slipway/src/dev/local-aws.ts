@@ -14,14 +14,15 @@ export function localClientConfig(aws: LocalAws) {
 }
 
 /**
- * What a process needs for its AWS SDK to reach the emulator's DynamoDB instead of AWS: the
- * service-specific endpoint variable every current AWS SDK reads (so calls to any other AWS
+ * What a process needs for its AWS SDK to reach the emulator's DynamoDB and SQS instead of AWS: the
+ * service-specific endpoint variables every current AWS SDK reads (so calls to any other AWS
  * service still go where they would), the region, and dummy keys. In the cloud the task role
  * gives the credentials; locally there are none to give, and the emulator accepts any.
  */
 export function localAwsVariables(aws: LocalAws): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_DYNAMODB: aws.endpoint,
+    AWS_ENDPOINT_URL_SQS: aws.endpoint,
     AWS_REGION: aws.region,
     AWS_DEFAULT_REGION: aws.region,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,

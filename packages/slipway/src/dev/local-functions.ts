@@ -5,7 +5,9 @@ import { DevError } from './dev-error.js';
 import type { DevFunctionInfo, DevReporter } from './events.js';
 import { checkFilterPattern } from './filter-pattern.js';
 import { type LocalAws, localAwsVariables } from './local-aws.js';
+import type { LocalQueue } from './local-queues.js';
 import type { LocalTable } from './local-tables.js';
+import { QueueSource } from './queue-source.js';
 import { StreamSource } from './stream-source.js';
 
 /** The functions a local run feeds, and how to stop feeding them. */
@@ -15,9 +17,10 @@ export interface LocalFunctions {
 }
 
 /**
- * Starts a stream source for every function a table's stream calls. Functions fed by a topic or a queue,
- * and functions nothing calls, are reported as not running locally. A filter this loop cannot
- * apply stops the run before anything is read, naming the pattern.
+ * Starts a stream source for every function a table's stream calls and a queue source for every
+ * function a declared queue calls. Functions fed by a topic, and functions nothing calls, are
+ * reported as not running locally. A filter this loop cannot apply stops the run before anything
+ * is read, naming the pattern.
  */
 export function startLocalFunctions(
   env: EnvironmentModel,
@@ -25,8 +28,23 @@ export function startLocalFunctions(
   aws: LocalAws,
   inherited: Readonly<Record<string, string>>,
   report: DevReporter,
+  queues: readonly LocalQueue[] = [],
 ): LocalFunctions {
   const functions = env.functions ?? [];
+  const queueFed = functions.flatMap((fn) => {
+    const events = fn.events;
+    if (events === undefined || !('queue' in events)) return [];
+    const queue = queues.find((q) => q.name === events.queue);
+    if (queue === undefined) {
+      report({
+        kind: 'function-skipped',
+        function: fn.name,
+        reason: `functions.${fn.name} reads queue ${events.queue}, which is not on a local emulator, so it does not run here`,
+      });
+      return [];
+    }
+    return [{ fn, events, queue }];
+  });
   const fed = functions.flatMap((fn) => {
     const events = fn.events;
     if (events === undefined) {
@@ -37,14 +55,12 @@ export function startLocalFunctions(
       });
       return [];
     }
+    if ('queue' in events) return [];
     if (!('table' in events)) {
       report({
         kind: 'function-skipped',
         function: fn.name,
-        reason:
-          'topic' in events
-            ? `functions.${fn.name} is fed by topic ${events.topic}; topics are not delivered locally, so it does not run here (a table's stream is)`
-            : `functions.${fn.name} reads queue ${events.queue}; queues are not read locally, so it does not run here (a table's stream is)`,
+        reason: `functions.${fn.name} is fed by topic ${events.topic}; topics are not delivered locally, so it does not run here (a table's stream or a queue is)`,
       });
       return [];
     }
@@ -57,18 +73,34 @@ export function startLocalFunctions(
     }
     return [{ fn, events, streamArn: table.streamArn }];
   });
-  const sources = fed.map(
-    ({ fn, events, streamArn }) =>
-      new StreamSource({
-        fn,
-        events,
-        streamArn,
-        aws,
-        env: functionEnvironment(env, fn, aws, inherited),
-        report,
-      }),
-  );
-  const infos = fed.map(({ fn, events }) => ({ name: fn.name, table: events.table }));
+  const sources: { stop(): Promise<void> }[] = [
+    ...fed.map(
+      ({ fn, events, streamArn }) =>
+        new StreamSource({
+          fn,
+          events,
+          streamArn,
+          aws,
+          env: functionEnvironment(env, fn, aws, inherited),
+          report,
+        }),
+    ),
+    ...queueFed.map(
+      ({ fn, events, queue }) =>
+        new QueueSource({
+          fn,
+          events,
+          queue,
+          aws,
+          env: functionEnvironment(env, fn, aws, inherited),
+          report,
+        }),
+    ),
+  ];
+  const infos: DevFunctionInfo[] = [
+    ...fed.map(({ fn, events }) => ({ name: fn.name, table: events.table })),
+    ...queueFed.map(({ fn, events }) => ({ name: fn.name, queue: events.queue })),
+  ];
   for (const info of infos) report({ kind: 'function-watching', function: info });
   return {
     functions: infos,

@@ -24,7 +24,9 @@ export interface LocalEnvironmentProps {
   readonly secrets: Readonly<Record<string, string>>;
   /** `TABLE_<NAME>` → the table's name on the emulator, for the tables the service uses. @default {} */
   readonly tables?: Readonly<Record<string, string>>;
-  /** The emulator holding the tables; set when the service uses any. @default none */
+  /** `QUEUE_<NAME>` → the queue's URL on the emulator, for the queues the service sends to. @default {} */
+  readonly queues?: Readonly<Record<string, string>>;
+  /** The emulator holding the tables and queues; set when the service uses any. @default none */
   readonly aws?: LocalAws;
   /** The app and its other local services, whose private DNS addresses become local ones. @default none */
   readonly peers?: { readonly app: string; readonly services: readonly LocalPeer[] };
@@ -34,7 +36,7 @@ export interface LocalEnvironmentProps {
  * The variables a service gets locally: exactly what its container gets in the cloud (computed by
  * the same function the service stack uses, so the two cannot drift), with the cloud's database
  * variables swapped for a local DATABASE_URL, other services' private DNS addresses for their
- * local ones, the tables' variables with the emulator's DynamoDB endpoint, then PORT, the local
+ * local ones, the tables' and queues' variables with the emulator's endpoints, then PORT, the local
  * secret values and the service's `dev.env` last, so a developer can always override.
  *
  * In the cloud a service signs in with IAM to the RDS endpoint over TLS that verifies it; none of
@@ -58,6 +60,8 @@ export function localEnvironment(props: LocalEnvironmentProps): Record<string, s
   if (props.peers) variables = localPeerAddresses(variables, props.peers.app, props.peers.services);
   // The tables' names are the cloud's; the SDK finds them on the emulator's DynamoDB endpoint.
   Object.assign(variables, props.tables ?? {});
+  // A queue's URL is the emulator's, where the SDK's SQS endpoint sends too.
+  Object.assign(variables, props.queues ?? {});
   if (props.aws !== undefined) Object.assign(variables, localAwsVariables(props.aws));
   if (database !== undefined && local !== undefined) {
     variables.DATABASE_URL = local.url;

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalCloud, stopLocalCloud } from '../local-cloud/launcher.js';
 import { DEFAULT_STATE_DIR } from '../local-cloud/state-file.js';
+import { queueVariable } from '../model/service-queues.js';
 import { tableVariable } from '../model/service-tables.js';
 import type { AppModel, DatabaseModel, EnvironmentModel } from '../model/types.js';
 import { serviceDatabase } from '../stacks/runtime/ecs/container-settings.js';
@@ -25,6 +26,7 @@ import { chooseEnvironment, type LocalService, localServices } from './local-ser
 import { missingSecretWarnings, serviceSecrets } from './missing-secrets.js';
 import { assignPorts, DEFAULT_BASE_PORT } from './ports.js';
 import { inheritedEnvironment, type LocalDatabase, localEnvironment } from './service-environment.js';
+import { type LocalQueue, prepareLocalQueues } from './local-queues.js';
 import { type LocalTable, prepareLocalTables } from './local-tables.js';
 import { ServiceProcess } from './service-process.js';
 import { waitForHealth } from './wait-for-health.js';
@@ -82,7 +84,7 @@ export interface DevSession {
   readonly databases: readonly DevDatabaseInfo[];
   /** The environment's tables on the local emulator. */
   readonly tables: readonly DevTableInfo[];
-  /** Functions a table's stream calls locally. */
+  /** Functions a table's stream or a declared queue calls locally. */
   readonly functions: readonly DevFunctionInfo[];
   /** Resolves once everything has stopped: after `stop()`, or after a service exited on its own. */
   readonly finished: Promise<DevFinish>;
@@ -144,6 +146,15 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
       ? await prepareLocalTables(env.tables ?? [], aws, { deployed: options.localCloud !== undefined })
       : [];
     for (const table of tables) report({ kind: 'table-ready', table: tableInfo(table) });
+    const queues = aws
+      ? await prepareLocalQueues(env.queues ?? [], aws, { deployed: options.localCloud !== undefined })
+      : [];
+    for (const queue of queues) {
+      report({
+        kind: 'queue-ready',
+        queue: { name: queue.name, queueName: queue.queueName, url: queue.url, created: queue.created },
+      });
+    }
     throwIfCancelled(options.signal);
     const locals = await startDatabases(env, run, options, configDir, report, teardown);
     throwIfCancelled(options.signal);
@@ -153,13 +164,15 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
       const port = ports.get(service.name) ?? 0;
       const database = serviceDatabase(env, service, `services.${service.name}`);
       const used = serviceTableNames(service.tables, tables);
+      const sendsTo = serviceQueueUrls(service.queues, queues);
       const variables = localEnvironment({
         service,
         ...(database ? { database, local: locals.get(database.name) } : {}),
         port,
         secrets: serviceSecrets(service, secrets.values),
         tables: used,
-        ...(aws && Object.keys(used).length > 0 ? { aws } : {}),
+        queues: sendsTo,
+        ...(aws && Object.keys(used).length + Object.keys(sendsTo).length > 0 ? { aws } : {}),
         peers: { app: model.app, services: peers.filter((p) => p.name !== service.name) },
       });
       const cwd = folders.get(service.name) ?? configDir;
@@ -184,7 +197,7 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
     // Functions start once the services answer, from the stream's start, so nothing written
     // while the services booted is missed.
     const functions = aws
-      ? startLocalFunctions(env, tables, aws, inherited, report)
+      ? startLocalFunctions(env, tables, aws, inherited, report, queues)
       : skippedFunctions(env, inherited, report);
     teardown.functions = functions;
     const databases = [...locals.values()].map((l) => l.info);
@@ -425,7 +438,7 @@ function runningSession(
 }
 
 /**
- * The emulator the tables live on, for an environment that has any: the one `slipway up` deployed
+ * The emulator the tables and queues live on, for an environment that has any: the one `slipway up` deployed
  * to, else the state folder's running one, else one started now and stopped with the run.
  */
 async function connectEmulator(
@@ -434,7 +447,7 @@ async function connectEmulator(
   report: DevReporter,
   teardown: Teardown,
 ): Promise<LocalAws | undefined> {
-  if ((env.tables ?? []).length === 0) return undefined;
+  if ((env.tables ?? []).length + (env.queues ?? []).length === 0) return undefined;
   if (options.localCloud !== undefined) {
     report({ kind: 'emulator', endpoint: options.localCloud.endpoint, started: false });
     return { endpoint: options.localCloud.endpoint, region: env.region };
@@ -467,6 +480,16 @@ function serviceTableNames(
     tables
       .filter((t) => used !== undefined && t.name in used)
       .map((t) => [tableVariable(t.name), t.tableName]),
+  );
+}
+
+/** `QUEUE_<NAME>` → the queue's URL on the emulator, for the queues a service sends to. */
+function serviceQueueUrls(
+  used: readonly string[] | undefined,
+  queues: readonly LocalQueue[],
+): Record<string, string> {
+  return Object.fromEntries(
+    queues.filter((q) => used?.includes(q.name) === true).map((q) => [queueVariable(q.name), q.url]),
   );
 }
 

@@ -23,7 +23,7 @@ export const TABLES_EMULATOR_LIMIT =
 
 /** Said beside the others when the environment has Lambda functions, topics or queues. */
 export const FUNCTIONS_EMULATOR_LIMIT =
-  'functions are stored with their bundled code and event sources but never run in the emulator (`slipway up` and `slipway dev` call a stream-fed handler on this machine; nothing a topic carries reaches one), their JSON log format is not recorded, and the HTTPS-only policies of their queues and topics are not enforced';
+  'functions are stored with their bundled code and event sources but never run in the emulator (`slipway up` and `slipway dev` call a stream-fed or queue-fed handler on this machine; nothing a topic carries reaches one), their JSON log format is not recorded, and the HTTPS-only policies of their queues and topics are not enforced';
 
 /** Said beside the others when the environment has an edge (CloudFront in front of its services). */
 export const EDGE_EMULATOR_LIMIT =
