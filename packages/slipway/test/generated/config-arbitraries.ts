@@ -445,6 +445,9 @@ function assemble(
     anyEks && (nodePools || datadog) ? dropUndefined({ nodePools, datadog: datadog?.block }) : undefined;
   const secrets = { ...shape.secrets, ...datadog?.secrets };
   const authOn = shape.auth !== undefined && !anyEks;
+  // A queue the first service sends to, in the draws with a cache: no draw of its own, so earlier
+  // seeds keep their configs; not on EKS, which does not take queues yet.
+  const queueOn = shape.cache !== undefined && !anyEks;
   // Production without a domain serves plain HTTP, which a team must say it accepts, and why.
   const plainHttpProduction = shape.environments
     .filter(
@@ -471,6 +474,7 @@ function assemble(
           }),
         }
       : undefined,
+    queues: queueOn ? { jobs: {} } : undefined,
     auth: authOn
       ? dropUndefined({
           resourceServers: { api: { scopes: { write: 'Change what the API holds' } } },
@@ -490,11 +494,12 @@ function assemble(
             ? { orders: i === 0 ? ('read-write' as const) : ('read' as const) }
             : undefined;
         const withTables = access ? { ...withCache, tables: access } : withCache;
+        const withQueue = queueOn && i === 0 ? { ...withTables, queues: ['jobs'] } : withTables;
         // Every public service checks tokens too: where there is a pool, one that does not is
         // Slipway-AUTH1, an error in production.
         const checksTokens =
           authOn && (i === 0 || s.config.public === true) ? { auth: { scopes: ['api/write'] } } : {};
-        return [s.name, dropUndefined({ ...withTables, ...checksTokens })];
+        return [s.name, dropUndefined({ ...withQueue, ...checksTokens })];
       }),
     ),
     eks,
