@@ -83,6 +83,12 @@ const MISTAKES: Readonly<Record<string, Mistake>> = {
     service['database'] = 'nope';
     return `services.${name}.database`;
   },
+  'undeclared queue': (config, pick) => {
+    const [name, service] = nth(entries(config['services']), pick) ?? [];
+    if (!name || !service) return undefined;
+    service['queues'] = ['jobz'];
+    return `services.${name}.queues[0]`;
+  },
   'undeclared secret': (config, pick) => {
     const [name, service] = nth(entries(config['services']), pick) ?? [];
     if (!name || !service) return undefined;
