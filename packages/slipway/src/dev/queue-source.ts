@@ -5,30 +5,20 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { LOCAL_ACCOUNT } from '../local-cloud/emulator-limits.js';
-import type { FunctionModel, QueueEventsModel } from '../model/functions.js';
-import type { DevReporter } from './events.js';
+import type { QueueEventsModel } from '../model/functions.js';
 import { type FilterPattern, passesFilters } from './filter-pattern.js';
-import { callFunction, type RunningCall } from './function-call.js';
-import { type LocalAws, localClientConfig } from './local-aws.js';
+import { localClientConfig } from './local-aws.js';
+import { PolledSource, type PolledSourceProps } from './polled-source.js';
 import type { LocalQueue } from './local-queues.js';
 
 /** SQS's most messages per receive; a bigger batch is gathered over several. */
 const RECEIVE_MAX = 10;
 /** Seconds a receive waits for a message (long polling), short so a stop is not held up. */
 const WAIT_SECONDS = 1;
-/** Wait before receiving again after the emulator did not answer. */
-const ERROR_BACKOFF_MS = 1_000;
 
-export interface QueueSourceProps {
-  readonly fn: FunctionModel;
+export interface QueueSourceProps extends PolledSourceProps {
   readonly events: QueueEventsModel;
   readonly queue: LocalQueue;
-  readonly aws: LocalAws;
-  /** The handler's whole environment. */
-  readonly env: Readonly<Record<string, string>>;
-  readonly report: DevReporter;
 }
 
 /** One message as Lambda hands it to a function in an SQS event's `Records`. */
@@ -53,52 +43,34 @@ export interface LambdaQueueRecord {
  * queue once its receives pass `maxReceiveCount`, as SQS does. Not modelled: scaling to several
  * concurrent calls.
  */
-export class QueueSource {
-  private stopped = false;
-  private current: RunningCall | undefined;
-  private readonly loop: Promise<void>;
+export class QueueSource extends PolledSource<QueueSourceProps> {
   private readonly client: SQSClient;
-  private readonly functionArn: string;
 
-  constructor(private readonly props: QueueSourceProps) {
+  constructor(props: QueueSourceProps) {
+    super(props);
     this.client = new SQSClient(localClientConfig(props.aws));
-    this.functionArn = `arn:aws:lambda:${props.aws.region}:${LOCAL_ACCOUNT}:function:${props.fn.functionName}`;
-    this.loop = this.run();
+    this.begin();
   }
 
-  /** Stops receiving; a call in progress is ended at once (its messages come back after the visibility timeout). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.current?.cancel();
-    await this.loop;
+  protected describeSource(): string {
+    return `queue ${this.props.queue.name}`;
+  }
+
+  protected close(): void {
     this.client.destroy();
   }
 
-  private async run(): Promise<void> {
-    const { fn, events, queue, report } = this.props;
-    let warned = false;
-    while (!this.stopped) {
-      try {
-        const batch = await this.receive();
-        warned = false;
-        if (this.stopped || batch.length === 0) continue;
-        const records = batch.map((m) => lambdaQueueRecord(m, queue.arn, this.props.aws.region));
-        const passed = records.filter((r) => passesFilters(events.filters as FilterPattern[], filterView(r)));
-        // Lambda deletes what no filter lets through: it never reaches the function.
-        await this.delete(records.filter((r) => !passed.includes(r)));
-        if (passed.length > 0) await this.deliver(passed);
-      } catch (error) {
-        if (this.stopped) return;
-        if (!warned) {
-          report({
-            kind: 'warning',
-            message: `functions.${fn.name}: reading queue ${queue.name} failed (${(error as Error).message}); trying again every second`,
-          });
-          warned = true;
-        }
-        await sleep(ERROR_BACKOFF_MS);
-      }
-    }
+  /** One batch received and delivered; receives long-poll, so there is no wait between them. */
+  protected async poll(): Promise<number> {
+    const { events, queue } = this.props;
+    const batch = await this.receive();
+    if (this.stopped || batch.length === 0) return 0;
+    const records = batch.map((m) => lambdaQueueRecord(m, queue.arn, this.props.aws.region));
+    const passed = records.filter((r) => passesFilters(events.filters as FilterPattern[], filterView(r)));
+    // Lambda deletes what no filter lets through: it never reaches the function.
+    await this.delete(records.filter((r) => !passed.includes(r)));
+    if (passed.length > 0) await this.deliver(passed);
+    return 0;
   }
 
   /** Up to `batchSize` messages: receives of 10 until the batch is full or the queue has no more now. */
@@ -126,16 +98,7 @@ export class QueueSource {
   /** One call; the messages it did not report failed are deleted, the failed ones made visible again. */
   private async deliver(records: readonly LambdaQueueRecord[]): Promise<void> {
     const { fn, queue, report } = this.props;
-    const begun = Date.now();
-    this.current = callFunction({
-      fn,
-      functionArn: this.functionArn,
-      event: { Records: records },
-      env: this.props.env,
-      onLine: (stream, line) => report({ kind: 'log', service: fn.name, stream, line }),
-    });
-    const outcome = await this.current.outcome;
-    this.current = undefined;
+    const { outcome, seconds } = await this.call(records);
     if (this.stopped) return;
     const failed = outcome.kind === 'returned' ? failedMessages(records, outcome.result) : records;
     const attempt = Math.max(...records.map((r) => Number(r.attributes['ApproximateReceiveCount'] ?? '1')));
@@ -145,7 +108,7 @@ export class QueueSource {
       records: records.length,
       failed: failed.length,
       attempt,
-      seconds: (Date.now() - begun) / 1000,
+      seconds,
       ...(outcome.kind === 'failed' ? { error: outcome.reason } : {}),
     });
     await this.delete(records.filter((r) => !failed.includes(r)));

@@ -4,30 +4,20 @@ import {
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { LOCAL_ACCOUNT } from '../local-cloud/emulator-limits.js';
-import type { FunctionModel, TableStreamEventsModel } from '../model/functions.js';
-import type { DevReporter } from './events.js';
+import type { TableStreamEventsModel } from '../model/functions.js';
 import { type FilterPattern, passesFilters } from './filter-pattern.js';
-import { callFunction, type RunningCall } from './function-call.js';
-import { type LocalAws, localClientConfig } from './local-aws.js';
+import { localClientConfig } from './local-aws.js';
+import { PolledSource, type PolledSourceProps } from './polled-source.js';
 import { type LambdaStreamRecord, lambdaStreamRecord } from './stream-records.js';
 
 /** How often an idle shard is read again; Lambda polls a stream about four times a second. */
 const POLL_MS = 250;
 /** Retries of a failing batch, as the functions stack's stream source sets (`retryAttempts`). */
 export const STREAM_RETRY_ATTEMPTS = 3;
-/** Wait before reading again after the emulator did not answer. */
-const ERROR_BACKOFF_MS = 1_000;
 
-export interface StreamSourceProps {
-  readonly fn: FunctionModel;
+export interface StreamSourceProps extends PolledSourceProps {
   readonly events: TableStreamEventsModel;
   readonly streamArn: string;
-  readonly aws: LocalAws;
-  /** The handler's whole environment. */
-  readonly env: Readonly<Record<string, string>>;
-  readonly report: DevReporter;
 }
 
 /**
@@ -40,63 +30,42 @@ export interface StreamSourceProps {
  * queue. Not modelled: splitting a failing batch in two (`bisectBatchOnError`), the record age
  * limit, parallel shards (the emulator keeps one shard per table).
  */
-export class StreamSource {
-  private stopped = false;
-  private current: RunningCall | undefined;
-  private readonly loop: Promise<void>;
+export class StreamSource extends PolledSource<StreamSourceProps> {
   private readonly client: DynamoDBStreamsClient;
-  private readonly functionArn: string;
+  private iterators: string[] = [];
 
-  constructor(private readonly props: StreamSourceProps) {
+  constructor(props: StreamSourceProps) {
+    super(props);
     this.client = new DynamoDBStreamsClient(localClientConfig(props.aws));
-    this.functionArn = `arn:aws:lambda:${props.aws.region}:${LOCAL_ACCOUNT}:function:${props.fn.functionName}`;
-    this.loop = this.run();
+    this.begin();
   }
 
-  /** Stops reading; a call in progress is ended at once. Resolves when the loop is done. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.current?.cancel();
-    await this.loop;
+  protected describeSource(): string {
+    return `the stream of ${this.props.events.table}`;
+  }
+
+  protected close(): void {
     this.client.destroy();
   }
 
-  private async run(): Promise<void> {
-    const { fn, streamArn, events, report } = this.props;
-    let iterators: string[] = [];
-    let warned = false;
-    while (!this.stopped) {
-      try {
-        if (iterators.length === 0) iterators = await this.openShards();
-        let read = 0;
-        for (const [i, iterator] of iterators.entries()) {
-          const answer = await this.client.send(
-            new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
-          );
-          if (answer.NextShardIterator) iterators[i] = answer.NextShardIterator;
-          const records = (answer.Records ?? []).map((r) =>
-            lambdaStreamRecord(r, this.props.aws.region, streamArn),
-          );
-          read += records.length;
-          const passed = records.filter((r) => passesFilters(events.filters as FilterPattern[], r));
-          for (let start = 0; start < passed.length && !this.stopped; start += events.batchSize) {
-            await this.deliver(passed.slice(start, start + events.batchSize));
-          }
-        }
-        warned = false;
-        if (read === 0) await sleep(POLL_MS);
-      } catch (error) {
-        if (this.stopped) return;
-        if (!warned) {
-          report({
-            kind: 'warning',
-            message: `functions.${fn.name}: reading the stream of ${events.table} failed (${(error as Error).message}); trying again every second`,
-          });
-          warned = true;
-        }
-        await sleep(ERROR_BACKOFF_MS);
+  /** Every shard read once; an idle stream is read again after POLL_MS. */
+  protected async poll(): Promise<number> {
+    const { streamArn, events } = this.props;
+    if (this.iterators.length === 0) this.iterators = await this.openShards();
+    let read = 0;
+    for (const [i, iterator] of this.iterators.entries()) {
+      const answer = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      if (answer.NextShardIterator) this.iterators[i] = answer.NextShardIterator;
+      const records = (answer.Records ?? []).map((r) =>
+        lambdaStreamRecord(r, this.props.aws.region, streamArn),
+      );
+      read += records.length;
+      const passed = records.filter((r) => passesFilters(events.filters as FilterPattern[], r));
+      for (let start = 0; start < passed.length && !this.stopped; start += events.batchSize) {
+        await this.deliver(passed.slice(start, start + events.batchSize));
       }
     }
+    return read === 0 ? POLL_MS : 0;
   }
 
   /** An iterator per shard, at the function's starting position. */
@@ -123,16 +92,7 @@ export class StreamSource {
     const { fn, report } = this.props;
     let records = batch;
     for (let attempt = 1; records.length > 0 && !this.stopped; attempt++) {
-      const begun = Date.now();
-      this.current = callFunction({
-        fn,
-        functionArn: this.functionArn,
-        event: { Records: records },
-        env: this.props.env,
-        onLine: (stream, line) => report({ kind: 'log', service: fn.name, stream, line }),
-      });
-      const outcome = await this.current.outcome;
-      this.current = undefined;
+      const { outcome, seconds } = await this.call(records);
       if (this.stopped) return;
       const retry = outcome.kind === 'returned' ? retryFrom(records, outcome.result) : records;
       report({
@@ -141,7 +101,7 @@ export class StreamSource {
         records: records.length,
         failed: retry.length,
         attempt,
-        seconds: (Date.now() - begun) / 1000,
+        seconds,
         ...(outcome.kind === 'failed' ? { error: outcome.reason } : {}),
       });
       if (retry.length > 0 && attempt > STREAM_RETRY_ATTEMPTS) {
