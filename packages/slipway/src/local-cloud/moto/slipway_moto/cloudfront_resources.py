@@ -50,15 +50,41 @@ class _InvalidReference(ValueError):
     pass
 
 
+class _RecordedConfig(AddedResource):
+    """A CloudFront object kept in the emulator's records under its id, with the template's config.
+
+    CloudFront changes such an object's settings in place, so an update keeps the id; subclasses
+    name their records (`RECORDS`) and the property holding the config (`CONFIG`).
+    """
+
+    RECORDS = ""
+    CONFIG = ""
+
+    @classmethod
+    def update(
+        cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
+    ) -> AddedResource:
+        record = records(account_id, region_name, cls.RECORDS).get(original.physical_id)
+        attributes = {**original.attributes, "LastModifiedTime": _now()}
+        if record is not None:
+            record.update({"config": properties.get(cls.CONFIG) or {}, **attributes})
+        return cls(original.physical_id, attributes, properties, account_id, region_name)
+
+    def remove(self) -> None:
+        records(self.account_id, self.region_name, self.RECORDS).pop(self.physical_id, None)
+
+
 @register
-class VpcOrigin(AddedResource):
+class VpcOrigin(_RecordedConfig):
     """Its Ref is the id (`vo_` and 22 characters, as CloudFront gives)."""
 
     TYPE = "AWS::CloudFront::VpcOrigin"
+    RECORDS = "slipway_vpc_origins"
+    CONFIG = "VpcOriginEndpointConfig"
 
     @classmethod
     def create(cls, name: str, properties: dict[str, Any], account_id: str, region_name: str) -> AddedResource:
-        endpoint = properties.get("VpcOriginEndpointConfig") or {}
+        endpoint = properties.get(cls.CONFIG) or {}
         for field in ("Name", "Arn"):
             if not endpoint.get(field):
                 raise _InvalidReference(
@@ -73,57 +99,32 @@ class VpcOrigin(AddedResource):
             "LastModifiedTime": now,
             "Status": "Deployed",
         }
-        records(account_id, region_name, "slipway_vpc_origins")[origin_id] = {"config": endpoint, **attributes}
+        records(account_id, region_name, cls.RECORDS)[origin_id] = {"config": endpoint, **attributes}
         return cls(origin_id, attributes, properties, account_id, region_name)
-
-    @classmethod
-    def update(
-        cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
-    ) -> AddedResource:
-        # CloudFront changes a VPC origin's endpoint settings in place; its id stays.
-        record = records(account_id, region_name, "slipway_vpc_origins").get(original.physical_id)
-        attributes = {**original.attributes, "LastModifiedTime": _now()}
-        if record is not None:
-            record.update({"config": properties.get("VpcOriginEndpointConfig") or {}, **attributes})
-        return cls(original.physical_id, attributes, properties, account_id, region_name)
-
-    def remove(self) -> None:
-        records(self.account_id, self.region_name, "slipway_vpc_origins").pop(self.physical_id, None)
 
 
 @register
-class CachePolicy(AddedResource):
+class CachePolicy(_RecordedConfig):
     """Its Ref is the policy's id, a UUID like AWS's managed policies have."""
 
     TYPE = "AWS::CloudFront::CachePolicy"
+    RECORDS = "slipway_cache_policies"
+    CONFIG = "CachePolicyConfig"
 
     @classmethod
     def create(cls, name: str, properties: dict[str, Any], account_id: str, region_name: str) -> AddedResource:
-        config = properties.get("CachePolicyConfig") or {}
+        config = properties.get(cls.CONFIG) or {}
         if not config.get("Name"):
             raise _InvalidReference("CachePolicyConfig.Name is required: give the cache policy a name")
         policy_id = str(mock_random.uuid4())
         attributes = {"Id": policy_id, "LastModifiedTime": _now()}
-        records(account_id, region_name, "slipway_cache_policies")[policy_id] = {"config": config, **attributes}
+        records(account_id, region_name, cls.RECORDS)[policy_id] = {"config": config, **attributes}
         return cls(policy_id, attributes, properties, account_id, region_name)
-
-    @classmethod
-    def update(
-        cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
-    ) -> AddedResource:
-        record = records(account_id, region_name, "slipway_cache_policies").get(original.physical_id)
-        attributes = {**original.attributes, "LastModifiedTime": _now()}
-        if record is not None:
-            record.update({"config": properties.get("CachePolicyConfig") or {}, **attributes})
-        return cls(original.physical_id, attributes, properties, account_id, region_name)
-
-    def remove(self) -> None:
-        records(self.account_id, self.region_name, "slipway_cache_policies").pop(self.physical_id, None)
 
 
 def _check_references(config: dict[str, Any], account_id: str, region_name: str) -> None:
     """CloudFront refuses a distribution whose VPC origin or web ACL does not exist; so does the emulator."""
-    vpc_origins = records(account_id, region_name, "slipway_vpc_origins")
+    vpc_origins = records(account_id, region_name, VpcOrigin.RECORDS)
     for index, origin in enumerate(config.get("Origins", [])):
         vpc_origin_id = (origin.get("VpcOriginConfig") or {}).get("VpcOriginId")
         if vpc_origin_id is not None and vpc_origin_id not in vpc_origins:
