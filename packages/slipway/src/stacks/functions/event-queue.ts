@@ -1,5 +1,4 @@
 import { Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -8,6 +7,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { QueueModel } from '../../model/functions.js';
 import { logicalIdPart, pinLogicalId } from '../shared/logical-ids.js';
+import { queueHoldsMessageAlarm } from './queue-holds-message-alarm.js';
 
 /** What the dead letters keep: SQS's longest, so a person has two weeks to look and redrive. */
 const DEAD_LETTER_RETENTION = Duration.days(14);
@@ -78,17 +78,10 @@ export class EventQueue extends Construct {
       }
     }
 
-    new cloudwatch.Alarm(this, 'DeadLettersAlarm', {
+    queueHoldsMessageAlarm(this, 'DeadLettersAlarm', {
+      queue: this.deadLetters,
       alarmName: `${model.queueName}-dead-letters`,
-      alarmDescription: `A message failed ${model.maxReceiveCount} receives: the queue's dead-letter queue holds it`,
-      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      description: `A message failed ${model.maxReceiveCount} receives: the queue's dead-letter queue holds it`,
     }).addAlarmAction(new actions.SnsAction(sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn)));
   }
 }

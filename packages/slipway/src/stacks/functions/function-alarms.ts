@@ -5,6 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { queueHoldsMessageAlarm } from './queue-holds-message-alarm.js';
 
 /** How far behind its stream a function may fall, sustained, before someone is told. */
 const ITERATOR_AGE = Duration.minutes(1);
@@ -46,17 +47,10 @@ export class FunctionAlarms extends Construct {
     const alarms = [errors];
     if (props.failures !== undefined) {
       alarms.push(
-        new cloudwatch.Alarm(this, 'Failures', {
+        queueHoldsMessageAlarm(this, 'Failures', {
+          queue: props.failures,
           alarmName: `${props.functionName}-failures`,
-          alarmDescription: 'Lambda gave up on a batch: its failure queue holds a message',
-          metric: props.failures.metricApproximateNumberOfMessagesVisible({
-            period: Duration.minutes(5),
-            statistic: 'Maximum',
-          }),
-          threshold: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          evaluationPeriods: 1,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          description: 'Lambda gave up on a batch: its failure queue holds a message',
         }),
       );
     }
