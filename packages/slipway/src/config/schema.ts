@@ -489,6 +489,79 @@ export const eksSchema = z.strictObject({
     .optional(),
 });
 
+/** Who hears of an alarm; every route subscribes to the environment's alarm topic. */
+export const alertsSchema = z.strictObject({
+  /** Addresses that get every alarm by email; each confirms its subscription once. @default [] */
+  email: z.array(z.string()).optional(),
+  /**
+   * A Slack channel, through AWS's chat integration (Amazon Q Developer in chat applications);
+   * authorise the workspace once in its console first. @default none
+   */
+  slack: z
+    .strictObject({
+      /** Workspace (team) id, e.g. 'T0123ABCD'. */
+      workspaceId: z.string(),
+      /** Channel id, e.g. 'C0123ABCD'; invite the AWS app to a private channel first. */
+      channelId: z.string(),
+    })
+    .optional(),
+  /** PagerDuty, through its CloudWatch integration. @default none */
+  pagerduty: z
+    .strictObject({
+      /**
+       * Name of an existing Secrets Manager secret, in the environment's account and region, whose
+       * value is the integration URL (it holds the integration key, so it stays out of templates).
+       */
+      integrationUrlSecret: z.string(),
+    })
+    .optional(),
+});
+
+/** Datadog as the observability provider: the agent beside the services, monitors for the same signals. */
+export const observabilityDatadogSchema = z.strictObject({
+  /** Declared secret that holds the Datadog API key. */
+  apiKeySecret: z.string().optional(),
+  /** Datadog site, e.g. 'datadoghq.eu'; logs, traces and metrics all go there. @default 'datadoghq.com' */
+  site: z.string().optional(),
+  /** Declared secret that holds an application key; without one no monitors are made. @default none */
+  appKeySecret: z.string().optional(),
+  /** Datadog handles the monitors notify, e.g. '@slack-ops' or '@pagerduty-web'. @default [] */
+  notify: z.array(z.string()).optional(),
+});
+
+/** Elastic as the observability provider: an OpenTelemetry collector exporting to Elastic. */
+export const observabilityElasticSchema = z.strictObject({
+  /** The Elastic APM server or managed OTLP endpoint, an https URL. */
+  endpoint: z.string().optional(),
+  /** Declared secret that holds the endpoint's API key. */
+  apiKeySecret: z.string().optional(),
+});
+
+/**
+ * How the environment is watched and who hears of trouble. An environment's fields win over the
+ * app's one by one; its `alerts`, when given, replace the app's as a whole.
+ */
+export const observabilitySchema = z.strictObject({
+  /** Where traces and metrics go: CloudWatch and X-Ray, Datadog, or Elastic. @default 'cloudwatch' */
+  provider: z.enum(['cloudwatch', 'datadog', 'elastic']).optional(),
+  /** Who hears of the environment's alarms. A production environment must route them somewhere. @default none */
+  alerts: alertsSchema.optional(),
+  /** 'essential' (rollback alarms and "service down") or 'all' (CPU, memory, database, queues, functions, error logs too). @default 'essential', production 'all' */
+  alarms: z.enum(['essential', 'all']).optional(),
+  /** OpenTelemetry traces through a collector sidecar in every task. @default false, production true */
+  tracing: z.boolean().optional(),
+  /** A CloudWatch Synthetics canary per public service, calling its health path every 5 minutes (about $10.50 a month each). @default false */
+  uptime: z.boolean().optional(),
+  /** A CloudWatch dashboard for the environment (the first three of an account are free). @default true */
+  dashboard: z.boolean().optional(),
+  /** Container Insights on the ECS cluster. @default 'standard', production 'enhanced' */
+  containerInsights: z.enum(['off', 'standard', 'enhanced']).optional(),
+  /** Datadog's settings, with `provider: 'datadog'`. */
+  datadog: observabilityDatadogSchema.optional(),
+  /** Elastic's settings, with `provider: 'elastic'`. */
+  elastic: observabilityElasticSchema.optional(),
+});
+
 /** One deployment target: an account and region with its own stacks. */
 export const environmentSchema = z.strictObject({
   /** 12-digit AWS account id, as a string. */
@@ -531,6 +604,8 @@ export const environmentSchema = z.strictObject({
    * and secrets, one for log groups and alarm notifications). @default 'aws-managed'
    */
   encryption: z.enum(['aws-managed', 'customer-managed']).optional(),
+  /** Monitoring for this environment, over the app's `observability`. @default the app's */
+  observability: observabilitySchema.optional(),
   /** Cost assumptions for this environment, over the top-level ones. @default {} */
   usage: usageSchema.optional(),
 });
@@ -706,6 +781,8 @@ export const slipwayConfigSchema = z.strictObject({
   eks: eksSchema.optional(),
   /** Environments by name, in deploy order. */
   environments: z.record(z.string(), environmentSchema),
+  /** Monitoring for every environment: provider, alert routes, traces, uptime, dashboards. @default CloudWatch, see docs */
+  observability: observabilitySchema.optional(),
   /** Cost assumptions for every environment. @default see docs */
   usage: usageSchema.optional(),
   /** Findings accepted by design. @default [] */
@@ -736,6 +813,8 @@ export type EnvironmentConfig = z.input<typeof environmentSchema>;
 export type NetworkConfig = z.input<typeof networkSchema>;
 export type DomainConfig = z.input<typeof domainSchema>;
 export type EdgeConfig = z.input<typeof edgeSchema>;
+export type ObservabilityConfig = z.input<typeof observabilitySchema>;
+export type AlertsConfig = z.input<typeof alertsSchema>;
 export type UsageConfig = z.input<typeof usageSchema>;
 export type AcknowledgementConfig = z.input<typeof acknowledgementSchema>;
 export type SourceConfig = z.input<typeof sourceSchema>;

@@ -8,6 +8,7 @@ import type { AuthModel, ServiceAuthModel } from './auth.js';
 import type { EdgeModel } from './edge.js';
 import type { EksClusterModel, Runtime } from './eks.js';
 import type { FunctionModel, QueueModel, TopicModel } from './functions.js';
+import type { ObservabilityModel } from './observability.js';
 import type { TableAccess, TableModel } from './tables.js';
 
 export type Architecture = 'arm64' | 'x86_64';
@@ -188,6 +189,11 @@ export interface EnvironmentModel {
   readonly encryption: Encryption;
   /** Usage the cost estimate assumes for this environment. */
   readonly usage: UsageModel;
+  /**
+   * Provider, alert routes, alarms, traces, uptime, dashboard. `resolveConfig` always sets it; a
+   * model built by hand without it gets the stage's defaults (`observabilityOf`).
+   */
+  readonly observability?: ObservabilityModel;
   /** The stack names of this environment, in deploy order. */
   readonly stackNames: EnvironmentStackNames;
 }

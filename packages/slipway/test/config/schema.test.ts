@@ -13,7 +13,7 @@ describe('config shape', () => {
     const found = expectIssue(config, 'enviroments', {
       message: ["'enviroments' is not a known setting", "did you mean 'environments'"],
       fix: [
-        'app, github, gitlab, ci, databases, caches, tables, functions, topics, queues, auth, secrets, services, runtime, eks, environments, usage, acknowledgements',
+        'app, github, gitlab, ci, databases, caches, tables, functions, topics, queues, auth, secrets, services, runtime, eks, environments, observability, usage, acknowledgements',
       ],
     });
     expect(found.fix).toMatch(/^remove it, or use one of/);

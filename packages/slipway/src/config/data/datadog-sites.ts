@@ -13,3 +13,9 @@ export const DATADOG_SITES: readonly string[] = [
   'ddog-gov.com', // US1-FED
   'us2.ddog-gov.com', // US2-FED
 ];
+
+/**
+ * A Datadog notification handle: '@' and no blanks, e.g. '@slack-ops', '@pagerduty-web',
+ * '@oncall@example.com', '@webhook-deploys', '@teams-platform'.
+ */
+export const DATADOG_HANDLE = /^@[^\s@][^\s]*$/;

@@ -1,4 +1,5 @@
 import { resolveEdge } from './edge.js';
+import { resolveObservability } from './observability.js';
 import { resolveTable } from './tables.js';
 import { queueReader, resolveFunction, resolveQueue, resolveTopic } from './functions.js';
 import type { EnvironmentModel } from '../../model/types.js';
@@ -115,6 +116,7 @@ export function resolveEnvironment(
     logRetentionDays,
     encryption: env.encryption ?? 'aws-managed',
     usage: { ...USAGE_DEFAULTS, ...defined(config.usage), ...defined(env.usage) },
+    observability: resolveObservability(config.observability, env.observability, production),
     stackNames: {
       network: layerStackName(config.app, name, 'network'),
       data: layerStackName(config.app, name, 'data'),

@@ -4,17 +4,12 @@
  */
 import type { EksClusterModel, EksDatadogModel } from '../../model/eks.js';
 import type { EnvironmentModel } from '../../model/types.js';
-import { DATADOG_SITES } from '../data/datadog-sites.js';
+import { DATADOG_HANDLE, DATADOG_SITES } from '../data/datadog-sites.js';
 import { type ConfigIssue, issue } from '../errors.js';
 import type { SlipwayConfig } from '../schema.js';
 import { didYouMean, listOf } from '../suggest.js';
+import { undeclaredSecret } from './declared-secret.js';
 import { eksPath } from './eks-path.js';
-
-/**
- * A Datadog notification handle: '@' and no blanks, e.g. '@slack-ops', '@pagerduty-web',
- * '@oncall@example.com', '@webhook-deploys', '@teams-platform'.
- */
-const HANDLE = /^@[^\s@][^\s]*$/;
 
 export function checkDatadog(
   config: SlipwayConfig,
@@ -42,7 +37,7 @@ export function checkDatadog(
       ),
     );
   } else {
-    issues.push(...undeclared(env, datadog.apiKeySecret, path('apiKeySecret'), 'datadog-api-key'));
+    issues.push(...undeclaredSecret(env, datadog.apiKeySecret, path('apiKeySecret'), 'datadog-api-key'));
   }
   if (!DATADOG_SITES.includes(datadog.site)) {
     issues.push(
@@ -55,7 +50,7 @@ export function checkDatadog(
   }
   const notify = config.environments[env.name]?.eks?.datadog?.notify ?? config.eks?.datadog?.notify ?? [];
   notify.forEach((handle, i) => {
-    if (!HANDLE.test(handle)) {
+    if (!DATADOG_HANDLE.test(handle)) {
       issues.push(
         issue(
           path('notify', i),
@@ -78,7 +73,7 @@ export function checkDatadog(
     }
     return issues;
   }
-  issues.push(...undeclared(env, monitors.appKeySecret, path('appKeySecret'), 'datadog-app-key'));
+  issues.push(...undeclaredSecret(env, monitors.appKeySecret, path('appKeySecret'), 'datadog-app-key'));
   if (env.production && monitors.notify.length === 0) {
     issues.push(
       issue(
@@ -89,18 +84,4 @@ export function checkDatadog(
     );
   }
   return issues;
-}
-
-function undeclared(env: EnvironmentModel, secret: string, at: string, example: string): ConfigIssue[] {
-  if (env.secrets.some((s) => s.name === secret)) return [];
-  const declared = env.secrets.map((s) => s.name);
-  return [
-    issue(
-      at,
-      `no secret named '${secret}' is declared`,
-      declared.length > 0
-        ? `use one of ${listOf(declared)}, or declare '${secret}' under secrets`
-        : `declare it, e.g. secrets: { ${secret}: { secretsManager: '<app>/${example}' } }`,
-    ),
-  ];
 }

@@ -33,6 +33,7 @@ import { validateRouting } from './routing.js';
 import { validateSecrets } from './secrets.js';
 import { validateServiceCounts } from './service-counts.js';
 import { validateServiceSizes } from './service-size.js';
+import { validateObservability } from './observability.js';
 import { validateQueues } from './queues.js';
 import { validateTables } from './tables.js';
 import { validateTopics } from './topics.js';
@@ -62,6 +63,7 @@ const VALIDATORS: readonly Validator[] = [
   validateDeployments,
   validateRouting,
   validateEdges,
+  validateObservability,
   validateImages,
   validateEnvironmentVariables,
   validateDev,
