@@ -97,3 +97,31 @@ export interface ObservabilityModel {
 export function alertsReachSomeone(alerts: AlertRoutesModel): boolean {
   return alerts.emails.length > 0 || alerts.slack !== undefined || alerts.pagerduty !== undefined;
 }
+
+/** Datadog's US1 site, where an account is made unless the team picks another. */
+export const DEFAULT_DATADOG_SITE = 'datadoghq.com';
+
+/**
+ * What an environment gets when it says nothing: CloudWatch, no routes, and by stage the alarms,
+ * traces and Container Insights (production all, traces on, enhanced; others the essential alarms,
+ * no traces, standard). Uptime canaries are opt-in, as they cost per run; a dashboard is on.
+ */
+export function defaultObservability(production: boolean): ObservabilityModel {
+  return {
+    provider: 'cloudwatch',
+    alerts: { emails: [] },
+    alarms: production ? 'all' : 'essential',
+    tracing: production,
+    uptime: false,
+    dashboard: true,
+    containerInsights: production ? 'enhanced' : 'standard',
+  };
+}
+
+/** The environment's observability; a model built by hand without one gets the stage's defaults. */
+export function observabilityOf(env: {
+  readonly observability?: ObservabilityModel;
+  readonly production: boolean;
+}): ObservabilityModel {
+  return env.observability ?? defaultObservability(env.production);
+}

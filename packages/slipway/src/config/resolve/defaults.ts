@@ -3,7 +3,6 @@
  * ones (Multi-AZ, deletion protection, two tasks, canary); other environments default to the
  * cost floor in COSTS.md (Spot, no NAT, single-AZ). docs/config.md lists the same values.
  */
-import type { AlarmLevel, ContainerInsightsMode } from '../../model/observability.js';
 import type { Capacity, DeploymentModel, UsageModel } from '../../model/types.js';
 
 /** Environment names that mean production when `production` is not set. */
@@ -99,14 +98,6 @@ export const EKS_DEFAULTS = {
   production: { minSize: 2, systemMaxSize: 3, workloadMaxSize: 6, workloadInstanceTypes: ['m7g.large'] },
 } as const;
 
-/** Observability settings that do not depend on the stage: uptime canaries are opt-in (they cost per run). */
-export const OBSERVABILITY_DEFAULTS = {
-  provider: 'cloudwatch',
-  uptime: false,
-  dashboard: true,
-  datadogSite: 'datadoghq.com',
-} as const;
-
 /** The label every node carries with its pool's name; pods can select a pool by it. */
 export const NODE_POOL_LABEL = 'slipway.dev/pool';
 
@@ -129,11 +120,6 @@ export interface StageDefaults {
   /** Nodes of a cache: production keeps a replica in a second zone to fail over to. */
   readonly cacheNodes: number;
   readonly cacheSnapshotRetentionDays: number;
-  /** Which alarms the environment gets: production all of them. */
-  readonly alarms: AlarmLevel;
-  /** Traces cost a sidecar's share of each task and X-Ray's per-trace price: production only. */
-  readonly tracing: boolean;
-  readonly containerInsights: ContainerInsightsMode;
 }
 
 const PRODUCTION: StageDefaults = {
@@ -150,9 +136,6 @@ const PRODUCTION: StageDefaults = {
   logRetentionDays: 365,
   cacheNodes: 2,
   cacheSnapshotRetentionDays: 7,
-  alarms: 'all',
-  tracing: true,
-  containerInsights: 'enhanced',
 };
 
 const DEVELOPMENT: StageDefaults = {
@@ -170,9 +153,6 @@ const DEVELOPMENT: StageDefaults = {
   cacheNodes: 1,
   // One snapshot per cache is stored free, so a day's retention costs nothing.
   cacheSnapshotRetentionDays: 1,
-  alarms: 'essential',
-  tracing: false,
-  containerInsights: 'standard',
 };
 
 export function stageDefaults(production: boolean): StageDefaults {

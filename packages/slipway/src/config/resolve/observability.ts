@@ -1,7 +1,10 @@
-import type { AlertRoutesModel, ObservabilityModel } from '../../model/observability.js';
-import type { EnvironmentModel } from '../../model/types.js';
+import {
+  type AlertRoutesModel,
+  DEFAULT_DATADOG_SITE,
+  defaultObservability,
+  type ObservabilityModel,
+} from '../../model/observability.js';
 import type { AlertsConfig, ObservabilityConfig } from '../schema.js';
-import { OBSERVABILITY_DEFAULTS, stageDefaults } from './defaults.js';
 
 /**
  * The environment's observability: its fields over the app's one by one, except `alerts`, which an
@@ -15,8 +18,8 @@ export function resolveObservability(
 ): ObservabilityModel {
   const app: ObservabilityConfig = appConfig ?? {};
   const own: ObservabilityConfig = envConfig ?? {};
-  const stage = stageDefaults(production);
-  const provider = own.provider ?? app.provider ?? OBSERVABILITY_DEFAULTS.provider;
+  const stage = defaultObservability(production);
+  const provider = own.provider ?? app.provider ?? stage.provider;
   const datadog = { ...app.datadog, ...own.datadog };
   const elastic = { ...app.elastic, ...own.elastic };
   return {
@@ -24,14 +27,14 @@ export function resolveObservability(
     alerts: alertRoutes(own.alerts ?? app.alerts),
     alarms: own.alarms ?? app.alarms ?? stage.alarms,
     tracing: own.tracing ?? app.tracing ?? stage.tracing,
-    uptime: own.uptime ?? app.uptime ?? OBSERVABILITY_DEFAULTS.uptime,
-    dashboard: own.dashboard ?? app.dashboard ?? OBSERVABILITY_DEFAULTS.dashboard,
+    uptime: own.uptime ?? app.uptime ?? stage.uptime,
+    dashboard: own.dashboard ?? app.dashboard ?? stage.dashboard,
     containerInsights: own.containerInsights ?? app.containerInsights ?? stage.containerInsights,
     // A missing key stays '' so validation, which runs on the merged fields, can name it.
     ...(provider === 'datadog'
       ? {
           datadog: {
-            site: datadog.site ?? OBSERVABILITY_DEFAULTS.datadogSite,
+            site: datadog.site ?? DEFAULT_DATADOG_SITE,
             apiKeySecret: datadog.apiKeySecret ?? '',
             ...(datadog.appKeySecret === undefined ? {} : { appKeySecret: datadog.appKeySecret }),
             notify: [...(datadog.notify ?? [])],
@@ -54,11 +57,4 @@ function alertRoutes(alerts: AlertsConfig | undefined): AlertRoutesModel {
       ? {}
       : { pagerduty: { integrationUrlSecret: alerts.pagerduty.integrationUrlSecret } }),
   };
-}
-
-/** The environment's observability; a model built by hand without one gets the stage's defaults. */
-export function observabilityOf(
-  env: Pick<EnvironmentModel, 'observability' | 'production'>,
-): ObservabilityModel {
-  return env.observability ?? resolveObservability(undefined, undefined, env.production);
 }
