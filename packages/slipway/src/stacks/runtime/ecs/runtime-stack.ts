@@ -2,9 +2,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { AppModel, EnvironmentModel } from '../../../model/types.js';
-import { alarmTopic } from '../../shared/alarm-topic.js';
 import { type EnvironmentRef, publishValue, runtimeKeys } from '../../shared/cross-stack.js';
-import { importLogsKey } from '../../shared/environment-keys.js';
+import { environmentAlarmTopic } from '../../shared/environment-alarm-topic.js';
 import { importVpc } from '../../network/imported-vpc.js';
 import { clusterName } from '../../shared/resource-names.js';
 import { addSharedLoadBalancer, needsLoadBalancer, type SharedLoadBalancer } from './shared-load-balancer.js';
@@ -19,8 +18,9 @@ export interface RuntimeStackProps {
 /**
  * `<app>-<env>-runtime`: the ECS cluster (Fargate and Fargate Spot), the security group every task
  * joins, and, when any service is public, the one internet-facing load balancer public services
- * attach a listener rule to, and the alarm topic every alarm of the environment notifies. Cost:
- * the cluster and the topic are free; the load balancer is half the dev floor
+ * attach a listener rule to, and the alarm topic every alarm of the environment notifies, with
+ * the configured routes subscribed (`shared/environment-alarm-topic.ts`). Cost: the cluster and
+ * the topic are free; the load balancer is half the dev floor
  * (`shared-load-balancer.ts`), so an environment of internal services has none.
  */
 export class RuntimeStack extends SlipwayStack {
@@ -63,13 +63,7 @@ export class RuntimeStack extends SlipwayStack {
     publishValue(this, where, 'runtime', runtimeKeys.clusterArn, this.cluster.clusterArn);
     publishValue(this, where, 'runtime', runtimeKeys.servicesSecurityGroupId, services.securityGroupId);
 
-    const alarms = alarmTopic(
-      this,
-      'AlarmTopic',
-      `${model.app}-${env.name}-alarms`,
-      importLogsKey(this, where, env),
-    );
-    publishValue(this, where, 'runtime', runtimeKeys.alarmTopicArn, alarms.topicArn);
+    environmentAlarmTopic(this, where, env);
 
     if (balanced)
       this.loadBalancer = addSharedLoadBalancer(this, { app: model.app, environment: env, vpc, where });

@@ -6,6 +6,7 @@ import type { EksClusterModel } from '../../../model/eks.js';
 import type { AppModel, EnvironmentModel } from '../../../model/types.js';
 import { importVpc } from '../../network/imported-vpc.js';
 import { type EnvironmentRef } from '../../shared/cross-stack.js';
+import { environmentAlarmTopic } from '../../shared/environment-alarm-topic.js';
 import { SlipwayStack } from '../../shared/slipway-stack.js';
 import { acknowledgeAutoModeClusterRole, clusterCapacity } from './auto-mode-capacity.js';
 import { AUTO_MODE_BUILT_IN_ADDONS, clusterAddons, SECRETS_STORE_CSI_ADDON } from './cluster-addons.js';
@@ -42,11 +43,13 @@ const ALL_LOG_TYPES = [
  * node groups, the add-ons every workload needs, the admins' and developers' access entries, the
  * Pod Identity roles of the services and the platform controllers (load balancer controller,
  * External Secrets Operator, or instead the Secrets Store CSI driver add-on with `eks.secrets:
- * 'secrets-store-csi'`), and the rules that let pods reach the databases and caches.
+ * 'secrets-store-csi'`), the rules that let pods reach the databases and caches, and the
+ * environment's alarm topic with its routes (`shared/environment-alarm-topic.ts`).
  * CloudFormation-native only: no kubectl Lambda (Kubernetes objects go to the GitOps folder,
  * decision 015), so zero custom resources. Standard support only: extended support costs $0.60 an
  * hour instead of $0.10. Cost: $0.10/h for the control plane (about $73 a month) plus the nodes'
- * EC2 and EBS; roles, access entries, Pod Identity associations and security group rules are free.
+ * EC2 and EBS; roles, access entries, Pod Identity associations, security group rules and the
+ * topic are free.
  */
 export class ClusterStack extends SlipwayStack {
   readonly cluster: eks.Cluster;
@@ -128,6 +131,8 @@ export class ClusterStack extends SlipwayStack {
     dataIngress(this, this.cluster.clusterSecurityGroupId, env, where);
     // The database provisioner runs as a one-off ECS task, on EKS environments too.
     if (env.databases.length > 0) provisionerCluster(this, vpc, where);
+    // The runtime layer's alarm topic, as on ECS: the environment's alarms notify it and its routes.
+    environmentAlarmTopic(this, where, env);
   }
 }
 
