@@ -1,43 +1,14 @@
-import cluster from 'node:cluster';
-import { ConfigError } from './config/config-error.js';
-import { loadConfig, type ServiceConfig } from './config/service-config.js';
-import { bootLog } from './lifecycle/boot-log.js';
-import { runPrimary } from './lifecycle/cluster-primary.js';
-import { stopOnSignals } from './lifecycle/stop-on-signals.js';
-import { startService } from './service.js';
+import { telemetrySettings } from './telemetry/telemetry-settings.js';
 
-/** Exit code for a configuration error (sysexits EX_CONFIG), distinct from a crash. */
-const EXIT_CONFIG = 78;
-
-const log = bootLog();
-
-function readConfig(): ServiceConfig {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    log.fatal({ problems: error.problems }, error.message);
-    process.exit(EXIT_CONFIG);
-  }
-}
-
-async function main(): Promise<void> {
-  const config = readConfig();
-  if (config.workers > 1 && cluster.isPrimary) {
-    await runPrimary(config, log);
-    return;
-  }
-  // A cluster worker leaves migrations to the primary, which ran them before forking.
-  const service = await startService(config, cluster.isWorker ? { migrate: false } : {});
-  stopOnSignals({
-    stop: () => service.stop(),
-    timeoutMs: config.shutdown.timeoutMs,
-    log: { info: (f, m) => service.app.log.info(f, m), error: (f, m) => service.app.log.error(f, m) },
-    onDisconnect: cluster.isWorker,
-  });
-}
-
-main().catch((error: unknown) => {
-  log.fatal({ err: error }, 'the service could not start');
-  process.exit(1);
-});
+/**
+ * The entry point. OpenTelemetry is decided first and loaded only when an endpoint is configured:
+ * its SDK must patch http and pg before anything imports them, and with tracing off not one of its
+ * modules is loaded, so the service pays nothing for it. Everything else is imported after that
+ * decision, which is why this file holds nothing but it.
+ */
+const settings = telemetrySettings(process.env);
+const telemetry = settings.enabled
+  ? (await import('./telemetry/start-telemetry.js')).startTelemetry(settings.endpoint)
+  : undefined;
+const { main, reportStartFailure } = await import('./main.js');
+await main(telemetry).catch(reportStartFailure);

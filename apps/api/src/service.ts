@@ -8,6 +8,7 @@ import { buildApp } from './http/app.js';
 import type { LoggerOptions } from './http/logger-options.js';
 import { drain } from './lifecycle/drain.js';
 import { migrateAtBoot } from './lifecycle/migrate-at-boot.js';
+import type { Telemetry } from './telemetry/telemetry.js';
 
 export interface StartOptions {
   /** Where log lines go. @default stdout */
@@ -16,6 +17,8 @@ export interface StartOptions {
   readonly passwordSource?: PasswordSource;
   /** Overrides `config.migrateOnStart` (a cluster primary migrates once before forking). */
   readonly migrate?: boolean;
+  /** The OpenTelemetry SDK, started before fastify and pg were loaded. @default none (tracing off) */
+  readonly telemetry?: Telemetry;
 }
 
 export interface RunningService {
@@ -54,6 +57,7 @@ export async function startService(
     pool,
     readiness,
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.telemetry ? { telemetry: options.telemetry } : {}),
   });
   holder.app = app;
   const { database } = config;
@@ -73,6 +77,7 @@ export async function startService(
       http: config.http,
       rateLimit: config.rateLimit ?? 'off',
       auth: config.auth ?? 'off',
+      tracing: options.telemetry ? { endpoint: options.telemetry.endpoint } : 'off',
     },
     'starting',
   );

@@ -6,6 +6,7 @@ import type { Readiness } from '../health/readiness.js';
 import { healthRoutes } from '../health/routes.js';
 import { ItemRepository } from '../items/repository.js';
 import { itemRoutes } from '../items/routes.js';
+import type { Telemetry } from '../telemetry/telemetry.js';
 import { errorHandler } from './error-handler.js';
 import { registerLingeringClose } from './lingering-close.js';
 import { type LoggerOptions, loggerOptions } from './logger-options.js';
@@ -22,15 +23,28 @@ export interface BuildAppOptions {
   readonly logStream?: LoggerOptions['stream'];
   /** Clock for the rate limiter (tests). */
   readonly now?: () => number;
+  /** The running OpenTelemetry SDK; absent when tracing is off, and then nothing is instrumented. */
+  readonly telemetry?: Telemetry;
 }
 
 /** The HTTP application, not yet listening: tests drive it with `inject`, the server calls `listen`. */
-export function buildApp({ config, pool, readiness, logStream, now }: BuildAppOptions): FastifyInstance {
+export function buildApp({
+  config,
+  pool,
+  readiness,
+  logStream,
+  now,
+  telemetry,
+}: BuildAppOptions): FastifyInstance {
   const logController = new OneLinePerRequest({
     includeHeaders: config.logLevel === 'debug' || config.logLevel === 'trace',
   });
   const app = Fastify({
-    logger: loggerOptions({ level: config.logLevel, ...(logStream ? { stream: logStream } : {}) }),
+    logger: loggerOptions({
+      level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
+      ...(telemetry ? { mixin: telemetry.logFields } : {}),
+    }),
     logController,
     genReqId: requestId,
     bodyLimit: config.http.bodyLimitBytes,
@@ -51,6 +65,8 @@ export function buildApp({ config, pool, readiness, logStream, now }: BuildAppOp
   // socket can be cut before the ALB's 60 s and the ALB answers 502 (nodejs/node#27363).
   app.server.headersTimeout = config.http.keepAliveTimeoutMs + 1_000;
   logController.useLogger(app.log);
+  // Before every hook and route, so the request span covers them all.
+  telemetry?.instrument(app);
 
   // First, so its onRequest hook comes before every other one.
   registerLingeringClose(app);

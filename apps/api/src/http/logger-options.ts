@@ -18,6 +18,8 @@ export interface LoggerOptions {
   readonly level: LogLevel;
   /** Where lines go. @default stdout */
   readonly stream?: { write(line: string): void };
+  /** Fields added to every line (the active trace's ids when tracing is on). @default none */
+  readonly mixin?: () => object;
 }
 
 let timeMs = Number.NaN;
@@ -37,9 +39,10 @@ export function isoTimeField(): string {
 }
 
 /** pino options for Fastify: JSON lines with a readable level and an ISO timestamp. */
-export function loggerOptions({ level, stream }: LoggerOptions) {
+export function loggerOptions({ level, stream, mixin }: LoggerOptions) {
   return {
     level,
+    ...(mixin ? { mixin } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
     formatters: { level: (label: string) => ({ level: label }) },
     timestamp: isoTimeField,
