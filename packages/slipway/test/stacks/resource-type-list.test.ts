@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../../src/config/schema.js';
 import { stackPlacements } from '../../src/config/validate/stack-placements.js';
+import { observabilityOf } from '../../src/model/observability.js';
 import type { AppModel } from '../../src/model/types.js';
 import { planPreview } from '../../src/preview/preview-plan.js';
 import { type BuiltStack, buildApp, buildPreviewApp, type SlipwayApp } from '../../src/stacks/build-app.js';
@@ -29,8 +30,8 @@ function env(account: string, region: string, extra: Partial<EnvironmentConfig> 
  * Every option that adds resources: CodePipeline delivery with targets in another account and in
  * another region, previews from branch images, a created secret, a database, a cache, a table, functions
  * (one a stream calls, one a topic calls, one a queue calls, one nothing does), a queue, a user pool, scaling, an
- * internal service, NAT gateways, a domain with its HTTPS listener, and an edge with WAF, a cached
- * path and its own domain.
+ * internal service, NAT gateways, a domain with its HTTPS listener, an edge with WAF, a cached
+ * path and its own domain, and every alert route (email, Slack, PagerDuty).
  */
 const EVERYTHING: SlipwayConfig = {
   app: 'shop',
@@ -57,6 +58,13 @@ const EVERYTHING: SlipwayConfig = {
   },
   topics: { 'order-events': {} },
   queues: { jobs: {} },
+  observability: {
+    alerts: {
+      email: ['oncall@shop.example.com'],
+      slack: { workspaceId: 'T0123ABCD', channelId: 'C0123ABCD' },
+      pagerduty: { integrationUrlSecret: 'shop/pagerduty-url' },
+    },
+  },
   auth: {
     resourceServers: { orders: { scopes: { write: 'Change orders' } } },
     appClients: { spa: { callbackUrls: ['https://shop.example.com/callback'] } },
@@ -99,6 +107,18 @@ const EVERYTHING: SlipwayConfig = {
   },
 };
 
+/** An EKS model with every alert route, so the cluster stack's routes are on the list too. */
+function withEveryRoute(model: AppModel): AppModel {
+  const alerts = resolveConfig(EVERYTHING).environments[0]!.observability!.alerts;
+  return {
+    ...model,
+    environments: model.environments.map((e) => ({
+      ...e,
+      observability: { ...observabilityOf(e), alerts },
+    })),
+  };
+}
+
 /** The layer the list files a built stack under: pipeline-target stacks go to their environment's region. */
 function layerOf(built: BuiltStack): StackLayer {
   return built.kind === 'pipeline' && built.environment !== undefined ? 'pipeline-target' : built.kind;
@@ -130,6 +150,7 @@ describe('the resource type list', () => {
       await loadConfig(path.join(EXAMPLES, 'goapp', 'slipway.config.ts')),
       await loadConfig(path.join(EXAMPLES, 'parrot', 'slipway.config.ts')),
       resolveConfig(EVERYTHING),
+      withEveryRoute(await loadConfig(path.join(EXAMPLES, 'parrot', 'slipway.config.ts'))),
     ];
     for (const model of models) {
       synth(model, (outdir) => buildApp(model, { outdir }));
