@@ -33,6 +33,7 @@ import { validateRouting } from './routing.js';
 import { validateSecrets } from './secrets.js';
 import { validateServiceCounts } from './service-counts.js';
 import { validateServiceSizes } from './service-size.js';
+import { validateTelemetryMemory } from './telemetry-memory.js';
 import { validateObservability } from './observability.js';
 import { validateQueues } from './queues.js';
 import { validateTables } from './tables.js';
@@ -58,6 +59,7 @@ const VALIDATORS: readonly Validator[] = [
   validateAuth,
   validateEks,
   validateServiceSizes,
+  validateTelemetryMemory,
   validateServiceCounts,
   validateContainers,
   validateDeployments,

@@ -21,6 +21,7 @@ import { importDataKey, importLogsKey } from '../../shared/environment-keys.js';
 import { environmentLogGroup } from '../../shared/log-group.js';
 import { regionFacts } from '../../shared/partition.js';
 import { mountWritablePaths } from './writable-paths.js';
+import { taskTelemetry } from './telemetry/task-telemetry.js';
 
 export interface ServiceTaskProps {
   readonly model: AppModel;
@@ -82,6 +83,10 @@ export function serviceTask(
     ...topicVariables(env, service),
     ...queueVariables(env, service),
   };
+  const telemetry = taskTelemetry(
+    { scope, taskDefinition, environment: env, service, where: props.where, logGroup },
+    path,
+  );
   const container = taskDefinition.addContainer('Container', {
     containerName: service.name,
     // Images live once, in the CI account; every environment pulls the same tag from there.
@@ -89,20 +94,25 @@ export function serviceTask(
       `${model.ci.account}.dkr.ecr.${model.ci.region}.${urlSuffix}/${service.image.repository}:${service.image.tag}`,
     ),
     portMappings: [{ containerPort: service.port, name: 'http', appProtocol: ecs.AppProtocol.http }],
-    environment,
+    environment: { ...environment, ...telemetry?.environment },
+    dockerLabels: telemetry?.dockerLabels,
     secrets: {
       ...containerSecrets(scope, props.where, env, service, path),
       ...callerSecrets(scope, props.where, env, service, path),
     },
-    logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: service.name }),
+    logging: telemetry?.logging ?? ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: service.name }),
     stopTimeout: Duration.seconds(service.stopTimeoutSeconds),
     essential: true,
     // Least privilege inside the task too: no root, no writes outside `writablePaths`, and a hard
-    // memory limit equal to the task's, so the container alone can never claim more.
+    // memory limit equal to the task's (less a telemetry sidecar's share), so the container alone
+    // can never claim more.
     user: service.user,
     readonlyRootFilesystem: service.readonlyRootFilesystem,
-    memoryLimitMiB: service.memory,
+    memoryLimitMiB: service.memory - (telemetry?.memoryMiB ?? 0),
   });
+  // The app, not a sidecar added before it, is the container the load balancer and ECS point at.
+  taskDefinition.defaultContainer = container;
+  telemetry?.attach(container);
   mountWritablePaths(taskDefinition, container, service.writablePaths);
   const dataKey = importDataKey(scope, props.where, env);
   for (const statement of tableAccessStatements(env, service, dataKey)) {
