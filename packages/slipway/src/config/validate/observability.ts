@@ -12,6 +12,7 @@ import type { SlipwayConfig } from '../schema.js';
 import { didYouMean, listOf } from '../suggest.js';
 import type { Validator } from './context.js';
 import { undeclaredSecret } from './declared-secret.js';
+import { checkUptime } from './uptime.js';
 
 /** Deliberately loose: one '@', a dot in the domain, no blanks. SNS sends the real test (a confirmation). */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -32,6 +33,7 @@ export const validateObservability: Validator = ({ config, model }) => [
       ...datadogSetTwice(config, env),
       ...(observability.datadog === undefined ? [] : checkDatadog(env, observability.datadog, at)),
       ...(observability.elastic === undefined ? [] : checkElastic(env, observability.elastic, at)),
+      ...checkUptime(config, env, at('uptime')),
     ];
   }),
 ];
