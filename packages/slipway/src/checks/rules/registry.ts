@@ -38,6 +38,7 @@ import { dynamodbProductionPointInTimeRecovery } from './dynamodb/production-poi
 import { lambdaFailureDestination } from './lambda/failure-destination.js';
 import { kmsKeyRotation } from './kms/key-rotation.js';
 import { logsRetention } from './logs/retention.js';
+import { observabilityPinnedSidecarImages } from './observability/pinned-sidecar-images.js';
 import { rdsBackupRetention } from './rds/backup-retention.js';
 import { rdsForceSsl } from './rds/force-ssl.js';
 import { rdsIamAuthentication } from './rds/iam-authentication.js';
@@ -81,6 +82,7 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   ecsProductionHealthCheckGrace,
   ecsDeregistrationWithinStopTimeout,
   authPublicServiceChecksTokens,
+  observabilityPinnedSidecarImages,
   eksPublicEndpoint,
   eksProductionControlPlaneLogs,
   eksControlPlaneLogs,
