@@ -1,7 +1,9 @@
 import type { EksClusterModel, EksDatadogModel, EksNodePoolModel, Runtime } from '../../model/eks.js';
+import type { ObservabilityModel } from '../../model/observability.js';
 import type { Capacity } from '../../model/types.js';
 import type { EksConfig, EnvironmentConfig, NodePoolConfig, SlipwayConfig } from '../schema.js';
 import { EKS_DEFAULTS, NODE_POOL_LABEL } from './defaults.js';
+import { resolveObservability } from './observability.js';
 
 /** The environment's own `runtime`, else the app's, else ECS. */
 export function runtimeOf(config: SlipwayConfig, env: EnvironmentConfig): Runtime {
@@ -41,16 +43,38 @@ export function resolveEks(
     addons: Object.entries({ ...app.addons, ...own.addons }).map(([name, version]) => ({ name, version })),
     gitopsPath: own.gitopsPath ?? app.gitopsPath ?? EKS_DEFAULTS.gitopsPath,
     nodes: own.nodes ?? app.nodes ?? 'managed',
-    ...datadogOf(app.datadog, own.datadog),
+    ...datadogOf(
+      app.datadog,
+      own.datadog,
+      resolveObservability(config.observability, env.observability, stage.production),
+    ),
   };
 }
 
 /**
  * The Datadog block, the environment's fields over the app's one by one. A missing API key
- * resolves to '' for the validator to name; monitors exist only with an application key.
+ * resolves to '' for the validator to name; monitors exist only with an application key. Without
+ * an `eks.datadog` block, an environment whose observability provider is Datadog runs the agent
+ * with `observability.datadog`'s settings (validation refuses both blocks at once).
  */
-function datadogOf(app: EksConfig['datadog'], own: EksConfig['datadog']): { datadog?: EksDatadogModel } {
-  if (app === undefined && own === undefined) return {};
+function datadogOf(
+  app: EksConfig['datadog'],
+  own: EksConfig['datadog'],
+  observability: ObservabilityModel,
+): { datadog?: EksDatadogModel } {
+  if (app === undefined && own === undefined) {
+    const chosen = observability.provider === 'datadog' ? observability.datadog : undefined;
+    if (chosen === undefined) return {};
+    return {
+      datadog: {
+        site: chosen.site,
+        apiKeySecret: chosen.apiKeySecret,
+        ...(chosen.appKeySecret === undefined
+          ? {}
+          : { monitors: { appKeySecret: chosen.appKeySecret, notify: [...chosen.notify] } }),
+      },
+    };
+  }
   const datadog = { ...app, ...own };
   return {
     datadog: {

@@ -10,6 +10,39 @@ import type { SlipwayConfig } from '../schema.js';
 import { didYouMean, listOf } from '../suggest.js';
 import { undeclaredSecret } from './declared-secret.js';
 import { eksPath } from './eks-path.js';
+import { observabilityPath } from './observability.js';
+
+/** Whether the config has an `eks.datadog` block for the environment (its own or the app's). */
+export function declaresEksDatadog(config: SlipwayConfig, env: string): boolean {
+  return config.eks?.datadog !== undefined || config.environments[env]?.eks?.datadog !== undefined;
+}
+
+/**
+ * The cluster's agent with `observability.datadog`'s settings (no `eks.datadog`): those fields are
+ * checked by the observability validator; here only what the cluster adds, how its keys arrive.
+ */
+export function checkDatadogSecretsSource(
+  config: SlipwayConfig,
+  env: EnvironmentModel,
+  cluster: EksClusterModel,
+): ConfigIssue[] {
+  return secretsSource(
+    observabilityPath(config, env.name, 'provider'),
+    cluster,
+    "set the observability provider to 'cloudwatch' or 'elastic'",
+  );
+}
+
+function secretsSource(path: string, cluster: EksClusterModel, orElse: string): ConfigIssue[] {
+  if (cluster.secrets !== 'secrets-store-csi') return [];
+  return [
+    issue(
+      path,
+      "the Datadog chart reads its keys from Kubernetes Secrets, which only External Secrets makes here; the Secrets Store CSI driver's EKS add-on cannot sync one",
+      `set eks.secrets to 'external-secrets', or ${orElse}`,
+    ),
+  ];
+}
 
 export function checkDatadog(
   config: SlipwayConfig,
@@ -18,16 +51,9 @@ export function checkDatadog(
   datadog: EksDatadogModel,
 ): ConfigIssue[] {
   const path = (...field: (string | number)[]) => eksPath(config, env.name, 'datadog', ...field);
-  const issues: ConfigIssue[] = [];
-  if (cluster.secrets === 'secrets-store-csi') {
-    issues.push(
-      issue(
-        eksPath(config, env.name, 'datadog'),
-        "the Datadog chart reads its keys from Kubernetes Secrets, which only External Secrets makes here; the Secrets Store CSI driver's EKS add-on cannot sync one",
-        "set secrets to 'external-secrets', or remove datadog",
-      ),
-    );
-  }
+  const issues: ConfigIssue[] = [
+    ...secretsSource(eksPath(config, env.name, 'datadog'), cluster, 'remove datadog'),
+  ];
   if (datadog.apiKeySecret === '') {
     issues.push(
       issue(

@@ -12,7 +12,7 @@ import { type ConfigIssue, issue, joinPath } from '../errors.js';
 import type { SlipwayConfig } from '../schema.js';
 import { didYouMean, listOf } from '../suggest.js';
 import { describeEnvironment, servicePath, type Validator } from './context.js';
-import { checkDatadog } from './eks-datadog.js';
+import { checkDatadog, checkDatadogSecretsSource, declaresEksDatadog } from './eks-datadog.js';
 import { eksPath } from './eks-path.js';
 
 const POOL_NAME = /^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -229,7 +229,14 @@ function checkPlatform(
     );
   }
   if (cluster.nodes === 'auto') issues.push(...checkAutoMode(config, env, cluster));
-  if (cluster.datadog !== undefined) issues.push(...checkDatadog(config, env, cluster, cluster.datadog));
+  if (cluster.datadog !== undefined) {
+    // Settings taken from observability.datadog are checked there, at the fields that were written.
+    issues.push(
+      ...(declaresEksDatadog(config, env.name)
+        ? checkDatadog(config, env, cluster, cluster.datadog)
+        : checkDatadogSecretsSource(config, env, cluster)),
+    );
+  }
   const admins = new Set(cluster.admins);
   (cluster.developers ?? []).forEach((arn, i) => {
     if (admins.has(arn)) {

@@ -142,8 +142,9 @@ function unusedProviderSettings(config: SlipwayConfig, model: AppModel): ConfigI
 
 /** With Datadog as the provider the cluster takes its agent settings from observability.datadog. */
 function datadogSetTwice(config: SlipwayConfig, env: EnvironmentModel): ConfigIssue[] {
-  if (env.observability?.provider !== 'datadog' || env.runtime !== 'eks' || env.eks?.datadog === undefined)
-    return [];
+  const declared =
+    config.eks?.datadog !== undefined || config.environments[env.name]?.eks?.datadog !== undefined;
+  if (env.observability?.provider !== 'datadog' || env.runtime !== 'eks' || !declared) return [];
   const eksBlock =
     config.environments[env.name]?.eks?.datadog !== undefined
       ? `environments.${env.name}.eks.datadog`
