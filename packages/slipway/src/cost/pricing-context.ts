@@ -23,6 +23,7 @@ export type CostDriver =
   | 'Secrets Manager'
   | 'CloudWatch Logs'
   | 'CloudWatch alarms'
+  | 'Synthetics'
   | 'ECR'
   | 'KMS'
   | 'Private DNS'

@@ -44,6 +44,7 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::EKS::Nodegroup': 'EKS nodes',
   'AWS::Logs::LogGroup': 'CloudWatch Logs',
   'AWS::CloudWatch::Alarm': 'CloudWatch alarms',
+  'AWS::Synthetics::Canary': 'Synthetics',
   'AWS::SecretsManager::Secret': 'Secrets Manager',
   'AWS::SSM::Parameter': 'SSM parameters',
   'AWS::ECR::Repository': 'ECR',

@@ -22,6 +22,7 @@ import { priceSecret } from './secret.js';
 import { priceSnsTopic } from './sns-topic.js';
 import { priceSqsQueue } from './sqs-queue.js';
 import { priceSsmParameter } from './ssm-parameter.js';
+import { priceCanary } from './synthetics-canary.js';
 import { priceVpcEndpoint } from './vpc-endpoint.js';
 import { priceWebAcl } from './waf-web-acl.js';
 
@@ -47,6 +48,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::EKS::Nodegroup': priceEksNodegroup,
   'AWS::Logs::LogGroup': priceLogGroup,
   'AWS::CloudWatch::Alarm': priceAlarm,
+  'AWS::Synthetics::Canary': priceCanary,
   'AWS::SecretsManager::Secret': priceSecret,
   'AWS::SSM::Parameter': priceSsmParameter,
   'AWS::ECR::Repository': priceEcrRepository,

@@ -56,6 +56,8 @@ export interface RegionPrices {
   readonly 'logs.stored-gb-month': Price;
   readonly 'cloudwatch.alarm-metric-month': Price;
   readonly 'cloudwatch.high-resolution-alarm-metric-month': Price;
+  /** CloudWatch Synthetics: per canary run, whatever the runtime (its Lambda time is in the price). */
+  readonly 'synthetics.canary-run': Price;
   readonly 'ecr.gb-month': Price;
   readonly 'kms.key-month': Price;
   readonly 'route53.hosted-zone-month': Price;

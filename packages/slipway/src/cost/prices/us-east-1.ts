@@ -119,6 +119,14 @@ export const US_EAST_1: RegionPriceTable = {
       '2026',
       'best-known figure for alarms on periods under 60 s',
     ),
+    'synthetics.canary-run': unverified(
+      0.0012,
+      'canary run',
+      '3P',
+      'CloudWatch pricing page (Synthetics) as cost write-ups quote it, e.g. mattsbit.co.uk 2023-11 and thomasstep.com',
+      '2026-12',
+      "not in the bundled price list; the price page's figure for US regions; the account's first 100 runs a month are free and ignored here",
+    ),
     'ecr.gb-month': listed(0.1, 'GB-month', '3P', 'ECR storage price in third-party guides', '2026'),
     'kms.key-month': unverified(
       1,

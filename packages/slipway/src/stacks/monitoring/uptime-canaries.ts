@@ -40,9 +40,9 @@ export function uptimeAlarmName(where: EnvironmentRef, service: string): string 
  * alarm on its SuccessPercent that notifies the environment's alarm topic after two failed runs in
  * a row. The canaries share one artifacts bucket and one role. No custom resource: the script is
  * inline, and Synthetics itself deletes each canary's Lambda function and layer with it
- * (`provisionedResourceCleanup`). Cost: 8,640 runs a month per canary at the Synthetics price per
- * run (`cost/pricers/synthetics-canary.ts`), about $10.37 in us-east-1; its Lambda runs and
- * artifacts are billed in the run price or come to cents.
+ * (`provisionedResourceCleanup`). Cost: 8,760 runs a month per canary (every 5 minutes over 730 h)
+ * at the Synthetics price per run (`cost/pricers/synthetics-canary.ts`), $10.51 in us-east-1 at
+ * $0.0012; its Lambda time is in the run price and its artifacts come to cents.
  */
 export class UptimeCanaries extends Construct {
   /** The canaries by service name; empty with uptime off. */
