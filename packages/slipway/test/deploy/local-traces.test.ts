@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADOT_COLLECTOR_IMAGE, telemetryImageRef } from '../../src/config/data/telemetry-images.js';
+import { loadConfig } from '../../src/config/load.js';
+import { deployEnvironment } from '../../src/deploy/index.js';
+import { clusterName } from '../../src/stacks/shared/resource-names.js';
+import type { AppModel } from '../../src/model/types.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+
+/** One internal service with traces on in dev: its task gets the ADOT collector. */
+const CONFIG = `export default {
+  app: 'traced',
+  github: { repository: 'acme/traced' },
+  services: { api: { port: 8080, public: false } },
+  observability: { tracing: true },
+  environments: {
+    dev: { account: '111111111111', region: 'us-east-1', availabilityZones: ['us-east-1a', 'us-east-1b'] },
+  },
+};
+`;
+
+describe('a traced service on the local emulator', () => {
+  const emulator = useEmulator();
+  const dir = mkdtempSync(path.join(tmpdir(), 'slipway-traced-'));
+  const config = path.join(dir, 'slipway.config.ts');
+  let model: AppModel;
+
+  beforeAll(async () => {
+    writeFileSync(config, CONFIG);
+    model = await loadConfig(config);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('deploys with the collector beside the app, the app pointed at it, and the role allowed to write traces', async () => {
+    const deployed = await deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const stack = deployed.stacks.find((s) => s.name === 'traced-dev-api');
+    expect(stack?.outputs['ServiceName']).toBeDefined();
+
+    const ecs = new ECSClient(emulator.config());
+    const services = await ecs.send(
+      new DescribeServicesCommand({
+        cluster: clusterName('traced', 'dev'),
+        services: [String(stack?.outputs['ServiceName'])],
+      }),
+    );
+    const taskDefinitionArn = services.services?.[0]?.taskDefinition;
+    expect(taskDefinitionArn).toBeDefined();
+    const { taskDefinition } = await ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }),
+    );
+    const byName = new Map((taskDefinition?.containerDefinitions ?? []).map((c) => [c.name, c]));
+    expect([...byName.keys()].sort()).toEqual(['api', 'otel-collector']);
+    const collector = byName.get('otel-collector')!;
+    expect(collector.image).toBe(telemetryImageRef(ADOT_COLLECTOR_IMAGE));
+    expect(collector.essential).toBe(false);
+    const app = byName.get('api')!;
+    expect(app.dependsOn).toEqual([{ containerName: 'otel-collector', condition: 'START' }]);
+    expect(app.environment).toEqual(
+      expect.arrayContaining([{ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://localhost:4318' }]),
+    );
+
+    const iam = new IAMClient(emulator.config());
+    const roleName = taskDefinition?.taskRoleArn?.split('/').pop();
+    const policies = await iam.send(new ListRolePoliciesCommand({ RoleName: roleName }));
+    const documents = await Promise.all(
+      (policies.PolicyNames ?? []).map(async (name) =>
+        decodeURIComponent(
+          (await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })))
+            .PolicyDocument ?? '',
+        ),
+      ),
+    );
+    expect(documents.join('\n')).toContain('xray:PutTraceSegments');
+  });
+});
