@@ -29,6 +29,10 @@ export const FUNCTIONS_EMULATOR_LIMIT =
 export const EDGE_EMULATOR_LIMIT =
   "CloudFront and WAF are recorded, nothing serves traffic at the edge: the distribution's cloudfront.net name does not resolve, no web ACL rule is evaluated and no access log is delivered";
 
+/** Said beside the others when the environment has uptime canaries (`observability.uptime`). */
+export const UPTIME_EMULATOR_LIMIT =
+  'uptime canaries are recorded with their schedule, runtime and script, none runs: no health path is called and their alarms never see a SuccessPercent';
+
 /** The limits that apply to an environment with this runtime, its databases, tables, functions and edge. */
 export function emulatorLimitsFor(env: {
   readonly runtime?: 'ecs' | 'eks';
@@ -38,6 +42,7 @@ export function emulatorLimitsFor(env: {
   readonly topics?: readonly unknown[];
   readonly queues?: readonly unknown[];
   readonly edge?: object;
+  readonly observability?: { readonly uptime?: boolean };
 }): readonly string[] {
   const withoutDatabase = (env.databases ?? []).length === 0;
   return [
@@ -48,6 +53,7 @@ export function emulatorLimitsFor(env: {
       ? [FUNCTIONS_EMULATOR_LIMIT]
       : []),
     ...(env.edge !== undefined ? [EDGE_EMULATOR_LIMIT] : []),
+    ...(env.observability?.uptime === true ? [UPTIME_EMULATOR_LIMIT] : []),
   ];
 }
 
