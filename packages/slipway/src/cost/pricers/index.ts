@@ -25,6 +25,7 @@ import { priceSsmParameter } from './ssm-parameter.js';
 import { priceCanary } from './synthetics-canary.js';
 import { priceVpcEndpoint } from './vpc-endpoint.js';
 import { priceWebAcl } from './waf-web-acl.js';
+import { priceTelemetrySidecar } from './telemetry-sidecar.js';
 
 /** The pricer of each CloudFormation type that costs money. */
 export const PRICERS: Readonly<Record<string, Pricer>> = {
@@ -60,6 +61,8 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::S3::Bucket': priceS3Bucket,
   'AWS::CloudFront::Distribution': priceDistribution,
   'AWS::WAFv2::WebACL': priceWebAcl,
+  // Fargate bills the task through its service; this prices a telemetry sidecar's backend only.
+  'AWS::ECS::TaskDefinition': priceTelemetrySidecar,
 };
 
 /**
@@ -102,7 +105,6 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::ECR::RegistryPolicy',
   'AWS::ECS::Cluster',
   'AWS::ECS::ClusterCapacityProviderAssociations',
-  'AWS::ECS::TaskDefinition',
   // EKS add-ons, access entries and Pod Identity associations have no charge of their own.
   'AWS::EKS::AccessEntry',
   'AWS::EKS::Addon',

@@ -25,6 +25,11 @@ export const SAME_EVERYWHERE: ReadonlySet<PriceKey> = new Set<PriceKey>([
   'waf.web-acl-month',
   'waf.rule-month',
   'waf.request-million',
+  // X-Ray lists one price for its commercial regions; Datadog bills the same wherever tasks run.
+  'xray.traces-recorded-million',
+  'xray.traces-retrieved-million',
+  'datadog.fargate-task-month',
+  'datadog.apm-fargate-task-month',
 ]);
 
 /** A region's per-instance prices: RDS by instance class, EC2 by instance type. */

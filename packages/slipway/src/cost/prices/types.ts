@@ -58,6 +58,12 @@ export interface RegionPrices {
   readonly 'cloudwatch.high-resolution-alarm-metric-month': Price;
   /** CloudWatch Synthetics: per canary run, whatever the runtime (its Lambda time is in the price). */
   readonly 'synthetics.canary-run': Price;
+  /** X-Ray: traces recorded, and traces retrieved or scanned, per million. */
+  readonly 'xray.traces-recorded-million': Price;
+  readonly 'xray.traces-retrieved-million': Price;
+  /** Datadog, billed by Datadog: Infrastructure and APM per concurrent Fargate task, per month. */
+  readonly 'datadog.fargate-task-month': Price;
+  readonly 'datadog.apm-fargate-task-month': Price;
   readonly 'ecr.gb-month': Price;
   readonly 'kms.key-month': Price;
   readonly 'route53.hosted-zone-month': Price;
