@@ -2,7 +2,7 @@ import { asList, isRecord, property } from '../support/values.js';
 import { type SlipwayRule, violation } from '../types.js';
 
 /**
- * Tags their publishers move to each new release. Datadog's `7` once pointed for a morning at an
+ * Tags their publishers move to each new release. Datadog's `7` on Docker Hub once pointed at an
  * index without a Linux image, and ECS tasks that pulled it failed to start (DataDog/datadog-agent
  * issue 32904, January 2025); an agent or collector that changes under a running service, unasked,
  * is the same risk without the error.
