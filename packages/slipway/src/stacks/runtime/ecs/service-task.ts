@@ -42,10 +42,11 @@ export interface ServiceTaskProps {
 }
 
 /**
- * The Fargate task of a service: platform, size, the one container with its image from the CI
+ * The Fargate task of a service: platform, size, the app's container with its image from the CI
  * account, plain variables, secrets, logs, stop timeout, its user, a read-only root with writable
- * task-storage volumes where the app writes, and a memory limit. The execution role may pull only
- * this service's repository (plus the account-wide registry token).
+ * task-storage volumes where the app writes, and a memory limit; beside it the environment's
+ * telemetry sidecar, if any (`telemetry/task-telemetry.ts`). The execution role may pull only this
+ * service's repository (plus the account-wide registry token).
  */
 export function serviceTask(
   scope: Construct,
