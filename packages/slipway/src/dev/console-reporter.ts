@@ -98,6 +98,23 @@ export function consoleReporter(output: DevOutput = processOutput): DevReporter 
         output.out(`${prefix} ${event.line}\n`);
         return;
       }
+      case 'telemetry':
+        note(
+          event.printing
+            ? `${pc.green('✓')} spans printed below, one line each ${pc.dim(`(OTLP/JSON receiver at ${event.endpoint})`)}`
+            : `${pc.green('✓')} traces go to ${event.endpoint} ${pc.dim('(OTEL_EXPORTER_OTLP_ENDPOINT)')}`,
+        );
+        return;
+      case 'span': {
+        const { span } = event;
+        const prefix = `${name(span.service.padEnd(width))} ${pc.dim('│')}`;
+        const status = span.statusCode === undefined ? '' : ` ${span.statusCode}`;
+        const mark = span.error ? pc.red('✗') : pc.dim(span.parentSpanId ? '↳' : '●');
+        output.out(
+          `${prefix} ${mark} ${span.name}${status} ${pc.dim(`${span.durationMs.toFixed(1)} ms  trace ${span.traceId.slice(0, 8)} span ${span.spanId.slice(0, 8)}`)}\n`,
+        );
+        return;
+      }
       case 'service-ready':
         note(
           `${pc.green('✓')} ${name(event.service.name)} answers at ${pc.bold(event.service.url)}${pc.dim(` (ready in ${event.seconds.toFixed(1)} s)`)}`,

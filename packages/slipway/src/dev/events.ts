@@ -44,6 +44,22 @@ export interface DevFunctionInfo {
   readonly queue?: string;
 }
 
+/** A span a local service exported, shown by `slipway dev --print-spans`. */
+export interface DevSpan {
+  /** The exporting service's `service.name` (Slipway sets it to the service's name). */
+  readonly service: string;
+  readonly name: string;
+  readonly traceId: string;
+  readonly spanId: string;
+  /** Absent on a trace's root span. */
+  readonly parentSpanId?: string;
+  readonly durationMs: number;
+  /** The span's status is ERROR. */
+  readonly error: boolean;
+  /** `http.response.status_code`, on HTTP spans. */
+  readonly statusCode?: number;
+}
+
 export type DevEvent =
   | {
       readonly kind: 'starting';
@@ -109,6 +125,9 @@ export type DevEvent =
       readonly line: string;
     }
   | { readonly kind: 'service-ready'; readonly service: DevServiceInfo; readonly seconds: number }
+  /** Where the services send traces: the receiver printing them, or the developer's collector. */
+  | { readonly kind: 'telemetry'; readonly endpoint: string; readonly printing: boolean }
+  | { readonly kind: 'span'; readonly span: DevSpan }
   | {
       readonly kind: 'ready';
       readonly services: readonly DevServiceInfo[];

@@ -4,6 +4,14 @@ import { type LocalAws, localAwsVariables } from './local-aws.js';
 import { SECRET_VARIABLE_PREFIX } from './local-secrets.js';
 import { type LocalPeer, localPeerAddresses } from './peer-urls.js';
 
+/** Where a local service sends its OpenTelemetry data. */
+export interface LocalTelemetry {
+  /** OTLP/HTTP base URL, given to the service as OTEL_EXPORTER_OTLP_ENDPOINT. */
+  readonly endpoint: string;
+  /** The receiver is `--print-spans`, which reads OTLP/JSON and wants spans promptly. */
+  readonly printSpans: boolean;
+}
+
 /** The database a service reaches locally. */
 export interface LocalDatabase {
   /** postgres:// URL the service gets as DATABASE_URL. */
@@ -30,6 +38,8 @@ export interface LocalEnvironmentProps {
   readonly aws?: LocalAws;
   /** The app and its other local services, whose private DNS addresses become local ones. @default none */
   readonly peers?: { readonly app: string; readonly services: readonly LocalPeer[] };
+  /** Where traces go; none leaves the service without an OTLP endpoint (its tracing off). @default none */
+  readonly telemetry?: LocalTelemetry;
 }
 
 /**
@@ -57,6 +67,10 @@ export function localEnvironment(props: LocalEnvironmentProps): Record<string, s
     // Keys only the database adds are the connection settings the local database replaces.
     if (database === undefined || name in withoutDatabase) variables[name] = value;
   }
+  // The cloud's collector (a sidecar on localhost:4318) does not run here; the local one, if any, follows.
+  for (const name of Object.keys(variables)) {
+    if (name.startsWith('OTEL_EXPORTER_OTLP_')) delete variables[name];
+  }
   if (props.peers) variables = localPeerAddresses(variables, props.peers.app, props.peers.services);
   // The tables' names are the cloud's; the SDK finds them on the emulator's DynamoDB endpoint.
   Object.assign(variables, props.tables ?? {});
@@ -69,9 +83,33 @@ export function localEnvironment(props: LocalEnvironmentProps): Record<string, s
     // the first's named prepared statements and transactions.
     if (local.embedded) variables.DATABASE_POOL_MAX = '1';
   }
+  if (props.telemetry !== undefined)
+    Object.assign(variables, telemetryVariables(service, props.telemetry, variables));
   variables.PORT = String(props.port);
   Object.assign(variables, props.secrets, service.dev?.env ?? {});
   return variables;
+}
+
+/** The standard OTel variables that point a service's SDK at the local endpoint. */
+function telemetryVariables(
+  service: ServiceModel,
+  telemetry: LocalTelemetry,
+  variables: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: telemetry.endpoint,
+    // Spans are printed under the service's name, which the cloud sets the same way.
+    ...(variables.OTEL_SERVICE_NAME === undefined ? { OTEL_SERVICE_NAME: service.name } : {}),
+    ...(telemetry.printSpans
+      ? {
+          OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+          // A batch every 200 ms instead of 5 s, so a request's spans show right after its log line.
+          OTEL_BSP_SCHEDULE_DELAY: '200',
+          // The printer shows spans only; metrics would be sent to be dropped.
+          OTEL_METRICS_EXPORTER: 'none',
+        }
+      : {}),
+  };
 }
 
 /**

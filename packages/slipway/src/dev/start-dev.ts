@@ -25,10 +25,16 @@ import { readLocalSecrets } from './local-secrets.js';
 import { chooseEnvironment, type LocalService, localServices } from './local-services.js';
 import { missingSecretWarnings, serviceSecrets } from './missing-secrets.js';
 import { assignPorts, DEFAULT_BASE_PORT } from './ports.js';
-import { inheritedEnvironment, type LocalDatabase, localEnvironment } from './service-environment.js';
+import {
+  inheritedEnvironment,
+  type LocalDatabase,
+  localEnvironment,
+  type LocalTelemetry,
+} from './service-environment.js';
 import { type LocalQueue, prepareLocalQueues } from './local-queues.js';
 import { type LocalTable, prepareLocalTables } from './local-tables.js';
 import { ServiceProcess } from './service-process.js';
+import { startSpanReceiver } from './span-receiver.js';
 import { waitForHealth } from './wait-for-health.js';
 
 export interface DevOptions {
@@ -58,6 +64,12 @@ export interface DevOptions {
   readonly localCloud?: { readonly endpoint: string };
   /** The emulator's state folder, as `slipway local` uses it. @default '.slipway' */
   readonly stateDir?: string;
+  /**
+   * Receive the services' traces on a local OTLP endpoint and report each span (`--print-spans`).
+   * Otherwise the services get OTEL_EXPORTER_OTLP_ENDPOINT from `processEnv` when it is set there.
+   * @default false
+   */
+  readonly printSpans?: boolean;
 }
 
 /** How a local run ended. */
@@ -158,6 +170,7 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
     throwIfCancelled(options.signal);
     const locals = await startDatabases(env, run, options, configDir, report, teardown);
     throwIfCancelled(options.signal);
+    const telemetry = await localTelemetry(options.printSpans === true, processEnv, report, teardown);
     const inherited = inheritedEnvironment(processEnv);
     const peers = run.map((s) => ({ name: s.name, port: s.port, localPort: ports.get(s.name) ?? 0 }));
     const running = run.map((service): Running => {
@@ -174,6 +187,7 @@ export async function startDev(model: AppModel, options: DevOptions): Promise<De
         queues: sendsTo,
         ...(aws && Object.keys(used).length + Object.keys(sendsTo).length > 0 ? { aws } : {}),
         peers: { app: model.app, services: peers.filter((p) => p.name !== service.name) },
+        ...(telemetry ? { telemetry } : {}),
       });
       const cwd = folders.get(service.name) ?? configDir;
       report({
@@ -460,6 +474,38 @@ async function connectEmulator(
   if (cloud.started) teardown.emulatorStateDir = stateDir;
   report({ kind: 'emulator', endpoint: cloud.endpoint, started: cloud.started });
   return { endpoint: cloud.endpoint, region: env.region };
+}
+
+/**
+ * Where the services' traces go: a receiver started here that reports each span (`--print-spans`),
+ * else the developer's OTEL_EXPORTER_OTLP_ENDPOINT (a local Jaeger or collector), else nowhere.
+ */
+async function localTelemetry(
+  printSpans: boolean,
+  processEnv: NodeJS.ProcessEnv,
+  report: DevReporter,
+  teardown: Teardown,
+): Promise<LocalTelemetry | undefined> {
+  const given = processEnv.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  if (!printSpans) {
+    if (!given) return undefined;
+    report({ kind: 'telemetry', endpoint: given, printing: false });
+    return { endpoint: given, printSpans: false };
+  }
+  if (given) {
+    report({
+      kind: 'warning',
+      message: `--print-spans prints the services' spans here, so OTEL_EXPORTER_OTLP_ENDPOINT=${given} is not passed on; drop the option to send them there`,
+    });
+  }
+  const receiver = await startSpanReceiver({
+    onSpan: (span) => report({ kind: 'span', span }),
+    onUnreadable: (message) => report({ kind: 'warning', message }),
+  });
+  // Released after the services stopped, so their last export on SIGTERM is still printed.
+  teardown.addRelease(() => void receiver.close());
+  report({ kind: 'telemetry', endpoint: receiver.endpoint, printing: true });
+  return { endpoint: receiver.endpoint, printSpans: true };
 }
 
 /** Without tables no stream feeds a function; each declared one is reported as not running. */

@@ -23,6 +23,8 @@ export interface DevCommandOptions {
   readonly stateDir?: string;
   /** The emulator `slipway up` deployed to, whose tables are used as deployed. */
   readonly localCloud?: { readonly endpoint: string };
+  /** Print one line per span the services export, from a local OTLP receiver. */
+  readonly printSpans?: boolean;
 }
 
 /**
@@ -73,11 +75,18 @@ export function devCommand(io: CliIo, setExit: (code: number) => void): Command 
         'where the local AWS emulator keeps its state (for DynamoDB tables and streams)',
       ).default(DEFAULT_STATE_DIR),
     )
+    .addOption(
+      new Option(
+        '--print-spans',
+        "print one line per span the services' OpenTelemetry SDKs export (they get a local OTLP/JSON endpoint)",
+      ),
+    )
     .addHelpText(
       'after',
       [
         '',
         "Services need a dev command in the config: services.<name>.dev: { command: 'npm run dev' }.",
+        'OTEL_EXPORTER_OTLP_ENDPOINT, when set, is passed to the services so their traces reach your collector.',
         'Secret values come from .slipway/secrets.<env>.json beside the config, or SLIPWAY_SECRET_<NAME>.',
         'Exit codes: 0 stopped with Ctrl-C, 1 a service exited or never became healthy, 2 config or usage error.',
       ].join('\n'),
@@ -119,6 +128,7 @@ export async function runDev(
       ...(options.dataDir === undefined ? {} : { dataDir: path.resolve(options.dataDir) }),
       ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
       ...(options.localCloud === undefined ? {} : { localCloud: options.localCloud }),
+      ...(options.printSpans === true ? { printSpans: true } : {}),
       reporter: consoleReporter(io),
       signal: controller.signal,
     });
