@@ -61,6 +61,8 @@ export default defineConfig({
       region: 'us-east-1',
       availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
       network: { cidr: '10.30.0.0/16', subnetMask: 20 },
+      // Production's alarms reach a person: each address confirms its subscription once.
+      observability: { alerts: { email: ['oncall@goapp.example.com'] } },
       eks: {
         admins: ['arn:aws:iam::222222222222:role/platform-admin'],
         developers: ['arn:aws:iam::222222222222:role/goapp-developer'],

@@ -42,6 +42,8 @@ export default defineConfig({
       account: '222222222222',
       region: 'us-east-1',
       availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      // Production's alarms reach a person: each address confirms its subscription once.
+      observability: { alerts: { email: ['oncall@medications.example.com'] } },
       databases: {
         // Spelled out although they are the production defaults, so a reviewer sees them.
         main: {

@@ -59,6 +59,10 @@ export default defineConfig({
     },
   },
 
+  // Every alarm of every environment is emailed to the on-call address (each address confirms its
+  // subscription once, from the first email SNS sends it).
+  observability: { alerts: { email: ['oncall@megadolls.example.com'] } },
+
   environments: {
     // Fargate Spot (the default outside production), image tag `dev-latest`, rolling deploys.
     dev: {

@@ -91,6 +91,8 @@ export default defineConfig({
       account: '222222222222',
       region: 'eu-west-1',
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      // Production's alarms reach a person: each address confirms its subscription once.
+      observability: { alerts: { email: ['oncall@orders.example.com'] } },
       // AWS's common, known-bad-inputs and IP-reputation rules, and 2,000 requests per IP in 5 minutes.
       edge: { cloudfront: true, waf: true },
     },

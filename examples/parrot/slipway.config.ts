@@ -53,6 +53,8 @@ export default defineConfig({
       account: '222222222222',
       region: 'us-west-2',
       availabilityZones: ['us-west-2a', 'us-west-2b', 'us-west-2c'],
+      // Production's alarms reach a person: each address confirms its subscription once.
+      observability: { alerts: { email: ['oncall@parrot.example.com'] } },
       eks: { admins: ['arn:aws:iam::222222222222:role/platform-admin'] },
       // Reads scale out on a replica; the writer stays Multi-AZ (the production default).
       databases: { main: { instanceClass: 'db.t4g.small', readReplicas: 1 } },

@@ -12,6 +12,7 @@ import { deployOrder } from './deploy-order.js';
 import { checkOidcProvider } from './oidc-provider.js';
 import { refuseOpenFindings } from './findings-gate.js';
 import { refuseLeftoverLogGroups } from './leftover-log-groups.js';
+import { ensureLocalAlertSecrets, PLACEHOLDER_PAGERDUTY_URL } from './local-alert-secrets.js';
 import { ensureLocalBootstrap } from './local-bootstrap.js';
 import { refuseStatefulChanges, unusedAllowances } from './replacement-guard.js';
 import { openSession, type Session, type SessionOptions, type StackGroup, synthesize } from './session.js';
@@ -92,7 +93,10 @@ export async function deployEnvironment(
   const app = await synthesize(session, { checks: !options.checked });
   try {
     refuseOpenFindings(app.findings, app.stacks, command);
-    if (session.connection.target === 'local') await bootstrapLocal(session, app.stacks);
+    if (session.connection.target === 'local') {
+      await bootstrapLocal(session, app.stacks);
+      await standInAlertSecrets(session);
+    }
     const comparison = await compareWithDeployed(session, app.stacks);
     const order = deployOrder(
       app.stacks.map((s) => ({
@@ -264,6 +268,18 @@ export async function bootstrapLocal(session: Session, stacks: readonly PlannedS
     await withEndpoint(session.connection, () =>
       ensureLocalBootstrap(session.toolkit, session.connection, account, region, session.emit),
     );
+  }
+}
+
+/** On the emulator, the PagerDuty secret the alarm topic's subscription reads, when the team's is missing. */
+async function standInAlertSecrets(session: Session): Promise<void> {
+  const endpoint = session.connection.endpoint;
+  if (endpoint === undefined) return;
+  for (const name of await ensureLocalAlertSecrets(session.environment, endpoint)) {
+    session.emit({
+      kind: 'note',
+      message: `made secret ${name} in the emulator with a placeholder PagerDuty URL (${PLACEHOLDER_PAGERDUTY_URL}); nothing is paged locally`,
+    });
   }
 }
 

@@ -29,11 +29,15 @@ export const FUNCTIONS_EMULATOR_LIMIT =
 export const EDGE_EMULATOR_LIMIT =
   "CloudFront and WAF are recorded, nothing serves traffic at the edge: the distribution's cloudfront.net name does not resolve, no web ACL rule is evaluated and no access log is delivered";
 
+/** Said beside the others when the environment's alarms have routes (`observability.alerts`). */
+export const ALERTS_EMULATOR_LIMIT =
+  "alert routes are recorded, nothing is sent: no email asks for confirmation, the Slack channel's configuration is stored but no workspace is reached, and PagerDuty's subscription reads a placeholder URL from a secret the local deploy makes when the team's is missing";
+
 /** Said beside the others when the environment has uptime canaries (`observability.uptime`). */
 export const UPTIME_EMULATOR_LIMIT =
   'uptime canaries are recorded with their schedule, runtime and script, none runs: no health path is called and their alarms never see a SuccessPercent';
 
-/** The limits that apply to an environment with this runtime, its databases, tables, functions and edge. */
+/** The limits that apply to an environment with this runtime, its databases, tables, functions, edge and alert routes. */
 export function emulatorLimitsFor(env: {
   readonly runtime?: 'ecs' | 'eks';
   readonly databases?: readonly unknown[];
@@ -42,8 +46,19 @@ export function emulatorLimitsFor(env: {
   readonly topics?: readonly unknown[];
   readonly queues?: readonly unknown[];
   readonly edge?: object;
-  readonly observability?: { readonly uptime?: boolean };
+  readonly observability?: {
+    readonly alerts: {
+      readonly emails: readonly string[];
+      readonly slack?: object;
+      readonly pagerduty?: object;
+    };
+    readonly uptime?: boolean;
+  };
 }): readonly string[] {
+  const alerts = env.observability?.alerts;
+  const routed =
+    alerts !== undefined &&
+    (alerts.emails.length > 0 || alerts.slack !== undefined || alerts.pagerduty !== undefined);
   const withoutDatabase = (env.databases ?? []).length === 0;
   return [
     ...EMULATOR_LIMITS.filter((limit) => !(withoutDatabase && limit === DATABASE_EMULATOR_LIMIT)),
@@ -53,6 +68,7 @@ export function emulatorLimitsFor(env: {
       ? [FUNCTIONS_EMULATOR_LIMIT]
       : []),
     ...(env.edge !== undefined ? [EDGE_EMULATOR_LIMIT] : []),
+    ...(routed ? [ALERTS_EMULATOR_LIMIT] : []),
     ...(env.observability?.uptime === true ? [UPTIME_EMULATOR_LIMIT] : []),
   ];
 }

@@ -2,11 +2,13 @@
  * Valid `slipway.config.ts` contents drawn at random from the space the schema and the validators
  * allow: any region Slipway accepts, every account layout, 0–3 databases, a cache or none, 1–8
  * public and internal services with every deployment strategy and scaling mode, secrets of both
- * kinds, domains, previews on and off, both delivery modes. Each draw is valid by construction; a
- * draw the validator rejects is a bug in one of the two, and the tests say which field.
+ * kinds, domains, previews on and off, both delivery modes, alert routes (always in production).
+ * Each draw is valid by construction; a draw the validator rejects is a bug in one of the two, and
+ * the tests say which field.
  */
 import fc from 'fast-check';
 import type {
+  AlertsConfig,
   CacheConfig,
   DatabaseConfig,
   DeploymentConfig,
@@ -424,6 +426,7 @@ function assemble(
               certificateArn: `arn:aws:acm:${env.region}:${account}:certificate/0a1b2c3d-0000-4000-8000-${index.toString().padStart(12, '0')}`,
             }
           : undefined,
+      observability: alertsFor(shape, index, env.production),
     });
   });
   // x86 services on EKS need x86 nodes: the default pair plus an on-demand x86 pool.
@@ -511,6 +514,21 @@ function assemble(
       previewBranches: previewsOn ? ['feat/*'] : [],
     },
   });
+}
+
+/**
+ * An environment's alert routes: email, Slack, PagerDuty or all three, always some in production
+ * (Slipway-OBS1), in one environment in four elsewhere. Picked from what the draw already holds,
+ * not drawn: a draw of its own would change the config of every earlier seed.
+ */
+function alertsFor(shape: Shape, index: number, production: boolean): { alerts: AlertsConfig } | undefined {
+  const pick = (shape.app.length + shape.natGateways + index) % 4;
+  if (!production && pick !== 3) return undefined;
+  const email = [`oncall@${shape.app}.example.com`];
+  const slack = { workspaceId: 'T0123ABCD', channelId: `C0${index}ALARMS` };
+  const pagerduty = { integrationUrlSecret: `${shape.app}/pagerduty-url` };
+  const routes: readonly AlertsConfig[] = [{ email }, { slack }, { pagerduty }, { email, slack, pagerduty }];
+  return { alerts: routes[pick]! };
 }
 
 /** The Datadog block of a drawn EKS config and the secrets it names; production monitors page someone. */

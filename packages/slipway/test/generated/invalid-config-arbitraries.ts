@@ -23,6 +23,11 @@ type Mistake = (config: Mutable, pick: number) => string | undefined;
 const entries = (value: unknown): [string, Mutable][] =>
   Object.entries((value ?? {}) as Record<string, Mutable>);
 
+/** An environment's drawn alert routes, to change in place. */
+function alertsOf(env: Mutable): Mutable | undefined {
+  return (env['observability'] as Mutable | undefined)?.['alerts'] as Mutable | undefined;
+}
+
 function nth<T>(items: readonly T[], pick: number): T | undefined {
   return items.length === 0 ? undefined : items[pick % items.length];
 }
@@ -163,6 +168,24 @@ const MISTAKES: Readonly<Record<string, Mistake>> = {
   'negative usage': (config) => {
     config['usage'] = { logGbPerMonth: -1 };
     return 'usage.logGbPerMonth';
+  },
+  'alert address without its @': (config, pick) => {
+    const routed = entries(config['environments']).filter(
+      ([, env]) => alertsOf(env)?.['email'] !== undefined,
+    );
+    const [name, env] = nth(routed, pick) ?? [];
+    if (!name || !env) return undefined;
+    alertsOf(env)!['email'] = ['oncall.example.com'];
+    return `environments.${name}.observability.alerts.email[0]`;
+  },
+  "Slack channel's name instead of its id": (config, pick) => {
+    const routed = entries(config['environments']).filter(
+      ([, env]) => alertsOf(env)?.['slack'] !== undefined,
+    );
+    const [name, env] = nth(routed, pick) ?? [];
+    if (!name || !env) return undefined;
+    alertsOf(env)!['slack'] = { workspaceId: 'T0123ABCD', channelId: '#alarms' };
+    return `environments.${name}.observability.alerts.slack.channelId`;
   },
   'Datadog handle without its @': (config) => {
     const onEks = entries(config['environments']).some(([, env]) => env['runtime'] === 'eks');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALERTS_EMULATOR_LIMIT,
   DATABASE_EMULATOR_LIMIT,
   EDGE_EMULATOR_LIMIT,
   EKS_EMULATOR_LIMIT,
@@ -17,6 +18,7 @@ describe('what a local deploy says the emulator leaves out', () => {
     expect(bare).not.toContain(FUNCTIONS_EMULATOR_LIMIT);
     expect(bare).not.toContain(EKS_EMULATOR_LIMIT);
     expect(bare).not.toContain(EDGE_EMULATOR_LIMIT);
+    expect(bare).not.toContain(ALERTS_EMULATOR_LIMIT);
     expect(bare.length).toBe(EMULATOR_LIMITS.length - 1);
 
     const full = emulatorLimitsFor({
@@ -25,6 +27,7 @@ describe('what a local deploy says the emulator leaves out', () => {
       tables: [{}],
       topics: [{}],
       edge: { priceClass: 'PriceClass_100', cachedPaths: [] },
+      observability: { alerts: { emails: ['oncall@example.com'] } },
     });
     expect(full).toEqual([
       ...EMULATOR_LIMITS,
@@ -32,6 +35,7 @@ describe('what a local deploy says the emulator leaves out', () => {
       TABLES_EMULATOR_LIMIT,
       FUNCTIONS_EMULATOR_LIMIT,
       EDGE_EMULATOR_LIMIT,
+      ALERTS_EMULATOR_LIMIT,
     ]);
   });
 });

@@ -6,6 +6,7 @@ import type { Finding } from '../../src/checks/finding.js';
 import { type AlertRoutesModel, defaultObservability } from '../../src/model/observability.js';
 import type { AppModel, EnvironmentModel } from '../../src/model/types.js';
 import { megadollsLikeModel } from '../fixtures/models.js';
+import { LINT_ALL_TIMEOUT_MS, lintTemplates } from '../support/cfn-lint.js';
 import { build } from './eks-cluster-fixture.js';
 import { type FixtureApp, fixtureApp } from './fixture-app.js';
 
@@ -99,6 +100,16 @@ describe('alarm routes on the ECS runtime stack', () => {
     });
   });
 
+  it(
+    'passes cfn-lint',
+    () => {
+      const runtime = fx.synthesized.find((s) => s.name === 'megadolls-prod-runtime')!;
+      const lint = lintTemplates([runtime.templatePath], { regions: [runtime.region!] });
+      expect(lint.errors).toEqual([]);
+    },
+    LINT_ALL_TIMEOUT_MS,
+  );
+
   it('leaves no open finding of any level on the routes; the read-only policy is acknowledged per action', () => {
     const acknowledged = findings.filter((f) => f.acknowledged && f.rule.startsWith('AwsSolutions-IAM5'));
     expect(acknowledged.map((f) => f.rule).sort()).toEqual([
@@ -113,25 +124,30 @@ describe('alarm routes on the ECS runtime stack', () => {
 });
 
 describe('alarm routes on the EKS cluster stack', () => {
-  it('makes the same topic with the same routes, published under the runtime key', () => {
-    const built = build('prod', 'customer-managed', { environment: (env) => routed(env, ALL_ROUTES) });
-    const resources = Object.entries(built.template.Resources ?? {});
-    const ofType = (type: string) => resources.filter(([, r]) => r.Type === type);
-    expect(ofType('AWS::SNS::Topic').map(([, r]) => r.Properties?.TopicName)).toEqual([
-      'megadolls-prod-alarms',
-    ]);
-    expect(
-      ofType('AWS::SNS::Subscription')
-        .map(([, r]) => r.Properties?.Protocol)
-        .sort(),
-    ).toEqual(['email', 'email', 'https']);
-    expect(ofType('AWS::Chatbot::SlackChannelConfiguration')).toHaveLength(1);
-    const published = ofType('AWS::SSM::Parameter').map(([, r]) => r.Properties?.Name);
-    expect(published).toContain('/megadolls/prod/runtime/alarm-topic-arn');
-    expect(readFileSync(built.templatePath, 'utf8')).toContain(
-      '{{resolve:secretsmanager:megadolls/pagerduty-url:SecretString}}',
-    );
-    const open = built.findings.filter((f) => !f.acknowledged && f.level === 'error');
-    expect(open.map((f) => `${f.rule} ${f.resource ?? ''}`)).toEqual([]);
-  });
+  it(
+    'makes the same topic with the same routes, published under the runtime key',
+    () => {
+      const built = build('prod', 'customer-managed', { environment: (env) => routed(env, ALL_ROUTES) });
+      const resources = Object.entries(built.template.Resources ?? {});
+      const ofType = (type: string) => resources.filter(([, r]) => r.Type === type);
+      expect(ofType('AWS::SNS::Topic').map(([, r]) => r.Properties?.TopicName)).toEqual([
+        'megadolls-prod-alarms',
+      ]);
+      expect(
+        ofType('AWS::SNS::Subscription')
+          .map(([, r]) => r.Properties?.Protocol)
+          .sort(),
+      ).toEqual(['email', 'email', 'https']);
+      expect(ofType('AWS::Chatbot::SlackChannelConfiguration')).toHaveLength(1);
+      const published = ofType('AWS::SSM::Parameter').map(([, r]) => r.Properties?.Name);
+      expect(published).toContain('/megadolls/prod/runtime/alarm-topic-arn');
+      expect(readFileSync(built.templatePath, 'utf8')).toContain(
+        '{{resolve:secretsmanager:megadolls/pagerduty-url:SecretString}}',
+      );
+      const open = built.findings.filter((f) => !f.acknowledged && f.level === 'error');
+      expect(open.map((f) => `${f.rule} ${f.resource ?? ''}`)).toEqual([]);
+      expect(lintTemplates([built.templatePath], { regions: [built.env.region] }).errors).toEqual([]);
+    },
+    LINT_ALL_TIMEOUT_MS,
+  );
 });

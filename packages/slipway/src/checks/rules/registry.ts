@@ -39,6 +39,8 @@ import { lambdaFailureDestination } from './lambda/failure-destination.js';
 import { kmsKeyRotation } from './kms/key-rotation.js';
 import { logsRetention } from './logs/retention.js';
 import { observabilityPinnedSidecarImages } from './observability/pinned-sidecar-images.js';
+import { observabilityProductionAlarmsNotify } from './observability/production-alarms-notify.js';
+import { observabilityPublicServiceAlarms } from './observability/public-service-alarms.js';
 import { rdsBackupRetention } from './rds/backup-retention.js';
 import { rdsForceSsl } from './rds/force-ssl.js';
 import { rdsIamAuthentication } from './rds/iam-authentication.js';
@@ -82,6 +84,8 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   ecsProductionHealthCheckGrace,
   ecsDeregistrationWithinStopTimeout,
   authPublicServiceChecksTokens,
+  observabilityProductionAlarmsNotify,
+  observabilityPublicServiceAlarms,
   observabilityPinnedSidecarImages,
   eksPublicEndpoint,
   eksProductionControlPlaneLogs,

@@ -127,6 +127,9 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::ServiceDiscovery::Service',
   'AWS::SNS::Subscription',
   'AWS::SNS::TopicPolicy',
+  // AWS's chat integration has no charge of its own (its pricing says one pays for the SNS
+  // deliveries only; not in a price list, unverified); the topic's deliveries are priced with it.
+  'AWS::Chatbot::SlackChannelConfiguration',
   // A stream or failure destination costs nothing of its own: calls and queue requests are priced.
   'AWS::Lambda::EventInvokeConfig',
   'AWS::Lambda::EventSourceMapping',

@@ -10,6 +10,7 @@ def apply() -> list[str]:
         added_resource,
         cloudfront_api,
         cloudfront_config,
+        dynamic_references,
         ec2_deletes,
         ecs_fixes,
         elbv2_fixes,
@@ -27,6 +28,7 @@ def apply() -> list[str]:
 
     applied: list[str] = []
     modules = (accepted_regions, stack_events, stack_operations, lazy_resources, stack_parameters)
+    modules += (dynamic_references,)
     modules += (added_resource, general_fixes, kms_fixes, lambda_fixes, logs_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
     modules += (cloudfront_config, cloudfront_api)
     modules += (ec2_deletes, service_deletes)

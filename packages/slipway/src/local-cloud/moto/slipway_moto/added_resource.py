@@ -157,7 +157,7 @@ def apply() -> list[str]:
     # Importing the modules registers their handlers.
     from . import delivery_resources, identity_resources, monitoring_resources  # noqa: F401
     from . import cache_resources, eks_resources, network_resources, platform_resources  # noqa: F401
-    from . import auth_resources, messaging_resources  # noqa: F401
+    from . import auth_resources, chat_resources, messaging_resources  # noqa: F401
     from . import cloudfront_resources, log_delivery_resources, waf_resources  # noqa: F401
     from . import synthetics_resources  # noqa: F401
 

@@ -1,4 +1,4 @@
-"""The functions stack's topic subscriptions."""
+"""Topic subscriptions: the functions stack's inbox queues and the alarm topic's routes (email, HTTPS)."""
 
 from typing import Any
 
@@ -9,7 +9,8 @@ from .added_resource import AddedResource, cfn_flag, register
 
 @register
 class TopicSubscription(AddedResource):
-    """`AWS::SNS::Subscription`: a function's inbox queue on its topic, so a publish reaches the queue."""
+    """`AWS::SNS::Subscription`: a function's inbox queue on its topic, so a publish reaches the queue, or
+    an alarm route (an email address, PagerDuty's HTTPS URL): recorded with its endpoint, nothing is sent."""
 
     TYPE = "AWS::SNS::Subscription"
 
