@@ -6,7 +6,12 @@ import { GENERATED_MARKER } from '../workflows/render.js';
 import { type FileChange, githubFolders, targetPath, writeGeneratedFiles } from '../workflows/write-files.js';
 import { type DetectedService, detectServices, safeName } from './detect-services.js';
 import { githubRepository } from './git-remote.js';
-import { PLACEHOLDER_ACCOUNTS, renderConfig, scaffoldConfig } from './scaffold-config.js';
+import {
+  PLACEHOLDER_ACCOUNTS,
+  PLACEHOLDER_ALERT_EMAIL,
+  renderConfig,
+  scaffoldConfig,
+} from './scaffold-config.js';
 
 export interface InitOptions {
   /** The repository root. */
@@ -84,6 +89,7 @@ function todoList(repository: string | undefined, services: readonly DetectedSer
   const todo = [
     `environments.dev.account and .region: replace ${PLACEHOLDER_ACCOUNTS.dev} / us-east-1 with your development account and region.`,
     `environments.prod.account and .region: replace ${PLACEHOLDER_ACCOUNTS.prod} / us-east-1 with your production account and region.`,
+    `environments.prod.observability.alerts: replace ${PLACEHOLDER_ALERT_EMAIL} with who hears of production's alarms (or a Slack channel, or PagerDuty).`,
   ];
   if (repository === undefined) {
     todo.unshift('github.repository: no GitHub origin remote was found; set owner/name.');

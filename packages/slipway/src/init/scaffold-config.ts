@@ -4,6 +4,8 @@ import type { DetectedService } from './detect-services.js';
 /** Placeholders the user must replace: valid, so the scaffold plans, and obviously not real. */
 export const PLACEHOLDER_ACCOUNTS = { dev: '111111111111', prod: '222222222222' } as const;
 export const PLACEHOLDER_REPOSITORY = 'your-org/your-repo';
+/** Production's alarms must reach someone (Slipway-OBS1): a routed placeholder the user replaces. */
+export const PLACEHOLDER_ALERT_EMAIL = 'oncall@example.com';
 const DEFAULT_PORT = 8080;
 const REGION = 'us-east-1';
 
@@ -41,6 +43,7 @@ export function scaffoldConfig(input: ScaffoldInput): SlipwayConfig {
         account: PLACEHOLDER_ACCOUNTS.prod,
         region: REGION,
         availabilityZones: [`${REGION}a`, `${REGION}b`, `${REGION}c`],
+        observability: { alerts: { email: [PLACEHOLDER_ALERT_EMAIL] } },
       },
     },
   };
@@ -98,6 +101,9 @@ export function renderConfig(input: ScaffoldInput): string {
     `      account: ${q(PLACEHOLDER_ACCOUNTS.prod)},`,
     `      region: ${q(REGION)},`,
     `      availabilityZones: [${['a', 'b', 'c'].map((z) => q(`${REGION}${z}`)).join(', ')}],`,
+    "      // TODO: who hears of production's alarms; each address confirms its subscription once. Or a",
+    '      // Slack channel (slack: { workspaceId, channelId }) or PagerDuty (pagerduty: { integrationUrlSecret }).',
+    `      observability: { alerts: { email: [${q(PLACEHOLDER_ALERT_EMAIL)}] } },`,
     '      // TODO: production serves HTTPS; until this names your host and its ACM certificate, the plan',
     "      // stops on Slipway-ELB5. domain: { name: 'app.example.com', certificateArn: 'arn:aws:acm:…' },",
     '    },',

@@ -124,9 +124,11 @@ describe('slipway init', () => {
     const run = await runCli('init', '--dir', root, '--app', 'My App');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/github\.repository: no GitHub origin remote was found/);
+    expect(run.stdout).toMatch(/environments\.prod\.observability\.alerts: replace oncall@example\.com/);
     const config = readFileSync(path.join(root, 'slipway.config.ts'), 'utf8');
     expect(config).toContain("app: 'my-app'");
     expect(config).toContain('// TODO: the GitHub repository');
+    expect(config).toContain("observability: { alerts: { email: ['oncall@example.com'] } },");
   });
 });
 
@@ -160,6 +162,11 @@ describe('init parts', () => {
     expect(model.environments.map((e) => [e.name, e.account, e.production])).toEqual([
       ['dev', '111111111111', false],
       ['prod', '222222222222', true],
+    ]);
+    // Production's alarms reach a placeholder the user replaces (Slipway-OBS1 refuses none).
+    expect(model.environments.map((e) => e.observability?.alerts.emails)).toEqual([
+      [],
+      ['oncall@example.com'],
     ]);
     expect(model.delivery?.builds[0]).toMatchObject({
       context: 'apps/api',
