@@ -1,65 +1,90 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SynthesizedStack } from '../../template/types.js';
 import type { LocatedFinding } from '../located-finding.js';
 import { readViolations, type ControlViolation } from './read-violations.js';
 import { controlTowerRulesDir, type GuardJob, runGuardJobs } from './run-guard.js';
-import { resourceTypes, selectRules } from './select-rules.js';
+import { guardDocument } from './guard-document.js';
+import { resourceTypes, selectRules, typesNamedBy } from './select-rules.js';
 
 function messageOf(violation: ControlViolation): string {
   const fix = violation.fix === undefined ? '' : ` Fix: ${violation.fix}`;
   return `${violation.requirement} (${violation.name}).${fix}`;
 }
 
-/** Templates per cfn-guard run: enough runs to share the cores, few enough that starts stay cheap. */
-const TEMPLATES_PER_JOB = 4;
-
 /**
- * One job per set of stacks that need the same rule files, each evaluated only against the controls
- * for the types it creates (a network stack never meets the ECS controls), split into runs of a few
- * templates so the runs can share the machine's cores. cfn-guard's time grows with rules ×
- * templates, so this cuts the work as well as spreading it.
+ * One cfn-guard run per service folder of the rules the plan needs (the ECS controls, the RDS
+ * controls...), over every template that creates a type those controls name, each cut down to
+ * those types (`guardDocument`). cfn-guard copies the whole data document for every rule file, so
+ * a control meeting only the resources it checks is several times cheaper than meeting the whole
+ * template; a folder's controls name much the same types, so one run serves them all, and the runs
+ * go side by side on the machine's cores. A rule file that names no type reads whole templates.
  */
-function guardJobs(stacks: readonly SynthesizedStack[]): GuardJob[] {
+function guardJobs(
+  stacks: readonly SynthesizedStack[],
+  documentsDir: string,
+  stackOfFile: Map<string, SynthesizedStack>,
+): GuardJob[] {
   const rulesDir = controlTowerRulesDir();
-  const groups = new Map<string, { rules: string[]; templates: string[] }>();
-  for (const stack of stacks) {
-    const rules = selectRules(rulesDir, resourceTypes([stack]));
-    const key = rules.join('\n');
-    const group = groups.get(key) ?? { rules, templates: [] };
-    group.templates.push(path.resolve(stack.templatePath));
-    groups.set(key, group);
+  const byFolder = new Map<string, string[]>();
+  for (const rule of selectRules(rulesDir, resourceTypes(stacks))) {
+    const folder = path.dirname(rule);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), rule]);
   }
-  return [...groups.values()].flatMap(({ rules, templates }) =>
-    Array.from({ length: Math.ceil(templates.length / TEMPLATES_PER_JOB) }, (_, i) => ({
-      rules,
-      templates: templates.slice(i * TEMPLATES_PER_JOB, (i + 1) * TEMPLATES_PER_JOB),
-    })),
-  );
+  return [...byFolder.values()].map((rules, index) => {
+    const named = rules.map((rule) => typesNamedBy(rulesDir, rule));
+    const whole = named.some((types) => types.size === 0);
+    const types = new Set(named.flatMap((set) => [...set]));
+    const dir = path.join(documentsDir, String(index));
+    mkdirSync(dir);
+    const templates = stacks.flatMap((stack, position) => {
+      if (whole) return [path.resolve(stack.templatePath)];
+      const document = guardDocument(stack.template, types);
+      if (document === undefined) return [];
+      const file = path.join(dir, `${position}.json`);
+      writeFileSync(file, JSON.stringify(document));
+      stackOfFile.set(file, stack);
+      return [file];
+    });
+    return { rules, templates };
+  });
 }
 
 /**
  * AWS Control Tower's proactive controls over the synthesized templates: one finding per failing
  * control and resource, named by the control's id (`CT.CLOUDWATCH.PR.3`), level error. cfn-guard
- * runs a few times side by side, each over the stacks that share a set of resource types. `pathOf` gives the construct path so acknowledge() calls in stacks
- * and construct-path acknowledgements in the config cover these findings like any other.
+ * runs once per service folder of controls, side by side (see `guardJobs`). `pathOf` gives the
+ * construct path so acknowledge() calls in stacks and construct-path acknowledgements in the
+ * config cover these findings like any other.
  */
 export function runControlTower(
   stacks: readonly SynthesizedStack[],
   pathOf: (stack: string, logicalId: string) => string | undefined,
   options: { readonly rules?: readonly string[] } = {},
 ): LocatedFinding[] {
-  const byFile = new Map(stacks.map((stack) => [path.resolve(stack.templatePath), stack.name]));
-  const jobs: GuardJob[] =
-    options.rules === undefined
-      ? guardJobs(stacks)
-      : [{ templates: [...byFile.keys()], rules: options.rules }];
-  const reports = runGuardJobs(jobs);
+  // Reports name the data file: a template, or the cut-down copy of one.
+  const stackOfFile = new Map(stacks.map((stack) => [path.resolve(stack.templatePath), stack]));
+  const documentsDir = mkdtempSync(path.join(tmpdir(), 'slipway-guard-'));
+  let reports;
+  try {
+    const jobs: GuardJob[] =
+      options.rules === undefined
+        ? guardJobs(stacks, documentsDir, stackOfFile)
+        : [{ templates: stacks.map((stack) => path.resolve(stack.templatePath)), rules: options.rules }];
+    reports = runGuardJobs(jobs);
+  } finally {
+    rmSync(documentsDir, { recursive: true, force: true });
+  }
   // The runs finish in any order: report in the order of the stacks given, then by file report.
-  const order = new Map([...byFile.keys()].map((file, index) => [file, index]));
-  const byStack = (a: { file: string }, b: { file: string }) =>
-    (order.get(path.resolve(a.file)) ?? 0) - (order.get(path.resolve(b.file)) ?? 0);
+  const order = new Map(stacks.map((stack, index) => [stack, index]));
+  const position = (file: string) => {
+    const stack = stackOfFile.get(path.resolve(file));
+    return stack === undefined ? 0 : (order.get(stack) ?? 0);
+  };
+  const byStack = (a: { file: string }, b: { file: string }) => position(a.file) - position(b.file);
   return [...readViolations(reports)].sort(byStack).flatMap((violation): LocatedFinding[] => {
-    const stack = byFile.get(path.resolve(violation.file));
+    const stack = stackOfFile.get(path.resolve(violation.file))?.name;
     if (stack === undefined) return [];
     const base = { rule: violation.control, level: 'error' as const, stack, message: messageOf(violation) };
     // A control that names no resource still fails the stack; report it there so it is seen.

@@ -38,6 +38,11 @@ function indexOf(rulesDir: string): ReadonlyMap<string, ReadonlySet<string>> {
   return index;
 }
 
+/** The resource types a rule file under `rulesDir` names; empty when it names none. */
+export function typesNamedBy(rulesDir: string, file: string): ReadonlySet<string> {
+  return indexOf(rulesDir).get(file) ?? new Set();
+}
+
 /** Resource types the stacks create. */
 export function resourceTypes(stacks: readonly SynthesizedStack[]): Set<string> {
   return new Set(

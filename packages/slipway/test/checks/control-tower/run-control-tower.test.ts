@@ -86,6 +86,31 @@ describe('runControlTower', () => {
     ]);
   });
 
+  it('resolves a reference to a resource of a type the control does not name (CT.LAMBDA.PR.2)', () => {
+    // A service principal needs SourceAccount or a SourceArn that is a string or a local reference.
+    const permission = (sourceArn: unknown): CfnTemplate => ({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        Uploads: { Type: 'AWS::S3::Bucket' },
+        Invoke: {
+          Type: 'AWS::Lambda::Permission',
+          Properties: {
+            Action: 'lambda:InvokeFunction',
+            FunctionName: 'resize',
+            Principal: 's3.amazonaws.com',
+            SourceArn: sourceArn,
+          },
+        },
+      },
+    });
+    const lambdaControl = (template: CfnTemplate) =>
+      runControlTower([written('app-dev-functions', template)], () => undefined)
+        .filter((f) => f.rule === 'CT.LAMBDA.PR.2')
+        .map((f) => f.logicalId);
+    expect(lambdaControl(permission({ 'Fn::GetAtt': ['Uploads', 'Arn'] }))).toEqual([]);
+    expect(lambdaControl(permission({ 'Fn::GetAtt': ['Missing', 'Arn'] }))).toEqual(['Invoke']);
+  });
+
   it('is acknowledged like any other finding, by control id on a logical id or construct path', () => {
     const scope = {
       stacks: new Set(['app-dev-api', 'app-dev-network']),
