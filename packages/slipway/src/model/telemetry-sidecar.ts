@@ -5,18 +5,24 @@
  */
 import { observabilityOf, type ObservabilityModel, type ObservabilityProvider } from './observability.js';
 
+/** The Datadog agent's reservation, as Datadog's Fargate examples give it. */
+export const DATADOG_AGENT_MEMORY_MIB = 256;
+/** The FireLens log router's, from AWS's FireLens example task definitions. */
+export const LOG_ROUTER_MEMORY_MIB = 50;
+
 /**
  * Memory each provider's sidecars reserve inside the task (ECS `memoryReservation`), in MiB. The
  * app's hard limit is the task's memory less this, so the two always fit the task Fargate bills.
- * - cloudwatch: the ADOT collector, traces only, stays well under 128.
- * - elastic: the contrib collector, its memory limiter set below the same 128.
- * - datadog: the agent (256, the reservation Datadog's Fargate examples give it) and the FireLens
- *   log router (50, AWS's FireLens example).
+ * - cloudwatch: the ADOT collector with X-Ray's configuration (traces only).
+ * - elastic: the contrib collector (traces, metrics and logs), whose memory limiter refuses data
+ *   before it reaches its hard limit, twice the reservation.
+ * - datadog: the agent and the FireLens log router, as above.
+ * Each sidecar may burst to twice its reservation; the app's share is never reserved to them.
  */
 export const TELEMETRY_SIDECAR_MEMORY_MIB: Readonly<Record<ObservabilityProvider, number>> = {
   cloudwatch: 128,
   elastic: 128,
-  datadog: 256 + 50,
+  datadog: DATADOG_AGENT_MEMORY_MIB + LOG_ROUTER_MEMORY_MIB,
 };
 
 /**

@@ -6,13 +6,13 @@ import {
   telemetryImageRef,
 } from '../../../../config/data/telemetry-images.js';
 import type { DatadogModel } from '../../../../model/observability.js';
+import { DATADOG_AGENT_MEMORY_MIB, LOG_ROUTER_MEMORY_MIB } from '../../../../model/telemetry-sidecar.js';
 import type { TelemetryContext, TelemetrySidecar } from './telemetry-context.js';
 import { telemetrySecret } from './telemetry-secret.js';
 
-/** Memory the agent reserves and may reach; with the router's, `TELEMETRY_SIDECAR_MEMORY_MIB.datadog`. */
-const AGENT_MEMORY = { reservation: 256, limit: 512 };
-/** The FireLens router's, from AWS's FireLens example task definitions. */
-const ROUTER_MEMORY = { reservation: 50, limit: 100 };
+/** Memory each reserves inside the task, and may reach in a burst (twice that). */
+const AGENT_MEMORY = { reservation: DATADOG_AGENT_MEMORY_MIB, limit: DATADOG_AGENT_MEMORY_MIB * 2 };
+const ROUTER_MEMORY = { reservation: LOG_ROUTER_MEMORY_MIB, limit: LOG_ROUTER_MEMORY_MIB * 2 };
 
 /**
  * Datadog's HTTP log intake for a site: `http-intake.logs.<site>`. Every site has its own; the US
