@@ -39,6 +39,8 @@ const CONFIG: SlipwayConfig = {
       account: '222222222222',
       region: 'eu-central-1',
       availabilityZones: ['eu-central-1a', 'eu-central-1b', 'eu-central-1c'],
+      // Production's alarms reach someone (Slipway-OBS1).
+      observability: { alerts: { email: ['oncall@example.com'] } },
       edge: {
         cloudfront: true,
         domain: {

@@ -57,6 +57,8 @@ const CONFIG: SlipwayConfig = {
       account: '222222222222',
       region: 'eu-west-1',
       availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+      // Production's alarms reach someone (Slipway-OBS1).
+      observability: { alerts: { email: ['oncall@example.com'] } },
     },
   },
 };

@@ -42,6 +42,8 @@ function config(publicWeb: boolean): SlipwayConfig {
         account: '222222222222',
         region: 'us-east-1',
         availabilityZones: ['us-east-1a', 'us-east-1b'],
+        // Production's alarms reach someone (Slipway-OBS1).
+        observability: { alerts: { email: ['oncall@example.com'] } },
       },
     },
   };

@@ -35,6 +35,8 @@ function config(devEncryption: DevEncryption): SlipwayConfig {
         account: '222222222222',
         region: 'eu-west-1',
         availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+        // Production's alarms reach someone (Slipway-OBS1).
+        observability: { alerts: { email: ['oncall@example.com'] } },
       },
     },
   };
