@@ -207,6 +207,7 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::ApplicationAutoScaling::ScalableTarget',
         'AWS::ApplicationAutoScaling::ScalingPolicy',
         'AWS::CloudWatch::Alarm',
+        'AWS::CloudWatch::CompositeAlarm',
         'AWS::EC2::SecurityGroup',
         'AWS::EC2::SecurityGroupEgress',
         'AWS::EC2::SecurityGroupIngress',
@@ -217,7 +218,12 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::IAM::Policy',
         'AWS::IAM::Role',
         'AWS::Logs::LogGroup',
+        'AWS::Logs::MetricFilter',
         'AWS::ServiceDiscovery::Service',
+    ],
+    'monitoring': [
+        'AWS::CloudWatch::Alarm',
+        'AWS::CloudWatch::Dashboard',
     ],
     'preview': [
         'AWS::EC2::SecurityGroup',

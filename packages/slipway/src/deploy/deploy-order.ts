@@ -35,12 +35,13 @@ const LAYERS: readonly StackKind[] = [
   'edge',
   'functions',
   'service',
+  'monitoring',
   'pipeline',
 ];
 
 /**
- * Keeps the app's stack order (CI, then network → data → runtime → functions → services, or on EKS the
- * cluster in the runtime's place, then pipeline
+ * Keeps the app's stack order (CI, then network → data → runtime → functions → services → monitoring,
+ * or on EKS the cluster in the runtime's place, then pipeline
  * stacks, as `buildApp` declares it) and decides about shared stacks: an environment deploy
  * creates one that is missing and otherwise leaves it alone unless asked, since every other
  * environment depends on it too.

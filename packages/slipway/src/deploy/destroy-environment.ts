@@ -28,7 +28,7 @@ export interface DestroyResult {
   readonly app: string;
   readonly environment: string;
   readonly target: DeployTarget;
-  /** Stacks deleted, in the order they went (services first, network last). */
+  /** Stacks deleted, in the order they went (the monitoring stack and services first, network last). */
   readonly destroyed: readonly string[];
   /** Resources of those stacks that stay (or leave a snapshot) by their deletion policy. */
   readonly retained: readonly RetainedResource[];

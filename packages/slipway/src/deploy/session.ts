@@ -17,7 +17,12 @@ import { chooseTarget, type DeployTarget } from './target.js';
 /** A part of an environment: its layer stacks, or its service stacks. */
 export type StackGroup = 'infrastructure' | 'services';
 
-/** Whether a stack of `kind` belongs to `group` (every stack when no group is given). */
+/**
+ * Whether a stack of `kind` belongs to `group` (every stack when no group is given). Service stacks
+ * are the services; everything else, the monitoring stack included, is infrastructure: it names the
+ * service stacks' alarms only by their fixed names and reads nothing they publish, so it deploys
+ * with the layers (the only part an EKS environment has) and needs no release to change.
+ */
 export function inGroup(kind: string, group: StackGroup | undefined): boolean {
   if (group === undefined) return true;
   return group === 'services' ? kind === 'service' : kind !== 'service';

@@ -207,6 +207,11 @@ export interface EnvironmentStackNames {
   readonly functions?: string;
   /** `<app>-<env>-edge`, in us-east-1, when the environment has an edge. */
   readonly edge?: string;
+  /**
+   * `<app>-<env>-monitoring`, deployed last, when the environment has something to watch: the
+   * dashboard, and the database, cache and load balancer alarms (`model/monitoring-layer.ts`).
+   */
+  readonly monitoring?: string;
   /** Service name → stack name; empty on EKS, where services are Kubernetes objects. */
   readonly services: Readonly<Record<string, string>>;
 }

@@ -4,7 +4,15 @@
  */
 
 /** Names no service may take, because they are the environment's own layer stacks. */
-export const RESERVED_SERVICE_NAMES = ['network', 'data', 'runtime', 'cluster', 'functions', 'ci'] as const;
+export const RESERVED_SERVICE_NAMES = [
+  'network',
+  'data',
+  'runtime',
+  'cluster',
+  'functions',
+  'monitoring',
+  'ci',
+] as const;
 
 export function ciStackName(app: string): string {
   return `${app}-ci`;
@@ -13,7 +21,7 @@ export function ciStackName(app: string): string {
 export function layerStackName(
   app: string,
   env: string,
-  layer: 'network' | 'data' | 'runtime' | 'cluster' | 'functions' | 'edge',
+  layer: 'network' | 'data' | 'runtime' | 'cluster' | 'functions' | 'edge' | 'monitoring',
 ): string {
   return `${app}-${env}-${layer}`;
 }

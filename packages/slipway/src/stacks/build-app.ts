@@ -6,6 +6,7 @@ import { needsDataStack } from '../model/data-layer.js';
 import { DataStack } from './data/data-stack.js';
 import { EdgeStack } from './edge/edge-stack.js';
 import { FunctionsStack } from './functions/functions-stack.js';
+import { MonitoringStack } from './monitoring/monitoring-stack.js';
 import { NetworkStack } from './network/network-stack.js';
 import { pinServiceName, pipelineServiceName } from './ci/pipeline-names.js';
 import { PipelineStack } from './ci/pipeline-stack.js';
@@ -27,6 +28,7 @@ export type StackKind =
   | 'edge'
   | 'functions'
   | 'service'
+  | 'monitoring'
   | 'pipeline'
   | 'preview';
 
@@ -42,8 +44,8 @@ export interface BuiltStack {
 export interface SlipwayApp {
   readonly app: App;
   /**
-   * CI first, then per environment network → data → runtime → edge → functions → services (on EKS
-   * network → data → cluster); pipelines last.
+   * CI first, then per environment network → data → runtime → edge → functions → services →
+   * monitoring (on EKS network → data → cluster → monitoring); pipelines last.
    */
   readonly stacks: readonly BuiltStack[];
 }
@@ -103,6 +105,7 @@ export function buildApp(model: AppModel, options: BuildAppOptions): SlipwayApp 
       if (data) stack.addStackDependency(data, 'reads database and secret values from SSM');
       stacks.push({ stack, kind: 'service', environment: env.name });
     }
+    stacks.push(...monitoringStack(app, model, env, stacks));
   }
   if (codepipeline) stacks.push(...pipelineStacks(app, model, ci));
   return { app, stacks };
@@ -120,11 +123,33 @@ function eksStacks(
   const cluster = new ClusterStack(app, { model, environment: env, cluster: env.eks });
   cluster.addStackDependency(network, 'reads the VPC and subnet ids from SSM');
   if (data) cluster.addStackDependency(data, 'reads database, cache and secret values from SSM');
-  return [
+  const built: BuiltStack[] = [
     { stack: network, kind: 'network', environment: env.name },
     ...(data ? [{ stack: data, kind: 'data' as const, environment: env.name }] : []),
     { stack: cluster, kind: 'cluster', environment: env.name },
   ];
+  return [...built, ...monitoringStack(app, model, env, built)];
+}
+
+/**
+ * The environment's monitoring stack, when it has one, after every other stack of the environment:
+ * it reads the alarm topic, the load balancer and the caches from SSM, and its dashboard names the
+ * other stacks' alarms, so it comes last.
+ */
+function monitoringStack(
+  app: App,
+  model: AppModel,
+  env: EnvironmentModel,
+  built: readonly BuiltStack[],
+): BuiltStack[] {
+  if (env.stackNames.monitoring === undefined) return [];
+  const monitoring = new MonitoringStack(app, { model, environment: env });
+  for (const other of built) {
+    if (other.environment === env.name && other.kind !== 'edge') {
+      monitoring.addStackDependency(other.stack, 'watches the rest of the environment, so it comes last');
+    }
+  }
+  return [{ stack: monitoring, kind: 'monitoring', environment: env.name }];
 }
 
 /** An app holding one preview's stack alone: previews deploy and go on their own. */

@@ -116,6 +116,7 @@ describe('resolveConfig defaults', () => {
       network: 'shop-prod-network',
       data: 'shop-prod-data',
       runtime: 'shop-prod-runtime',
+      monitoring: 'shop-prod-monitoring',
       services: { web: 'shop-prod-web' },
     });
     expect(model.ci.stackName).toBe('shop-ci');

@@ -38,7 +38,7 @@ describe('names', () => {
     config.services = { network: { port: 8080 } };
     expectIssue(config, 'services.network', {
       message: ["'network' is reserved"],
-      fix: ["'network', 'data', 'runtime', 'cluster', 'functions' or 'ci'"],
+      fix: ["'network', 'data', 'runtime', 'cluster', 'functions', 'monitoring' or 'ci'"],
     });
   });
 

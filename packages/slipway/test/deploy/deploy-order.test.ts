@@ -41,6 +41,20 @@ describe('deployOrder', () => {
     expect(unchanged.stacks[0]).toBe('shop-dev-network');
   });
 
+  it('deploys the monitoring stack after the services, with the infrastructure but never with a release', () => {
+    const withMonitoring = [
+      stack('shop-dev-monitoring', 'monitoring'),
+      ...layers,
+      stack('shop-pipeline', 'pipeline'),
+    ];
+    expect(deployOrder(withMonitoring).stacks.slice(-2)).toEqual(['shop-dev-monitoring', 'shop-pipeline']);
+    expect(deployOrder(withMonitoring, { only: 'infrastructure' }).stacks).toContain('shop-dev-monitoring');
+    expect(deployOrder(withMonitoring, { only: 'services' }).stacks).toEqual([
+      'shop-dev-web',
+      'shop-dev-api',
+    ]);
+  });
+
   it('deploys pipeline stacks last: the environment target, then a missing shared pipeline', () => {
     const order = deployOrder([
       stack('shop-dev-pipeline-target', 'pipeline'),

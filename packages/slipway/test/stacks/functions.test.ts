@@ -91,6 +91,7 @@ describe('functions', () => {
       'shop-dev-functions',
       'shop-dev-api',
       'shop-dev-worker',
+      'shop-dev-monitoring',
     ]);
   });
 

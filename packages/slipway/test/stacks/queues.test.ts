@@ -235,6 +235,7 @@ describe('queues', () => {
         'shop-dev-functions',
         'shop-dev-api',
         'shop-dev-worker',
+        'shop-dev-monitoring',
       ]);
       const prod = only.environments.find((e) => e.name === 'prod')!;
       expect(prod.stacks.map((s) => s.name)).not.toContain('shop-prod-data');

@@ -209,11 +209,19 @@ describe('service stack (dev floor: public, no NAT, Spot ARM, database)', () => 
     });
   });
 
-  it("notifies the environment's alarm topic from both alarms", () => {
+  it("notifies the environment's alarm topic from the latency alarm and the 'down' composite over the 5xx", () => {
     const topic = parameterRef(fx, 'floor-dev-api', '/floor/dev/runtime/alarm-topic-arn');
-    const alarms = Object.values(fx.template('floor-dev-api').findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(2);
-    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([topic]);
+    const t = fx.template('floor-dev-api');
+    const actions = (type: string) =>
+      Object.fromEntries(
+        Object.values(t.findResources(type)).map((r) => [r.Properties.AlarmName, r.Properties.AlarmActions]),
+      );
+    expect(actions('AWS::CloudWatch::Alarm')).toEqual({
+      'floor-dev-api-5xx': undefined,
+      'floor-dev-api-p99-latency': [topic],
+      'floor-dev-api-no-healthy-targets': undefined,
+    });
+    expect(actions('AWS::CloudWatch::CompositeAlarm')).toEqual({ 'floor-dev-api-down': [topic] });
   });
 
   it('gives ECS the health-check grace period of the model', () => {
@@ -367,11 +375,13 @@ describe('service stacks (megadolls: strategies, private subnets, internal servi
     });
   });
 
-  it('gives an internal service no load balancer, rule or alarms, but a private DNS name', () => {
+  it('gives an internal service no load balancer, rule or deployment alarms, but a private DNS name', () => {
     const t = fx.template('megadolls-dev-worker');
     t.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 0);
     t.resourceCountIs('AWS::ElasticLoadBalancingV2::ListenerRule', 0);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    // Only "no running task" and its composite: nothing a deployment could roll back on.
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'megadolls-dev-worker-no-running-tasks' });
     t.hasResourceProperties('AWS::ServiceDiscovery::Service', { Name: 'worker' });
     const { Properties } = service(fx, 'megadolls-dev-worker');
     expect(Properties.DeploymentConfiguration.DeploymentCircuitBreaker).toEqual({

@@ -955,6 +955,7 @@ export type StackLayer =
   | 'edge'
   | 'functions'
   | 'service'
+  | 'monitoring'
   | 'preview';
 
 /**
@@ -1097,6 +1098,7 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::ApplicationAutoScaling::ScalableTarget',
     'AWS::ApplicationAutoScaling::ScalingPolicy',
     'AWS::CloudWatch::Alarm',
+    'AWS::CloudWatch::CompositeAlarm',
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupEgress',
     'AWS::EC2::SecurityGroupIngress',
@@ -1107,8 +1109,10 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::IAM::Policy',
     'AWS::IAM::Role',
     'AWS::Logs::LogGroup',
+    'AWS::Logs::MetricFilter',
     'AWS::ServiceDiscovery::Service',
   ],
+  monitoring: ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard'],
   preview: [
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupEgress',

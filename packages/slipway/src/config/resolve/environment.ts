@@ -2,6 +2,7 @@ import { resolveEdge } from './edge.js';
 import { resolveObservability } from './observability.js';
 import { resolveTable } from './tables.js';
 import { queueReader, resolveFunction, resolveQueue, resolveTopic } from './functions.js';
+import { needsMonitoringStack } from '../../model/monitoring-layer.js';
 import type { EnvironmentModel } from '../../model/types.js';
 import { layerStackName, serviceStackName } from '../../naming/names.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../schema.js';
@@ -61,7 +62,7 @@ export function resolveEnvironment(
       ? resolved
       : { ...resolved, auth: resolveServiceAuth(service.auth, auth) };
   });
-  return {
+  const resolved: EnvironmentModel = {
     name,
     account: env.account,
     region: env.region,
@@ -137,4 +138,11 @@ export function resolveEnvironment(
             ),
     },
   };
+  // Decided on the resolved environment: whether there is anything to watch depends on most of it.
+  return needsMonitoringStack(resolved)
+    ? {
+        ...resolved,
+        stackNames: { ...resolved.stackNames, monitoring: layerStackName(config.app, name, 'monitoring') },
+      }
+    : resolved;
 }

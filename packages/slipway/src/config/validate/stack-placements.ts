@@ -34,6 +34,8 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
     if (env.runtime === 'eks') {
       // The cluster stack; services are Kubernetes objects, not stacks.
       placements.push(at('cluster', env.stackNames.runtime));
+      if (env.stackNames.monitoring !== undefined)
+        placements.push(at('monitoring', env.stackNames.monitoring));
       continue;
     }
     placements.push(at('runtime', env.stackNames.runtime));
@@ -50,6 +52,7 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
     for (const service of env.services) {
       placements.push(at('service', env.stackNames.services[service.name] ?? service.name));
     }
+    if (env.stackNames.monitoring !== undefined) placements.push(at('monitoring', env.stackNames.monitoring));
     if (model.delivery?.preview?.environment === env.name) {
       placements.push(at('preview', `the preview stacks of '${env.name}'`));
     }

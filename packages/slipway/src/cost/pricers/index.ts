@@ -1,6 +1,10 @@
 import { priceDynamoTable } from './dynamodb-table.js';
 import type { Pricer } from '../pricing-context.js';
 import { priceAlarm } from './alarm.js';
+import { priceCompositeAlarm } from './composite-alarm.js';
+import { priceContainerInsights } from './container-insights.js';
+import { priceDashboard } from './dashboard.js';
+import { priceMetricFilter } from './metric-filter.js';
 import { priceCacheReplicationGroup } from './cache-replication-group.js';
 import { priceCloudMapInstance } from './cloud-map-instance.js';
 import { priceDistribution } from './cloudfront-distribution.js';
@@ -49,6 +53,11 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::EKS::Nodegroup': priceEksNodegroup,
   'AWS::Logs::LogGroup': priceLogGroup,
   'AWS::CloudWatch::Alarm': priceAlarm,
+  'AWS::CloudWatch::CompositeAlarm': priceCompositeAlarm,
+  'AWS::CloudWatch::Dashboard': priceDashboard,
+  'AWS::Logs::MetricFilter': priceMetricFilter,
+  // The cluster is free; Container Insights on it is billed as metrics or observations.
+  'AWS::ECS::Cluster': priceContainerInsights,
   'AWS::Synthetics::Canary': priceCanary,
   'AWS::SecretsManager::Secret': priceSecret,
   'AWS::SSM::Parameter': priceSsmParameter,
@@ -103,7 +112,6 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::EC2::VPCCidrBlock',
   'AWS::EC2::VPCGatewayAttachment',
   'AWS::ECR::RegistryPolicy',
-  'AWS::ECS::Cluster',
   'AWS::ECS::ClusterCapacityProviderAssociations',
   // EKS add-ons, access entries and Pod Identity associations have no charge of their own.
   'AWS::EKS::AccessEntry',

@@ -56,6 +56,14 @@ export interface RegionPrices {
   readonly 'logs.stored-gb-month': Price;
   readonly 'cloudwatch.alarm-metric-month': Price;
   readonly 'cloudwatch.high-resolution-alarm-metric-month': Price;
+  /** A composite alarm, whatever the number of alarms its rule names. */
+  readonly 'cloudwatch.composite-alarm-month': Price;
+  /** A dashboard; an account's first three (up to 50 metrics each) are free. */
+  readonly 'cloudwatch.dashboard-month': Price;
+  /** A custom metric (metric filters, standard Container Insights), first tier. */
+  readonly 'cloudwatch.custom-metric-month': Price;
+  /** Container Insights with enhanced observability: per million observations, first tier. */
+  readonly 'cloudwatch.container-insights-observation-million': Price;
   /** CloudWatch Synthetics: per canary run, whatever the runtime (its Lambda time is in the price). */
   readonly 'synthetics.canary-run': Price;
   /** X-Ray: traces recorded, and traces retrieved or scanned, per million. */

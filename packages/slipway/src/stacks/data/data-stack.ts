@@ -160,6 +160,13 @@ export class DataStack extends SlipwayStack {
         this,
         where,
         'data',
+        dataKeys.cacheReplicationGroupId(cache.name),
+        built.replicationGroup.ref,
+      );
+      publishValue(
+        this,
+        where,
+        'data',
         dataKeys.cacheSecurityGroupId(cache.name),
         built.securityGroup.securityGroupId,
       );

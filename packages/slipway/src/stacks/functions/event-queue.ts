@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { QueueModel } from '../../model/functions.js';
 import { logicalIdPart, pinLogicalId } from '../shared/logical-ids.js';
+import { deadLettersAlarmName } from '../shared/resource-names.js';
 import { queueHoldsMessageAlarm } from './queue-holds-message-alarm.js';
 
 /** What the dead letters keep: SQS's longest, so a person has two weeks to look and redrive. */
@@ -80,7 +81,7 @@ export class EventQueue extends Construct {
 
     queueHoldsMessageAlarm(this, 'DeadLettersAlarm', {
       queue: this.deadLetters,
-      alarmName: `${model.queueName}-dead-letters`,
+      alarmName: deadLettersAlarmName(model.queueName),
       description: `A message failed ${model.maxReceiveCount} receives: the queue's dead-letter queue holds it`,
     }).addAlarmAction(new actions.SnsAction(sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn)));
   }

@@ -5,6 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { functionAlarmName } from '../shared/resource-names.js';
 import { queueHoldsMessageAlarm } from './queue-holds-message-alarm.js';
 
 /** How far behind its stream a function may fall, sustained, before someone is told. */
@@ -36,7 +37,7 @@ export class FunctionAlarms extends Construct {
   constructor(scope: Construct, id: string, props: FunctionAlarmsProps) {
     super(scope, id);
     const errors = new cloudwatch.Alarm(this, 'Errors', {
-      alarmName: `${props.functionName}-errors`,
+      alarmName: functionAlarmName(props.functionName, 'errors'),
       alarmDescription: 'The function failed at least once in five minutes',
       metric: props.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 1,
@@ -49,7 +50,7 @@ export class FunctionAlarms extends Construct {
       alarms.push(
         queueHoldsMessageAlarm(this, 'Failures', {
           queue: props.failures,
-          alarmName: `${props.functionName}-failures`,
+          alarmName: functionAlarmName(props.functionName, 'failures'),
           description: 'Lambda gave up on a batch: its failure queue holds a message',
         }),
       );
@@ -57,7 +58,7 @@ export class FunctionAlarms extends Construct {
     if (props.streamSource) {
       alarms.push(
         new cloudwatch.Alarm(this, 'IteratorAge', {
-          alarmName: `${props.functionName}-iterator-age`,
+          alarmName: functionAlarmName(props.functionName, 'iterator-age'),
           alarmDescription: `The function is more than ${ITERATOR_AGE.toSeconds()} s behind its stream for 5 minutes`,
           metric: props.fn.metric('IteratorAge', { period: Duration.minutes(1), statistic: 'Maximum' }),
           threshold: ITERATOR_AGE.toMilliseconds(),

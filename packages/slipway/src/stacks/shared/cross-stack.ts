@@ -49,6 +49,8 @@ export const dataKeys = {
   cacheEndpointAddress: (cache: string) => `caches/${cache}/endpoint-address`,
   cacheEndpointPort: (cache: string) => `caches/${cache}/endpoint-port`,
   cacheSecurityGroupId: (cache: string) => `caches/${cache}/security-group-id`,
+  /** The replication group's id; its nodes, which CloudWatch reports on, are `<id>-001`… */
+  cacheReplicationGroupId: (cache: string) => `caches/${cache}/replication-group-id`,
   secretArn: (secret: string) => `secrets/${secret}/arn`,
   /** The environment's data key, with `encryption: 'customer-managed'` (environment-keys.ts). */
   keyArn: 'key-arn',

@@ -45,14 +45,72 @@ export function databaseInstanceIdentifier(app: string, env: string, database: s
   return `${app}-${env}-${database}`;
 }
 
-/** Deployment alarm names, explicit so the service can name them without a token. */
-export function serviceAlarmName(
+/**
+ * What a service's alarms watch. '5xx' and 'p99-latency' are the deployment alarms ECS rolls back
+ * on; 'down' is the composite that notifies when the service is down.
+ */
+export type ServiceAlarmKind =
+  | '5xx'
+  | 'p99-latency'
+  | 'no-healthy-targets'
+  | 'no-running-tasks'
+  | 'down'
+  | 'cpu'
+  | 'memory'
+  | 'unhealthy-hosts'
+  | 'error-lines';
+
+/**
+ * A service's alarm names, explicit so the service can name its deployment alarms without a token
+ * and the dashboard can build their ARNs. No kind ends with another kind after a hyphen, and the
+ * environment-wide alarms below end in `-high` or `-low`, which no service kind does: two alarms of
+ * one environment never share a name, whatever the services, databases and caches are called.
+ */
+export function serviceAlarmName(app: string, env: string, service: string, alarm: ServiceAlarmKind): string {
+  return `${app}-${env}-${service}-${alarm}`;
+}
+
+/** A database's alarms, in the monitoring stack. */
+export function databaseAlarmName(
   app: string,
   env: string,
-  service: string,
-  alarm: '5xx' | 'p99-latency',
+  database: string,
+  alarm: 'db-cpu-high' | 'db-storage-low' | 'db-connections-high',
 ): string {
-  return `${app}-${env}-${service}-${alarm}`;
+  return `${app}-${env}-${database}-${alarm}`;
+}
+
+/** A cache's alarms, in the monitoring stack. */
+export function cacheAlarmName(
+  app: string,
+  env: string,
+  cache: string,
+  alarm: 'cache-cpu-high' | 'cache-memory-high',
+): string {
+  return `${app}-${env}-${cache}-${alarm}`;
+}
+
+/** The shared load balancer's own 5xx (no target answered), in the monitoring stack. */
+export function loadBalancerAlarmName(app: string, env: string): string {
+  return `${app}-${env}-elb-5xx-high`;
+}
+
+/** A function's alarms, in the functions stack; the name starts with the function's. */
+export function functionAlarmName(
+  functionName: string,
+  alarm: 'errors' | 'failures' | 'iterator-age',
+): string {
+  return `${functionName}-${alarm}`;
+}
+
+/** A declared queue's dead-letter alarm, in the functions stack. */
+export function deadLettersAlarmName(queueName: string): string {
+  return `${queueName}-dead-letters`;
+}
+
+/** The environment's one dashboard. */
+export function dashboardName(app: string, env: string): string {
+  return `${app}-${env}`;
 }
 
 /** The CDK bootstrap roles (default qualifier) a deploy role may assume in one account and region. */

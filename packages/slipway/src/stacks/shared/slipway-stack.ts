@@ -10,6 +10,7 @@ export const STACK_TAGS = { app: 'slipway:app', environment: 'slipway:environmen
  */
 export const UNTAGGED_TYPES: readonly string[] = [
   'AWS::ApplicationAutoScaling::ScalableTarget',
+  'AWS::CloudWatch::Dashboard',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::ListenerRule',
 ];

@@ -1,9 +1,14 @@
-"""The service stacks' alarms and autoscaling."""
+"""The alarms, composite alarms, log metric filters and autoscaling of the service and monitoring stacks.
+
+moto's CloudFormation makes dashboards itself; the alarms a dashboard names by ARN are made here, so
+a stack whose dashboard refers to its own alarms deploys and reads back as it would on AWS.
+"""
 
 from typing import Any
 
 from moto.applicationautoscaling.models import applicationautoscaling_backends
 from moto.cloudwatch.models import cloudwatch_backends
+from moto.logs.models import logs_backends
 
 from .added_resource import AddedResource, register
 
@@ -47,6 +52,84 @@ class Alarm(AddedResource):
 
     def remove(self) -> None:
         cloudwatch_backends[self.account_id][self.region_name].delete_alarms([self.physical_id])
+
+
+@register
+class CompositeAlarm(AddedResource):
+    """Recorded with its rule, as moto's own PutCompositeAlarm does; its state is never evaluated."""
+
+    TYPE = "AWS::CloudWatch::CompositeAlarm"
+    NAME_PROPERTY = "AlarmName"
+
+    @classmethod
+    def create(
+        cls,
+        name: str,
+        properties: dict[str, Any],
+        account_id: str,
+        region_name: str,
+    ) -> AddedResource:
+        backend = cloudwatch_backends[account_id][region_name]
+        alarm_name = properties.get("AlarmName", name)
+        alarm = backend.put_metric_alarm(
+            name=alarm_name,
+            namespace=None,  # type: ignore[arg-type]
+            metric_name=None,  # type: ignore[arg-type]
+            comparison_operator=None,  # type: ignore[arg-type]
+            evaluation_periods=None,  # type: ignore[arg-type]
+            period=None,  # type: ignore[arg-type]
+            threshold=None,  # type: ignore[arg-type]
+            statistic=None,  # type: ignore[arg-type]
+            description=properties.get("AlarmDescription"),  # type: ignore[arg-type]
+            dimensions=[],
+            alarm_actions=properties.get("AlarmActions", []),
+            ok_actions=properties.get("OKActions", []),
+            insufficient_data_actions=properties.get("InsufficientDataActions", []),
+            actions_enabled=properties.get("ActionsEnabled", True),
+            rule=properties["AlarmRule"],
+        )
+        return cls(alarm_name, {"Arn": alarm.alarm_arn}, properties, account_id, region_name)
+
+    def remove(self) -> None:
+        cloudwatch_backends[self.account_id][self.region_name].delete_alarms([self.physical_id])
+
+
+@register
+class MetricFilter(AddedResource):
+    """A log group's metric filter, findable with DescribeMetricFilters; nothing is counted locally."""
+
+    TYPE = "AWS::Logs::MetricFilter"
+    NAME_PROPERTY = "FilterName"
+
+    @classmethod
+    def create(
+        cls,
+        name: str,
+        properties: dict[str, Any],
+        account_id: str,
+        region_name: str,
+    ) -> AddedResource:
+        filter_name = properties.get("FilterName", name)
+        transformations = [
+            {
+                "metricName": t["MetricName"],
+                "metricNamespace": t["MetricNamespace"],
+                "metricValue": t["MetricValue"],
+                **({"unit": t["Unit"]} if "Unit" in t else {}),
+            }
+            for t in properties.get("MetricTransformations", [])
+        ]
+        logs_backends[account_id][region_name].put_metric_filter(
+            filter_name,
+            properties["FilterPattern"],
+            properties["LogGroupName"],
+            transformations,  # type: ignore[arg-type]
+        )
+        return cls(filter_name, {}, properties, account_id, region_name)
+
+    def remove(self) -> None:
+        backend = logs_backends[self.account_id][self.region_name]
+        backend.delete_metric_filter(self.physical_id, self.properties["LogGroupName"])
 
 
 @register

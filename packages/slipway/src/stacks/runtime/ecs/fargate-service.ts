@@ -3,9 +3,11 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../../../checks/acknowledge.js';
+import { observabilityOf } from '../../../model/observability.js';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../../../model/types.js';
 import { serviceDatabase } from './container-settings.js';
 import { connectToCache, serviceCache } from './cache-connection.js';
@@ -18,6 +20,7 @@ import { taskPlacement } from '../../network/network-layout.js';
 import { appUserConnectArns } from '../../shared/database-user-arns.js';
 import { serviceAlarmName } from '../../shared/resource-names.js';
 import { ServiceAlarms } from './service-alarms.js';
+import { ServiceHealthAlarms } from './service-health-alarms.js';
 import { ServiceRouting } from './service-routing.js';
 import { configureScaling } from './service-scaling.js';
 import { serviceTask } from './service-task.js';
@@ -163,6 +166,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
   }
 
   let routing: ServiceRouting | undefined;
+  let deploymentAlarms: ServiceAlarms | undefined;
   if (service.public) {
     const loadBalancerGroup = ec2.SecurityGroup.fromSecurityGroupId(
       scope,
@@ -199,15 +203,29 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       });
     }
     if (watched) {
-      const alarms = new ServiceAlarms(scope, 'Alarms', {
+      deploymentAlarms = new ServiceAlarms(scope, 'Alarms', {
         errorsAlarmName: alarmNames.errors,
         latencyAlarmName: alarmNames.latency,
         targetGroups: routing.targetGroups,
         alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
       });
       // The service names the alarms by their fixed names; make sure they exist first.
-      fargate.node.addDependency(alarms);
+      fargate.node.addDependency(deploymentAlarms);
     }
+  }
+  // A preview is looked at, not watched: it has no alarms.
+  if (!preview) {
+    new ServiceHealthAlarms(scope, 'Health', {
+      alarmName: (kind) => serviceAlarmName(model.app, env.name, service.name, kind),
+      level: observabilityOf(env).alarms,
+      service: fargate,
+      logGroup: serviceLogGroup(scope),
+      names: { app: model.app, env: env.name, service: service.name },
+      ...(routing && deploymentAlarms
+        ? { routed: { targetGroups: routing.targetGroups, errors: deploymentAlarms.errors } }
+        : {}),
+      alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
+    });
   }
 
   if (database) {
@@ -231,6 +249,11 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     value: fargate.serviceName,
   });
   return { service: fargate, taskDefinition, securityGroup };
+}
+
+/** The log group `serviceTask` made in `scope` for the app container's lines. */
+function serviceLogGroup(scope: Construct): logs.ILogGroup {
+  return scope.node.findChild('LogGroup') as logs.ILogGroup;
 }
 
 /**

@@ -1,6 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
+import { acknowledge } from '../../../checks/acknowledge.js';
+import { type ContainerInsightsMode, observabilityOf } from '../../../model/observability.js';
 import type { AppModel, EnvironmentModel } from '../../../model/types.js';
 import { type EnvironmentRef, publishValue, runtimeKeys } from '../../shared/cross-stack.js';
 import { environmentAlarmTopic } from '../../shared/environment-alarm-topic.js';
@@ -8,6 +10,17 @@ import { importVpc } from '../../network/imported-vpc.js';
 import { clusterName } from '../../shared/resource-names.js';
 import { addSharedLoadBalancer, needsLoadBalancer, type SharedLoadBalancer } from './shared-load-balancer.js';
 import { SlipwayStack } from '../../shared/slipway-stack.js';
+
+/**
+ * Container Insights by the environment's choice: 'standard' is ENABLED (per cluster and service,
+ * billed as custom metrics), 'enhanced' adds per-task and per-container metrics (billed per
+ * observation), 'off' turns it off.
+ */
+const CONTAINER_INSIGHTS: Readonly<Record<ContainerInsightsMode, ecs.ContainerInsights>> = {
+  off: ecs.ContainerInsights.DISABLED,
+  standard: ecs.ContainerInsights.ENABLED,
+  enhanced: ecs.ContainerInsights.ENHANCED,
+};
 
 export interface RuntimeStackProps {
   readonly model: AppModel;
@@ -48,8 +61,16 @@ export class RuntimeStack extends SlipwayStack {
       clusterName: clusterName(model.app, env.name),
       vpc,
       enableFargateCapacityProviders: true,
-      containerInsightsV2: ecs.ContainerInsights.ENABLED,
+      containerInsightsV2: CONTAINER_INSIGHTS[observabilityOf(env).containerInsights],
     });
+    if (observabilityOf(env).containerInsights === 'enhanced') {
+      acknowledge(
+        this.cluster,
+        'CT.ECS.PR.2',
+        "Container Insights is on in its enhanced form ('enhanced'), which adds per-task and " +
+          "per-container metrics to the standard ones; the control's check only knows 'enabled'.",
+      );
+    }
 
     // Membership only: every task joins it and every service admits it, so services reach each
     // other by private DNS while nothing outside the environment's tasks can.

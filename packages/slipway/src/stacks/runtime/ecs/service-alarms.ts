@@ -17,14 +17,16 @@ export interface ServiceAlarmsProps {
   readonly latencyAlarmName: string;
   /** The service's target groups; during a traffic shift the new version sits in either one. */
   readonly targetGroups: readonly elbv2.ApplicationTargetGroup[];
-  /** The environment's alarm topic (runtime stack), which both alarms notify. */
+  /** The environment's alarm topic (runtime stack), which the latency alarm notifies. */
   readonly alarmTopicArn: string;
 }
 
 /**
  * The two alarms ECS watches during a deployment and its bake time, rolling back when either fires
- * (SECURITY.md 21), and the environment's alarm topic hears of. Missing data is fine: no traffic
- * is not an outage. Cost: $0.10 per alarm-month.
+ * (SECURITY.md 21). Missing data is fine: no traffic is not an outage. The latency alarm notifies
+ * the environment's alarm topic itself; the 5xx alarm is one half of the service's "down"
+ * composite (`service-health-alarms.ts`), which notifies instead, so a failing service wakes a
+ * person once rather than once per alarm. Cost: $0.10 per alarm-month.
  */
 export class ServiceAlarms extends Construct {
   readonly errors: cloudwatch.Alarm;
@@ -61,13 +63,16 @@ export class ServiceAlarms extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     const notify = new actions.SnsAction(sns.Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn));
-    this.errors.addAlarmAction(notify);
     this.latency.addAlarmAction(notify);
   }
 }
 
 /** One metric as is; several joined by metric math (sum of counts, worst of latencies). */
-function combine(metrics: cloudwatch.IMetric[], how: 'sum' | 'max', period: Duration): cloudwatch.IMetric {
+export function combine(
+  metrics: cloudwatch.IMetric[],
+  how: 'sum' | 'max',
+  period: Duration,
+): cloudwatch.IMetric {
   const [only] = metrics;
   if (metrics.length === 1 && only) return only;
   const usingMetrics = Object.fromEntries(metrics.map((m, i) => [`m${i + 1}`, m]));
