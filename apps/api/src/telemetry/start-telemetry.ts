@@ -37,25 +37,27 @@ function packageVersion(): string {
  * (not 0.301, which needs api 1.10) and the pg instrumentation the release built on 0.222 (0.74).
  */
 export function startTelemetry(endpoint: string): Telemetry {
+  // Three spans per request (http server, Fastify's request, the pg query): each span costs the
+  // process CPU to make and to encode, and the benchmark shows it (docs/benchmarks-api.md).
   const fastify = new FastifyOtelInstrumentation({
     ignorePaths: LIVENESS_PATH,
-    // A span per hook (rate limit, request id, drain) would triple the spans of every request and
-    // say little; the request span and the handler span stay.
+    // A span per hook (rate limit, request id, drain) would triple the spans and say little.
     instrumentHooks: false,
+    // The handler span would repeat the request span: with hooks untraced they cover the same time.
+    instrumentHandler: false,
   });
   const sdk = new NodeSDK({
-    resource: resources
-      .defaultResource()
-      .merge(
-        resources.resourceFromAttributes({
-          'service.name': 'slipway-api',
-          'service.version': packageVersion(),
-        }),
-      ),
+    resource: resources.defaultResource().merge(
+      resources.resourceFromAttributes({
+        'service.name': 'slipway-api',
+        'service.version': packageVersion(),
+      }),
+    ),
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => request.url === LIVENESS_PATH }),
-      // Queries outside a request (migrations at boot, the pool's own reconnects) stay untraced.
-      new PgInstrumentation({ requireParentSpan: true }),
+      // Queries outside a request (migrations at boot) stay untraced; so do the pool's checkouts and
+      // connects, two spans per query otherwise: a slow one shows as the gap before the query span.
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
       fastify,
     ],
     // The http instrumentation's own duration metric has no route; ours replaces it.
