@@ -31,6 +31,8 @@ export function authConfig(): SlipwayConfig {
       dev: env('111111111111'),
       prod: {
         ...env('222222222222', true),
+        // Production's alarms reach someone (Slipway-OBS1).
+        observability: { alerts: { email: ['oncall@shop.example.com'] } },
         domain: {
           name: 'shop.example.com',
           certificateArn:

@@ -164,6 +164,14 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
             'release by; the deployment circuit breaker still rolls back tasks that fail to start or stay healthy.',
     );
   }
+  if (preview && service.public) {
+    acknowledge(
+      fargate,
+      'Slipway-OBS2',
+      "A preview is a branch's copy for review, replaced on every push and pruned when idle; nobody is " +
+        'woken for it, and the environment it copies keeps its own 5xx and latency alarms.',
+    );
+  }
 
   let routing: ServiceRouting | undefined;
   let deploymentAlarms: ServiceAlarms | undefined;
