@@ -1,10 +1,20 @@
 import { observabilityOf } from './observability.js';
 import type { EnvironmentModel } from './types.js';
+import { uptimePlan } from './uptime.js';
 
 /** What the monitoring stack reads of an environment to decide whether it has anything to hold. */
 export type WatchedEnvironment = Pick<
   EnvironmentModel,
-  'production' | 'observability' | 'runtime' | 'services' | 'databases' | 'caches' | 'functions' | 'queues'
+  | 'production'
+  | 'observability'
+  | 'runtime'
+  | 'services'
+  | 'databases'
+  | 'caches'
+  | 'functions'
+  | 'queues'
+  | 'domain'
+  | 'edge'
 >;
 
 /**
@@ -21,7 +31,7 @@ export function needsMonitoringStack(env: WatchedEnvironment): boolean {
   const onDashboard = observability.dashboard && stores + ecsOnly > 0;
   const publicServices = ecs && env.services.some((s) => s.public);
   const alarmed = observability.alarms === 'all' && (stores > 0 || publicServices);
-  // Uptime canaries call the public services from here too.
-  const canaries = observability.uptime && publicServices;
+  // Uptime canaries call the public services from here too (on EKS as well, through its domain).
+  const canaries = uptimePlan(env).checks.length > 0;
   return onDashboard || alarmed || canaries;
 }

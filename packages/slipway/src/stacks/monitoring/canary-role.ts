@@ -1,8 +1,9 @@
-import { ArnFormat, type CfnElement, Stack } from 'aws-cdk-lib';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
+import { regionFacts } from '../shared/partition.js';
 
 export interface CanaryRoleProps {
   /** The environment's canary names; each may write only its own Lambda's logs. */
@@ -41,17 +42,14 @@ export function canaryRole(scope: Construct, id: string, props: CanaryRoleProps)
       conditions: { StringEquals: { 'cloudwatch:namespace': 'CloudWatchSynthetics' } },
     }),
   );
+  // Plain strings, not pseudo parameters: the acknowledgements below name these exact ARNs.
+  const { partition } = regionFacts(stack.region);
+  const logGroupArn = (name: string) =>
+    `arn:${partition}:logs:${stack.region}:${stack.account}:log-group:/aws/lambda/cwsyn-${name}-*`;
   role.addToPolicy(
     new iam.PolicyStatement({
       actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: props.canaryNames.map((name) =>
-        stack.formatArn({
-          service: 'logs',
-          resource: 'log-group',
-          resourceName: `/aws/lambda/cwsyn-${name}-*`,
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      ),
+      resources: props.canaryNames.map(logGroupArn),
     }),
   );
   const bucketLogicalId = stack.resolve(stack.getLogicalId(props.artifacts.node.defaultChild as CfnElement));
@@ -64,7 +62,7 @@ export function canaryRole(scope: Construct, id: string, props: CanaryRoleProps)
   for (const name of props.canaryNames) {
     acknowledge(
       role,
-      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${stack.region}:${stack.account}:log-group:/aws/lambda/cwsyn-${name}-*]`,
+      `AwsSolutions-IAM5[Resource::${logGroupArn(name)}]`,
       `Synthetics makes the canary's Lambda function as cwsyn-${name}-<id>, with an id it picks when the ` +
         "canary is created, so its log group is named up to that id: this canary's logs and no other.",
     );

@@ -19,6 +19,7 @@ import { DatabaseAlarms } from './database-alarms.js';
 import { EnvironmentDashboard } from './environment-dashboard.js';
 import { environmentAlarmNames } from './environment-alarms.js';
 import { loadBalancerErrorsAlarm } from './load-balancer-alarm.js';
+import { UptimeCanaries } from './uptime-canaries.js';
 
 export interface MonitoringStackProps {
   readonly model: AppModel;
@@ -39,6 +40,8 @@ export class MonitoringStack extends SlipwayStack {
   /** Every alarm this stack makes. */
   readonly alarms: readonly cloudwatch.Alarm[];
   readonly dashboard?: EnvironmentDashboard;
+  /** The canaries and their alarms, with `observability.uptime` on. */
+  readonly uptime?: UptimeCanaries;
 
   constructor(scope: Construct, props: MonitoringStackProps) {
     const { model, environment: env } = props;
@@ -127,6 +130,12 @@ export class MonitoringStack extends SlipwayStack {
       // The dashboard names this stack's alarms by ARN; they exist before it does.
       for (const alarm of alarms) this.dashboard.node.addDependency(alarm);
     }
-    // Uptime canaries for the public services go here, beside the dashboard (uptime-canaries.ts).
+    if (observability.uptime) {
+      this.uptime = new UptimeCanaries(this, 'Uptime', {
+        where,
+        environment: env,
+        alarmTopicArn: readValue(this, where, 'runtime', runtimeKeys.alarmTopicArn),
+      });
+    }
   }
 }
