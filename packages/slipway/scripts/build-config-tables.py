@@ -224,6 +224,11 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
     'monitoring': [
         'AWS::CloudWatch::Alarm',
         'AWS::CloudWatch::Dashboard',
+        'AWS::IAM::Policy',
+        'AWS::IAM::Role',
+        'AWS::S3::Bucket',
+        'AWS::S3::BucketPolicy',
+        'AWS::Synthetics::Canary',
     ],
     'preview': [
         'AWS::EC2::SecurityGroup',

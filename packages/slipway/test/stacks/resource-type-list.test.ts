@@ -31,7 +31,8 @@ function env(account: string, region: string, extra: Partial<EnvironmentConfig> 
  * another region, previews from branch images, a created secret, a database, a cache, a table, functions
  * (one a stream calls, one a topic calls, one a queue calls, one nothing does), a queue, a user pool, scaling, an
  * internal service, NAT gateways, a domain with its HTTPS listener, an edge with WAF, a cached
- * path and its own domain, and every alert route (email, Slack, PagerDuty).
+ * path and its own domain, every alert route (email, Slack, PagerDuty), and
+ * uptime canaries.
  */
 const EVERYTHING: SlipwayConfig = {
   app: 'shop',
@@ -59,6 +60,7 @@ const EVERYTHING: SlipwayConfig = {
   topics: { 'order-events': {} },
   queues: { jobs: {} },
   observability: {
+    uptime: true,
     alerts: {
       email: ['oncall@shop.example.com'],
       slack: { workspaceId: 'T0123ABCD', channelId: 'C0123ABCD' },

@@ -1112,7 +1112,15 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::Logs::MetricFilter',
     'AWS::ServiceDiscovery::Service',
   ],
-  monitoring: ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard'],
+  monitoring: [
+    'AWS::CloudWatch::Alarm',
+    'AWS::CloudWatch::Dashboard',
+    'AWS::IAM::Policy',
+    'AWS::IAM::Role',
+    'AWS::S3::Bucket',
+    'AWS::S3::BucketPolicy',
+    'AWS::Synthetics::Canary',
+  ],
   preview: [
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupEgress',
