@@ -8,6 +8,7 @@ import { collectFindings } from '../../src/checks/collect-findings.js';
 import type { Finding } from '../../src/checks/finding.js';
 import { defaultObservability } from '../../src/model/observability.js';
 import type { AppModel, EnvironmentModel } from '../../src/model/types.js';
+import { layerStackName } from '../../src/naming/names.js';
 import { ModelError } from '../../src/stacks/shared/model-error.js';
 import { readValue, runtimeKeys } from '../../src/stacks/shared/cross-stack.js';
 import { SlipwayStack } from '../../src/stacks/shared/slipway-stack.js';
@@ -17,6 +18,7 @@ import { UptimeCanaries } from '../../src/stacks/monitoring/uptime-canaries.js';
 import type { SynthesizedStack } from '../../src/template/types.js';
 import { devFloorModel, megadollsLikeModel } from '../fixtures/models.js';
 import { lintTemplates } from '../support/cfn-lint.js';
+import { type FixtureApp, fixtureApp } from './fixture-app.js';
 
 function withUptime(env: EnvironmentModel, changes: Partial<EnvironmentModel> = {}): EnvironmentModel {
   return { ...env, ...changes, observability: { ...defaultObservability(env.production), uptime: true } };
@@ -277,5 +279,32 @@ describe('uptime canaries refused', () => {
     const dev = base.environments.find((e) => !e.production)!;
     const error = refusal(modelWith(base, withUptime(dev)));
     expect(error.path).toBe('environments.dev.services.pgadmin.allowedCidrs');
+  });
+});
+
+describe('uptime canaries in the monitoring stack, beside the dashboard', () => {
+  let fx: FixtureApp;
+  let model: AppModel;
+  beforeAll(() => {
+    const base = devFloorModel();
+    const env = base.environments[0]!;
+    model = modelWith(
+      base,
+      withUptime(env, {
+        stackNames: { ...env.stackNames, monitoring: layerStackName(base.app, env.name, 'monitoring') },
+      }),
+    );
+    fx = fixtureApp(model);
+  });
+  afterAll(() => fx.dispose());
+
+  it('plans with no open finding in the stack and lints clean', () => {
+    const stacks = fx.synthesized.filter((s) => s.name === 'floor-dev-monitoring');
+    expect(stacks).toHaveLength(1);
+    fx.template('floor-dev-monitoring').resourceCountIs('AWS::Synthetics::Canary', 1);
+    fx.template('floor-dev-monitoring').resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    const findings = collectFindings({ app: fx.built.app, stacks, model, allEnvironments: false });
+    expect(findings.filter((f) => !f.acknowledged).map((f) => f.rule)).toEqual([]);
+    expect(lintTemplates(stacks.map((s) => s.templatePath)).errors).toEqual([]);
   });
 });
