@@ -77,8 +77,8 @@ describe('alarms, dashboards, metric filters and Container Insights in the estim
         usage: usage(),
       }),
     );
-    // 2 tasks × 20 a minute × 730 h × 60 = 1.752 M observations × $0.21
-    expect(line!.usd).toBeCloseTo(1.752 * 0.21, 6);
+    // (8 cluster + 11 service + 2 tasks × 20) = 59 a minute × 730 h × 60 = 2.5842 M observations × $0.21
+    expect(line!.usd).toBeCloseTo(2.5842 * 0.21, 6);
     expect(
       priceTableFor('us-east-1').prices['cloudwatch.container-insights-observation-million'],
     ).toMatchObject({

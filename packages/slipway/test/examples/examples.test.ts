@@ -13,14 +13,39 @@ const root = path.resolve(import.meta.dirname, '../../../..');
  * (the examples use the cheaper levers: ARM, Spot, fewer NAT gateways) but never above the model
  * by more than a rounding margin.
  */
+/**
+ * What watching an ECS environment adds to a seed's model (docs/observability.md, at the estimator's
+ * figures for the example's region): the dashboard ($3), per service a "down" composite ($0.50),
+ * its error-lines metric ($0.30) and its alarms ($0.10 each); in dev standard Container Insights
+ * (8 cluster and 11 service metrics at $0.30), in production the alarms at level 'all' and enhanced
+ * Container Insights, billed per observation.
+ */
+const WATCHING = {
+  // One service in us-east-1: dev 19 metrics $5.70 + $3 + $0.50 + $0.30 + $0.10; prod $0.54 of
+  // observations + $3 + $0.50 + $0.30 + eleven alarms $1.10.
+  medications: { dev: 9.6, prod: 5.44 },
+  // Three services in eu-west-1 (6 % over us-east-1): dev 41 metrics $13.04 + $3.18 + $1.59 +
+  // $0.95 + $0.32; prod $1.57 of observations + $3.18 + $1.59 + $0.95 + alarms $2.01.
+  orders: { dev: 19.08, prod: 9.31 },
+  // Two services, dev in us-east-1, prod in af-south-1 (35 % over): dev 30 metrics $9 + $3 + $1 +
+  // $0.60 + $0.20; prod $1.37 of observations + $4.05 + $1.35 + $0.81 + alarms $2.43.
+  megadolls: { dev: 13.8, prod: 10.01 },
+};
+
 const EXAMPLES = [
   // Seed 004's model prices the web service alone; the example adds pgAdmin (0.5 vCPU / 1 GB, one
   // Spot task in dev ≈ $4, two on-demand tasks in af-south-1 ≈ $39).
-  { name: 'megadolls', model: { dev: 112 + 4, prod: 251 + 39 } },
+  {
+    name: 'megadolls',
+    model: { dev: 112 + 4 + WATCHING.megadolls.dev, prod: 251 + 39 + WATCHING.megadolls.prod },
+  },
   // Seed 002's $52 ran one EC2 host with no load balancer and no NAT gateway. Our production adds
   // an ALB with its three addresses (≈ $33), one NAT gateway with its address (≈ $37) and a second
   // task so a deploy or a lost zone keeps serving (≈ $14); dev drops all three and sits at the floor.
-  { name: 'medications', model: { dev: 52, prod: 52 + 33 + 37 + 14 } },
+  {
+    name: 'medications',
+    model: { dev: 52 + WATCHING.medications.dev, prod: 52 + 33 + 37 + 14 + WATCHING.medications.prod },
+  },
   // Seed 001 on EKS, us-east-1, three zones, by hand: the control plane $73.00 (730 h × $0.10);
   // dev's nodes, one on-demand t4g.medium $24.53 (730 h × $0.0336) and one Spot ≈ $9.81 (× 0.4),
   // with two 20 GB gp3 root volumes $3.20; one NAT gateway with its address $36.73; the ALB the
@@ -46,7 +71,7 @@ const EXAMPLES = [
   // $24.59, six on-demand tasks $43.26, the same CloudFront, client and secret, tables and
   // function, a WAF of $5 with four rules $4 and 1 M requests $0.60, and about $3.20 of logs, DNS
   // and alarms: $133.90.
-  { name: 'orders', model: { dev: 58.95, prod: 133.9 } },
+  { name: 'orders', model: { dev: 58.95 + WATCHING.orders.dev, prod: 133.9 + WATCHING.orders.prod } },
   {
     name: 'parrot',
     model: { dev: 73 + 24.53 + 9.81 + 3.2 + 36.73 + 22.27 + 7.3 + 14.38 + 11.68, prod: 420 },

@@ -37,6 +37,8 @@ describe('examples/goapp on EKS', () => {
         `goapp-${env.name}-network`,
         `goapp-${env.name}-data`,
         `goapp-${env.name}-cluster`,
+        // The database's dashboard (and in production its alarms), after the cluster.
+        `goapp-${env.name}-monitoring`,
       ]);
       // Each file as it sits in the environment's folder, gitops/<env>/.
       const folder = (env.manifests ?? [])

@@ -147,6 +147,7 @@ describe('planPreview (medications)', () => {
       network: dev.stackNames.network,
       data: dev.stackNames.data,
       runtime: dev.stackNames.runtime,
+      monitoring: dev.stackNames.monitoring,
       services: { api: `medications-pr-${SLUG}-api` },
     });
   });

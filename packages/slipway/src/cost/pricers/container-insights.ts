@@ -18,8 +18,9 @@ const MINUTES_PER_HOUR = 60;
 
 /**
  * `AWS::ECS::Cluster` with Container Insights: 'enabled' bills its metrics as custom metrics (the
- * cluster's and each service's, over every stack being priced); 'enhanced' bills per observation,
- * estimated from the services' desired tasks running all month. Off, or not set, costs nothing.
+ * cluster's and each service's, over every stack being priced); 'enhanced' bills per observation
+ * instead, the same metrics and each running task's, a minute apart, with the services' desired
+ * tasks running all month. Off, or not set, costs nothing.
  */
 export const priceContainerInsights: Pricer = (logicalId, resource, context) => {
   const settings = resource.Properties?.['ClusterSettings'];
@@ -47,8 +48,10 @@ export const priceContainerInsights: Pricer = (logicalId, resource, context) => 
     ];
   }
   const tasks = services.reduce((sum, s) => sum + (literalNumber(s.Properties?.['DesiredCount']) ?? 1), 0);
-  const millions =
-    (tasks * OBSERVATIONS_PER_TASK_MINUTE * context.usage.hoursPerMonth * MINUTES_PER_HOUR) / 1e6;
+  // The cluster's and services' own metrics are observations too, one a minute each.
+  const perMinute =
+    CLUSTER_METRICS + SERVICE_METRICS * services.length + OBSERVATIONS_PER_TASK_MINUTE * tasks;
+  const millions = (perMinute * context.usage.hoursPerMonth * MINUTES_PER_HOUR) / 1e6;
   const price = context.prices.prices['cloudwatch.container-insights-observation-million'];
   return [
     costLine(
@@ -57,8 +60,9 @@ export const priceContainerInsights: Pricer = (logicalId, resource, context) => 
       resource,
       'Container Insights',
       millions * price.usd,
-      `enhanced: ${qty(tasks)} tasks × about ${qty(OBSERVATIONS_PER_TASK_MINUTE)} observations a minute (estimate) over ` +
-        `${qty(context.usage.hoursPerMonth)} h = ${qty(millions)} M × ${unitUsd(price)} ${cite('Container Insights', price)}`,
+      `enhanced: about ${qty(perMinute)} observations a minute (the cluster, ${qty(services.length)} services and ` +
+        `${qty(tasks)} tasks × ${qty(OBSERVATIONS_PER_TASK_MINUTE)}; estimate) over ${qty(context.usage.hoursPerMonth)} h = ` +
+        `${qty(millions)} M × ${unitUsd(price)} ${cite('Container Insights', price)}`,
     ),
   ];
 };

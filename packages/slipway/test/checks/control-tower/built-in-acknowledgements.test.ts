@@ -25,10 +25,12 @@ const AWS_KEYS = ['CT.CLOUDWATCH.PR.3', 'CT.RDS.PR.30'];
 const OWN_KEYS = ['CT.CLOUDWATCH.PR.3'];
 
 /**
- * Choices that hold in every environment of both examples: the access-log bucket's purpose, and
- * plain HTTP on the listener while the environment has no domain (neither example has one).
+ * Choices that hold in every environment of both examples: the access-log bucket's purpose, plain
+ * HTTP on the listener while the environment has no domain (neither example has one), and the
+ * alarms that feed a service's "down" composite instead of notifying themselves.
  */
 const EVERYWHERE = [
+  'CT.CLOUDWATCH.PR.1',
   'CT.ELASTICLOADBALANCING.PR.1',
   'CT.RDS.PR.20',
   'CT.S3.PR.10',
@@ -47,13 +49,16 @@ const DEV_ONLY = [
   'CT.RDS.PR.2',
 ];
 
+/** Production's enhanced Container Insights, which the control only knows as 'enabled'. */
+const PRODUCTION_ONLY = ['CT.ECS.PR.2'];
+
 const EXAMPLES = [
   {
     name: 'medications',
     acknowledged: {
       ci: ['CT.ECR.PR.3'],
       dev: [...DEV_ONLY, ...EVERYWHERE, ...AWS_KEYS].sort(),
-      prod: [...EVERYWHERE, ...AWS_KEYS].sort(),
+      prod: [...PRODUCTION_ONLY, ...EVERYWHERE, ...AWS_KEYS].sort(),
     },
   },
   {
@@ -63,7 +68,7 @@ const EXAMPLES = [
     acknowledged: {
       ci: ['CT.ECR.PR.3'],
       dev: [...DEV_ONLY.filter((rule) => rule !== 'CT.ECS.PR.9'), ...EVERYWHERE, ...AWS_KEYS].sort(),
-      prod: [...EVERYWHERE, ...OWN_KEYS].sort(),
+      prod: [...PRODUCTION_ONLY, ...EVERYWHERE, ...OWN_KEYS].sort(),
     },
   },
 ] as const;
