@@ -83,6 +83,7 @@ describe('deploying the examples to the local emulator', () => {
       ['medications-dev-data', 'created'],
       ['medications-dev-runtime', 'created'],
       ['medications-dev-api', 'created'],
+      ['medications-dev-monitoring', 'created'],
     ]);
     // The whole app is planned (the CI stack holds every environment's deploy role), in one account.
     expect(result.accountMappings).toEqual([
@@ -168,6 +169,7 @@ describe('deploying the examples to the local emulator', () => {
       ['medications-dev-data', 'unchanged'],
       ['medications-dev-runtime', 'unchanged'],
       ['medications-dev-api', 'updated'],
+      ['medications-dev-monitoring', 'unchanged'],
     ]);
     expect(again.skipped).toEqual(['medications-ci']);
     expect((await services('medications-dev'))[0]?.desiredCount).toBe(2);
@@ -190,6 +192,7 @@ describe('deploying the examples to the local emulator', () => {
       'megadolls-dev-runtime',
       'megadolls-dev-web',
       'megadolls-dev-pgadmin',
+      'megadolls-dev-monitoring',
     ]);
     expect(
       before.stacks.every((s) => s.changes.length > 0 && s.changes.every((c) => c.action === 'add')),
@@ -292,6 +295,7 @@ describe('deploying the examples to the local emulator', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.destroyed).toEqual([
+      'medications-dev-monitoring',
       'medications-dev-api',
       'medications-dev-runtime',
       'medications-dev-data',
@@ -334,7 +338,7 @@ describe('deploying the examples to the local emulator', () => {
     const run = await slipwayLocal('destroy', 'medications', 'prod', '--yes');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      'Refusing to destroy medications-prod-api, medications-prod-runtime, medications-prod-data, medications-prod-network',
+      'Refusing to destroy medications-prod-monitoring, medications-prod-api, medications-prod-runtime, medications-prod-data, medications-prod-network',
     );
     const destroyed = destroyEnvironment(medications, 'prod', {
       target: 'local',

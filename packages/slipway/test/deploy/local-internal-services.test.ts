@@ -54,6 +54,7 @@ describe('an app of internal services on the local emulator', () => {
       'jobs-dev-runtime',
       'jobs-dev-queue',
       'jobs-dev-worker',
+      'jobs-dev-monitoring',
     ]);
     expect(deployed.stacks.flatMap((s) => Object.keys(s.outputs))).not.toContain('LoadBalancerDnsName');
     expect(await loadBalancers()).toBe(0);
