@@ -69,6 +69,7 @@ describe('deploying to regions and zones moto does not know, on the local emulat
       ['ledger-dev-data', 'created'],
       ['ledger-dev-runtime', 'created'],
       ['ledger-dev-api', 'created'],
+      ['ledger-dev-monitoring', 'created'],
     ]);
     expect(result.zones).toEqual(zones);
     expect(result.changes).toEqual([]);
