@@ -72,9 +72,11 @@ describe('EKS node groups in the estimate', () => {
     //   system node (on-demand)     1 × 730 h × $0.0336                = $24.528
     //   workload node (Spot)        1 × 730 h × $0.0336 × 0.40         =  $9.8112
     //   root volumes                2 nodes × 20 GB gp3 × $0.08        =  $3.20
-    //   the cluster stack                                              = $110.5392 a month
+    //   provisioner's ECS cluster   Container Insights (standard):
+    //                               8 cluster metrics × $0.30          =  $2.40
+    //   the cluster stack                                              = $112.9392 a month
     const { lines, unpriced, unverified, monthlyUsd } = estimate([pool(), WORKLOAD]);
-    expect(monthlyUsd).toBeCloseTo(110.5392, 6);
+    expect(monthlyUsd).toBeCloseTo(112.9392, 6);
     expect(unpriced).toEqual([]);
     const nodes = nodeLines(lines);
     expect(nodes.map((l) => l.usd).sort((a, b) => a - b)).toEqual(

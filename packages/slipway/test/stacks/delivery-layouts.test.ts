@@ -15,9 +15,11 @@ const env = (account: string, region: string, production = false): EnvironmentCo
   account,
   region,
   availabilityZones: [`${region}a`, `${region}b`],
-  // Production serves HTTPS (Slipway-ELB5), with a certificate in its own account and region.
+  // Production serves HTTPS (Slipway-ELB5), with a certificate in its own account and region,
+  // and its alarms reach a person (Slipway-OBS1).
   ...(production
     ? {
+        observability: { alerts: { email: ['oncall@shop.example.com'] } },
         domain: {
           name: 'shop.example.com',
           certificateArn: `arn:aws:acm:${region}:${account}:certificate/0a1b2c3d-0000-4000-8000-000000000001`,
