@@ -55,8 +55,9 @@ class Alarm(AddedResource):
 
 
 @register
-class CompositeAlarm(AddedResource):
-    """Recorded with its rule, as moto's own PutCompositeAlarm does; its state is never evaluated."""
+class CompositeAlarm(Alarm):
+    """Recorded with its rule, as moto's own PutCompositeAlarm does; its state is never evaluated.
+    Removed like any alarm, by name."""
 
     TYPE = "AWS::CloudWatch::CompositeAlarm"
     NAME_PROPERTY = "AlarmName"
@@ -89,9 +90,6 @@ class CompositeAlarm(AddedResource):
             rule=properties["AlarmRule"],
         )
         return cls(alarm_name, {"Arn": alarm.alarm_arn}, properties, account_id, region_name)
-
-    def remove(self) -> None:
-        cloudwatch_backends[self.account_id][self.region_name].delete_alarms([self.physical_id])
 
 
 @register
