@@ -1,3 +1,4 @@
+import { ecsDatadogMonitors } from './ecs-datadog-monitors.js';
 import { observabilityOf } from './observability.js';
 import type { EnvironmentModel } from './types.js';
 import { uptimePlan } from './uptime.js';
@@ -19,7 +20,8 @@ export type WatchedEnvironment = Pick<
 
 /**
  * Whether the environment gets a `<app>-<env>-monitoring` stack: a dashboard with something on it,
- * at alarm level 'all' a database, a cache or a load balancer to alarm on, or uptime canaries. CloudFormation
+ * at alarm level 'all' a database, a cache or a load balancer to alarm on, uptime canaries, or
+ * Datadog monitors of ECS services (decision 025). CloudFormation
  * rejects empty stacks, so an environment with nothing to watch gets none.
  */
 export function needsMonitoringStack(env: WatchedEnvironment): boolean {
@@ -33,5 +35,5 @@ export function needsMonitoringStack(env: WatchedEnvironment): boolean {
   const alarmed = observability.alarms === 'all' && (stores > 0 || publicServices);
   // Uptime canaries call the public services from here too (on EKS as well, through its domain).
   const canaries = uptimePlan(env).checks.length > 0;
-  return onDashboard || alarmed || canaries;
+  return onDashboard || alarmed || canaries || ecsDatadogMonitors(env) !== undefined;
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface LintMatch {
   readonly Level: 'Error' | 'Warning' | 'Informational';
@@ -25,6 +26,29 @@ export interface LintResult {
  */
 export const LINT_ALL_TIMEOUT_MS = 180_000;
 
+const PACKAGE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The published schemas of the registry types Slipway uses beyond AWS's (`registry-schemas/README.md`). */
+export const REGISTRY_SCHEMAS = path.join(PACKAGE, 'registry-schemas');
+
+/**
+ * How to start cfn-lint: its own command line through `scripts/cfn-lint-registry.py`, which checks
+ * third-party resources against the schemas in {@link REGISTRY_SCHEMAS} (cfn-lint 1.51 loads them
+ * but would check none of their properties). The script runs in the Python cfn-lint is installed
+ * in: `SLIPWAY_CFN_LINT_PYTHON`, else `python3`.
+ */
+export function cfnLintCommand(args: readonly string[]): { command: string; args: string[] } {
+  return {
+    command: process.env['SLIPWAY_CFN_LINT_PYTHON'] ?? 'python3',
+    args: [
+      path.join(PACKAGE, 'scripts', 'cfn-lint-registry.py'),
+      '--registry-schemas',
+      REGISTRY_SCHEMAS,
+      ...args,
+    ],
+  };
+}
+
 /**
  * AWS's cfn-lint over many templates in one process (it starts slowly, so one call for all).
  * Throws when cfn-lint is not on PATH, since a missing validator must not pass silently.
@@ -35,11 +59,12 @@ export function lintTemplates(
 ): LintResult {
   if (files.length === 0) throw new Error('lintTemplates needs at least one template');
   const regions = options.regions && options.regions.length > 0 ? ['--regions', ...options.regions] : [];
-  const run = spawnSync('cfn-lint', ['--format', 'json', ...regions, '--', ...files], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (run.error) throw new Error(`cfn-lint must be on PATH: ${run.error.message}`);
+  const lint = cfnLintCommand(['--format', 'json', ...regions, '--', ...files]);
+  const run = spawnSync(lint.command, lint.args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (run.error) throw new Error(`cfn-lint's Python must be on PATH: ${run.error.message}`);
+  if (run.status !== 0 && run.stdout === '') {
+    throw new Error(`cfn-lint did not run (exit ${run.status}): ${run.stderr.slice(0, 2000)}`);
+  }
   const matches = JSON.parse(run.stdout || '[]') as LintMatch[];
   const warnings = new Map<string, number>();
   for (const match of matches.filter((m) => m.Level === 'Warning')) {

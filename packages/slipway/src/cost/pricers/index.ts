@@ -142,6 +142,11 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'AWS::Lambda::EventInvokeConfig',
   'AWS::Lambda::EventSourceMapping',
   'AWS::SQS::QueuePolicy',
+  // Datadog bills no monitor of its own (its pricing lists monitors under no billing parameter, read
+  // 2026-12-03, unverified). CloudFormation bills a third-party type's handler operations ($0.0009
+  // each beyond 1,000 a month free, AWS's CloudFormation pricing page, read 2026-12-03), and they run
+  // only when a deploy creates, changes or deletes a monitor: no monthly figure to give.
+  'Datadog::Monitors::Monitor',
 ]);
 
 /** Whole services that are free to declare: identity and access, and scaling policies. */

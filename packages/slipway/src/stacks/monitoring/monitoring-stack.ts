@@ -2,6 +2,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { ecsDatadogMonitors } from '../../model/ecs-datadog-monitors.js';
 import { observabilityOf } from '../../model/observability.js';
 import type { AppModel, EnvironmentModel } from '../../model/types.js';
 import { dataKeys, type EnvironmentRef, readValue, runtimeKeys } from '../shared/cross-stack.js';
@@ -16,6 +17,7 @@ import {
 import { SlipwayStack } from '../shared/slipway-stack.js';
 import { CacheAlarms, cacheNodeIds } from './cache-alarms.js';
 import { DatabaseAlarms } from './database-alarms.js';
+import { DatadogMonitors } from './datadog-monitors.js';
 import { EnvironmentDashboard } from './environment-dashboard.js';
 import { environmentAlarmNames } from './environment-alarms.js';
 import { loadBalancerErrorsAlarm } from './load-balancer-alarm.js';
@@ -33,7 +35,8 @@ export interface MonitoringStackProps {
  * own 5xx, each notifying the environment's alarm topic; with `dashboard` on, the environment's
  * dashboard. It reads the topic, the load balancer and the caches through SSM like every other
  * stack, and names the other stacks' alarms by their fixed names, so it has no deploy-time need
- * of the service stacks (decision 024). Uptime canaries belong here too, beside the dashboard.
+ * of the service stacks (decision 024). Uptime canaries belong here too, beside the dashboard, and
+ * with provider 'datadog' on ECS each service's Datadog monitors (decision 025).
  * Cost: $0.10 per alarm-month; the dashboard $3 a month after the account's first three.
  */
 export class MonitoringStack extends SlipwayStack {
@@ -42,6 +45,8 @@ export class MonitoringStack extends SlipwayStack {
   readonly dashboard?: EnvironmentDashboard;
   /** The canaries and their alarms, with `observability.uptime` on. */
   readonly uptime?: UptimeCanaries;
+  /** The services' Datadog monitors, with provider 'datadog' on ECS and an application key. */
+  readonly datadogMonitors?: DatadogMonitors;
 
   constructor(scope: Construct, props: MonitoringStackProps) {
     const { model, environment: env } = props;
@@ -135,6 +140,14 @@ export class MonitoringStack extends SlipwayStack {
         where,
         environment: env,
         alarmTopicArn: readValue(this, where, 'runtime', runtimeKeys.alarmTopicArn),
+      });
+    }
+    const datadog = ecsDatadogMonitors(env);
+    if (datadog !== undefined) {
+      this.datadogMonitors = new DatadogMonitors(this, 'DatadogMonitors', {
+        app: model.app,
+        environment: env,
+        datadog,
       });
     }
   }
