@@ -8,6 +8,7 @@ import { compareWithDeployed, readStack } from './compare.js';
 import { type ConfirmationOptions, confirmProduction, requireConfirmationPossible } from './confirm.js';
 import { withEndpoint } from './connection.js';
 import { readCrossRegionValues } from './cross-region-values.js';
+import { ensureDatadogMonitorType } from './datadog-monitor-type.js';
 import { deployOrder } from './deploy-order.js';
 import { checkOidcProvider } from './oidc-provider.js';
 import { refuseOpenFindings } from './findings-gate.js';
@@ -162,6 +163,8 @@ export async function deployEnvironment(
         total: selected.length,
       });
       const started = performance.now();
+      // Datadog's monitor type is activated and configured per account and region, outside any stack.
+      if (stack.kind === 'monitoring') await ensureMonitorType(session);
       const outputs = await deployStack(session, app.assembly, stack).catch(async (error: unknown) => {
         throw await stackFailure(session, stack, error, {
           completed: results.map((r) => r.name),
@@ -281,6 +284,16 @@ async function standInAlertSecrets(session: Session): Promise<void> {
       message: `made secret ${name} in the emulator with a placeholder PagerDuty URL (${PLACEHOLDER_PAGERDUTY_URL}); nothing is paged locally`,
     });
   }
+}
+
+/** With Datadog monitors on ECS: the account and region's monitor type, activated and configured (decision 025). */
+async function ensureMonitorType(session: Session): Promise<void> {
+  const outcome = await ensureDatadogMonitorType(session.connection, session.environment);
+  if (outcome === undefined) return;
+  session.emit({
+    kind: 'note',
+    message: `${outcome.activated ? 'activated' : 'found'} Datadog::Monitors::Monitor (${outcome.typeArn}) and set its configuration: the keys as dynamic references to the declared secrets`,
+  });
 }
 
 function hasChanges(changes: StackChanges | undefined): boolean {

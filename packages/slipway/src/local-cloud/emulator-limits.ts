@@ -37,6 +37,10 @@ export const ALERTS_EMULATOR_LIMIT =
 export const UPTIME_EMULATOR_LIMIT =
   'uptime canaries are recorded with their schedule, runtime and script, none runs: no health path is called and their alarms never see a SuccessPercent';
 
+/** Said beside the others when an ECS environment has Datadog monitors (decision 025). */
+export const DATADOG_MONITORS_EMULATOR_LIMIT =
+  "Datadog's monitor type is activated and configured in the emulator and its monitors are recorded with their queries; nothing reaches Datadog, no key is read and no monitor is evaluated";
+
 /** The limits that apply to an environment with this runtime, its databases, tables, functions, edge and alert routes. */
 export function emulatorLimitsFor(env: {
   readonly runtime?: 'ecs' | 'eks';
@@ -46,7 +50,10 @@ export function emulatorLimitsFor(env: {
   readonly topics?: readonly unknown[];
   readonly queues?: readonly unknown[];
   readonly edge?: object;
+  readonly services?: readonly unknown[];
   readonly observability?: {
+    readonly provider?: string;
+    readonly datadog?: { readonly appKeySecret?: string };
     readonly alerts: {
       readonly emails: readonly string[];
       readonly slack?: object;
@@ -60,6 +67,11 @@ export function emulatorLimitsFor(env: {
     alerts !== undefined &&
     (alerts.emails.length > 0 || alerts.slack !== undefined || alerts.pagerduty !== undefined);
   const withoutDatabase = (env.databases ?? []).length === 0;
+  const datadogMonitors =
+    env.runtime !== 'eks' &&
+    (env.services ?? []).length > 0 &&
+    env.observability?.provider === 'datadog' &&
+    env.observability.datadog?.appKeySecret !== undefined;
   return [
     ...EMULATOR_LIMITS.filter((limit) => !(withoutDatabase && limit === DATABASE_EMULATOR_LIMIT)),
     ...(env.runtime === 'eks' ? [EKS_EMULATOR_LIMIT] : []),
@@ -70,6 +82,7 @@ export function emulatorLimitsFor(env: {
     ...(env.edge !== undefined ? [EDGE_EMULATOR_LIMIT] : []),
     ...(routed ? [ALERTS_EMULATOR_LIMIT] : []),
     ...(env.observability?.uptime === true ? [UPTIME_EMULATOR_LIMIT] : []),
+    ...(datadogMonitors ? [DATADOG_MONITORS_EMULATOR_LIMIT] : []),
   ];
 }
 

@@ -20,6 +20,7 @@ def apply() -> list[str]:
         lazy_resources,
         logs_fixes,
         rds_fixes,
+        registry_types,
         service_deletes,
         stack_events,
         stack_operations,
@@ -30,7 +31,7 @@ def apply() -> list[str]:
     modules = (accepted_regions, stack_events, stack_operations, lazy_resources, stack_parameters)
     modules += (dynamic_references,)
     modules += (added_resource, general_fixes, kms_fixes, lambda_fixes, logs_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
-    modules += (cloudfront_config, cloudfront_api)
+    modules += (cloudfront_config, cloudfront_api, registry_types)
     modules += (ec2_deletes, service_deletes)
     for module in modules:
         applied.extend(module.apply())
