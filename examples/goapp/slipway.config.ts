@@ -15,8 +15,13 @@ export default defineConfig({
     publicEndpointCidrs: ['203.0.113.0/24'],
     admins: ['arn:aws:iam::111111111111:role/platform-admin'],
     developers: ['arn:aws:iam::111111111111:role/goapp-developer'],
-    // The Datadog agent on every node, its API key synced from Secrets Manager; with the
-    // application key, each service's monitors (pods unavailable, crash loops, error logs).
+  },
+
+  observability: {
+    // Datadog watches the cluster: the agent on every node, its API key synced from Secrets
+    // Manager; with the application key, each service's monitors (pods unavailable, crash loops,
+    // error logs), kept by the Datadog Operator.
+    provider: 'datadog',
     datadog: {
       apiKeySecret: 'datadog-api-key',
       appKeySecret: 'datadog-app-key',
@@ -61,13 +66,15 @@ export default defineConfig({
       region: 'us-east-1',
       availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
       network: { cidr: '10.30.0.0/16', subnetMask: 20 },
-      // Production's alarms reach a person: each address confirms its subscription once.
-      observability: { alerts: { email: ['oncall@goapp.example.com'] } },
+      observability: {
+        // Production's CloudWatch alarms (database, load balancer) reach a person by email, and
+        // its Datadog monitors also page the on-call engineer.
+        alerts: { email: ['oncall@goapp.example.com'] },
+        datadog: { notify: ['@pagerduty-goapp', '@slack-goapp-alerts'] },
+      },
       eks: {
         admins: ['arn:aws:iam::222222222222:role/platform-admin'],
         developers: ['arn:aws:iam::222222222222:role/goapp-developer'],
-        // Production's monitors also page the on-call engineer.
-        datadog: { notify: ['@pagerduty-goapp', '@slack-goapp-alerts'] },
       },
     },
   },

@@ -1,6 +1,8 @@
 // Medications: one API on the cost floor in dev, and a production database with every safety
 // measure the team asked for (private, encrypted, deletion protection, least-privilege app user,
-// RDS-managed master password, backups, access from the app only, Multi-AZ).
+// RDS-managed master password, backups, access from the app only, Multi-AZ), watched in
+// production by the team's Elastic deployment (traces, metrics and logs through an OpenTelemetry
+// collector) with an uptime check on the API every five minutes.
 import { defineConfig } from 'slipway';
 
 export default defineConfig({
@@ -9,6 +11,11 @@ export default defineConfig({
 
   databases: {
     main: { databaseName: 'medications', appUsername: 'medications_app' },
+  },
+
+  secrets: {
+    // The Elastic deployment's API key: Slipway makes the secret, the team fills it once.
+    'elastic-api-key': { secretsManager: 'medications/elastic-api-key' },
   },
 
   services: {
@@ -42,8 +49,18 @@ export default defineConfig({
       account: '222222222222',
       region: 'us-east-1',
       availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
-      // Production's alarms reach a person: each address confirms its subscription once.
-      observability: { alerts: { email: ['oncall@medications.example.com'] } },
+      observability: {
+        // Traces, metrics and logs go to Elastic (APM and Kibana, as the team ran ELK before);
+        // CloudWatch alarms stay, and reach a person: each address confirms its subscription once.
+        provider: 'elastic',
+        elastic: {
+          endpoint: 'https://medications.apm.us-east-1.aws.elastic-cloud.com',
+          apiKeySecret: 'elastic-api-key',
+        },
+        alerts: { email: ['oncall@medications.example.com'] },
+        // Heartbeat's job: a canary calls /healthz from outside every five minutes.
+        uptime: true,
+      },
       databases: {
         // Spelled out although they are the production defaults, so a reviewer sees them.
         main: {

@@ -13,8 +13,18 @@ export default defineConfig({
     nodes: 'karpenter',
     publicEndpointCidrs: ['198.51.100.0/24'],
     admins: ['arn:aws:iam::111111111111:role/platform-admin'],
-    // The agent reads its API key from SSM through External Secrets.
-    datadog: { apiKeySecret: 'datadogApiKey' },
+  },
+
+  // The Datadog agent on every node reads its API key from SSM through External Secrets and
+  // collects the JSON logs and traces of every pod; with the application key, the Datadog Operator
+  // keeps each service's monitors (pods unavailable, crash loops, error logs).
+  observability: {
+    provider: 'datadog',
+    datadog: {
+      apiKeySecret: 'datadogApiKey',
+      appKeySecret: 'datadogAppKey',
+      notify: ['@slack-parrot-alerts'],
+    },
   },
 
   databases: {
@@ -28,6 +38,7 @@ export default defineConfig({
     // SecureString parameters the team creates once per account (CloudFormation cannot).
     djangoSecretKey: { ssm: '/parrot/django-secret-key' },
     datadogApiKey: { ssm: '/parrot/datadog-api-key' },
+    datadogAppKey: { ssm: '/parrot/datadog-app-key' },
   },
 
   services: {
@@ -53,8 +64,12 @@ export default defineConfig({
       account: '222222222222',
       region: 'us-west-2',
       availabilityZones: ['us-west-2a', 'us-west-2b', 'us-west-2c'],
-      // Production's alarms reach a person: each address confirms its subscription once.
-      observability: { alerts: { email: ['oncall@parrot.example.com'] } },
+      observability: {
+        // Production's CloudWatch alarms (database, cache) reach a person by email, and its
+        // Datadog monitors also page the on-call engineer.
+        alerts: { email: ['oncall@parrot.example.com'] },
+        datadog: { notify: ['@pagerduty-parrot', '@slack-parrot-alerts'] },
+      },
       eks: { admins: ['arn:aws:iam::222222222222:role/platform-admin'] },
       // Reads scale out on a replica; the writer stays Multi-AZ (the production default).
       databases: { main: { instanceClass: 'db.t4g.small', readReplicas: 1 } },

@@ -3,9 +3,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { loadConfig } from '../../src/config/load.js';
+import { alertsReachSomeone, observabilityOf } from '../../src/model/observability.js';
 import type { PlanOutcome } from '../../src/plan/run-plan.js';
 import { runCli } from '../cli/run-cli.js';
 import { cfnLintCommand } from '../support/cfn-lint.js';
+import {
+  alarmsThatMustReachSomeone,
+  routedAlarmNames,
+  servicesWithCanaries,
+  templateAlarms,
+} from './watched-production.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 
@@ -116,6 +125,41 @@ describe.each(EXAMPLES)('examples/$name', ({ name, model }) => {
     }
   });
 
+  it("routes production's alarms to a person for every public service, database, cache, function and queue, with a dashboard and its canaries", async () => {
+    const model = await loadConfig(config);
+    const prod = model.environments.find((e) => e.production);
+    const planned = plan.environments.find((e) => e.name === prod?.name);
+    if (prod === undefined || planned === undefined) throw new Error(`${name} has no planned production`);
+    expect(alertsReachSomeone(observabilityOf(prod).alerts)).toBe(true);
+    const templates = planned.stacks.map((s) => JSON.parse(readFileSync(s.template, 'utf8')) as Template);
+    const routed = routedAlarmNames(templates.flatMap(templateAlarms));
+    const mustReach = alarmsThatMustReachSomeone(model.app, prod);
+    expect(mustReach.length).toBeGreaterThan(0);
+    expect(mustReach.filter((alarm) => !routed.has(alarm))).toEqual([]);
+    const resources = templates.flatMap((t) => Object.values(t.Resources ?? {}));
+    expect(resources.filter((r) => r.Type === 'AWS::CloudWatch::Dashboard')).toHaveLength(1);
+    expect(resources.filter((r) => r.Type === 'AWS::Synthetics::Canary')).toHaveLength(
+      servicesWithCanaries(prod).length,
+    );
+    // On EKS, Datadog monitors watch each public service, and each names who it notifies.
+    if (prod.runtime === 'eks') {
+      for (const service of prod.services.filter((s) => s.public)) {
+        const file = planned.manifests?.find((f) =>
+          f.endsWith(path.join('datadog-monitors', `${service.name}.yaml`)),
+        );
+        expect(file, service.name).toBeDefined();
+        const monitors = parseAllDocuments(readFileSync(file ?? '', 'utf8')).map(
+          (d) => d.toJS() as { kind: string; spec: { message: string } },
+        );
+        expect(monitors.length).toBeGreaterThan(0);
+        for (const monitor of monitors) {
+          expect(monitor.kind).toBe('DatadogMonitor');
+          expect(monitor.spec.message).toMatch(/@pagerduty-\S+/);
+        }
+      }
+    }
+  });
+
   it('makes no custom resource: no Lambda function runs behind CloudFormation', () => {
     for (const stack of [...plan.shared.stacks, ...plan.environments.flatMap((e) => e.stacks)]) {
       const template = JSON.parse(readFileSync(stack.template, 'utf8')) as {
@@ -146,6 +190,8 @@ describe.each(EXAMPLES)('examples/$name', ({ name, model }) => {
     expect(status & 2).toBe(0);
   });
 });
+
+type Template = { Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 
 /** Runs AWS's cfn-lint over the templates. It exits 2 on errors, 4 on warnings, 8 on notes, 0 when clean. */
 function cfnLint(templates: readonly string[]): { status: number; output: string } {

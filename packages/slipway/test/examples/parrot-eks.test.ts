@@ -2,7 +2,9 @@ import path from 'node:path';
 import { CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
 import { useEmulator } from '../local-cloud/emulator.js';
+import { expectProductionWatched } from './production-watched.js';
 
 const config = path.resolve(import.meta.dirname, '../../../../examples/parrot/slipway.config.ts');
 
@@ -10,7 +12,7 @@ const config = path.resolve(import.meta.dirname, '../../../../examples/parrot/sl
 describe('examples/parrot on the local emulator', () => {
   const emulator = useEmulator();
 
-  it("deploys prod in us-west-2 (Karpenter's queue and rules, a replica, the cache) and diffs to zero", async () => {
+  it("deploys prod in us-west-2 (Karpenter's queue and rules, a replica, the cache, their alarms routed) and diffs to zero", async () => {
     const deployed = await emulator.cli('deploy', config, 'prod', '--yes');
     expect(deployed.code, deployed.stderr).toBe(0);
 
@@ -30,6 +32,11 @@ describe('examples/parrot on the local emulator', () => {
       'parrot-prod-main',
       'parrot-prod-main-replica-1',
     ]);
+
+    const model = await loadConfig(config);
+    const prod = model.environments.find((e) => e.name === 'prod');
+    if (prod === undefined) throw new Error('parrot has no prod');
+    await expectProductionWatched(emulator, model, prod);
 
     const diff = await emulator.cli('diff', config, 'prod', '--json');
     expect(diff.code, diff.stderr).toBe(0);
