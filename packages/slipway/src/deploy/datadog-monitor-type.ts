@@ -12,7 +12,11 @@ import {
   datadogApiUrl,
   datadogMonitorPublicTypeArn,
 } from '../config/data/datadog-monitor-type.js';
-import { type DatadogMonitorsModel, ecsDatadogMonitors } from '../model/ecs-datadog-monitors.js';
+import {
+  type DatadogMonitorsModel,
+  ecsDatadogMonitors,
+  secretReference,
+} from '../model/ecs-datadog-monitors.js';
 import type { EnvironmentModel } from '../model/types.js';
 import { regionFacts } from '../stacks/shared/partition.js';
 import { type Connection, LOCAL_CREDENTIALS } from './connection.js';
@@ -50,16 +54,14 @@ export function datadogTypeConfiguration(env: EnvironmentModel, datadog: Datadog
 }
 
 function dynamicReference(env: EnvironmentModel, secretName: string): string {
-  const secret = env.secrets.find((s) => s.name === secretName);
-  if (secret === undefined) {
+  const reference = secretReference(env.secrets, secretName);
+  if (reference === undefined) {
     // Validation refuses an undeclared secret; a model built by hand could still name one.
     throw new DatadogMonitorTypeError(
       `observability.datadog: no secret named '${secretName}' is declared in ${env.name}. Fix: declare it under secrets.`,
     );
   }
-  return secret.source === 'ssm'
-    ? `{{resolve:ssm-secure:${secret.path}}}`
-    : `{{resolve:secretsmanager:${secret.path}:SecretString}}`;
+  return reference;
 }
 
 /**

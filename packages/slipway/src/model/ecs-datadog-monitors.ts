@@ -1,6 +1,6 @@
 import type { DatadogModel } from './observability.js';
 import { observabilityOf } from './observability.js';
-import type { EnvironmentModel } from './types.js';
+import type { EnvironmentModel, SecretModel } from './types.js';
 
 /** Datadog settings that keep monitors: an application key is named. */
 export type DatadogMonitorsModel = DatadogModel & { readonly appKeySecret: string };
@@ -18,4 +18,17 @@ export function ecsDatadogMonitors(
   const datadog = observability.provider === 'datadog' ? observability.datadog : undefined;
   if (datadog?.appKeySecret === undefined) return undefined;
   return { ...datadog, appKeySecret: datadog.appKeySecret };
+}
+
+/**
+ * How one declared secret reaches the type's configuration: a CloudFormation dynamic reference,
+ * which CloudFormation resolves when the handler runs, so no key is written anywhere. Undefined
+ * when no secret of that name is declared.
+ */
+export function secretReference(secrets: readonly SecretModel[], name: string): string | undefined {
+  const secret = secrets.find((s) => s.name === name);
+  if (secret === undefined) return undefined;
+  return secret.source === 'ssm'
+    ? `{{resolve:ssm-secure:${secret.path}}}`
+    : `{{resolve:secretsmanager:${secret.path}:SecretString}}`;
 }

@@ -13,6 +13,7 @@ import { validateCreatedSecretNames } from './created-secret-names.js';
 import type { Validator } from './context.js';
 import { validateDatabases } from './database.js';
 import { validateDatabaseClasses } from './database-class.js';
+import { validateDatadogTypeConfiguration } from './datadog-type-configuration.js';
 import { validateDelivery } from './delivery.js';
 import { validateDeployments } from './deployment.js';
 import { validateDev } from './dev.js';
@@ -66,6 +67,7 @@ const VALIDATORS: readonly Validator[] = [
   validateRouting,
   validateEdges,
   validateObservability,
+  validateDatadogTypeConfiguration,
   validateImages,
   validateEnvironmentVariables,
   validateDev,
