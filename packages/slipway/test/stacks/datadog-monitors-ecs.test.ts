@@ -157,6 +157,31 @@ describe('Datadog monitors of ECS services', () => {
     expect(dev.Options['RenotifyInterval']).toBeUndefined();
   });
 
+  it("lets each environment's deploy role activate and configure the type, in its region only", () => {
+    const ci = plan.shared.stacks.find((st) => st.name === 'shop-ci');
+    const policies = Object.values(readTemplate(ci!.template).Resources ?? {}).filter(
+      (r) => r.Type === 'AWS::IAM::Policy',
+    );
+    const statements = policies.flatMap(
+      (p) =>
+        (
+          p.Properties?.['PolicyDocument'] as {
+            Statement: { Sid?: string; Action: unknown; Condition?: unknown }[];
+          }
+        ).Statement,
+    );
+    const granted = statements.filter((st) => st.Sid === 'ActivateDatadogMonitorType');
+    expect(granted).toHaveLength(2);
+    for (const statement of granted) {
+      expect([...(statement.Action as string[])].sort()).toEqual([
+        'cloudformation:ActivateType',
+        'cloudformation:DescribeType',
+        'cloudformation:SetTypeConfiguration',
+      ]);
+      expect(statement.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
+    }
+  });
+
   it('makes none without an application key', () => {
     const config = datadogConfig();
     config.observability = {
@@ -173,6 +198,8 @@ describe('Datadog monitors of ECS services', () => {
         .flatMap((s) => Object.values(readTemplate(s.template).Resources ?? {}).map((r) => r.Type));
       expect(types.length).toBeGreaterThan(0);
       expect(types).not.toContain(DATADOG_MONITOR_TYPE);
+      const ci = none.shared.stacks.find((st) => st.name === 'shop-ci');
+      expect(readFileSync(ci!.template, 'utf8')).not.toContain('cloudformation:ActivateType');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,6 +11,7 @@ import { regionFacts } from '../shared/partition.js';
 import { grantImagePromotion } from './pipeline-deploy-roles.js';
 import { PreviewImages } from './preview-images.js';
 import { previewDeployRole } from './preview-deploy-role.js';
+import { grantDatadogMonitorType } from './datadog-type-permissions.js';
 import { grantProvisionerRuns } from './provisioner-permissions.js';
 import { cdkBootstrapRolePattern, deployRoleName, imagePushRoleName } from '../shared/resource-names.js';
 import { SlipwayStack } from '../shared/slipway-stack.js';
@@ -129,6 +130,7 @@ export class CiStack extends SlipwayStack {
     );
     const environment = model.environments.find((e) => e.name === target.environment);
     if (environment) grantProvisionerRuns(role, model.app, environment);
+    if (environment) grantDatadogMonitorType(role, environment);
     acknowledge(
       role,
       `AwsSolutions-IAM5[Resource::arn:${partition}:iam::${target.account}:role/${cdkBootstrapRolePattern(target.account, target.region)}]`,
