@@ -140,7 +140,14 @@ export async function ensureDatadogMonitorType(
     }
     const typeArn = activated.Arn;
     await step('Configuring', () =>
-      client.send(new SetTypeConfigurationCommand({ TypeArn: typeArn, Configuration: configuration })),
+      client.send(
+        new SetTypeConfigurationCommand({
+          TypeArn: typeArn,
+          Configuration: configuration,
+          // Required for a resource type's configuration (the API reference's ConfigurationAlias).
+          ConfigurationAlias: 'default',
+        }),
+      ),
     );
     return { activated: activatedNow, typeArn, configuration };
   } finally {
