@@ -36,6 +36,11 @@ export interface DatadogMonitorTypeOutcome {
   readonly typeArn: string;
   /** The configuration set, with its dynamic references unresolved. */
   readonly configuration: string;
+  /**
+   * The public version active in the account when it is not of the pinned major version: someone
+   * activated another major by hand, whose schema the monitors were not checked against.
+   */
+  readonly otherMajorVersion?: string;
 }
 
 /**
@@ -149,7 +154,15 @@ export async function ensureDatadogMonitorType(
         }),
       ),
     );
-    return { activated: activatedNow, typeArn, configuration };
+    const version = activated.PublicVersionNumber;
+    const otherMajor =
+      version !== undefined && Number.parseInt(version, 10) !== DATADOG_MONITOR_TYPE_MAJOR_VERSION;
+    return {
+      activated: activatedNow,
+      typeArn,
+      configuration,
+      ...(otherMajor ? { otherMajorVersion: version } : {}),
+    };
   } finally {
     client.destroy();
   }

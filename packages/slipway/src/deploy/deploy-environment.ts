@@ -294,6 +294,12 @@ async function ensureMonitorType(session: Session): Promise<void> {
     kind: 'note',
     message: `${outcome.activated ? 'activated' : 'found'} Datadog::Monitors::Monitor (${outcome.typeArn}) and set its configuration: the keys as dynamic references to the declared secrets`,
   });
+  if (outcome.otherMajorVersion !== undefined) {
+    session.emit({
+      kind: 'note',
+      message: `Datadog::Monitors::Monitor is active at version ${outcome.otherMajorVersion} in this account and region; Slipway's monitors are written and linted for major version 4. Deactivate it to let the next deploy activate version 4, or keep it knowingly.`,
+    });
+  }
 }
 
 function hasChanges(changes: StackChanges | undefined): boolean {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  ActivateTypeCommand,
   BatchDescribeTypeConfigurationsCommand,
   CloudFormationClient,
   CreateStackCommand,
@@ -17,8 +18,9 @@ import {
 } from '../../src/config/data/datadog-monitor-type.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { DeployEvent } from '../../src/deploy/deploy-events.js';
+import { ensureDatadogMonitorType } from '../../src/deploy/datadog-monitor-type.js';
 import { deployEnvironment } from '../../src/deploy/index.js';
-import { DATADOG_MONITORS_EMULATOR_LIMIT } from '../../src/local-cloud/emulator-limits.js';
+import { DATADOG_MONITORS_EMULATOR_LIMIT, LOCAL_ACCOUNT } from '../../src/local-cloud/emulator-limits.js';
 import type { AppModel } from '../../src/model/types.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 
@@ -115,6 +117,31 @@ describe('Datadog monitors on the local emulator', () => {
     const note = again.find((e) => e.kind === 'note' && e.message.includes(DATADOG_MONITOR_TYPE));
     expect(note?.kind === 'note' && note.message.startsWith('found ')).toBe(true);
     cfn.destroy();
+  });
+
+  it('activates only once, says when another major version is active, and refuses an undeclared key', async () => {
+    const env = model.environments.find((e) => e.name === 'dev')!;
+    const local = { ...env, account: LOCAL_ACCOUNT };
+    const connection = { target: 'local' as const, endpoint: emulator.endpoint };
+    const first = await ensureDatadogMonitorType(connection, local);
+    expect(first).toMatchObject({ activated: true });
+    expect(first?.otherMajorVersion).toBeUndefined();
+    expect((await ensureDatadogMonitorType(connection, local))?.activated).toBe(false);
+
+    const cfn = new CloudFormationClient(emulator.config('eu-west-1'));
+    await cfn.send(
+      new ActivateTypeCommand({
+        PublicTypeArn: datadogMonitorPublicTypeArn('aws', 'eu-west-1'),
+        MajorVersion: 3,
+      }),
+    );
+    expect((await ensureDatadogMonitorType(connection, local))?.otherMajorVersion).toBe('3.0.0');
+    cfn.destroy();
+
+    const undeclared = { ...local, secrets: local.secrets.filter((s) => s.name !== 'datadog-app-key') };
+    await expect(ensureDatadogMonitorType(connection, undeclared)).rejects.toThrow(
+      "no secret named 'datadog-app-key' is declared in dev",
+    );
   });
 
   it('fails a stack naming a monitor while the type is not activated, as CloudFormation does', async () => {

@@ -115,6 +115,8 @@ def _description(region: str, type_name: str, record: dict[str, Any] | None, pub
         described["OriginalTypeArn"] = record["PublicTypeArn"]
         described["AutoUpdate"] = record["AutoUpdate"]
         if record.get("MajorVersion") is not None:
+            # The emulator has no releases: the activated major's first version stands for it.
+            described["PublicVersionNumber"] = f"{record['MajorVersion']}.0.0"
             described["LatestPublicVersion"] = f"{record['MajorVersion']}.0.0"
     elif public:
         described["Arn"] = public_type_arn(region, type_name)
