@@ -19,7 +19,7 @@ import {
 import { loadConfig } from '../../src/config/load.js';
 import type { DeployEvent } from '../../src/deploy/deploy-events.js';
 import { ensureDatadogMonitorType } from '../../src/deploy/datadog-monitor-type.js';
-import { deployEnvironment } from '../../src/deploy/index.js';
+import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
 import { DATADOG_MONITORS_EMULATOR_LIMIT, LOCAL_ACCOUNT } from '../../src/local-cloud/emulator-limits.js';
 import type { AppModel } from '../../src/model/types.js';
 import { useEmulator } from '../local-cloud/emulator.js';
@@ -116,6 +116,8 @@ describe('Datadog monitors on the local emulator', () => {
     expect(second.stacks.find((s) => s.name === 'watched-dev-monitoring')?.action).toBe('unchanged');
     const note = again.find((e) => e.kind === 'note' && e.message.includes(DATADOG_MONITOR_TYPE));
     expect(note?.kind === 'note' && note.message.startsWith('found ')).toBe(true);
+    const diff = await diffEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    expect(diff.stacks.flatMap((st) => st.changes)).toEqual([]);
     cfn.destroy();
   });
 
