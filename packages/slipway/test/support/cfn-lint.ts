@@ -63,7 +63,10 @@ export function lintTemplates(
   const run = spawnSync(lint.command, lint.args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.error) throw new Error(`cfn-lint's Python must be on PATH: ${run.error.message}`);
   if (run.status !== 0 && run.stdout === '') {
-    throw new Error(`cfn-lint did not run (exit ${run.status}): ${run.stderr.slice(0, 2000)}`);
+    throw new Error(
+      `cfn-lint did not run (exit ${run.status}): ${run.stderr.slice(0, 2000)}. ` +
+        "Fix: install cfn-lint in that Python, or set SLIPWAY_CFN_LINT_PYTHON to the Python cfn-lint's own command runs (pipx's venv, for one).",
+    );
   }
   const matches = JSON.parse(run.stdout || '[]') as LintMatch[];
   const warnings = new Map<string, number>();
