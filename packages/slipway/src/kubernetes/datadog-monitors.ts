@@ -1,6 +1,8 @@
+import { serverErrorsSignal, slowAnswersSignal } from '../model/datadog-trace-signals.js';
 import type { EksDatadogMonitorsModel } from '../model/eks.js';
 import type { EnvironmentModel, ServiceModel } from '../model/types.js';
 import { DatadogMonitor } from './datadog-monitor.js';
+import { tracesToNodeAgent } from './datadog-tracing.js';
 import type { DatadogMonitorType } from './datadog-monitor-types.js';
 import { DATADOG_NAMESPACE } from './datadog-values.js';
 import { serviceLabels } from './labels.js';
@@ -46,6 +48,13 @@ const NO_DATA_MINUTES = 20;
  * that cannot be found), a container in CrashLoopBackOff, and error logs above a rate. Every query is
  * scoped to the cluster, the namespace and the service's Deployment or container, so two
  * environments sharing a Datadog organisation never answer each other's monitors.
+ *
+ * A public service of an environment that traces to the node agents (`tracesToNodeAgent`) is also
+ * watched on what it answers, from the APM trace metrics of its HTTP server spans: the share of
+ * 5xx answers and the p99 latency, defined once for ECS and EKS (`model/datadog-trace-signals.ts`).
+ * Trace metrics carry `env` and `service`, not the cluster's tags, so those two are scoped by
+ * them, as on ECS. An internal service gets neither: it may serve no HTTP at all (a worker), and
+ * the public services it answers see its failures in their own answers.
  */
 export function serviceMonitors(
   env: EnvironmentModel,
@@ -92,6 +101,9 @@ export function serviceMonitors(
       logs: true,
     },
   ];
+  if (service.public && tracesToNodeAgent(env)) {
+    signals.push(serverErrorsSignal(env, service), slowAnswersSignal(env, service));
+  }
   return signals.map((signal) => monitorOf(env, service, props, signal));
 }
 

@@ -1,5 +1,6 @@
 import type { IToleration } from 'kubernetes-models/v1';
 import type { EksDatadogModel } from '../model/eks.js';
+import { OTLP_HTTP_PORT } from '../model/otel-environment.js';
 
 /** Where the agents run and their Secrets live. */
 export const DATADOG_NAMESPACE = 'datadog';
@@ -17,6 +18,8 @@ export interface DatadogValuesProps {
   readonly environment: string;
   /** Tolerations for every taint of every node pool, so the agent runs on every node. */
   readonly tolerations: readonly IToleration[];
+  /** Whether the services send traces to their node's agent (`tracesToNodeAgent`). @default false */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -33,7 +36,8 @@ const OPERATOR_RESOURCES = resources('50m', '128Mi', '200m', '256Mi');
 
 /**
  * Values of the Datadog chart: a node agent on every node collecting metrics and every
- * container's logs (JSON lines are parsed on Datadog's side), and the Cluster Agent. Image tags
+ * container's logs (JSON lines are parsed on Datadog's side), with tracing the services' OTLP
+ * traces too, and the Cluster Agent. Image tags
  * are the chart's own, so the pinned chart version pins them. Nothing the chart would generate
  * anew at each render is left to it: Argo CD renders on every commit, and a fresh random token
  * or install id would restart every agent each time.
@@ -47,12 +51,7 @@ export function datadogValues(props: DatadogValuesProps): Record<string, unknown
       clusterName: props.clusterName,
       tags: [`env:${props.environment}`],
       logs: { enabled: true, containerCollectAll: true },
-      // APM off: the chart's default socket would run a trace agent on every node for no one.
-      apm: {
-        socketEnabled: false,
-        portEnabled: false,
-        instrumentation: { enabled: false, skipKPITelemetry: true },
-      },
+      ...traceValues(props.tracing ?? false),
       operator: { enabled: props.datadog.monitors !== undefined },
     },
     agents: {
@@ -75,6 +74,31 @@ export function datadogValues(props: DatadogValuesProps): Record<string, unknown
     // each node would be counted twice, under its instance id and its host name.
     providers: { eks: { ec2: { useHostnameFromFile: true } } },
     ...operatorValues(props),
+  };
+}
+
+/**
+ * APM and the OTLP receiver (chart 3.240.0's `datadog.apm` and `datadog.otlp.receiver.protocols.http`
+ * in `charts/datadog/values.yaml`). Without traces, APM is off: the chart's default socket would
+ * run a trace agent on every node for no one. With them, the node agent takes OTLP over HTTP on
+ * host port 4318, where the services' SDKs send it (`datadog-tracing.ts`), and hands the spans to
+ * the trace agent, which the chart runs only when some APM intake is on: the socket is that intake,
+ * a host path no pod of the app's namespace may mount (Pod Security `restricted`), so no Datadog
+ * protocol port is opened to the pods. gRPC stays off, as the SDKs are told to use HTTP.
+ */
+function traceValues(tracing: boolean): Record<string, unknown> {
+  const instrumentation = { enabled: false, skipKPITelemetry: true };
+  if (!tracing) return { apm: { socketEnabled: false, portEnabled: false, instrumentation } };
+  return {
+    apm: { socketEnabled: true, portEnabled: false, instrumentation },
+    otlp: {
+      receiver: {
+        protocols: {
+          http: { enabled: true, endpoint: `0.0.0.0:${OTLP_HTTP_PORT}`, useHostPort: true },
+          grpc: { enabled: false },
+        },
+      },
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import type { IEnvVar, IVolume, IVolumeMount } from 'kubernetes-models/v1';
 import { tableVariables } from '../model/service-tables.js';
 import type { EnvironmentModel, ServiceModel } from '../model/types.js';
+import { nodeAgentOtelVariables } from './datadog-tracing.js';
 import { datadogServiceLabels, serviceLabels, selectorLabels } from './labels.js';
 import { ManifestError, servicePathOf } from './manifest-error.js';
 import { containerSecurityContext, podSecurityContext, writableVolumes } from './pod-security.js';
@@ -138,7 +139,10 @@ export function serviceDeployment(
   });
 }
 
-/** The model's plain variables, then PORT, which the app listens on (as on ECS). */
+/**
+ * The model's plain variables, then PORT, which the app listens on (as on ECS), then, when the
+ * environment traces to the node's Datadog agent, the OpenTelemetry variables that point there.
+ */
 function containerEnv(env: EnvironmentModel, service: ServiceModel): IEnvVar[] {
   const port = String(service.port);
   const declared = service.environment['PORT'];
@@ -149,6 +153,16 @@ function containerEnv(env: EnvironmentModel, service: ServiceModel): IEnvVar[] {
       `remove PORT from environment (Slipway sets it) or set port: ${declared}`,
     );
   }
+  const telemetry = nodeAgentOtelVariables(env, service);
+  for (const { name } of telemetry) {
+    if (service.environment[name] !== undefined) {
+      throw new ManifestError(
+        servicePathOf(env.name, service.name, `environment.${name}`),
+        `${name} is set by Slipway to send the service's traces to the Datadog agent on its node`,
+        'remove it from environment; observability.provider and observability.tracing decide it',
+      );
+    }
+  }
   const variables = Object.entries({ ...service.environment, ...tableVariables(env, service), PORT: port });
-  return variables.map(([name, value]) => ({ name, value }));
+  return [...variables.map(([name, value]) => ({ name, value })), ...telemetry];
 }

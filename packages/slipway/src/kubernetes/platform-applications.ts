@@ -2,6 +2,7 @@ import type { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha
 import type { EnvironmentModel } from '../model/types.js';
 import { eksClusterName, platformAccounts } from '../stacks/runtime/eks/eks-names.js';
 import { argoApplication, PLATFORM_WAVE } from './argo-application.js';
+import { tracesToNodeAgent } from './datadog-tracing.js';
 import { DATADOG_NAMESPACE, datadogValues } from './datadog-values.js';
 import { karpenterApplications } from './karpenter-application.js';
 import { taintTolerations } from './node-placement.js';
@@ -76,6 +77,7 @@ export function platformApplications(env: EnvironmentModel, props: PlatformAppli
               clusterName: eksClusterName(props.app, env.name),
               environment: env.name,
               tolerations,
+              tracing: tracesToNodeAgent(env),
             }),
           ),
         ]

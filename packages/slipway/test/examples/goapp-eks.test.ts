@@ -12,7 +12,15 @@ import { useEmulator } from '../local-cloud/emulator.js';
 interface Manifest {
   readonly kind?: string;
   readonly spec?: {
-    readonly template?: { readonly spec?: { readonly containers?: { image?: string; envFrom?: unknown }[] } };
+    readonly template?: {
+      readonly spec?: {
+        readonly containers?: {
+          image?: string;
+          envFrom?: unknown;
+          env?: { name: string; value?: string }[];
+        }[];
+      };
+    };
     readonly target?: { readonly template?: { readonly data?: Record<string, string> } };
   };
 }
@@ -92,20 +100,49 @@ describe('examples/goapp on EKS', () => {
       );
     };
     const prod = monitorsIn('prod');
+    // Production traces by default, so its public service is also watched on what it answers.
     expect(prod.map((m) => m.spec.name)).toEqual([
       '[goapp prod] web: pods unavailable',
       '[goapp prod] web: crash looping',
       '[goapp prod] web: error logs',
+      '[goapp prod] web: server errors',
+      '[goapp prod] web: slow answers',
     ]);
-    expect(prod.map((m) => m.spec.priority)).toEqual([1, 2, 3]);
+    expect(prod.map((m) => m.spec.priority)).toEqual([1, 2, 3, 2, 3]);
     for (const monitor of prod) {
       expect(monitor.spec.message).toMatch(/@pagerduty-goapp @slack-goapp-alerts$/);
-      expect(monitor.spec.query).toContain('kube_cluster_name:goapp-prod');
     }
+    for (const monitor of prod.slice(0, 3))
+      expect(monitor.spec.query).toContain('kube_cluster_name:goapp-prod');
+    // Trace metrics carry the unified service tags the OTLP resource attributes set.
+    for (const monitor of prod.slice(3)) expect(monitor.spec.query).toContain('{env:prod,service:web}');
+    // Dev traces nothing by default: no answer monitors there.
+    expect(monitorsIn('dev').map((m) => m.spec.name)).toEqual([
+      '[goapp dev] web: pods unavailable',
+      '[goapp dev] web: crash looping',
+      '[goapp dev] web: error logs',
+    ]);
     for (const monitor of monitorsIn('dev')) {
       expect(monitor.spec.message).toMatch(/@slack-goapp-alerts$/);
       expect(monitor.spec.message).not.toContain('@pagerduty');
     }
+  });
+
+  it("sends production's traces to the Datadog agent on each pod's node; dev, untraced, sends none", () => {
+    const variablesIn = (name: string) => {
+      const env = plan.environments.find((e) => e.name === name);
+      const file = env?.manifests?.find((f) => f.endsWith(path.join('services', 'web.yaml')));
+      const objects = parseAllDocuments(readFileSync(file!, 'utf8')).map((d) => d.toJS() as Manifest);
+      const container = objects.find((o) => o.kind === 'Deployment')?.spec?.template?.spec?.containers?.[0];
+      return container?.env ?? [];
+    };
+    const prod = Object.fromEntries(variablesIn('prod').map((v) => [v.name, v.value]));
+    expect(prod).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://$(HOST_IP):4318',
+      OTEL_SERVICE_NAME: 'web',
+    });
+    expect(prod['OTEL_RESOURCE_ATTRIBUTES']).toContain('deployment.environment=prod');
+    expect(variablesIn('dev').map((v) => v.name)).not.toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
   });
 
   it('runs the database provisioner in the ECS cluster the deploy role may start it in', () => {

@@ -1,14 +1,13 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DATADOG_MONITOR_TYPE } from '../../config/data/datadog-monitor-type.js';
+import { serverErrorsSignal } from '../../model/datadog-trace-signals.js';
 import type { DatadogMonitorsModel } from '../../model/ecs-datadog-monitors.js';
 import type { EnvironmentModel, ServiceModel } from '../../model/types.js';
 import { logicalIdPart } from '../shared/logical-ids.js';
 
 /** Error log lines in five minutes above which a service's logs alert (as on EKS). */
 export const ECS_ERROR_LOGS_THRESHOLD = 20;
-/** Share of a service's HTTP requests answered with an error over 10 minutes above which it alerts. */
-export const SERVER_ERROR_RATIO = 0.05;
 /** Minutes without a task reporting before "no running tasks" alerts. */
 const NO_TASK_MINUTES = 10;
 /** Minutes between repeated notifications while a production monitor stays in alert (as on EKS). */
@@ -47,12 +46,9 @@ export interface DatadogMonitorsProps {
  * - **no running tasks**: the Fargate check's `ecs.fargate.mem.usage`, reported per container
  *   from the task metadata endpoint (Datadog's `ecs_fargate` integration, metadata.csv), counted
  *   by task; when the last task stops the metric stops, so no data for 10 minutes is the alert.
- * - **server errors**: the agent's APM trace metrics for the HTTP server spans the app's
- *   OpenTelemetry SDK sends, `trace.http.server.request.errors` over `.hits` (the operation name
- *   agents from 7.66 give OTLP server spans; Datadog's "Migrate to New Operation Name Mappings",
- *   read 2026-12-03). A ratio, because production samples one trace in ten at the SDK and Datadog
- *   computes these metrics from the spans it receives; the ratio survives sampling, a count would not.
- *   A server span is an error when the answer is a 5xx.
+ * - **server errors**: the share of HTTP requests answered with a 5xx, from the APM trace metrics
+ *   of the spans the app's OpenTelemetry SDK sends; defined once for ECS and EKS in
+ *   `model/datadog-trace-signals.ts`.
  * - **error logs**: lines with status error above {@link ECS_ERROR_LOGS_THRESHOLD} in 5 minutes.
  *
  * Every query names `env` and `service`, the unified service tags the task sets (`DD_ENV`,
@@ -95,19 +91,7 @@ function serviceSignals(env: EnvironmentModel, service: ServiceModel): Signal[] 
       recovered: `${where} has a running task again.`,
       noData: `No task of ${where} has reported for ${NO_TASK_MINUTES} minutes: the service has no running task, or its Datadog agents stopped.`,
     },
-    {
-      id: 'server-errors',
-      title: 'server errors',
-      type: 'query alert',
-      measure:
-        `sum(last_10m):sum:trace.http.server.request.errors{${tags}}.as_count() / ` +
-        `sum:trace.http.server.request.hits{${tags}}.as_count()`,
-      comparator: '>',
-      critical: SERVER_ERROR_RATIO,
-      productionPriority: 2,
-      alert: `${where} answered {{value}} of its requests with a server error over 10 minutes (more than ${SERVER_ERROR_RATIO * 100} %).`,
-      recovered: `${where} answers below ${SERVER_ERROR_RATIO * 100} % server errors again.`,
-    },
+    serverErrorsSignal(env, service),
     {
       id: 'error-logs',
       title: 'error logs',

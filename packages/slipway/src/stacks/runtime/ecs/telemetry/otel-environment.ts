@@ -1,40 +1,16 @@
+import {
+  OTLP_HTTP_PORT,
+  otelEnvironment as otelVariables,
+  PRODUCTION_TRACE_SAMPLE_RATIO,
+} from '../../../../model/otel-environment.js';
 import type { EnvironmentModel, ServiceModel } from '../../../../model/types.js';
 
+export { PRODUCTION_TRACE_SAMPLE_RATIO };
+
 /** Where every provider's sidecar takes OTLP over HTTP: the task shares one network namespace. */
-export const OTLP_HTTP_ENDPOINT = 'http://localhost:4318';
+export const OTLP_HTTP_ENDPOINT = `http://localhost:${OTLP_HTTP_PORT}`;
 
-/**
- * Production keeps one trace in ten (a trace whose caller already decided keeps that decision,
- * so a request is traced whole or not at all). At production volume every trace would cost more
- * than it tells: X-Ray charges per trace recorded, Datadog and Elastic per span ingested, and ten
- * percent still shows every path that is slow or failing more than rarely. Other stages trace
- * everything, as their traffic is small and usually the one request someone is looking at.
- */
-export const PRODUCTION_TRACE_SAMPLE_RATIO = 0.1;
-
-/**
- * The standard OpenTelemetry variables that point a service's SDK at its sidecar: the endpoint,
- * the service's name, and resource attributes naming the environment and the image tag as the
- * version. `deployment.environment.name` is the current semantic convention and
- * `deployment.environment` the older one, which X-Ray's and Datadog's older mappings still read,
- * so both are set.
- */
+/** The OpenTelemetry variables (`model/otel-environment.ts`) pointing at the task's sidecar. */
 export function otelEnvironment(env: EnvironmentModel, service: ServiceModel): Record<string, string> {
-  const variables: Record<string, string> = {
-    OTEL_EXPORTER_OTLP_ENDPOINT: OTLP_HTTP_ENDPOINT,
-    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
-    OTEL_SERVICE_NAME: service.name,
-    OTEL_RESOURCE_ATTRIBUTES: [
-      `deployment.environment.name=${env.name}`,
-      `deployment.environment=${env.name}`,
-      `service.version=${service.image.tag}`,
-    ].join(','),
-    ...(env.production
-      ? {
-          OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
-          OTEL_TRACES_SAMPLER_ARG: String(PRODUCTION_TRACE_SAMPLE_RATIO),
-        }
-      : {}),
-  };
-  return variables;
+  return otelVariables(env, service, OTLP_HTTP_ENDPOINT);
 }
