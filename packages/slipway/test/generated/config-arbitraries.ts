@@ -17,8 +17,13 @@ import type {
   ScalingConfig,
   SecretConfig,
   ServiceConfig,
+  ObservabilityConfig,
   SlipwayConfig,
 } from '../../src/config/schema.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { observabilityOf } from '../../src/model/observability.js';
+import { TELEMETRY_SIDECAR_MEMORY_MIB, MIN_APP_MEMORY_MIB } from '../../src/model/telemetry-sidecar.js';
+import { uptimePlan } from '../../src/model/uptime.js';
 import { type DatabaseChoice, offersLayer, orderableDatabaseChoices, zonesOf } from './region-choices.js';
 
 /** Regions a draw may use; every one the config accepts. */
@@ -242,6 +247,27 @@ const secretsDraw: fc.Arbitrary<Record<string, SecretConfig>> = fc
       ),
   );
 
+/**
+ * How one environment is watched: the provider (CloudWatch in half the draws), traces, an uptime
+ * canary (kept only where one can reach every public service), the alarm level, Container
+ * Insights and the dashboard, each left to the stage's default in some draws.
+ */
+const watchDraw = fc.record({
+  provider: fc.constantFrom(
+    'cloudwatch' as const,
+    'cloudwatch' as const,
+    'datadog' as const,
+    'elastic' as const,
+  ),
+  tracing: fc.option(fc.boolean(), { nil: undefined }),
+  uptime: fc.boolean(),
+  alarms: fc.option(fc.constantFrom('essential' as const, 'all' as const), { nil: undefined }),
+  containerInsights: fc.option(fc.constantFrom('off' as const, 'standard' as const, 'enhanced' as const), {
+    nil: undefined,
+  }),
+  dashboard: fc.option(fc.boolean(), { nil: undefined }),
+});
+
 /** A whole valid config. */
 export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
   return fc
@@ -305,6 +331,8 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
         { cidr: '10.20.0.0/16' },
         { cidr: '172.16.0.0/20', subnetMask: 24 },
       ),
+      // One per environment, in order: how it is watched.
+      watching: fc.array(watchDraw, { minLength: 3, maxLength: 3 }),
     })
     .chain((shape) => {
       const regions = [...new Set(shape.environments.map((env) => env.region))];
@@ -324,7 +352,13 @@ export function validConfig(options: DrawOptions): fc.Arbitrary<SlipwayConfig> {
           databases: fc.tuple(...databases.map(() => databaseDraw(choices))),
         })
         .map(({ services: drawn, databases: drawnDatabases }) =>
-          assemble(shape, drawn, Object.fromEntries(databases.map((name, i) => [name, drawnDatabases[i]!]))),
+          keepPossibleUptime(
+            assemble(
+              shape,
+              drawn,
+              Object.fromEntries(databases.map((name, i) => [name, drawnDatabases[i]!])),
+            ),
+          ),
         );
     });
 }
@@ -350,7 +384,10 @@ interface Shape {
   readonly auth: { readonly machineClient: boolean } | undefined;
   readonly encryption: readonly ('aws-managed' | 'customer-managed' | undefined)[];
   readonly network: { readonly cidr?: string; readonly subnetMask?: number };
+  readonly watching: readonly WatchDraw[];
 }
+
+type WatchDraw = typeof watchDraw extends fc.Arbitrary<infer T> ? T : never;
 
 function assemble(
   shape: Shape,
@@ -426,7 +463,7 @@ function assemble(
               certificateArn: `arn:aws:acm:${env.region}:${account}:certificate/0a1b2c3d-0000-4000-8000-${index.toString().padStart(12, '0')}`,
             }
           : undefined,
-      observability: alertsFor(shape, index, env.production),
+      observability: watchingOf(shape, index, env.production, onEks[index]!, services, hasPublic),
     });
   });
   // x86 services on EKS need x86 nodes: the default pair plus an on-demand x86 pool.
@@ -446,7 +483,7 @@ function assemble(
   const datadog = anyEks ? datadogDraw(shape.datadog) : undefined;
   const eks =
     anyEks && (nodePools || datadog) ? dropUndefined({ nodePools, datadog: datadog?.block }) : undefined;
-  const secrets = { ...shape.secrets, ...datadog?.secrets };
+  const secrets = { ...shape.secrets, ...datadog?.secrets, ...providerSecrets(environments) };
   const authOn = shape.auth !== undefined && !anyEks;
   // A queue the first service sends to, in the draws with a cache: no draw of its own, so earlier
   // seeds keep their configs; not on EKS, which does not take queues yet.
@@ -529,6 +566,110 @@ function alertsFor(shape: Shape, index: number, production: boolean): { alerts: 
   const pagerduty = { integrationUrlSecret: `${shape.app}/pagerduty-url` };
   const routes: readonly AlertsConfig[] = [{ email }, { slack }, { pagerduty }, { email, slack, pagerduty }];
   return { alerts: routes[pick]! };
+}
+
+/** Declared secrets every Datadog or Elastic environment names: SSM parameters the team fills. */
+const PROVIDER_SECRETS = {
+  datadog: {
+    'datadog-api-key': { ssm: '/shared/datadog-api-key' },
+    'datadog-app-key': { ssm: '/shared/datadog-app-key' },
+  },
+  elastic: { 'elastic-api-key': { ssm: '/shared/elastic-api-key' } },
+} as const satisfies Record<string, Record<string, SecretConfig>>;
+
+/**
+ * An environment's observability: its alert routes and its drawn watching. Datadog on ECS needs
+ * room in each task for the agent and its log router, so a draw with a smaller task falls back to
+ * Elastic; on EKS Datadog comes from the cluster's own block when the draw has one, and Elastic
+ * has no collector there, so those draws keep CloudWatch.
+ */
+function watchingOf(
+  shape: Shape,
+  index: number,
+  production: boolean,
+  onEks: boolean,
+  services: readonly ServiceDraw[],
+  hasPublic: boolean,
+): ObservabilityConfig | undefined {
+  const draw = shape.watching[index]!;
+  const datadogFits = services.every(
+    (s) => (s.config.memory ?? 512) - TELEMETRY_SIDECAR_MEMORY_MIB.datadog >= MIN_APP_MEMORY_MIB,
+  );
+  const provider = onEks
+    ? draw.provider === 'datadog' && shape.datadog === undefined
+      ? 'datadog'
+      : undefined
+    : draw.provider === 'datadog' && !datadogFits
+      ? 'elastic'
+      : draw.provider === 'cloudwatch'
+        ? undefined
+        : draw.provider;
+  const watching = dropUndefined({
+    ...alertsFor(shape, index, production),
+    provider,
+    datadog:
+      provider === 'datadog'
+        ? {
+            apiKeySecret: 'datadog-api-key',
+            appKeySecret: 'datadog-app-key',
+            notify: production ? ['@pagerduty-ops'] : [],
+          }
+        : undefined,
+    elastic:
+      provider === 'elastic'
+        ? {
+            endpoint: 'https://observability.apm.eu-west-1.aws.elastic-cloud.com',
+            apiKeySecret: 'elastic-api-key',
+          }
+        : undefined,
+    tracing: draw.tracing,
+    uptime: draw.uptime && hasPublic ? true : undefined,
+    alarms: draw.alarms,
+    containerInsights: onEks ? undefined : draw.containerInsights,
+    dashboard: draw.dashboard,
+  });
+  return Object.keys(watching).length > 0 ? watching : undefined;
+}
+
+/** The secrets the environments' providers name. */
+function providerSecrets(environments: Record<string, EnvironmentConfig>): Record<string, SecretConfig> {
+  const providers = new Set(Object.values(environments).map((env) => env.observability?.provider));
+  return {
+    ...(providers.has('datadog') ? PROVIDER_SECRETS.datadog : {}),
+    ...(providers.has('elastic') ? PROVIDER_SECRETS.elastic : {}),
+  };
+}
+
+/**
+ * Keeps an environment's uptime canaries only where one can reach every public service (a domain
+ * in front of an edge or a cluster, no allow-list, each health path landing on its own service),
+ * as the monitoring stack decides it: the rest of the draw stays as drawn.
+ */
+function keepPossibleUptime(config: SlipwayConfig): SlipwayConfig {
+  const wanted = Object.entries(config.environments).filter(([, env]) => env.observability?.uptime);
+  if (wanted.length === 0) return config;
+  const withoutUptime = (env: EnvironmentConfig): EnvironmentConfig =>
+    dropUndefined({ ...env, observability: dropUndefined({ ...env.observability, uptime: undefined }) });
+  const model = resolveConfig({
+    ...config,
+    environments: Object.fromEntries(
+      Object.entries(config.environments).map(([name, env]) => [name, withoutUptime(env)]),
+    ),
+  });
+  const possible = (name: string) => {
+    const env = model.environments.find((e) => e.name === name)!;
+    const observability = { ...observabilityOf(env), uptime: true };
+    return uptimePlan({ ...env, observability }).problems.length === 0;
+  };
+  return {
+    ...config,
+    environments: Object.fromEntries(
+      Object.entries(config.environments).map(([name, env]) => [
+        name,
+        env.observability?.uptime && !possible(name) ? withoutUptime(env) : env,
+      ]),
+    ),
+  };
 }
 
 /** The Datadog block of a drawn EKS config and the secrets it names; production monitors page someone. */

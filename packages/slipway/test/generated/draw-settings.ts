@@ -5,7 +5,8 @@
  */
 import type fc from 'fast-check';
 
-const wide = process.env['SLIPWAY_WIDE'] === '1';
+/** Whether this is the `test:wide` run, which draws thousands of configs at random. */
+export const wide = process.env['SLIPWAY_WIDE'] === '1';
 
 /**
  * Settings for `fc.assert`: `unit` draws in the ordinary run, `wideRuns` under test:wide. `part`
@@ -13,12 +14,15 @@ const wide = process.env['SLIPWAY_WIDE'] === '1';
  * different configs in each.
  */
 export function drawSettings(unit: number, wideRuns = unit * 20, part = 0): fc.Parameters<unknown> {
-  const seedText = process.env['SLIPWAY_DRAW_SEED'];
   const seed =
-    seedText === undefined
-      ? wide
-        ? Date.now() ^ (Math.random() * 2 ** 31)
-        : 20_261_202 + part
-      : Number(seedText) + part;
+    wide && process.env['SLIPWAY_DRAW_SEED'] === undefined
+      ? Date.now() ^ (Math.random() * 2 ** 31)
+      : unitSeed(part);
   return { numRuns: wide ? wideRuns : unit, seed, endOnFailure: false };
+}
+
+/** The fixed seed of the unit run (or SLIPWAY_DRAW_SEED's), moved by `part`. */
+export function unitSeed(part = 0): number {
+  const seedText = process.env['SLIPWAY_DRAW_SEED'];
+  return (seedText === undefined ? 20_261_202 : Number(seedText)) + part;
 }

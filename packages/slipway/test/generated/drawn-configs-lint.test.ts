@@ -7,17 +7,25 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { runPlan } from '../../src/plan/run-plan.js';
 import { lintAssemblies } from '../support/cfn-lint.js';
 import { validConfig } from './config-arbitraries.js';
-import { drawSettings } from './draw-settings.js';
+import { drawSettings, wide } from './draw-settings.js';
+import { unitDraws } from './drawn-runs.js';
 import { acceptedRegions } from './region-choices.js';
 
-/** A fixed-seed dozen drawn configs, every template through AWS's cfn-lint in one run. */
+/**
+ * Drawn configs, every template through AWS's cfn-lint in one run: in the unit run a fixed pick
+ * that exercises every drawn feature, under test:wide sixty random draws.
+ */
 describe('cfn-lint over drawn configs', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'slipway-drawn-lint-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('finds no errors in any template', () => {
-    const { seed, numRuns } = drawSettings(12, 60);
-    const configs = fc.sample(validConfig({ regions: acceptedRegions() }), { seed, numRuns });
+    const configs = wide
+      ? fc.sample(validConfig({ regions: acceptedRegions() }), {
+          seed: drawSettings(60).seed,
+          numRuns: 60,
+        })
+      : unitDraws({ count: 8, wideRuns: 60 });
     const outdirs = configs.map((config, index) => {
       const outdir = path.join(root, String(index));
       runPlan(resolveConfig(config), { outdir, checks: false, cost: false });

@@ -5,17 +5,23 @@ import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
 import { resetLocalCloud } from '../../src/local-cloud/launcher.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 import { validConfig } from './config-arbitraries.js';
-import { drawSettings } from './draw-settings.js';
+import { drawSettings, wide } from './draw-settings.js';
+import { unitDraws } from './drawn-runs.js';
 import { acceptedRegions } from './region-choices.js';
 
 /**
- * A fixed-seed handful of drawn configs, each environment deployed to the local emulator, then
- * diffed: what was deployed must be exactly what the config describes.
+ * Drawn configs, each environment deployed to the local emulator, then diffed: what was deployed
+ * must be exactly what the config describes. The unit run deploys the three draws of the covering
+ * pick that exercise the most features; test:wide twenty random ones.
  */
 describe('drawn configs on the local emulator', () => {
   const emulator = useEmulator();
-  const { seed, numRuns } = drawSettings(3, 20);
-  const configs = fc.sample(validConfig({ regions: acceptedRegions() }), { seed, numRuns });
+  const configs = wide
+    ? fc.sample(validConfig({ regions: acceptedRegions() }), {
+        seed: drawSettings(20).seed,
+        numRuns: 20,
+      })
+    : unitDraws({ count: 3, wideRuns: 20 });
 
   it.each(configs.map((config, index) => [index, config] as const))(
     'draw %i deploys every environment and then diffs to zero changes',

@@ -63,6 +63,15 @@ export class RuntimeStack extends SlipwayStack {
       enableFargateCapacityProviders: true,
       containerInsightsV2: CONTAINER_INSIGHTS[observabilityOf(env).containerInsights],
     });
+    if (observabilityOf(env).containerInsights === 'off') {
+      // An explicit choice in the config, so the finding stands acknowledged with the field that
+      // made it: the service alarms read ECS's own CPU and memory metrics, which need no Insights.
+      const reason =
+        `observability.containerInsights is 'off' for ${env.name}: the team chose to go without ` +
+        "Container Insights' per-cluster and per-service metrics; the service alarms read ECS's own.";
+      acknowledge(this.cluster, 'AwsSolutions-ECS4', reason);
+      acknowledge(this.cluster, 'CT.ECS.PR.2', reason);
+    }
     if (observabilityOf(env).containerInsights === 'enhanced') {
       acknowledge(
         this.cluster,
