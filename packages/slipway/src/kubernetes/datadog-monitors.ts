@@ -1,4 +1,4 @@
-import { serverErrorsSignal, slowAnswersSignal } from '../model/datadog-trace-signals.js';
+import { traceSignals } from '../model/datadog-trace-signals.js';
 import type { EksDatadogMonitorsModel } from '../model/eks.js';
 import type { EnvironmentModel, ServiceModel } from '../model/types.js';
 import { DatadogMonitor } from './datadog-monitor.js';
@@ -53,8 +53,7 @@ const NO_DATA_MINUTES = 20;
  * watched on what it answers, from the APM trace metrics of its HTTP server spans: the share of
  * 5xx answers and the p99 latency, defined once for ECS and EKS (`model/datadog-trace-signals.ts`).
  * Trace metrics carry `env` and `service`, not the cluster's tags, so those two are scoped by
- * them, as on ECS. An internal service gets neither: it may serve no HTTP at all (a worker), and
- * the public services it answers see its failures in their own answers.
+ * them, as on ECS; which services get them is decided there too (`traceSignals`).
  */
 export function serviceMonitors(
   env: EnvironmentModel,
@@ -100,10 +99,8 @@ export function serviceMonitors(
       recovered: `${service.name} in ${env.name} logs errors below ${ERROR_LOGS_THRESHOLD} in 5 minutes again.`,
       logs: true,
     },
+    ...traceSignals(env, service, tracesToNodeAgent(env)),
   ];
-  if (service.public && tracesToNodeAgent(env)) {
-    signals.push(serverErrorsSignal(env, service), slowAnswersSignal(env, service));
-  }
   return signals.map((signal) => monitorOf(env, service, props, signal));
 }
 

@@ -80,6 +80,21 @@ export function slowAnswersSignal(env: EnvironmentModel, service: ServiceModel):
   };
 }
 
+/**
+ * The trace signals a service is watched on, the one rule for both runtimes: a public service whose
+ * spans reach the Datadog agent (`traced`) gets the share of 5xx answers and the p99 latency. An
+ * internal service gets neither: it may serve no HTTP at all (a worker), and the public services
+ * it answers see its failures in their own answers. Without traces there is nothing to read, and a
+ * monitor on a metric that never comes would only look like coverage.
+ */
+export function traceSignals(
+  env: EnvironmentModel,
+  service: ServiceModel,
+  traced: boolean,
+): DatadogTraceSignal[] {
+  return service.public && traced ? [serverErrorsSignal(env, service), slowAnswersSignal(env, service)] : [];
+}
+
 /** Datadog's unified service tags as the OTLP resource attributes set them. */
 function traceTags(env: EnvironmentModel, service: ServiceModel): string {
   return `env:${env.name},service:${service.name}`;

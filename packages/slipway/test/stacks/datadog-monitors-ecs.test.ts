@@ -90,7 +90,8 @@ describe('Datadog monitors of ECS services', () => {
     return found;
   };
 
-  it('gives each service three monitors in the monitoring stack, named as on EKS', () => {
+  it('gives each service its task and log monitors, and a public service with traces its answer monitors, named as on EKS', () => {
+    // Dev traces nothing by default: no trace metric to read, so no monitor on one.
     expect(
       monitors('shop-dev-monitoring')
         .map((m) => m.Name)
@@ -98,10 +99,21 @@ describe('Datadog monitors of ECS services', () => {
     ).toEqual([
       '[shop dev] api: error logs',
       '[shop dev] api: no running tasks',
-      '[shop dev] api: server errors',
       '[shop dev] worker: error logs',
       '[shop dev] worker: no running tasks',
-      '[shop dev] worker: server errors',
+    ]);
+    // Production traces: the public api is also watched on its 5xx share and p99; the internal worker is not.
+    expect(
+      monitors('shop-prod-monitoring')
+        .map((m) => m.Name)
+        .sort(),
+    ).toEqual([
+      '[shop prod] api: error logs',
+      '[shop prod] api: no running tasks',
+      '[shop prod] api: server errors',
+      '[shop prod] api: slow answers',
+      '[shop prod] worker: error logs',
+      '[shop prod] worker: no running tasks',
     ]);
     for (const stack of ['shop-dev-api', 'shop-dev-runtime', 'shop-dev-network']) {
       expect(ofType(stack, DATADOG_MONITOR_TYPE)).toEqual([]);
@@ -121,12 +133,14 @@ describe('Datadog monitors of ECS services', () => {
       Thresholds: { Critical: 1 },
     });
 
-    const errors = named('shop-dev-monitoring', '[shop dev] worker: server errors');
+    const errors = named('shop-prod-monitoring', '[shop prod] api: server errors');
     expect(errors.Query).toBe(
-      'sum(last_10m):sum:trace.http.server.request.errors{env:dev,service:worker}.as_count() / ' +
-        'sum:trace.http.server.request.hits{env:dev,service:worker}.as_count() > 0.05',
+      'sum(last_10m):sum:trace.http.server.request.errors{env:prod,service:api}.as_count() / ' +
+        'sum:trace.http.server.request.hits{env:prod,service:api}.as_count() > 0.05',
     );
     expect(errors.Options.Thresholds.Critical).toBe(0.05);
+    const slow = named('shop-prod-monitoring', '[shop prod] api: slow answers');
+    expect(slow.Query).toBe('percentile(last_10m):p99:trace.http.server.request{env:prod,service:api} > 2');
 
     const logs = named('shop-dev-monitoring', '[shop dev] api: error logs');
     expect(logs.Type).toBe('log alert');
@@ -149,6 +163,7 @@ describe('Datadog monitors of ECS services', () => {
     expect(prod.Message).toContain('{{#is_no_data}}');
     expect(prod.Options).toMatchObject({ RenotifyInterval: 60 });
     expect(named('shop-prod-monitoring', '[shop prod] api: server errors').Priority).toBe(2);
+    expect(named('shop-prod-monitoring', '[shop prod] api: slow answers').Priority).toBe(3);
     expect(named('shop-prod-monitoring', '[shop prod] api: error logs').Priority).toBe(3);
 
     const dev = named('shop-dev-monitoring', '[shop dev] api: no running tasks');

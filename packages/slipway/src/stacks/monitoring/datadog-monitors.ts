@@ -1,7 +1,8 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DATADOG_MONITOR_TYPE } from '../../config/data/datadog-monitor-type.js';
-import { serverErrorsSignal } from '../../model/datadog-trace-signals.js';
+import { traceSignals } from '../../model/datadog-trace-signals.js';
+import { observabilityOf } from '../../model/observability.js';
 import type { DatadogMonitorsModel } from '../../model/ecs-datadog-monitors.js';
 import type { EnvironmentModel, ServiceModel } from '../../model/types.js';
 import { logicalIdPart } from '../shared/logical-ids.js';
@@ -38,7 +39,7 @@ export interface DatadogMonitorsProps {
 }
 
 /**
- * Provider 'datadog' on ECS: three monitors per service as `Datadog::Monitors::Monitor`
+ * Provider 'datadog' on ECS: two to four monitors per service as `Datadog::Monitors::Monitor`
  * resources, Datadog's public CloudFormation extension (decision 025), so CloudFormation creates,
  * changes, deletes and rolls them back with the stack. They read only what the task's agent and
  * log router send (decision 024):
@@ -46,8 +47,9 @@ export interface DatadogMonitorsProps {
  * - **no running tasks**: the Fargate check's `ecs.fargate.mem.usage`, reported per container
  *   from the task metadata endpoint (Datadog's `ecs_fargate` integration, metadata.csv), counted
  *   by task; when the last task stops the metric stops, so no data for 10 minutes is the alert.
- * - **server errors**: the share of HTTP requests answered with a 5xx, from the APM trace metrics
- *   of the spans the app's OpenTelemetry SDK sends; defined once for ECS and EKS in
+ * - **server errors** and **slow answers**, for a public service with traces on: the share of HTTP
+ *   requests answered with a 5xx and their p99 latency, from the APM trace metrics of the spans
+ *   the app's OpenTelemetry SDK sends; defined once for ECS and EKS in
  *   `model/datadog-trace-signals.ts`.
  * - **error logs**: lines with status error above {@link ECS_ERROR_LOGS_THRESHOLD} in 5 minutes.
  *
@@ -91,7 +93,8 @@ function serviceSignals(env: EnvironmentModel, service: ServiceModel): Signal[] 
       recovered: `${where} has a running task again.`,
       noData: `No task of ${where} has reported for ${NO_TASK_MINUTES} minutes: the service has no running task, or its Datadog agents stopped.`,
     },
-    serverErrorsSignal(env, service),
+    // A public service with traces: its 5xx share and p99 latency, as on EKS.
+    ...traceSignals(env, service, observabilityOf(env).tracing),
     {
       id: 'error-logs',
       title: 'error logs',
