@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import {
   ActivateTypeCommand,
   BatchDescribeTypeConfigurationsCommand,
@@ -11,18 +8,17 @@ import {
   DescribeTypeCommand,
   ListStackResourcesCommand,
 } from '@aws-sdk/client-cloudformation';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DATADOG_MONITOR_TYPE,
   datadogMonitorPublicTypeArn,
 } from '../../src/config/data/datadog-monitor-type.js';
-import { loadConfig } from '../../src/config/load.js';
 import type { DeployEvent } from '../../src/deploy/deploy-events.js';
 import { ensureDatadogMonitorType } from '../../src/deploy/datadog-monitor-type.js';
 import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
 import { DATADOG_MONITORS_EMULATOR_LIMIT, LOCAL_ACCOUNT } from '../../src/local-cloud/emulator-limits.js';
-import type { AppModel } from '../../src/model/types.js';
 import { useEmulator } from '../local-cloud/emulator.js';
+import { useConfigFile } from '../support/config-file.js';
 
 /** One internal service on Datadog's EU site with an application key: its monitors go to the monitoring stack. */
 const CONFIG = `export default {
@@ -46,19 +42,11 @@ const CONFIG = `export default {
 
 describe('Datadog monitors on the local emulator', () => {
   const emulator = useEmulator();
-  const dir = mkdtempSync(path.join(tmpdir(), 'slipway-datadog-'));
-  const config = path.join(dir, 'slipway.config.ts');
-  let model: AppModel;
-
-  beforeAll(async () => {
-    writeFileSync(config, CONFIG);
-    model = await loadConfig(config);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = useConfigFile(CONFIG, 'slipway-datadog-');
 
   it('activates and configures the type before the monitoring stack, records the monitors, and does it again unchanged', async () => {
     const events: DeployEvent[] = [];
-    const deployed = await deployEnvironment(model, 'dev', {
+    const deployed = await deployEnvironment(file.model, 'dev', {
       target: 'local',
       stateDir: emulator.stateDir,
       onEvent: (e) => events.push(e),
@@ -109,7 +97,7 @@ describe('Datadog monitors on the local emulator', () => {
     }
 
     const again: DeployEvent[] = [];
-    const second = await deployEnvironment(model, 'dev', {
+    const second = await deployEnvironment(file.model, 'dev', {
       target: 'local',
       stateDir: emulator.stateDir,
       onEvent: (e) => again.push(e),
@@ -117,13 +105,13 @@ describe('Datadog monitors on the local emulator', () => {
     expect(second.stacks.find((s) => s.name === 'watched-dev-monitoring')?.action).toBe('unchanged');
     const note = again.find((e) => e.kind === 'note' && e.message.includes(DATADOG_MONITOR_TYPE));
     expect(note?.kind === 'note' && note.message.startsWith('found ')).toBe(true);
-    const diff = await diffEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const diff = await diffEnvironment(file.model, 'dev', { target: 'local', stateDir: emulator.stateDir });
     expect(diff.stacks.flatMap((st) => st.changes)).toEqual([]);
     cfn.destroy();
   });
 
   it('activates only once, says when another major version is active, and refuses an undeclared key', async () => {
-    const env = model.environments.find((e) => e.name === 'dev')!;
+    const env = file.model.environments.find((e) => e.name === 'dev')!;
     const local = { ...env, account: LOCAL_ACCOUNT };
     const connection = { target: 'local' as const, endpoint: emulator.endpoint };
     const first = await ensureDatadogMonitorType(connection, local);

@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import {
   DescribeLoadBalancersCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
+import { describe, expect, it } from 'vitest';
 import { deployEnvironment } from '../../src/deploy/index.js';
-import type { AppModel } from '../../src/model/types.js';
 import { previewDown, previewUp } from '../../src/preview/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { useEmulator } from '../local-cloud/emulator.js';
+import { useConfigFile } from '../support/config-file.js';
 
 /** Two internal services and no public one: no environment, and no preview, has a load balancer. */
 const CONFIG = `export default {
@@ -31,15 +27,7 @@ const CONFIG = `export default {
 describe('an app of internal services on the local emulator', () => {
   const emulator = useEmulator();
   const local = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
-  const dir = mkdtempSync(path.join(tmpdir(), 'slipway-internal-'));
-  const config = path.join(dir, 'slipway.config.ts');
-  let model: AppModel;
-
-  beforeAll(async () => {
-    writeFileSync(config, CONFIG);
-    model = await loadConfig(config);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = useConfigFile(CONFIG, 'slipway-internal-');
 
   async function loadBalancers(): Promise<number> {
     const elb = new ElasticLoadBalancingV2Client(emulator.config());
@@ -47,7 +35,7 @@ describe('an app of internal services on the local emulator', () => {
   }
 
   it('deploys dev without a load balancer, and runs a preview with no address', async () => {
-    const deployed = await deployEnvironment(model, 'dev', local());
+    const deployed = await deployEnvironment(file.model, 'dev', local());
     expect(deployed.stacks.map((s) => s.name)).toEqual([
       'jobs-ci',
       'jobs-dev-network',
@@ -59,18 +47,18 @@ describe('an app of internal services on the local emulator', () => {
     expect(deployed.stacks.flatMap((s) => Object.keys(s.outputs))).not.toContain('LoadBalancerDnsName');
     expect(await loadBalancers()).toBe(0);
 
-    const up = await previewUp(model, { ...local(), branch: 'feat/retry' });
+    const up = await previewUp(file.model, { ...local(), branch: 'feat/retry' });
     expect(up.action).toBe('created');
     expect(up.url).toBeUndefined();
     expect(await loadBalancers()).toBe(0);
 
-    const down = await previewDown(model, { ...local(), branch: 'feat/retry' });
+    const down = await previewDown(file.model, { ...local(), branch: 'feat/retry' });
     expect(down.stackDeleted).toBe(true);
   });
 
   it('says on the command line that such a preview has no address', async () => {
-    await deployEnvironment(model, 'dev', local());
-    const common = ['--config', config, '--target', 'local', '--state-dir', emulator.stateDir];
+    await deployEnvironment(file.model, 'dev', local());
+    const common = ['--config', file.path, '--target', 'local', '--state-dir', emulator.stateDir];
     const up = await runCli('preview', 'up', '--branch', 'feat/cli', ...common);
     expect(up.stderr).toBe('');
     expect(up.code).toBe(0);

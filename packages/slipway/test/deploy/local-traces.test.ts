@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { GetRolePolicyCommand, IAMClient, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADOT_COLLECTOR_IMAGE, telemetryImageRef } from '../../src/config/data/telemetry-images.js';
-import { loadConfig } from '../../src/config/load.js';
 import { deployEnvironment } from '../../src/deploy/index.js';
 import { clusterName } from '../../src/stacks/shared/resource-names.js';
-import type { AppModel } from '../../src/model/types.js';
 import { useEmulator } from '../local-cloud/emulator.js';
+import { useConfigFile } from '../support/config-file.js';
 
 /**
  * One internal service with traces on: dev on CloudWatch (the ADOT collector), qa on Datadog (the
@@ -35,18 +31,13 @@ const CONFIG = `export default {
 
 describe('a traced service on the local emulator', () => {
   const emulator = useEmulator();
-  const dir = mkdtempSync(path.join(tmpdir(), 'slipway-traced-'));
-  const config = path.join(dir, 'slipway.config.ts');
-  let model: AppModel;
-
-  beforeAll(async () => {
-    writeFileSync(config, CONFIG);
-    model = await loadConfig(config);
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = useConfigFile(CONFIG, 'slipway-traced-');
 
   it('deploys with the collector beside the app, the app pointed at it, and the role allowed to write traces', async () => {
-    const deployed = await deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const deployed = await deployEnvironment(file.model, 'dev', {
+      target: 'local',
+      stateDir: emulator.stateDir,
+    });
     const stack = deployed.stacks.find((s) => s.name === 'traced-dev-api');
     expect(stack?.outputs['ServiceName']).toBeDefined();
 
@@ -88,7 +79,10 @@ describe('a traced service on the local emulator', () => {
   });
 
   it("deploys Datadog's agent and log router, the app's logs routed to the EU intake with the key as a secret", async () => {
-    const deployed = await deployEnvironment(model, 'qa', { target: 'local', stateDir: emulator.stateDir });
+    const deployed = await deployEnvironment(file.model, 'qa', {
+      target: 'local',
+      stateDir: emulator.stateDir,
+    });
     const stack = deployed.stacks.find((s) => s.name === 'traced-qa-api');
     const ecs = new ECSClient({ ...emulator.config(), region: 'us-west-2' });
     const services = await ecs.send(
