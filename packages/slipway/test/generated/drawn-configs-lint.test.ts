@@ -25,7 +25,7 @@ describe('cfn-lint over drawn configs', () => {
           seed: drawSettings(60).seed,
           numRuns: 60,
         })
-      : unitDraws({ count: 8, wideRuns: 60 });
+      : unitDraws({ count: 10, wideRuns: 60 });
     const outdirs = configs.map((config, index) => {
       const outdir = path.join(root, String(index));
       runPlan(resolveConfig(config), { outdir, checks: false, cost: false });

@@ -21,7 +21,7 @@ describe('drawn configs on the local emulator', () => {
         seed: drawSettings(20).seed,
         numRuns: 20,
       })
-    : unitDraws({ count: 3, wideRuns: 20 });
+    : unitDraws({ count: 3, wideRuns: 20, perStack: false });
 
   it.each(configs.map((config, index) => [index, config] as const))(
     'draw %i deploys every environment and then diffs to zero changes',

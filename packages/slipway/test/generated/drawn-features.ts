@@ -232,10 +232,15 @@ export function drawPool(seed: number, poolSize = POOL_SIZE): readonly PooledDra
 
 /**
  * `count` draws from a fixed-seed pool of `poolSize`, picked greedily (each time the draw adding
- * the most features not yet exercised) until they exercise every feature the pool does or there
+ * the most features not yet exercised, per stack it plans unless `perStack` is false) until they exercise every feature the pool does or there
  * are `count`; then the pool's first draws not yet picked until there are `count`.
  */
-export function coveringDraws(seed: number, count: number, poolSize = POOL_SIZE): SlipwayConfig[] {
+export function coveringDraws(
+  seed: number,
+  count: number,
+  options: { readonly perStack?: boolean; readonly poolSize?: number } = {},
+): SlipwayConfig[] {
+  const { perStack = true, poolSize = POOL_SIZE } = options;
   const pool = drawPool(seed, poolSize);
   const picked = new Set<number>();
   const covered = new Set<DrawnFeature>();
@@ -244,7 +249,10 @@ export function coveringDraws(seed: number, count: number, poolSize = POOL_SIZE)
     let bestGain = 0;
     pool.forEach((draw, index) => {
       if (picked.has(index)) return;
-      const gain = [...draw.features].filter((f) => !covered.has(f)).length;
+      // By default new features per stack planned: a small config that adds a feature beats a big
+      // one that adds the same, so the pick costs less to plan and lint.
+      const added = [...draw.features].filter((f) => !covered.has(f)).length;
+      const gain = perStack ? added / stacksOf(draw.config) : added;
       if (gain > bestGain) [best, bestGain] = [index, gain];
     });
     if (best < 0) break;
@@ -253,6 +261,12 @@ export function coveringDraws(seed: number, count: number, poolSize = POOL_SIZE)
   }
   for (let index = 0; picked.size < count && index < pool.length; index++) picked.add(index);
   return [...picked].sort((a, b) => a - b).map((index) => pool[index]!.config);
+}
+
+/** About how many stacks a config plans: per environment its layers and one per service. */
+function stacksOf(config: SlipwayConfig): number {
+  const services = Object.keys(config.services ?? {}).length;
+  return Object.keys(config.environments).length * (4 + services) + 1;
 }
 
 /** The features a set of draws exercises together. */

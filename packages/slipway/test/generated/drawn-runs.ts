@@ -13,6 +13,8 @@ export interface DrawnRun {
   /** Which share of the unit pick this test file takes, of `parts`, so files split it. @default 0 of 1 */
   readonly part?: number;
   readonly parts?: number;
+  /** Pick by features per stack (cheap draws first) or by features alone (the richest). @default true */
+  readonly perStack?: boolean;
 }
 
 /**
@@ -22,7 +24,9 @@ export interface DrawnRun {
 export function unitDraws(run: DrawnRun): SlipwayConfig[] {
   const parts = run.parts ?? 1;
   const part = run.part ?? 0;
-  return coveringDraws(unitSeed(), run.count).filter((_, index) => index % parts === part);
+  return coveringDraws(unitSeed(), run.count, { perStack: run.perStack ?? true }).filter(
+    (_, index) => index % parts === part,
+  );
 }
 
 /**
