@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../../src/config/schema.js';
@@ -96,8 +97,25 @@ describe('both delivery modes in every account layout', () => {
       const files = PIPELINES.flatMap((pipeline) =>
         LAYOUT_NAMES.flatMap((name) => templateFiles(planned[pipeline](name))),
       );
-      expect(lintTemplates(files).errors).toEqual([]);
+      const distinct = distinctUpToAccounts(files);
+      // The layouts share most environment stacks; what differs (CI, roles, regions) is linted.
+      expect(distinct.length).toBeGreaterThan(PIPELINES.length * LAYOUT_NAMES.length);
+      expect(lintTemplates(distinct).errors).toEqual([]);
     },
     LINT_ALL_TIMEOUT_MS,
   );
 });
+
+/**
+ * One template of each kind that differs in more than the account ids it names: a stack that a
+ * layout only moves to another account is the same to cfn-lint, which checks no account.
+ */
+function distinctUpToAccounts(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const shape = readFileSync(file, 'utf8').replace(/\b\d{12}\b/g, 'ACCOUNT');
+    if (seen.has(shape)) return false;
+    seen.add(shape);
+    return true;
+  });
+}
