@@ -87,6 +87,9 @@ export function alarmsThatMustReachSomeone(app: string, env: EnvironmentModel): 
     for (const kind of ['db-cpu-high', 'db-storage-low', 'db-connections-high'] as const)
       names.push(databaseAlarmName(app, env.name, db.name, kind));
   }
+  // Each uptime canary's alarm: the canary exists so that someone hears when the service is unreachable.
+  for (const service of servicesWithCanaries(env))
+    names.push(serviceAlarmName(app, env.name, service, 'uptime'));
   for (const cache of env.caches ?? []) {
     for (const kind of ['cache-cpu-high', 'cache-memory-high'] as const)
       names.push(cacheAlarmName(app, env.name, cache.name, kind));

@@ -307,4 +307,10 @@ describe('uptime canaries in the monitoring stack, beside the dashboard', () => 
     expect(findings.filter((f) => !f.acknowledged).map((f) => f.rule)).toEqual([]);
     expect(lintTemplates(stacks.map((s) => s.templatePath)).errors).toEqual([]);
   });
+
+  it("shows the canary's alarm on the dashboard's alarm status", () => {
+    const dashboards = fx.template('floor-dev-monitoring').findResources('AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(Object.values(dashboards)[0]?.['Properties']?.['DashboardBody']);
+    expect(body).toContain(':alarm:floor-dev-api-uptime');
+  });
 });

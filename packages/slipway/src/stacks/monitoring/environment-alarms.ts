@@ -1,4 +1,5 @@
 import { observabilityOf } from '../../model/observability.js';
+import { uptimePlan } from '../../model/uptime.js';
 import type { AppModel, EnvironmentModel } from '../../model/types.js';
 import {
   cacheAlarmName,
@@ -38,6 +39,8 @@ export function environmentAlarmNames(model: AppModel, env: EnvironmentModel): s
     }
     for (const queue of env.queues ?? []) names.push(deadLettersAlarmName(queue.queueName));
   }
+  for (const check of uptimePlan(env).checks)
+    names.push(serviceAlarmName(model.app, env.name, check.service, 'uptime'));
   names.push(...storeAlarmNames(model, env));
   if (all && ecs && env.services.some((s) => s.public))
     names.push(loadBalancerAlarmName(model.app, env.name));

@@ -8,6 +8,7 @@ import type { EnvironmentModel } from '../../model/types.js';
 import { UPTIME_RATE_MINUTES, type UptimeEndpoint, uptimePlan } from '../../model/uptime.js';
 import { type EnvironmentRef, readValue, runtimeKeys } from '../shared/cross-stack.js';
 import { ModelError } from '../shared/model-error.js';
+import { serviceAlarmName } from '../shared/resource-names.js';
 import { canaryArtifactsBucket } from './canary-artifacts-bucket.js';
 import { canaryRole } from './canary-role.js';
 import { CANARY_RUNTIME } from './canary-runtime.js';
@@ -27,11 +28,6 @@ export interface UptimeCanariesProps {
 /** `<app>-<env>-<service>`: Synthetics allows lowercase letters, digits, hyphens and underscores. */
 export function canaryName(where: EnvironmentRef, service: string): string {
   return `${where.app}-${where.env}-${service}`;
-}
-
-/** The alarm on a canary's SuccessPercent. */
-export function uptimeAlarmName(where: EnvironmentRef, service: string): string {
-  return `${where.app}-${where.env}-${service}-uptime`;
 }
 
 /**
@@ -88,7 +84,7 @@ export class UptimeCanaries extends Construct {
         failureRetentionPeriod: Duration.days(31),
       });
       const alarm = new cloudwatch.Alarm(this, `Alarm-${check.service}`, {
-        alarmName: uptimeAlarmName(where, check.service),
+        alarmName: serviceAlarmName(where.app, where.env, check.service, 'uptime'),
         alarmDescription: `${check.service} failed its health check from outside twice in a row (${baseUrlText(plan.endpoint)}${check.path})`,
         metric: canary.metricSuccessPercent({
           period: Duration.minutes(UPTIME_RATE_MINUTES),

@@ -58,7 +58,9 @@ export type ServiceAlarmKind =
   | 'cpu'
   | 'memory'
   | 'unhealthy-hosts'
-  | 'error-lines';
+  | 'error-lines'
+  /** The alarm on the service's uptime canary, in the monitoring stack. */
+  | 'uptime';
 
 /**
  * A service's alarm names, explicit so the service can name its deployment alarms without a token
