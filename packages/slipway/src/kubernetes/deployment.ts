@@ -155,11 +155,18 @@ function containerEnv(env: EnvironmentModel, service: ServiceModel): IEnvVar[] {
   }
   const telemetry = nodeAgentOtelVariables(env, service);
   for (const { name } of telemetry) {
-    if (service.environment[name] !== undefined) {
+    // A secret by that name would be a second value for it, and one of the two would quietly win.
+    const field =
+      service.environment[name] !== undefined
+        ? 'environment'
+        : name in service.secrets
+          ? 'secrets'
+          : undefined;
+    if (field !== undefined) {
       throw new ManifestError(
-        servicePathOf(env.name, service.name, `environment.${name}`),
+        servicePathOf(env.name, service.name, `${field}.${name}`),
         `${name} is set by Slipway to send the service's traces to the Datadog agent on its node`,
-        'remove it from environment; observability.provider and observability.tracing decide it',
+        `remove it from ${field}; observability.provider and observability.tracing decide it`,
       );
     }
   }

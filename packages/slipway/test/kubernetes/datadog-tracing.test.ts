@@ -34,6 +34,7 @@ interface Setup {
   /** Leave `observability` out of the model, as models built before providers did. */
   readonly noObservability?: boolean;
   readonly webEnvironment?: Record<string, string>;
+  readonly webSecrets?: Record<string, string>;
 }
 
 const environmentOf = (setup: Setup = {}) => {
@@ -55,8 +56,12 @@ const environmentOf = (setup: Setup = {}) => {
     production,
     secrets: [...env.secrets, ...KEYS],
     services: env.services.map((s) =>
-      s.name === 'web' && setup.webEnvironment
-        ? { ...s, environment: { ...s.environment, ...setup.webEnvironment } }
+      s.name === 'web'
+        ? {
+            ...s,
+            environment: { ...s.environment, ...setup.webEnvironment },
+            secrets: { ...s.secrets, ...setup.webSecrets },
+          }
         : s,
     ),
     ...(setup.noObservability ? {} : { observability }),
@@ -166,6 +171,21 @@ describe('traces of services on EKS with Datadog', () => {
     expect(error).toBeInstanceOf(ManifestError);
     expect((error as ManifestError).path).toBe('environments.dev.services.web.environment.OTEL_SERVICE_NAME');
     expect((error as Error).message).toMatch(/remove it from environment/);
+  });
+
+  it('refuses a service that reads a secret into a tracing variable, naming the secret', () => {
+    const { model, env } = environmentOf({ webSecrets: { OTEL_EXPORTER_OTLP_ENDPOINT: 'dd-api' } });
+    let error: unknown;
+    try {
+      environmentManifests(model, env, FOLDER_OPTIONS);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ManifestError);
+    expect((error as ManifestError).path).toBe(
+      'environments.dev.services.web.secrets.OTEL_EXPORTER_OTLP_ENDPOINT',
+    );
+    expect((error as Error).message).toMatch(/remove it from secrets/);
   });
 });
 

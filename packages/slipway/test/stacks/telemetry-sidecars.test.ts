@@ -16,7 +16,8 @@ import type { AppModel, EnvironmentModel } from '../../src/model/types.js';
 import { PRODUCTION_TRACE_SAMPLE_RATIO } from '../../src/stacks/runtime/ecs/telemetry/otel-environment.js';
 import { devFloorModel } from '../fixtures/models.js';
 import { lintTemplates } from '../support/cfn-lint.js';
-import { type FixtureApp, fixtureApp } from './fixture-app.js';
+import { buildOnly, type FixtureApp, fixtureApp } from './fixture-app.js';
+import { ModelError } from '../../src/stacks/shared/model-error.js';
 
 const STACK = 'floor-dev-api';
 
@@ -301,5 +302,44 @@ describe('Datadog', () => {
   it('leaves no open error and passes cfn-lint', () => {
     expect(errorsOfTheSidecar(fx, model)).toEqual([]);
     expect(lint(fx)).toEqual([]);
+  });
+});
+
+describe("a service setting one of its sidecar's variables itself", () => {
+  /** The traced floor model with the api's environment or secrets changed. */
+  function withApi(change: {
+    environment?: Record<string, string>;
+    secrets?: Record<string, string>;
+  }): AppModel {
+    const model = observed({ tracing: true });
+    return {
+      ...model,
+      environments: model.environments.map((e) => ({
+        ...e,
+        services: e.services.map((s) => (s.name === 'api' ? { ...s, ...change } : s)),
+      })),
+    };
+  }
+
+  function refusal(model: AppModel): ModelError {
+    try {
+      buildOnly(model);
+    } catch (error) {
+      if (error instanceof ModelError) return error;
+      throw error;
+    }
+    throw new Error('the build did not refuse the service');
+  }
+
+  it('is refused at the environment variable it sets', () => {
+    const error = refusal(withApi({ environment: { OTEL_SERVICE_NAME: 'storefront' } }));
+    expect(error.path).toBe('environments.dev.services.api.environment.OTEL_SERVICE_NAME');
+    expect(error.message).toMatch(/Remove it from environment/);
+  });
+
+  it('is refused at the secret it reads into one, which would be a second value for it', () => {
+    const error = refusal(withApi({ secrets: { OTEL_EXPORTER_OTLP_ENDPOINT: 'telemetry-key' } }));
+    expect(error.path).toBe('environments.dev.services.api.secrets.OTEL_EXPORTER_OTLP_ENDPOINT');
+    expect(error.message).toMatch(/Remove it from secrets/);
   });
 });

@@ -44,11 +44,18 @@ export function taskTelemetry(context: TelemetryContext, path: string): TaskTele
   }
   const environment = { ...otelEnvironment(env, context.service), ...sidecar.appEnvironment };
   for (const name of Object.keys(environment)) {
-    if (name in context.service.environment) {
+    // A secret by that name would be a second value for it, and one of the two would quietly win.
+    const field =
+      name in context.service.environment
+        ? 'environment'
+        : name in context.service.secrets
+          ? 'secrets'
+          : undefined;
+    if (field !== undefined) {
       throw new ModelError(
-        `${path}.environment.${name}`,
+        `${path}.${field}.${name}`,
         `${name} is set by Slipway for the service's telemetry sidecar`,
-        'Remove it from environment; observability.provider and observability.tracing decide it.',
+        `Remove it from ${field}; observability.provider and observability.tracing decide it.`,
       );
     }
   }
