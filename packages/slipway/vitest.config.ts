@@ -13,5 +13,7 @@ export default defineConfig({
     // instead of once per file (about a second of CPU each). So a test file leaves nothing behind
     // for the next: process.env as it found it, no vi.mock, no listeners on process.
     isolate: false,
+    // Stops the emulators the workers share (one each) once every file has run.
+    globalSetup: ['test/emulators-teardown.ts'],
   },
 });

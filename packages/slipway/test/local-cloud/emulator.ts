@@ -1,12 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { beforeAll, beforeEach } from 'vitest';
 import { LOCAL_CREDENTIALS } from '../../src/deploy/connection.js';
-import { resetLocalCloud, startLocalCloud, stopLocalCloud } from '../../src/local-cloud/launcher.js';
+import { resetLocalCloud, startLocalCloud } from '../../src/local-cloud/launcher.js';
+import { EMULATORS_VARIABLE } from '../emulators-teardown.js';
 import { type CliRun, runCli } from '../cli/run-cli.js';
 
-/** The emulator a test file uses: started once, emptied before each test, stopped at the end. */
+/** The emulator a test file uses: its worker's, emptied before each test. */
 export interface TestEmulator {
   /** The state folder to pass as `--state-dir` / `stateDir`. */
   readonly stateDir: string;
@@ -18,9 +19,33 @@ export interface TestEmulator {
   cli(command: string, config: string, env: string, ...extra: string[]): Promise<CliRun>;
 }
 
+/**
+ * The worker's one emulator. Test files in a worker share modules (`isolate: false`), so the first
+ * file that asks starts it and the rest reuse it, emptied before each test: starting moto costs
+ * about 3 s of CPU, paid once per worker instead of once per file. The run's teardown stops it.
+ */
+let worker: { readonly stateDir: string } | undefined;
+
+function workerEmulator(): { readonly stateDir: string; start(): Promise<string> } {
+  if (worker === undefined) {
+    // Under the run's folder, whose emulators the global teardown stops (test/emulators-teardown.ts).
+    const root = process.env[EMULATORS_VARIABLE] ?? tmpdir();
+    worker = { stateDir: mkdtempSync(path.join(root, 'slipway-emulator-')) };
+  }
+  const shared = worker;
+  return {
+    stateDir: shared.stateDir,
+    // Reuses the running emulator, or starts it again if a test's command stopped it.
+    async start() {
+      return (await startLocalCloud({ stateDir: shared.stateDir })).endpoint;
+    },
+  };
+}
+
 export function useEmulator(): TestEmulator {
+  const shared = workerEmulator();
   const emulator: TestEmulator = {
-    stateDir: mkdtempSync(path.join(tmpdir(), 'slipway-emulator-')),
+    stateDir: shared.stateDir,
     endpoint: '',
     config(region = 'us-east-1') {
       return { region, endpoint: this.endpoint, credentials: LOCAL_CREDENTIALS };
@@ -41,13 +66,12 @@ export function useEmulator(): TestEmulator {
     },
   };
   beforeAll(async () => {
-    emulator.endpoint = (await startLocalCloud({ stateDir: emulator.stateDir })).endpoint;
+    emulator.endpoint = await shared.start();
   });
   beforeEach(async () => {
+    // As fresh as a new emulator: no AWS state, and no assembly an earlier file's deploy left.
     await resetLocalCloud({ stateDir: emulator.stateDir });
-  });
-  afterAll(async () => {
-    await stopLocalCloud({ stateDir: emulator.stateDir });
+    rmSync(path.join(emulator.stateDir, 'assembly'), { recursive: true, force: true });
   });
   return emulator;
 }
