@@ -160,32 +160,28 @@ describe('traces of services on EKS with Datadog', () => {
     expect(JSON.stringify(before)).not.toContain('otlp');
   });
 
-  it('refuses a service that sets a tracing variable itself, naming it', () => {
-    const { model, env } = environmentOf({ webEnvironment: { OTEL_SERVICE_NAME: 'storefront' } });
-    let error: unknown;
+  /** The error writing the manifests of `setup`'s environment stops at. */
+  const refusal = (setup: Setup): ManifestError => {
+    const { model, env } = environmentOf(setup);
     try {
       environmentManifests(model, env, FOLDER_OPTIONS);
-    } catch (caught) {
-      error = caught;
+    } catch (error) {
+      if (error instanceof ManifestError) return error;
+      throw error;
     }
-    expect(error).toBeInstanceOf(ManifestError);
-    expect((error as ManifestError).path).toBe('environments.dev.services.web.environment.OTEL_SERVICE_NAME');
-    expect((error as Error).message).toMatch(/remove it from environment/);
+    throw new Error('the manifests were written');
+  };
+
+  it('refuses a service that sets a tracing variable itself, naming it', () => {
+    const error = refusal({ webEnvironment: { OTEL_SERVICE_NAME: 'storefront' } });
+    expect(error.path).toBe('environments.dev.services.web.environment.OTEL_SERVICE_NAME');
+    expect(error.message).toMatch(/remove it from environment/);
   });
 
   it('refuses a service that reads a secret into a tracing variable, naming the secret', () => {
-    const { model, env } = environmentOf({ webSecrets: { OTEL_EXPORTER_OTLP_ENDPOINT: 'dd-api' } });
-    let error: unknown;
-    try {
-      environmentManifests(model, env, FOLDER_OPTIONS);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ManifestError);
-    expect((error as ManifestError).path).toBe(
-      'environments.dev.services.web.secrets.OTEL_EXPORTER_OTLP_ENDPOINT',
-    );
-    expect((error as Error).message).toMatch(/remove it from secrets/);
+    const error = refusal({ webSecrets: { OTEL_EXPORTER_OTLP_ENDPOINT: 'dd-api' } });
+    expect(error.path).toBe('environments.dev.services.web.secrets.OTEL_EXPORTER_OTLP_ENDPOINT');
+    expect(error.message).toMatch(/remove it from secrets/);
   });
 });
 

@@ -12,6 +12,7 @@ from moto.sns.models import sns_backends
 from moto.utilities.utils import get_partition
 
 from .added_resource import AddedResource, register
+from .backend_records import records_on
 
 _RECORDS = "slipway_chat_channels"
 
@@ -19,9 +20,7 @@ _RECORDS = "slipway_chat_channels"
 def chat_channels(account_id: str, region_name: str) -> dict[str, dict[str, Any]]:
     """Recorded channel configurations by ARN."""
     backend = sns_backends[account_id][region_name]
-    if not hasattr(backend, _RECORDS):
-        setattr(backend, _RECORDS, {})
-    return getattr(backend, _RECORDS)
+    return records_on(backend, _RECORDS)
 
 
 @register

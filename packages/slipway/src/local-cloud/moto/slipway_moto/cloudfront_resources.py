@@ -15,6 +15,7 @@ from moto.moto_api._internal import mock_random
 from moto.utilities.utils import get_partition
 
 from .added_resource import AddedResource, register, tag_list
+from .backend_records import records_on
 from .cloudfront_config import api_distribution_config
 from .waf_resources import web_acl_exists
 
@@ -28,10 +29,7 @@ def _backend(account_id: str, region_name: str) -> Any:
 
 def records(account_id: str, region_name: str, kind: str) -> dict[str, dict[str, Any]]:
     """Recorded VPC origins or cache policies, kept on the backend so a reset clears them too."""
-    backend = _backend(account_id, region_name)
-    if not hasattr(backend, kind):
-        setattr(backend, kind, {})
-    return getattr(backend, kind)
+    return records_on(_backend(account_id, region_name), kind)
 
 
 def _arn(account_id: str, region_name: str, path: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from moto.cloudformation.models import cloudformation_backends
 
 from .added_resource import AddedResource, register
+from .backend_records import records_on
 from .registry_types import activated_types
 
 _RECORDS = "slipway_datadog_monitors"
@@ -22,9 +23,7 @@ _IDS = count(1_000_001)
 def datadog_monitors(account_id: str, region_name: str) -> dict[str, dict[str, Any]]:
     """Recorded monitors by id."""
     backend = cloudformation_backends[account_id][region_name]
-    if not hasattr(backend, _RECORDS):
-        setattr(backend, _RECORDS, {})
-    return getattr(backend, _RECORDS)
+    return records_on(backend, _RECORDS)
 
 
 @register

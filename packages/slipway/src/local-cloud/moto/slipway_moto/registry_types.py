@@ -17,6 +17,8 @@ from moto.cloudformation.responses import CloudFormationResponse
 from moto.core.responses import ActionResult
 from moto.utilities.utils import get_partition
 
+from .backend_records import records_on
+
 DATADOG_PUBLISHER = "7171b96e5d207b947eb72ca9ce05247c246de623"
 PUBLIC_TYPES = {"Datadog::Monitors::Monitor": DATADOG_PUBLISHER}
 _RECORDS = "slipway_activated_types"
@@ -33,9 +35,7 @@ class RegistryError(CloudFormationError):
 def activated_types(account_id: str, region_name: str) -> dict[str, dict[str, Any]]:
     """Activated types by type name, each with its configuration once one is set."""
     backend = cloudformation_backends[account_id][region_name]
-    if not hasattr(backend, _RECORDS):
-        setattr(backend, _RECORDS, {})
-    return getattr(backend, _RECORDS)
+    return records_on(backend, _RECORDS)
 
 
 def _dashed(type_name: str) -> str:
