@@ -108,7 +108,7 @@ describe('alarm routes of a production environment on the local emulator', () =>
     const again = await deployEnvironment(model, 'dev', options);
     expect(again.stacks.find((s) => s.name === 'floor-dev-runtime')?.action).toBe('unchanged');
     expect(notes.some((note) => note.includes('floor/pagerduty-url'))).toBe(false);
-    const unchanged = await diffEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const unchanged = await diffEnvironment(model, 'dev', emulator.target());
     const layers = new Set(deployed.stacks.map((s) => s.name));
     expect(unchanged.stacks.filter((s) => layers.has(s.name)).flatMap((s) => s.changes)).toEqual([]);
   });

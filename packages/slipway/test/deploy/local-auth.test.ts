@@ -63,12 +63,11 @@ async function awsJson(
 
 describe('a user pool on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it('deploys the pool and its clients, hands the service their ids, diffs to nothing, and updates in place', async () => {
     const model = withAuth();
     const env = model.environments[0]!;
-    await deployEnvironment(model, env.name, options());
+    await deployEnvironment(model, env.name, emulator.target());
 
     const ssm = new SSMClient(emulator.config(env.region));
     const value = async (name: string) =>
@@ -123,7 +122,7 @@ describe('a user pool on the local emulator', () => {
     expect(copy.Name).toBe('/floor/dev/data/auth/clients/worker/secret');
     expect(copy.SecretString).toBe(client.ClientSecret);
 
-    const unchanged = await diffEnvironment(model, env.name, options());
+    const unchanged = await diffEnvironment(model, env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
 
     // A changed setting updates the pool and the client in place: same users, same ids.
@@ -144,7 +143,7 @@ describe('a user pool on the local emulator', () => {
         },
       ],
     };
-    await deployEnvironment(changed, env.name, options());
+    await deployEnvironment(changed, env.name, emulator.target());
     expect(await value('user-pool-id')).toBe(poolId);
     expect(await value('clients/worker/id')).toBe(worker);
     const updated = (await cognito(emulator.endpoint, 'DescribeUserPool', { UserPoolId: poolId }))

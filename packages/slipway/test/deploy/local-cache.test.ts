@@ -29,12 +29,11 @@ function withCache(): AppModel {
 
 describe('a cache on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it('deploys the cache, opens it to the service, and diffs to nothing', async () => {
     const model = withCache();
     const env = model.environments[0]!;
-    await deployEnvironment(model, env.name, options());
+    await deployEnvironment(model, env.name, emulator.target());
 
     const ssm = new SSMClient(emulator.config(env.region));
     const value = async (name: string) =>
@@ -51,7 +50,7 @@ describe('a cache on the local emulator', () => {
       expect.objectContaining({ FromPort: 6379, ToPort: 6379, IpProtocol: 'tcp' }),
     );
 
-    const unchanged = await diffEnvironment(model, env.name, options());
+    const unchanged = await diffEnvironment(model, env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
   });
 });

@@ -65,7 +65,7 @@ describe('a domain and its certificate on the local emulator', () => {
     expect(https?.Certificates?.[0]?.CertificateArn).toBe(standIn?.standIn);
 
     // The next deploy finds the same stand-in: the listener keeps its certificate, nothing changes.
-    const again = await deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const again = await deployEnvironment(model, 'dev', emulator.target());
     expect(again.certificateStandIns).toEqual(result.certificateStandIns);
     expect(again.stacks.find((s) => s.name === 'medications-dev-runtime')?.action).toBe('unchanged');
     expect((await acm.send(new ListCertificatesCommand({}))).CertificateSummaryList).toHaveLength(1);

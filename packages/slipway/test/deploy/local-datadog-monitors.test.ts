@@ -105,7 +105,7 @@ describe('Datadog monitors on the local emulator', () => {
     expect(second.stacks.find((s) => s.name === 'watched-dev-monitoring')?.action).toBe('unchanged');
     const note = again.find((e) => e.kind === 'note' && e.message.includes(DATADOG_MONITOR_TYPE));
     expect(note?.kind === 'note' && note.message.startsWith('found ')).toBe(true);
-    const diff = await diffEnvironment(file.model, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const diff = await diffEnvironment(file.model, 'dev', emulator.target());
     expect(diff.stacks.flatMap((st) => st.changes)).toEqual([]);
     cfn.destroy();
   });

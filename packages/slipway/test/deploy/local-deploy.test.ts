@@ -36,7 +36,7 @@ describe('deploying the examples to the local emulator', () => {
   const emulator = useEmulator();
   let medications: AppModel;
   const deploy = (model: AppModel, options: Parameters<typeof deployEnvironment>[2] = {}) =>
-    deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir, ...options });
+    deployEnvironment(model, 'dev', { ...emulator.target(), ...options });
   /** A `slipway` command line on one example environment, against this file's emulator. */
   const slipwayLocal = (command: string, example: string, env: string, ...extra: string[]) =>
     emulator.cli(command, configOf(example), env, ...extra);
@@ -177,7 +177,7 @@ describe('deploying the examples to the local emulator', () => {
     expect(after?.DBInstanceIdentifier).toBe(db?.DBInstanceIdentifier);
     expect(after?.DbiResourceId).toBe(db?.DbiResourceId);
 
-    const diff = await diffEnvironment(scaled, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const diff = await diffEnvironment(scaled, 'dev', emulator.target());
     expect(diff.stacks.flatMap((s) => s.changes)).toEqual([]);
   });
 
@@ -334,7 +334,7 @@ describe('deploying the examples to the local emulator', () => {
   });
 
   it('refuses to destroy production stacks, which carry termination protection', async () => {
-    await deployEnvironment(medications, 'prod', { target: 'local', stateDir: emulator.stateDir, yes: true });
+    await deployEnvironment(medications, 'prod', { ...emulator.target(), yes: true });
     const run = await slipwayLocal('destroy', 'medications', 'prod', '--yes');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(

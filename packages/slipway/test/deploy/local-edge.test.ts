@@ -23,15 +23,16 @@ function withEdge(): AppModel {
 
 describe('an edge on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it("passes the load balancer's values across regions, and a diff notices when they change", async () => {
     const model = withEdge();
     const env = model.environments[0]!;
-    const result = await deployEnvironment(model, env.name, options());
+    const result = await deployEnvironment(model, env.name, emulator.target());
     expect(result.stacks.map((s) => s.name)).toContain(`floor-${env.name}-edge`);
     expect(result.emulatorLimits).toContain(EDGE_EMULATOR_LIMIT);
-    expect((await diffEnvironment(model, env.name, options())).stacks.flatMap((s) => s.changes)).toEqual([]);
+    expect(
+      (await diffEnvironment(model, env.name, emulator.target())).stacks.flatMap((s) => s.changes),
+    ).toEqual([]);
 
     // As if the load balancer had been replaced: the runtime stack publishes a new ARN.
     const ssm = new SSMClient(emulator.config(env.region));
@@ -44,7 +45,7 @@ describe('an edge on the local emulator', () => {
         Overwrite: true,
       }),
     );
-    const drifted = await diffEnvironment(model, env.name, options());
+    const drifted = await diffEnvironment(model, env.name, emulator.target());
     const edgeChanges = drifted.stacks.find((s) => s.name === `floor-${env.name}-edge`)?.changes ?? [];
     expect(edgeChanges.length).toBeGreaterThan(0);
 

@@ -75,12 +75,11 @@ function functionsOf(env: string): FunctionModel[] {
 
 describe('a function on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it('publishes its bundled code, deploys it with its stream source, says what the emulator leaves out, and diffs to nothing', async () => {
     const model = withFunction();
     const env = model.environments[0]!;
-    const result = await deployEnvironment(model, env.name, options());
+    const result = await deployEnvironment(model, env.name, emulator.target());
     expect(result.emulatorLimits).toContain(FUNCTIONS_EMULATOR_LIMIT);
 
     const cloudformation = new CloudFormationClient(emulator.config(env.region));
@@ -132,7 +131,7 @@ describe('a function on the local emulator', () => {
       /^arn:aws:sns:us-east-1:123456789012:floor-dev-order-events:/,
     );
 
-    const unchanged = await diffEnvironment(model, env.name, options());
+    const unchanged = await diffEnvironment(model, env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
   });
 });

@@ -48,7 +48,7 @@ describe("two GitLab apps in one account and gitlab.com's OIDC provider", () => 
       .OpenIDConnectProviderList ?? [];
 
   it('stops the second app with the gitlab line that reuses the provider, which then deploys', async () => {
-    await deployEnvironment(medications, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    await deployEnvironment(medications, 'dev', emulator.target());
     expect((await providers()).map((p) => p.Arn)).toEqual([
       expect.stringMatching(/:oidc-provider\/gitlab\.com$/),
     ]);

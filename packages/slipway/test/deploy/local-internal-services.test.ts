@@ -26,7 +26,6 @@ const CONFIG = `export default {
 
 describe('an app of internal services on the local emulator', () => {
   const emulator = useEmulator();
-  const local = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
   const file = useConfigFile(CONFIG, 'slipway-internal-');
 
   async function loadBalancers(): Promise<number> {
@@ -35,7 +34,7 @@ describe('an app of internal services on the local emulator', () => {
   }
 
   it('deploys dev without a load balancer, and runs a preview with no address', async () => {
-    const deployed = await deployEnvironment(file.model, 'dev', local());
+    const deployed = await deployEnvironment(file.model, 'dev', emulator.target());
     expect(deployed.stacks.map((s) => s.name)).toEqual([
       'jobs-ci',
       'jobs-dev-network',
@@ -47,17 +46,17 @@ describe('an app of internal services on the local emulator', () => {
     expect(deployed.stacks.flatMap((s) => Object.keys(s.outputs))).not.toContain('LoadBalancerDnsName');
     expect(await loadBalancers()).toBe(0);
 
-    const up = await previewUp(file.model, { ...local(), branch: 'feat/retry' });
+    const up = await previewUp(file.model, { ...emulator.target(), branch: 'feat/retry' });
     expect(up.action).toBe('created');
     expect(up.url).toBeUndefined();
     expect(await loadBalancers()).toBe(0);
 
-    const down = await previewDown(file.model, { ...local(), branch: 'feat/retry' });
+    const down = await previewDown(file.model, { ...emulator.target(), branch: 'feat/retry' });
     expect(down.stackDeleted).toBe(true);
   });
 
   it('says on the command line that such a preview has no address', async () => {
-    await deployEnvironment(file.model, 'dev', local());
+    await deployEnvironment(file.model, 'dev', emulator.target());
     const common = ['--config', file.path, '--target', 'local', '--state-dir', emulator.stateDir];
     const up = await runCli('preview', 'up', '--branch', 'feat/cli', ...common);
     expect(up.stderr).toBe('');

@@ -23,12 +23,11 @@ function watched(): AppModel {
 
 describe('alarms and the dashboard on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it('deploys the composite, the database alarms and a dashboard naming them, and diffs to nothing', async () => {
     const model = watched();
     const env = model.environments[0]!;
-    const deployed = await deployEnvironment(model, env.name, options());
+    const deployed = await deployEnvironment(model, env.name, emulator.target());
     expect(deployed.stacks.at(-1)?.name).toBe('floor-dev-monitoring');
 
     // What each stack made, by type and physical id (an alarm's or dashboard's is its name).
@@ -59,7 +58,7 @@ describe('alarms and the dashboard on the local emulator', () => {
     );
     expect(filters.metricFilters?.map((f) => f.filterPattern)).toEqual([expect.stringContaining('$.level')]);
 
-    const unchanged = await diffEnvironment(model, env.name, options());
+    const unchanged = await diffEnvironment(model, env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe("two apps in one account and GitHub's OIDC provider", () => {
       .OpenIDConnectProviderList ?? [];
 
   it('stops the second app before its CI stack with the config line that reuses the provider, which then deploys', async () => {
-    await deployEnvironment(medications, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    await deployEnvironment(medications, 'dev', emulator.target());
     expect(await providers()).toHaveLength(1);
 
     const refused = await emulator.cli('deploy', configOf('megadolls'), 'dev');
@@ -81,7 +81,7 @@ describe("two apps in one account and GitHub's OIDC provider", () => {
   it('stops before the CI stack when github.existingOidcProviderArn names a provider the account does not have', async () => {
     const arn = 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
     const reusing = { ...megadolls, github: { ...githubOf(megadolls), existingOidcProviderArn: arn } };
-    const attempt = deployEnvironment(reusing, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const attempt = deployEnvironment(reusing, 'dev', emulator.target());
     const error = await attempt.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OidcProviderMissingError);
     expect((error as Error).message).toContain(

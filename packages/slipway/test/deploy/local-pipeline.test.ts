@@ -22,7 +22,7 @@ describe('CodePipeline delivery on the local emulator', () => {
     const model = await codepipelineModel();
     expect(model.environments.find((e) => e.name === 'prod')?.account).not.toBe(model.ci.account);
 
-    const result = await deployEnvironment(model, 'dev', { target: 'local', stateDir: emulator.stateDir });
+    const result = await deployEnvironment(model, 'dev', emulator.target());
     expect(result.stacks.map((s) => [s.name, s.action])).toContainEqual(['medications-pipeline', 'created']);
 
     const cfn = new CloudFormationClient(emulator.config());

@@ -40,7 +40,6 @@ const config = path.resolve(import.meta.dirname, '../../../../examples/medicatio
 describe('preview environments on the local emulator', () => {
   const emulator = useEmulator();
   let model: AppModel;
-  const local = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   beforeAll(async () => {
     model = await loadConfig(config);
@@ -108,7 +107,7 @@ describe('preview environments on the local emulator', () => {
   }
 
   it('brings a preview up inside dev, then takes it down leaving nothing behind', async () => {
-    const deployed = await deployEnvironment(model, 'dev', local());
+    const deployed = await deployEnvironment(model, 'dev', emulator.target());
     // The deploy ran dev's own provisioner (no overrides: the app role on the app database).
     expect(deployed.provisioned.map((p) => [p.action, p.databaseName, p.roleName, p.ran])).toEqual([
       ['ensure', 'medications', 'medications_app', false],
@@ -118,7 +117,7 @@ describe('preview environments on the local emulator', () => {
     ]);
     const before = await inventory();
 
-    const up = await previewUp(model, { ...local(), branch: 'feat/Login_Page' });
+    const up = await previewUp(model, { ...emulator.target(), branch: 'feat/Login_Page' });
     expect(up.action).toBe('created');
     expect(up.plan.slug).toMatch(/^feat-login-page-[0-9a-f]{6}$/);
     expect(up.url).toMatch(new RegExp(`^http://.+:${up.plan.port}$`));
@@ -166,67 +165,72 @@ describe('preview environments on the local emulator', () => {
       'slipway:preview-port': String(up.plan.port),
     });
 
-    const listed = await listPreviews(model, local());
+    const listed = await listPreviews(model, emulator.target());
     expect(listed.map((p) => [p.slug, p.branch, p.port])).toEqual([
       [up.plan.slug, 'feat/Login_Page', up.plan.port],
     ]);
 
-    const down = await previewDown(model, { ...local(), branch: 'feat/Login_Page' });
+    const down = await previewDown(model, { ...emulator.target(), branch: 'feat/Login_Page' });
     expect(down.stackDeleted).toBe(true);
     expect(down.dropped.map((d) => [d.action, d.databaseName, d.roleName])).toEqual([
       ['drop', up.plan.databases[0]?.databaseName, up.plan.databases[0]?.roleName],
     ]);
     expect(await inventory()).toEqual(before);
-    expect(await listPreviews(model, local())).toEqual([]);
+    expect(await listPreviews(model, emulator.target())).toEqual([]);
 
     // Taking it down again finds nothing to delete and repeats the (idempotent) drop.
-    const again = await previewDown(model, { ...local(), branch: 'feat/Login_Page' });
+    const again = await previewDown(model, { ...emulator.target(), branch: 'feat/Login_Page' });
     expect(again.stackDeleted).toBe(false);
     expect(again.dropped).toHaveLength(1);
   });
 
   it('keeps a preview on its port and creation time across pushes, gives others their own, and prunes by age', async () => {
-    await deployEnvironment(model, 'dev', { ...local(), provision: false });
+    await deployEnvironment(model, 'dev', { ...emulator.target(), provision: false });
     const first = await previewUp(model, {
-      ...local(),
+      ...emulator.target(),
       branch: 'feat/a',
       now: new Date('2026-01-01T00:00:00Z'),
     });
     // A branch with a character tags refuse: its tag reads `feat/_42`, its slug stays the branch's.
-    const other = await previewUp(model, { ...local(), branch: 'feat/#42' });
+    const other = await previewUp(model, { ...emulator.target(), branch: 'feat/#42' });
     expect(other.plan.port).not.toBe(first.plan.port);
 
-    const again = await previewUp(model, { ...local(), branch: 'feat/a' });
+    const again = await previewUp(model, { ...emulator.target(), branch: 'feat/a' });
     expect(again.action).toBe('updated');
     expect(again.plan.port).toBe(first.plan.port);
     expect(again.plan.createdAt).toBe('2026-01-01T00:00:00.000Z');
 
-    const none = await prunePreviews(model, { ...local(), olderThanMs: 3_600_000 });
+    const none = await prunePreviews(model, { ...emulator.target(), olderThanMs: 3_600_000 });
     expect(none.stale).toEqual([]);
     expect(none.kept).toHaveLength(2);
 
     // Two hours on, both are stale; a dry run removes nothing.
     const later = new Date(Date.now() + 2 * 3_600_000);
-    const dry = await prunePreviews(model, { ...local(), olderThanMs: 3_600_000, now: later, dryRun: true });
+    const dry = await prunePreviews(model, {
+      ...emulator.target(),
+      olderThanMs: 3_600_000,
+      now: later,
+      dryRun: true,
+    });
     expect(dry.stale.map((p) => p.branch).sort()).toEqual(['feat/_42', 'feat/a']);
     expect(dry.removed).toEqual([]);
-    expect(await listPreviews(model, local())).toHaveLength(2);
+    expect(await listPreviews(model, emulator.target())).toHaveLength(2);
 
-    const pruned = await prunePreviews(model, { ...local(), olderThanMs: 3_600_000, now: later });
+    const pruned = await prunePreviews(model, { ...emulator.target(), olderThanMs: 3_600_000, now: later });
     expect(pruned.removed.map((r) => r.stackName).sort()).toEqual(
       [first.plan.stackName, other.plan.stackName].sort(),
     );
-    expect(await listPreviews(model, local())).toEqual([]);
+    expect(await listPreviews(model, emulator.target())).toEqual([]);
   });
 
   it('refuses a preview before dev is deployed, saying how to deploy it', async () => {
-    const attempt = previewUp(model, { ...local(), branch: 'feat/early' });
+    const attempt = previewUp(model, { ...emulator.target(), branch: 'feat/early' });
     await expect(attempt).rejects.toThrow(ProvisionError);
     await expect(attempt).rejects.toThrow(/slipway deploy --env dev/);
   });
 
   it('drives previews from the command line, with --json for machines', async () => {
-    await deployEnvironment(model, 'dev', { ...local(), provision: false });
+    await deployEnvironment(model, 'dev', { ...emulator.target(), provision: false });
     const common = ['--config', config, '--target', 'local', '--state-dir', emulator.stateDir];
     const up = await runCli('preview', 'up', '--branch', 'feat/cli', '--json', ...common);
     expect(up.code).toBe(0);
@@ -248,7 +252,7 @@ describe('preview environments on the local emulator', () => {
   });
 
   it('runs the commands the generated preview workflow runs, as written there', async () => {
-    await deployEnvironment(model, 'dev', { ...local(), provision: false });
+    await deployEnvironment(model, 'dev', { ...emulator.target(), provision: false });
     const workflow = parseYaml(
       readFileSync(path.join(path.dirname(config), '.github/workflows/preview.yml'), 'utf8'),
     ) as { jobs: Record<string, { steps: { run?: string }[] }> };
@@ -286,6 +290,6 @@ describe('preview environments on the local emulator', () => {
     expect(prune.stdout).toMatch(/No preview is older than 7d; 1 kept/);
     const down = await runCli(...command('down', 'feat/from-workflow'));
     expect(down.code).toBe(0);
-    expect(await listPreviews(model, local())).toEqual([]);
+    expect(await listPreviews(model, emulator.target())).toEqual([]);
   });
 });

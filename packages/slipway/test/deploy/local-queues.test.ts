@@ -55,12 +55,11 @@ function withQueue(): AppModel {
 
 describe('a queue on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it('deploys the queue with its dead letters and its reader, takes a message, and diffs to nothing', async () => {
     const model = withQueue();
     const env = model.environments[0]!;
-    const result = await deployEnvironment(model, env.name, options());
+    const result = await deployEnvironment(model, env.name, emulator.target());
     expect(result.emulatorLimits).toContain(FUNCTIONS_EMULATOR_LIMIT);
 
     const cloudformation = new CloudFormationClient(emulator.config(env.region));
@@ -98,7 +97,7 @@ describe('a queue on the local emulator', () => {
       BatchSize: 10,
     });
 
-    const unchanged = await diffEnvironment(model, env.name, options());
+    const unchanged = await diffEnvironment(model, env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
   });
 });

@@ -19,11 +19,10 @@ function withReplicas(count: number): AppModel {
 
 describe('read replicas on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it('deploys replicas of the writer, diffs to nothing, and drops one, refusing only to drop its logs unasked', async () => {
     const env = withReplicas(2).environments[0]!;
-    await deployEnvironment(withReplicas(2), env.name, options());
+    await deployEnvironment(withReplicas(2), env.name, emulator.target());
 
     const rds = new RDSClient(emulator.config(env.region));
     const instances = (await rds.send(new DescribeDBInstancesCommand({}))).DBInstances ?? [];
@@ -41,18 +40,18 @@ describe('read replicas on the local emulator', () => {
       expect(replica.DbiResourceId).not.toBe(writer?.DbiResourceId);
     }
 
-    const unchanged = await diffEnvironment(withReplicas(2), env.name, options());
+    const unchanged = await diffEnvironment(withReplicas(2), env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
 
     // A replica holds no data of its own: dropping one is not a stateful change. Its retained log
     // groups leave the stack, and the guard names them, so the logs are never dropped unnoticed.
-    const fewer = await diffEnvironment(withReplicas(1), env.name, options());
+    const fewer = await diffEnvironment(withReplicas(1), env.name, emulator.target());
     expect(fewer.stateful.map((c) => [c.logicalId, c.type, c.action])).toEqual([
       ['DatabaseMainReplica2LogGroup', 'AWS::Logs::LogGroup', 'remove'],
       ['DatabaseMainReplica2UpgradeLogGroup', 'AWS::Logs::LogGroup', 'remove'],
     ]);
     await deployEnvironment(withReplicas(1), env.name, {
-      ...options(),
+      ...emulator.target(),
       allowReplace: fewer.stateful.map((c) => c.logicalId),
     });
     const left = (await rds.send(new DescribeDBInstancesCommand({}))).DBInstances ?? [];

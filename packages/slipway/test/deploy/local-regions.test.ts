@@ -38,7 +38,7 @@ describe('deploying to regions and zones moto does not know, on the local emulat
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
     const model = await loadConfig(file);
-    const local = { target: 'local' as const, stateDir: emulator.stateDir };
+    const local = emulator.target();
     const deployed = await deployEnvironment(model, 'dev', { ...local, yes: true });
     const diff = await diffEnvironment(model, 'dev', local);
 

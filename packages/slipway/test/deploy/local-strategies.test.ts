@@ -75,7 +75,7 @@ describe('production and native deployment strategies on the local emulator', ()
   });
 
   it('deploys linear, blue/green and an internal service side by side', async () => {
-    await deployEnvironment(megadollsLikeModel(), 'dev', { target: 'local', stateDir: emulator.stateDir });
+    await deployEnvironment(megadollsLikeModel(), 'dev', emulator.target());
     const { web, pgadmin, worker } = await services('us-east-1', 'megadolls-dev');
     expect(web?.deploymentConfiguration).toMatchObject({
       strategy: 'LINEAR',

@@ -31,12 +31,11 @@ function withTable(): AppModel {
 
 describe('a DynamoDB table on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it('deploys the table under its fixed name, says what the emulator leaves out, and diffs to nothing', async () => {
     const model = withTable();
     const env = model.environments[0]!;
-    const result = await deployEnvironment(model, env.name, options());
+    const result = await deployEnvironment(model, env.name, emulator.target());
     expect(result.emulatorLimits).toContain(TABLES_EMULATOR_LIMIT);
 
     const cloudformation = new CloudFormationClient(emulator.config(env.region));
@@ -50,7 +49,7 @@ describe('a DynamoDB table on the local emulator', () => {
       ResourceStatus: 'CREATE_COMPLETE',
     });
 
-    const unchanged = await diffEnvironment(model, env.name, options());
+    const unchanged = await diffEnvironment(model, env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
   });
 });

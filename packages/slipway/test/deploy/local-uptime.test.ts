@@ -23,12 +23,11 @@ function withUptime(): AppModel {
 
 describe('uptime canaries on the local emulator', () => {
   const emulator = useEmulator();
-  const options = () => ({ target: 'local' as const, stateDir: emulator.stateDir });
 
   it('deploys a canary per public service with its alarm, says none runs, and diffs to nothing', async () => {
     const model = withUptime();
     const env = model.environments[0]!;
-    const deployed = await deployEnvironment(model, env.name, options());
+    const deployed = await deployEnvironment(model, env.name, emulator.target());
     expect(deployed.stacks.at(-1)?.name).toBe('floor-dev-monitoring');
     expect(deployed.emulatorLimits).toContain(UPTIME_EMULATOR_LIMIT);
 
@@ -43,7 +42,7 @@ describe('uptime canaries on the local emulator', () => {
       ]),
     );
 
-    const unchanged = await diffEnvironment(model, env.name, options());
+    const unchanged = await diffEnvironment(model, env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
   });
 });

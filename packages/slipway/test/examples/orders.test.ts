@@ -38,7 +38,7 @@ describe('examples/orders', () => {
     const emulator = useEmulator();
 
     it('deploys dev (tables, user pool, function, services, edge) and then diffs to zero changes', async () => {
-      const options = { target: 'local' as const, stateDir: emulator.stateDir };
+      const options = emulator.target();
       await deployEnvironment(model, 'dev', options);
       const cloudformation = new CloudFormationClient(emulator.config('eu-west-1'));
       const typesIn = async (stack: string) =>

@@ -37,7 +37,7 @@ describe('drawn configs on the local emulator', () => {
           accountsByRegion.clear();
         }
         accountsByRegion.set(env.region, env.account);
-        const options = { target: 'local' as const, stateDir: emulator.stateDir, yes: true };
+        const options = { ...emulator.target(), yes: true };
         const deployed = await deployEnvironment(model, env.name, options);
         expect(deployed.stacks.length, `${env.name} (${env.region})`).toBeGreaterThan(0);
         const diff = await diffEnvironment(model, env.name, options);

@@ -13,6 +13,8 @@ export interface TestEmulator {
   readonly stateDir: string;
   /** `http://127.0.0.1:<port>`; set once the file's `beforeAll` has run. */
   endpoint: string;
+  /** Deploy, diff and preview options that aim at it. */
+  target(): { target: 'local'; stateDir: string };
   /** SDK client settings for it in a region. */
   config(region?: string): { region: string; endpoint: string; credentials: typeof LOCAL_CREDENTIALS };
   /** A `slipway` command line run in process against this emulator (`--target local --state-dir …`). */
@@ -47,6 +49,9 @@ export function useEmulator(): TestEmulator {
   const emulator: TestEmulator = {
     stateDir: shared.stateDir,
     endpoint: '',
+    target() {
+      return { target: 'local', stateDir: this.stateDir };
+    },
     config(region = 'us-east-1') {
       return { region, endpoint: this.endpoint, credentials: LOCAL_CREDENTIALS };
     },
