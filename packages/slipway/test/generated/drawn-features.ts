@@ -95,12 +95,9 @@ export function featuresOf(config: SlipwayConfig): Set<DrawnFeature> {
   };
   const model = resolveConfig(config);
   const envs = Object.entries(config.environments);
+  // The generator's four environment sets, by their names in order.
   const names = envs.map(([name]) => name).join('-');
-  add(
-    `environments:${names}` as DrawnFeature,
-    DRAWN_FEATURES.includes(`environments:${names}` as DrawnFeature),
-  );
-  add('environments:prod-only', names === 'prod');
+  add(`environments:${names === 'prod' ? 'prod-only' : names}` as DrawnFeature);
   const regions = new Set(envs.map(([, env]) => env.region));
   add('production-in-another-region', regions.size > 1);
   const accounts = new Set(envs.map(([, env]) => env.account));

@@ -13,7 +13,7 @@ import {
 } from '../../src/config/data/telemetry-images.js';
 import { defaultObservability, type ObservabilityModel } from '../../src/model/observability.js';
 import type { AppModel, EnvironmentModel } from '../../src/model/types.js';
-import { PRODUCTION_TRACE_SAMPLE_RATIO } from '../../src/stacks/runtime/ecs/telemetry/otel-environment.js';
+import { PRODUCTION_TRACE_SAMPLE_RATIO } from '../../src/model/otel-environment.js';
 import { devFloorModel } from '../fixtures/models.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { buildOnly, type FixtureApp, fixtureApp } from './fixture-app.js';

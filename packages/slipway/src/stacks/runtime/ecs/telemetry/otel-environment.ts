@@ -1,11 +1,5 @@
-import {
-  OTLP_HTTP_PORT,
-  otelEnvironment as otelVariables,
-  PRODUCTION_TRACE_SAMPLE_RATIO,
-} from '../../../../model/otel-environment.js';
+import { OTLP_HTTP_PORT, otelEnvironment as otelVariables } from '../../../../model/otel-environment.js';
 import type { EnvironmentModel, ServiceModel } from '../../../../model/types.js';
-
-export { PRODUCTION_TRACE_SAMPLE_RATIO };
 
 /** Where every provider's sidecar takes OTLP over HTTP: the task shares one network namespace. */
 export const OTLP_HTTP_ENDPOINT = `http://localhost:${OTLP_HTTP_PORT}`;
