@@ -2,6 +2,7 @@
 export { CostEstimateError } from './errors.js';
 export { type CostEstimate, type EstimateInput, estimateCost, estimateEnvironmentCost } from './estimate.js';
 export { formatUsd } from './format.js';
+export { type UsageAssumption, usageAssumptions } from './usage-assumptions.js';
 export { findPriceTable, PRICE_TABLES, pricedRegions, priceTableFor } from './prices/index.js';
 export type {
   Price,
@@ -11,5 +12,13 @@ export type {
   RegionPrices,
   RegionPriceTable,
 } from './prices/types.js';
-export type { CostDriver, CostLine } from './pricing-context.js';
-export { type CostDriverShare, type CostSummary, type SummaryOptions, summarizeCost } from './summarize.js';
+export type { CostDriver, CostItem, UnpricedItem } from './cost-item.js';
+export type { CostLine } from './pricing-context.js';
+export {
+  costDriverOf,
+  type CostDriverShare,
+  type CostSummary,
+  type SummaryOptions,
+  summarizeCost,
+  topCostItems,
+} from './summarize.js';

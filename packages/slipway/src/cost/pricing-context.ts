@@ -1,41 +1,9 @@
 import type { UsageModel } from '../model/types.js';
-import type { CostItem } from './cost-item.js';
+import type { CostDriver, CostItem } from './cost-item.js';
 import type { CfnResource, SynthesizedStack } from '../template/types.js';
 import type { RegionPriceTable } from './prices/types.js';
 
-/** What a cost line is counted under in the summary's top drivers. */
-export type CostDriver =
-  | 'Fargate'
-  | 'Public IPv4'
-  | 'NAT gateway'
-  | 'Load balancer'
-  | 'RDS'
-  | 'ElastiCache'
-  | 'Cognito'
-  | 'DynamoDB'
-  | 'Lambda'
-  | 'SQS'
-  | 'SNS'
-  | 'CloudFront'
-  | 'WAF'
-  | 'EKS'
-  | 'EKS nodes'
-  | 'Secrets Manager'
-  | 'CloudWatch Logs'
-  | 'CloudWatch alarms'
-  | 'CloudWatch dashboards'
-  | 'CloudWatch metrics'
-  | 'Container Insights'
-  | 'Synthetics'
-  | 'X-Ray'
-  | 'Datadog'
-  | 'Elastic'
-  | 'ECR'
-  | 'KMS'
-  | 'Private DNS'
-  | 'VPC endpoints'
-  | 'SSM parameters'
-  | 'Not priced';
+export type { CostDriver } from './cost-item.js';
 
 /** A `CostItem` as the estimator makes it: plus the driver it counts under and whether it has a price. */
 export interface CostLine extends CostItem {

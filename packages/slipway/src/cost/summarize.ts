@@ -1,5 +1,5 @@
-import type { CostItem } from './cost-item.js';
-import type { CostDriver, CostLine } from './pricing-context.js';
+import type { CostDriver, CostItem } from './cost-item.js';
+import type { CostLine } from './pricing-context.js';
 
 /** One driver of the monthly total. */
 export interface CostDriverShare {
@@ -51,9 +51,16 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::KMS::Key': 'KMS',
 };
 
-function driverOf(item: CostItem): string {
-  const line = item as Partial<CostLine>;
-  return line.driver ?? DRIVER_BY_TYPE[item.type] ?? item.type;
+/** What `item` is counted under: its driver, or for an item without one, its type's. */
+export function costDriverOf(item: CostItem): string {
+  return item.driver ?? DRIVER_BY_TYPE[item.type] ?? item.type;
+}
+
+/** The `count` most expensive items of a scope, biggest first; ties in stack and resource order. */
+export function topCostItems(scope: { readonly costItems: readonly CostItem[] }, count = 5): CostItem[] {
+  return [...scope.costItems]
+    .sort((a, b) => b.usd - a.usd || a.stack.localeCompare(b.stack) || a.resource.localeCompare(b.resource))
+    .slice(0, count);
 }
 
 /** The total and what drives it, for the CLI's one-screen summary. */
@@ -62,7 +69,7 @@ export function summarizeCost(items: readonly CostItem[], options: SummaryOption
   const byDriver = new Map<string, number>();
   for (const item of items) {
     if (item.usd === 0) continue;
-    const label = driverOf(item);
+    const label = costDriverOf(item);
     byDriver.set(label, (byDriver.get(label) ?? 0) + item.usd);
   }
   const topDrivers = [...byDriver]

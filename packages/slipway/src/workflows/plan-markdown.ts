@@ -1,22 +1,31 @@
 import type { PlanOutcome } from '../plan/run-plan.js';
 import type { Finding } from '../checks/finding.js';
-import type { CostItem } from '../cost/cost-item.js';
 import { formatMonthly } from '../cost/format.js';
+import { topCostItems } from '../cost/summarize.js';
 
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
- * A plan as GitHub-flavoured markdown, for a pull request's job summary: one row per environment
- * (cost, findings), the open findings, then the biggest cost items. Reviewers see what the
- * change costs and what it trips without opening the log.
+ * A plan as GitHub-flavoured markdown, for a pull request's job summary and comment: one row per
+ * environment (cost, findings), the open findings, then the biggest cost items. Against a base
+ * plan, a cost increase past `delivery.costAlert` comes first, then the cost change, the new
+ * findings and what would be added, changed, replaced or removed; with the plan's templates, each
+ * environment's architecture as a Mermaid chart. Reviewers see what the change costs and what it
+ * trips without opening the log.
  */
-export function renderPlanMarkdown(plan: PlanOutcome): string {
+export function renderPlanMarkdown(plan: PlanOutcome, options: PlanMarkdownOptions = {}): string {
   const findings = [...plan.shared.findings, ...plan.environments.flatMap((e) => e.findings)];
   const open = findings.filter((f) => !f.acknowledged && f.level !== 'info');
   const blocking = open.some((f) => f.level === 'error');
+  const base = options.base?.plan;
+  const scopes = base === undefined ? [] : scopeCosts(base, plan);
   const lines = [
     `## Slipway plan · ${plan.app}`,
     '',
+    ...(base === undefined ? [] : costAlertLines(scopes, costAlertOf(plan))),
+    ...(options.baseMissing === undefined
+      ? []
+      : [`**No base plan to compare with:** ${cell(options.baseMissing)} This plan is shown alone.`, '']),
     blocking
       ? '**✗ Unacknowledged error findings.** Fix them, or acknowledge each with a reason in the config.'
       : '**✓ No unacknowledged error findings.**',
@@ -51,9 +60,22 @@ export function renderPlanMarkdown(plan: PlanOutcome): string {
       '',
     );
   }
+  let changes: EnvironmentChanges[] | undefined;
+  if (base !== undefined) {
+    lines.push(...costChangeTable(scopes), ...newFindingsSection(newFindings(base, plan)));
+    try {
+      changes = options.head === undefined ? undefined : planDiff(options.base!, options.head);
+    } catch (error) {
+      lines.push(`**The resource diff could not be made:** ${cell((error as Error).message)}`, '');
+    }
+    if (changes !== undefined) lines.push(...diffSection(changes));
+  }
   if (open.length > 0) {
     lines.push(
-      '### Open findings',
+      base === undefined
+        ? '### Open findings'
+        : `<details><summary>All open findings (${open.length})</summary>`,
+      '',
       '',
       '| level | rule | stack | resource | detail |',
       '| --- | --- | --- | --- | --- |',
@@ -66,10 +88,17 @@ export function renderPlanMarkdown(plan: PlanOutcome): string {
         `| ${f.level} | \`${cell(f.rule)}\` | ${cell(f.stack)} | ${cell(f.resource)} | ${cell(f.message)} |`,
       );
     }
-    lines.push('');
+    lines.push('', ...(base === undefined ? [] : ['</details>', '']));
+  }
+  if (options.head !== undefined) {
+    try {
+      lines.push(...diagramSection(options.head, changes && new Map(changes.map((e) => [e.name, e.stacks]))));
+    } catch (error) {
+      lines.push(`**The diagrams could not be drawn:** ${cell((error as Error).message)}`, '');
+    }
   }
   for (const env of plan.environments) {
-    const top = topItems(env.costItems);
+    const top = topCostItems(env);
     if (top.length === 0) continue;
     lines.push(
       `<details><summary>${cell(env.name)}: biggest cost items</summary>`,
@@ -107,15 +136,6 @@ function row(
   return `| ${cell(scope)} | ${region} | ${stacks} | ${cost} | ${errors} | ${warnings} | ${acknowledged} |`;
 }
 
-function topItems(items: readonly CostItem[], count = 5): CostItem[] {
-  return [...items].sort((a, b) => b.usd - a.usd).slice(0, count);
-}
-
 function usd(value: number): string {
   return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-/** Table cells cannot hold pipes or line breaks. */
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
 }
