@@ -2,7 +2,7 @@
 export { CostEstimateError } from './errors.js';
 export { type CostEstimate, type EstimateInput, estimateCost, estimateEnvironmentCost } from './estimate.js';
 export { formatUsd } from './format.js';
-export { type UsageAssumption, usageAssumptions } from './usage-assumptions.js';
+export { type UsageAssumption, listUsageAssumptions } from './usage-assumptions.js';
 export { findPriceTable, PRICE_TABLES, pricedRegions, priceTableFor } from './prices/index.js';
 export type {
   Price,

@@ -116,7 +116,7 @@ const SPECS: Readonly<Record<keyof UsageModel, AssumptionSpec>> = {
  * items, only the figures that some item's driver reads are listed: a page about an environment
  * without queues need not explain queue traffic.
  */
-export function usageAssumptions(usage: UsageModel, items?: readonly CostItem[]): UsageAssumption[] {
+export function listUsageAssumptions(usage: UsageModel, items?: readonly CostItem[]): UsageAssumption[] {
   const drivers = items && new Set(items.filter((item) => item.usd > 0).map(costDriverOf));
   const rows: UsageAssumption[] = [];
   for (const [name, spec] of Object.entries(SPECS) as [keyof UsageModel, AssumptionSpec][]) {

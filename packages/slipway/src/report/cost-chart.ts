@@ -3,10 +3,13 @@ import * as vl from 'vega-lite';
 import type { CostItem } from '../cost/cost-item.js';
 import { formatMonthly } from '../cost/format.js';
 import { costDriverOf } from '../cost/summarize.js';
+import { listUsageAssumptions, type UsageAssumption } from '../cost/usage-assumptions.js';
+import type { AppModel } from '../model/types.js';
 import type { PlanOutcome } from '../plan/run-plan.js';
 import { costColour } from './cost-colours.js';
 
 export { topCostItems } from '../cost/summarize.js';
+export type { UsageAssumption } from '../cost/usage-assumptions.js';
 
 /** The name the chart and the rows give the account-level (CI) stacks. */
 export const SHARED_SCOPE = 'shared (CI)';
@@ -171,4 +174,31 @@ export async function costChartSvg(plan: PlanOutcome): Promise<string> {
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * The usage figures the plan's estimates assumed, for the page beside the chart: one row per figure
+ * when every environment assumes the same, otherwise one per environment (`natGbPerMonth (prod)`).
+ * Given the plan, only figures some environment's cost items use are listed. None without a model:
+ * a plan file does not record its usage.
+ */
+export function usageAssumptions(model: AppModel | undefined, plan?: PlanOutcome): UsageAssumption[] {
+  if (model === undefined) return [];
+  const perEnvironment = model.environments.map((env) => {
+    const items = plan?.environments.find((planned) => planned.name === env.name)?.costItems;
+    return { environment: env.name, rows: listUsageAssumptions(env.usage, items) };
+  });
+  const listed = new Set(perEnvironment.flatMap(({ rows }) => rows.map((row) => row.name)));
+  // In the usage settings' order, whichever environment lists a figure first.
+  const order = listUsageAssumptions(model.environments[0]!.usage)
+    .map((row) => row.name)
+    .filter((name) => listed.has(name));
+  return order.flatMap((name) => {
+    const found = perEnvironment.flatMap(({ environment, rows }) =>
+      rows.filter((row) => row.name === name).map((row) => ({ environment, row })),
+    );
+    const values = new Set(found.map(({ row }) => row.value));
+    if (values.size === 1) return [found[0]!.row];
+    return found.map(({ environment, row }) => ({ ...row, name: `${row.name} (${environment})` }));
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { USAGE_DEFAULTS } from '../../src/config/resolve/defaults.js';
 import type { CostItem } from '../../src/cost/cost-item.js';
-import { usageAssumptions } from '../../src/cost/usage-assumptions.js';
+import { listUsageAssumptions } from '../../src/cost/usage-assumptions.js';
 
 const item = (driver: CostItem['driver'], usd = 1): CostItem => ({
   stack: 'app-dev-network',
@@ -12,9 +12,9 @@ const item = (driver: CostItem['driver'], usd = 1): CostItem => ({
   driver,
 });
 
-describe('usageAssumptions', () => {
+describe('listUsageAssumptions', () => {
   it('lists every figure, with the pricers’ defaults for those the model leaves out', () => {
-    const rows = usageAssumptions(USAGE_DEFAULTS);
+    const rows = listUsageAssumptions(USAGE_DEFAULTS);
     expect(rows.map((row) => row.name)).toContain('queueRequestMillionsPerMonth');
     expect(rows.find((row) => row.name === 'natGbPerMonth')).toMatchObject({
       value: USAGE_DEFAULTS.natGbPerMonth,
@@ -25,13 +25,15 @@ describe('usageAssumptions', () => {
   });
 
   it('keeps the model’s own value over the default', () => {
-    const rows = usageAssumptions({ ...USAGE_DEFAULTS, hoursPerMonth: 200, functionAverageMs: 50 });
+    const rows = listUsageAssumptions({ ...USAGE_DEFAULTS, hoursPerMonth: 200, functionAverageMs: 50 });
     expect(rows.find((row) => row.name === 'hoursPerMonth')?.value).toBe(200);
     expect(rows.find((row) => row.name === 'functionAverageMs')?.value).toBe(50);
   });
 
   it('given cost items, lists only the figures their drivers read, and the hours always', () => {
-    const names = usageAssumptions(USAGE_DEFAULTS, [item('NAT gateway'), item('SQS', 0)]).map((r) => r.name);
+    const names = listUsageAssumptions(USAGE_DEFAULTS, [item('NAT gateway'), item('SQS', 0)]).map(
+      (r) => r.name,
+    );
     expect(names).toEqual(['hoursPerMonth', 'natGbPerMonth']);
   });
 });

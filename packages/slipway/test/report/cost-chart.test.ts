@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { formatMonthly } from '../../src/cost/format.js';
 import type { AppModel } from '../../src/model/types.js';
 import type { PlanOutcome } from '../../src/plan/run-plan.js';
-import { costChartSvg, costRows, SHARED_SCOPE } from '../../src/report/cost-chart.js';
+import { costChartSvg, costRows, SHARED_SCOPE, usageAssumptions } from '../../src/report/cost-chart.js';
 import { plansOnce } from '../support/plans-once.js';
 
 const megadolls = await loadConfig(
@@ -68,5 +68,30 @@ describe('cost chart of examples/megadolls', () => {
     const svg = await costChartSvg(unpriced);
     expect(svg).toContain(`>${second!.name}<`);
     expect(svg).toContain('not priced: no bundled price table for xx-nowhere-1');
+  });
+});
+
+describe('usage assumptions of examples/megadolls', () => {
+  it('lists each figure once where the environments agree, and only those their items use', () => {
+    const rows = usageAssumptions(megadolls, planned(megadolls));
+    const names = rows.map((row) => row.name);
+    expect(names[0]).toBe('hoursPerMonth');
+    expect(names).toContain('natGbPerMonth');
+    expect(names.some((name) => name.startsWith('tableGbPerTable'))).toBe(false);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('splits a figure the environments set differently, one row per environment', () => {
+    const [dev, prod] = megadolls.environments;
+    const model: AppModel = {
+      ...megadolls,
+      environments: [dev!, { ...prod!, usage: { ...prod!.usage, natGbPerMonth: 50 } }],
+    };
+    const rows = usageAssumptions(model);
+    expect(rows.find((row) => row.name === `natGbPerMonth (${prod!.name})`)?.value).toBe(50);
+    expect(rows.find((row) => row.name === `natGbPerMonth (${dev!.name})`)?.value).toBe(
+      dev!.usage.natGbPerMonth,
+    );
+    expect(usageAssumptions(undefined)).toEqual([]);
   });
 });
