@@ -1,5 +1,15 @@
 import type { SynthesizedStack } from '../../template/types.js';
-import type { Diagram } from './types.js';
+import type { NodeContext } from './nodes/context.js';
+import { cacheNodes, databaseNodes, tableNodes, userPoolNodes } from './nodes/databases.js';
+import { distributionNodes, firewallNodes } from './nodes/edge.js';
+import { eksNodes } from './nodes/eks.js';
+import { loadBalancerNodes } from './nodes/load-balancers.js';
+import { functionNodes, queueNodes, topicNodes } from './nodes/messaging.js';
+import { networkNodes } from './nodes/network.js';
+import { ecsNodes } from './nodes/services.js';
+import { INTERNET, reachEdges } from './reach.js';
+import { EnvironmentTemplates, resourceNodeId } from './references.js';
+import type { Diagram, DiagramNode } from './types.js';
 
 /** The environment an architecture diagram is drawn for: its synthesized stacks, in plan order. */
 export interface DiagramEnvironment {
@@ -10,9 +20,40 @@ export interface DiagramEnvironment {
 
 /**
  * An environment's architecture drawn from its synthesized templates: the VPC and its subnet
- * tiers, what runs in them, and who may reach whom. Work in progress: the nodes and edges land in
- * the next commits; the signature is fixed.
+ * tiers, what runs in them, what sits outside (tables, queues, the edge), and who may reach whom.
+ * Plumbing (IAM, log groups, SSM parameters, alarms, route tables) is folded away or left out.
+ * Nodes and edges are sorted by id, so the same templates always give the same diagram.
  */
 export function environmentDiagram(env: DiagramEnvironment): Diagram {
-  return { title: `${env.name} · ${env.region}`, nodes: [], edges: [] };
+  const templates = new EnvironmentTemplates(env.stacks);
+  const network = networkNodes(templates);
+  const context: NodeContext = { templates, environment: env.name, tiers: network.tiers };
+  const nodes: DiagramNode[] = [
+    ...network.nodes,
+    ...loadBalancerNodes(context),
+    ...ecsNodes(context),
+    ...eksNodes(context),
+    ...databaseNodes(context),
+    ...cacheNodes(context),
+    ...tableNodes(context),
+    ...userPoolNodes(context),
+    ...functionNodes(context),
+    ...topicNodes(context),
+    ...distributionNodes(context),
+    ...firewallNodes(context),
+  ];
+  // Queues come last: a queue another node already holds (a function's failure queue, a
+  // cluster's interruption queue) is part of that node, not a node of its own.
+  const claimed = new Set(nodes.flatMap((n) => n.resources.map(resourceNodeId)));
+  nodes.push(...queueNodes(context, claimed));
+
+  const edges = reachEdges(templates, nodes);
+  if (edges.some((e) => e.from === INTERNET || e.to === INTERNET)) {
+    nodes.push({ id: INTERNET, kind: 'internet', label: 'internet', details: [], resources: [] });
+  }
+  return {
+    title: `${env.name} · ${env.region}`,
+    nodes: nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    edges,
+  };
 }
