@@ -16,6 +16,8 @@ export type DiagramNodeKind =
   | 'vpc'
   | 'subnet-tier'
   | 'cluster'
+  // the delivery graph's frames: a workflow file, or a GitLab stage
+  | 'workflow'
   // things
   | 'internet'
   | 'nat'
