@@ -1,5 +1,9 @@
 import type { DiagramEdgeKind, DiagramNodeKind, NodeChange } from './types.js';
 
+/** Kinds drawn as frames around other nodes. */
+export type GroupKind = 'vpc' | 'subnet-tier' | 'cluster' | 'workflow';
+export type ThingKind = Exclude<DiagramNodeKind, GroupKind>;
+
 /** How a thing of one kind looks: an accent colour and a short glyph people can read at a glance. */
 export interface ThingStyle {
   readonly accent: string;
@@ -15,18 +19,17 @@ export interface GroupStyle {
   readonly name: string;
 }
 
-export const GROUP_STYLES: Readonly<Record<'vpc' | 'subnet-tier' | 'cluster', GroupStyle>> = {
+export const GROUP_STYLES: Readonly<Record<GroupKind, GroupStyle>> = {
   vpc: { fill: '#f3f6fb', stroke: '#8fa3c0', name: 'VPC' },
   'subnet-tier': { fill: '#e9f2ea', stroke: '#9cbf9f', name: 'Subnet tier' },
   cluster: { fill: '#f6eefa', stroke: '#b79ac6', name: 'Cluster' },
+  workflow: { fill: '#f1f4f8', stroke: '#9aa8ba', name: 'Workflow' },
 };
 
 /** A group of another kind (a thing that holds things): a neutral frame. */
 export const OTHER_GROUP_STYLE: GroupStyle = { fill: '#f5f5f4', stroke: '#b5b2ad', name: 'Group' };
 
-export const THING_STYLES: Readonly<
-  Record<Exclude<DiagramNodeKind, 'vpc' | 'subnet-tier' | 'cluster'>, ThingStyle>
-> = {
+export const THING_STYLES: Readonly<Record<ThingKind, ThingStyle>> = {
   internet: { accent: '#5b6b7f', glyph: 'WWW', name: 'Internet' },
   nat: { accent: '#6d7f95', glyph: 'NAT', name: 'NAT gateway' },
   'load-balancer': { accent: '#7b4fc4', glyph: 'LB', name: 'Load balancer' },
@@ -46,7 +49,6 @@ export const THING_STYLES: Readonly<
   registry: { accent: '#d17a22', glyph: 'REG', name: 'Registry' },
   role: { accent: '#b03a3a', glyph: 'IAM', name: 'Role' },
   job: { accent: '#3a6ea5', glyph: 'JOB', name: 'Job' },
-  workflow: { accent: '#57606a', glyph: 'WF', name: 'Workflow' },
 };
 
 export interface EdgeStyle {
@@ -73,3 +75,13 @@ export const CHANGE_STYLES: Readonly<Record<NodeChange, { readonly stroke: strin
   };
 
 export const FINDING_COLOURS = { error: '#c62828', warning: '#b7791f' } as const;
+
+/** The frame for a group kind, or a neutral one for a thing that happens to hold others. */
+export function groupStyleOf(kind: string): GroupStyle {
+  return Object.hasOwn(GROUP_STYLES, kind) ? GROUP_STYLES[kind as GroupKind] : OTHER_GROUP_STYLE;
+}
+
+/** The look of a thing kind; a group kind drawn as a leaf (an empty cluster) looks like a service. */
+export function thingKindOf(kind: string): ThingKind {
+  return Object.hasOwn(THING_STYLES, kind) ? (kind as ThingKind) : 'service';
+}

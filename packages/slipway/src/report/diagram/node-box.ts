@@ -1,4 +1,4 @@
-import type { DiagramNodeKind } from './types.js';
+import type { GroupKind } from './kind-styles.js';
 import { DETAIL_TEXT, GROUP_TEXT, LABEL_TEXT, textWidth } from './text-size.js';
 
 /**
@@ -25,7 +25,12 @@ export const GROUP_BOX = {
   minHeight: 60,
 } as const;
 
-export const GROUP_KINDS: ReadonlySet<DiagramNodeKind> = new Set(['vpc', 'subnet-tier', 'cluster']);
+export const GROUP_KINDS: ReadonlySet<string> = new Set<GroupKind>([
+  'vpc',
+  'subnet-tier',
+  'cluster',
+  'workflow',
+]);
 
 export interface Size {
   readonly width: number;

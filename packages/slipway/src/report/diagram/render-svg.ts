@@ -2,8 +2,8 @@ import {
   CHANGE_STYLES,
   EDGE_STYLES,
   FINDING_COLOURS,
-  GROUP_STYLES,
-  OTHER_GROUP_STYLE,
+  groupStyleOf,
+  thingKindOf,
   THING_STYLES,
 } from './kind-styles.js';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from './layout.js';
@@ -65,22 +65,15 @@ function nodeOpen(laid: LaidOutNode, marks: DiagramMarks): string {
 
 /** The node's name, what it is, and the template resources behind it: what a reader hovers for. */
 function tooltip(node: DiagramNode, change: NodeChange | undefined): string {
-  const kindName =
-    node.kind in THING_STYLES
-      ? THING_STYLES[node.kind as keyof typeof THING_STYLES].name
-      : groupStyle(node).name;
+  const kindName = Object.hasOwn(THING_STYLES, node.kind)
+    ? THING_STYLES[thingKindOf(node.kind)].name
+    : groupStyleOf(node.kind).name;
   const lines = [`${node.label} (${kindName})`, ...node.details];
   if (change) lines.push(`Change: ${change}`);
   if (node.resources.length > 0) {
     lines.push('Resources:', ...node.resources.map((ref) => `  ${ref.stack}/${ref.logicalId} (${ref.type})`));
   }
   return lines.join('\n');
-}
-
-function groupStyle(node: DiagramNode): { fill: string; stroke: string; name: string } {
-  return node.kind === 'vpc' || node.kind === 'subnet-tier' || node.kind === 'cluster'
-    ? GROUP_STYLES[node.kind]
-    : OTHER_GROUP_STYLE;
 }
 
 function outline(change: NodeChange | undefined, normal: string, normalWidth: number): string {
@@ -91,7 +84,7 @@ function outline(change: NodeChange | undefined, normal: string, normalWidth: nu
 
 function drawGroup(laid: LaidOutNode, marks: DiagramMarks): string {
   const { node } = laid;
-  const style = groupStyle(node);
+  const style = groupStyleOf(node.kind);
   const change = marks.changes?.get(node.id);
   const labelX = laid.x + GROUP_BOX.padding;
   const baseline = laid.y + GROUP_BOX.headerHeight / 2 + 4;
@@ -113,7 +106,6 @@ function drawGroup(laid: LaidOutNode, marks: DiagramMarks): string {
 function drawThing(laid: LaidOutNode, marks: DiagramMarks): string {
   const { node } = laid;
   const change = marks.changes?.get(node.id);
-  const kind = node.kind as keyof typeof THING_STYLES;
   const textX = laid.x + BOX.textLeft;
   const labelBaseline = laid.y + BOX.padding + LABEL_TEXT.size;
   const details = node.details
@@ -125,7 +117,7 @@ function drawThing(laid: LaidOutNode, marks: DiagramMarks): string {
   return (
     nodeOpen(laid, marks) +
     `<rect x="${num(laid.x)}" y="${num(laid.y)}" width="${num(laid.width)}" height="${num(laid.height)}" rx="${BOX.corner}" fill="#ffffff"${outline(change, '#aab3bf', 1)}${change === 'removed' ? ' opacity="0.65"' : ''}/>` +
-    thingGlyph(kind in THING_STYLES ? kind : 'service', laid.x + BOX.padding, laid.y + BOX.padding - 2) +
+    thingGlyph(thingKindOf(node.kind), laid.x + BOX.padding, laid.y + BOX.padding - 2) +
     `<text x="${num(textX)}" y="${num(labelBaseline)}" font-size="${LABEL_TEXT.size}" font-weight="700" fill="#1a202c"${change === 'removed' ? ' text-decoration="line-through"' : ''}>${escapeXml(node.label)}</text>` +
     details +
     changeTag(laid, change) +

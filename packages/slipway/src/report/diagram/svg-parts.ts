@@ -1,7 +1,7 @@
-import { EDGE_STYLES, THING_STYLES } from './kind-styles.js';
+import { EDGE_STYLES, THING_STYLES, type ThingKind } from './kind-styles.js';
 import { BOX } from './node-box.js';
 import { FONT_FAMILY } from './text-size.js';
-import type { DiagramEdgeKind, DiagramNodeKind } from './types.js';
+import type { DiagramEdgeKind } from './types.js';
 import { ReportInputError } from '../errors.js';
 
 /** Escapes text for an SVG text node or a double-quoted attribute. */
@@ -49,11 +49,7 @@ export function arrowMarkers(idPrefix: string): string {
 }
 
 /** The kind's square with its letters, its top left at (x, y). */
-export function thingGlyph(
-  kind: Exclude<DiagramNodeKind, 'vpc' | 'subnet-tier' | 'cluster'>,
-  x: number,
-  y: number,
-): string {
+export function thingGlyph(kind: ThingKind, x: number, y: number): string {
   const style = THING_STYLES[kind];
   const size = BOX.glyphSize;
   const fontSize = style.glyph.length >= 3 ? 8.5 : 11;
