@@ -13,6 +13,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> =
   plan: async () => (await import('./plan.js')).planCommand,
   check: async () => (await import('./check.js')).checkCommand,
   cost: async () => (await import('./cost.js')).costCommand,
+  report: async () => (await import('./report.js')).reportCommand,
   workflows: async () => (await import('./workflows.js')).workflowsCommand,
   manifests: async () => (await import('./manifests.js')).manifestsCommand,
   dev: async () => (await import('./dev.js')).devCommand,

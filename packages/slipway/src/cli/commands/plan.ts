@@ -1,15 +1,18 @@
-import { Command } from 'commander';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../../config/load.js';
 import pc from 'picocolors';
 import { hasUnacknowledgedErrors, type PlanOutcome } from '../../plan/run-plan.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { planFromOptions } from '../plan-from-options.js';
+import { planModel } from '../plan-from-options.js';
 import { monthlyCost, topCostDrivers } from '../render/cost.js';
 import { findingCounts, findingsTable } from '../render/findings.js';
-import { addConfigOptions, addOutOption, type ConfigOptions } from '../shared-options.js';
+import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
 
 interface PlanCommandOptions extends ConfigOptions {
   readonly out: string;
+  readonly html?: string;
 }
 
 export function planCommand(io: CliIo, setExit: (code: number) => void): Command {
@@ -21,11 +24,29 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
       'after',
       '\nWrites <out>/<stack>.template.json for every stack.\nExit codes: 0 clean, 1 unacknowledged error findings, 2 config or usage error.',
     );
-  addOutOption(addConfigOptions(command)).action(async (options: PlanCommandOptions) => {
-    const plan = await planFromOptions(options, io);
-    io.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, options.out));
-    setExit(hasUnacknowledgedErrors(plan) ? ExitCode.findings : ExitCode.ok);
-  });
+  addOutOption(addConfigOptions(command))
+    .addOption(new Option('--html <file>', 'also write the plan as an HTML report (see slipway report)'))
+    .action(async (options: PlanCommandOptions) => {
+      const configPath = resolveConfigPath(options.config);
+      const model = await loadConfig(configPath);
+      const plan = planModel(model, options, io);
+      io.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, options.out));
+      if (options.html !== undefined) {
+        // After the plan's own output, so a failing report never hides the findings.
+        const { writeReport } = await import('../../report/write-report.js');
+        const { fromPlan } = await import('../../report/read-plan.js');
+        const file = await writeReport(
+          {
+            plan: fromPlan(plan),
+            model,
+            configPath: path.relative(process.cwd(), configPath).split(path.sep).join('/'),
+          },
+          options.html,
+        );
+        io.progress?.write(`Report written to ${file}\n`);
+      }
+      setExit(hasUnacknowledgedErrors(plan) ? ExitCode.findings : ExitCode.ok);
+    });
   return command;
 }
 

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../../config/load.js';
+import { diffEnvironment } from '../../deploy/index.js';
+import type { StackChanges } from '../../deploy/stack-changes.js';
+import type { AppModel } from '../../model/types.js';
+import { planDiff } from '../../report/plan-diff.js';
+import { fromPlan, type PlanOnDisk, readPlanFile } from '../../report/read-plan.js';
+import type { ReportInput } from '../../report/report-data.js';
+import { writeReport } from '../../report/write-report.js';
+import { ExitCode } from '../exit-codes.js';
+import type { CliIo } from '../io.js';
+import { planModel } from '../plan-from-options.js';
+import { addConfigOptions, type ConfigOptions, DEFAULT_OUT, resolveConfigPath } from '../shared-options.js';
+import { addTargetOptions, progressPrinter, reportingErrors, type TargetOptions } from './deploy.js';
+
+interface ReportCommandOptions extends ConfigOptions, TargetOptions {
+  readonly out: string;
+  readonly templates: string;
+  readonly fromPlan?: string;
+  readonly against?: string;
+}
+
+export const DEFAULT_REPORT = 'slipway-report.html';
+
+export function reportCommand(io: CliIo, setExit: (code: number) => void): Command {
+  const command = new Command('report')
+    .description(
+      'the plan as one offline HTML page: each environment drawn from its templates, the cost, the findings and what changes',
+    )
+    .addOption(new Option('-o, --out <file>', 'the HTML file to write').default(DEFAULT_REPORT))
+    .addOption(new Option('--templates <dir>', 'where the plan writes its templates').default(DEFAULT_OUT))
+    .addOption(
+      new Option(
+        '--from-plan <plan.json>',
+        'draw a plan `slipway plan --json` wrote instead of planning again',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--against <plan.json>',
+        "show what changes against an earlier plan (e.g. the main branch's), its templates beside it",
+      ).conflicts('target'),
+    )
+    .addHelpText(
+      'after',
+      '\nWith --target, each environment is compared with what is deployed there (aws, or the local emulator).\n' +
+        'Exit codes: 0 written, 2 config, usage or input error.',
+    );
+  addTargetOptions(addConfigOptions(command)).action(async (options: ReportCommandOptions) => {
+    await reportingErrors(io, setExit, async () => {
+      const input = await reportInput(options, io);
+      const file = await writeReport(input, options.out);
+      io.out(options.json ? `${JSON.stringify({ report: file })}\n` : `Report written to ${file}\n`);
+      setExit(ExitCode.ok);
+    });
+  });
+  return command;
+}
+
+async function reportInput(options: ReportCommandOptions, io: CliIo): Promise<ReportInput> {
+  const configPath = resolveConfigPath(options.config);
+  let model: AppModel | undefined;
+  let plan: PlanOnDisk;
+  if (options.fromPlan !== undefined) {
+    plan = readPlanFile(options.fromPlan);
+  } else {
+    model = await loadConfig(configPath);
+    plan = fromPlan(planModel(model, { ...options, out: options.templates }, io));
+  }
+  return {
+    plan,
+    model,
+    configPath: path.relative(process.cwd(), configPath).split(path.sep).join('/'),
+    changes: await changesOf(
+      options,
+      plan,
+      model ?? (options.target ? await loadConfig(configPath) : undefined),
+      io,
+    ),
+  };
+}
+
+/** What the plan changes: against an earlier plan file, or against what a target has deployed. */
+async function changesOf(
+  options: ReportCommandOptions,
+  plan: PlanOnDisk,
+  model: AppModel | undefined,
+  io: CliIo,
+): Promise<ReportInput['changes']> {
+  if (options.against !== undefined) {
+    const base = readPlanFile(options.against);
+    return {
+      against: `the plan in ${options.against}`,
+      environments: new Map(planDiff(base, plan).map((e) => [e.environment, e.stacks])),
+    };
+  }
+  if (options.target === undefined || model === undefined) return undefined;
+  const environments = new Map<string, readonly StackChanges[]>();
+  for (const env of plan.plan.environments) {
+    const diff = await diffEnvironment(model, env.name, {
+      target: options.target,
+      stateDir: options.stateDir,
+      onEvent: progressPrinter(io),
+    });
+    environments.set(env.name, diff.stacks);
+  }
+  return { against: `what is deployed (${options.target})`, environments };
+}

@@ -1,0 +1,162 @@
+import type { Finding } from '../checks/finding.js';
+import type { StackChanges, ChangeAction } from '../deploy/stack-changes.js';
+import type { AppModel } from '../model/types.js';
+import type { EnvironmentPlan } from '../plan/types.js';
+import { estimatePreviewCost } from '../preview/preview-cost.js';
+import { costChartSvg, usageAssumptions, type UsageAssumption } from './cost-chart.js';
+import { deliveryDiagram } from './delivery-graph.js';
+import { environmentDiagram } from './diagram/from-templates.js';
+import { layoutDiagram } from './diagram/layout.js';
+import { renderDiagramSvg } from './diagram/render-svg.js';
+import type { Diagram } from './diagram/types.js';
+import { nodeChanges, nodeIndex } from './node-index.js';
+import type { PlanOnDisk } from './read-plan.js';
+
+/** What a report is made from: a plan with its templates, and optionally what it changes. */
+export interface ReportInput {
+  readonly plan: PlanOnDisk;
+  /** The loaded config, when the report plans from it: adds the delivery graph and the preview price. */
+  readonly model?: AppModel;
+  /** The config path as the workflows name it (relative to the repository root). */
+  readonly configPath?: string;
+  /** What this plan changes, per environment, and against what (a plan file or a deploy target). */
+  readonly changes?: {
+    readonly against: string;
+    readonly environments: ReadonlyMap<string, readonly StackChanges[]>;
+  };
+}
+
+export interface FindingRow extends Finding {
+  /** The diagram node the finding's resource belongs to, when it is drawn. */
+  readonly node?: string;
+}
+
+export interface ChangeRow {
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly type: string;
+  readonly action: ChangeAction;
+  readonly stateful: boolean;
+  readonly reason?: string;
+  readonly node?: string;
+}
+
+export interface EnvironmentSection {
+  readonly plan: EnvironmentPlan;
+  readonly diagram: Diagram;
+  readonly diagramSvg: string;
+  readonly findings: readonly FindingRow[];
+  /** Undefined when the report has nothing to compare with. */
+  readonly changes?: readonly ChangeRow[];
+}
+
+export interface ReportData {
+  readonly app: string;
+  readonly environments: readonly EnvironmentSection[];
+  readonly shared: { readonly findings: readonly Finding[]; readonly monthlyCostUsd: number | null };
+  readonly costChartSvg: string;
+  readonly usage: readonly UsageAssumption[];
+  readonly preview?: {
+    readonly environment: string;
+    readonly usdPerHour: number | null;
+    readonly basis: string;
+  };
+  readonly delivery?: { readonly diagram: Diagram; readonly svg: string };
+  readonly changesAgainst?: string;
+}
+
+const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Everything the page shows, computed before any markup: each environment's diagram drawn from
+ * its templates (changes and finding counts marked on it), its findings and changes linked to the
+ * nodes they concern, the cost chart and the delivery graph.
+ */
+export async function buildReportData(input: ReportInput): Promise<ReportData> {
+  const { plan } = input.plan;
+  const environments: EnvironmentSection[] = [];
+  for (const [position, env] of plan.environments.entries()) {
+    const diagram = environmentDiagram({
+      name: env.name,
+      region: env.region,
+      stacks: input.plan.stacksOf(env.name),
+    });
+    const index = nodeIndex(diagram);
+    const stackChanges = input.changes?.environments.get(env.name);
+    const findings = sortFindings(env.findings).map((f) => ({
+      ...f,
+      node: index.nodeOf(f.stack, f.resource),
+    }));
+    const changes = stackChanges?.flatMap((stack) =>
+      stack.changes.map((c) => ({
+        stack: stack.name,
+        logicalId: c.logicalId,
+        type: c.type,
+        action: c.action,
+        stateful: c.stateful,
+        reason: c.reason,
+        node: index.nodeOf(stack.name, c.logicalId),
+      })),
+    );
+    const laid = await layoutDiagram(diagram);
+    const diagramSvg = renderDiagramSvg(laid, {
+      changes: stackChanges === undefined ? undefined : nodeChanges(index, stackChanges),
+      findings: findingCounts(findings),
+      idPrefix: `env${position}-`,
+    });
+    environments.push({ plan: env, diagram, diagramSvg, findings, changes: changes && sortChanges(changes) });
+  }
+  const delivery =
+    input.model === undefined
+      ? undefined
+      : deliveryDiagram(input.model, input.configPath ?? 'slipway.config.ts');
+  return {
+    app: plan.app,
+    environments,
+    shared: { findings: sortFindings(plan.shared.findings), monthlyCostUsd: plan.shared.monthlyCostUsd },
+    costChartSvg: await costChartSvg(plan),
+    usage: usageAssumptions(input.model, plan),
+    preview: input.model === undefined ? undefined : estimatePreviewCost(input.model),
+    delivery:
+      delivery === undefined
+        ? undefined
+        : {
+            diagram: delivery,
+            svg: renderDiagramSvg(await layoutDiagram(delivery), { idPrefix: 'delivery-' }),
+          },
+    changesAgainst: input.changes?.against,
+  };
+}
+
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      Number(a.acknowledged) - Number(b.acknowledged) ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      a.stack.localeCompare(b.stack) ||
+      a.resource.localeCompare(b.resource) ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+/** Stateful replacements and removals first: they are what a reviewer must not miss. */
+function sortChanges(rows: ChangeRow[]): ChangeRow[] {
+  const weight = (r: ChangeRow) =>
+    (r.stateful && (r.action === 'replace' || r.action === 'remove') ? 0 : 2) +
+    (r.action === 'replace' || r.action === 'remove' ? 0 : 1);
+  return [...rows].sort((a, b) => weight(a) - weight(b));
+}
+
+/** Open errors and warnings per node, for the badges on the diagram. */
+function findingCounts(rows: readonly FindingRow[]): Map<string, { errors: number; warnings: number }> {
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const row of rows) {
+    if (row.node === undefined || row.acknowledged || row.level === 'info') continue;
+    const count = counts.get(row.node) ?? { errors: 0, warnings: 0 };
+    counts.set(row.node, {
+      errors: count.errors + (row.level === 'error' ? 1 : 0),
+      warnings: count.warnings + (row.level === 'warning' ? 1 : 0),
+    });
+  }
+  return counts;
+}
