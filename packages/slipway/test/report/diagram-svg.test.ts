@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutDiagram, type LaidOutNode } from '../../src/report/diagram/layout.js';
+import { renderLegendSvg } from '../../src/report/diagram/render-legend.js';
 import { renderDiagramSvg } from '../../src/report/diagram/render-svg.js';
 import type { Diagram } from '../../src/report/diagram/types.js';
 import { vpcWithServices } from './diagram-fixtures.js';
@@ -218,5 +219,34 @@ describe('layoutDiagram and renderDiagramSvg', () => {
     const laid = await layoutDiagram({ title: 'empty', nodes: [], edges: [] });
     expect(laid.nodes).toEqual([]);
     expectWellFormedXml(renderDiagramSvg(laid));
+  });
+
+  it('draws a legend of the kinds asked for, with its own prefixed arrowheads', () => {
+    const all = renderLegendSvg();
+    for (const name of [
+      'VPC',
+      'Service',
+      'Database',
+      'Network reach',
+      'Event',
+      'Added',
+      'Removed',
+      'Errors',
+    ]) {
+      expect(all).toContain(`>${name}</text>`);
+    }
+    const some = renderLegendSvg({
+      kinds: ['service', 'subnet-tier'],
+      edgeKinds: ['route'],
+      idPrefix: 'key-',
+    });
+    expect(some).toContain('>Service</text>');
+    expect(some).toContain('>Subnet tier</text>');
+    expect(some).toContain('>Route</text>');
+    expect(some).not.toContain('>Database</text>');
+    expect(some).not.toContain('>Network reach</text>');
+    expect(some).toContain('marker-end="url(#key-arrow-route)"');
+    expectWellFormedXml(all);
+    expectWellFormedXml(some);
   });
 });

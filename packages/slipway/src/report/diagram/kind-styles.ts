@@ -30,7 +30,7 @@ export const GROUP_STYLES: Readonly<Record<GroupKind, GroupStyle>> = {
 export const OTHER_GROUP_STYLE: GroupStyle = { fill: '#f5f5f4', stroke: '#b5b2ad', name: 'Group' };
 
 export const THING_STYLES: Readonly<Record<ThingKind, ThingStyle>> = {
-  internet: { accent: '#5b6b7f', glyph: 'WWW', name: 'Internet' },
+  internet: { accent: '#5b6b7f', glyph: 'WEB', name: 'Internet' },
   nat: { accent: '#6d7f95', glyph: 'NAT', name: 'NAT gateway' },
   'load-balancer': { accent: '#7b4fc4', glyph: 'LB', name: 'Load balancer' },
   listener: { accent: '#9a7bd6', glyph: 'L', name: 'Listener' },

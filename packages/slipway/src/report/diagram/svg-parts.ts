@@ -1,6 +1,6 @@
 import { EDGE_STYLES, THING_STYLES, type ThingKind } from './kind-styles.js';
 import { BOX } from './node-box.js';
-import { FONT_FAMILY } from './text-size.js';
+import { FONT_FAMILY, GLYPH_TEXT, textWidth } from './text-size.js';
 import type { DiagramEdgeKind } from './types.js';
 import { ReportInputError } from '../errors.js';
 
@@ -52,10 +52,14 @@ export function arrowMarkers(idPrefix: string): string {
 export function thingGlyph(kind: ThingKind, x: number, y: number): string {
   const style = THING_STYLES[kind];
   const size = BOX.glyphSize;
-  const fontSize = style.glyph.length >= 3 ? 8.5 : 11;
+  // Shrink wide glyphs (WWW, CDN) until they fit the square with a little margin.
+  const fontSize = Math.min(
+    11,
+    (size - 5) / Math.max(0.01, textWidth(style.glyph, { ...GLYPH_TEXT, size: 100 }) / 100),
+  );
   return (
     `<rect x="${num(x)}" y="${num(y)}" width="${size}" height="${size}" rx="4" fill="${style.accent}"/>` +
-    `<text x="${num(x + size / 2)}" y="${num(y + size / 2)}" dy="0.35em" text-anchor="middle" font-size="${fontSize}" font-weight="700" fill="#ffffff">${escapeXml(style.glyph)}</text>`
+    `<text x="${num(x + size / 2)}" y="${num(y + size / 2)}" dy="0.35em" text-anchor="middle" font-size="${num(fontSize)}" font-weight="700" fill="#ffffff">${escapeXml(style.glyph)}</text>`
   );
 }
 
