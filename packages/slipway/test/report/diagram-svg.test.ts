@@ -215,6 +215,21 @@ describe('layoutDiagram and renderDiagramSvg', () => {
     ).rejects.toThrow(/leads back to itself/);
   });
 
+  it('routes edges that end on a group, leave a group or loop back to their node', async () => {
+    const laid = await layoutDiagram({
+      ...small,
+      edges: [
+        ...small.edges,
+        { id: 'topic->vpc:network', from: 'topic', to: 'vpc', kind: 'network' },
+        { id: 'private->queue:route', from: 'private', to: 'queue', kind: 'route' },
+        { id: 'queue->queue:event', from: 'queue', to: 'queue', kind: 'event', label: 'retry' },
+      ],
+    });
+    expect(laid.edges).toHaveLength(5);
+    for (const edge of laid.edges) expect(edge.points.length, edge.edge.id).toBeGreaterThanOrEqual(2);
+    expectWellFormedXml(renderDiagramSvg(laid));
+  });
+
   it('lays out an empty diagram', async () => {
     const laid = await layoutDiagram({ title: 'empty', nodes: [], edges: [] });
     expect(laid.nodes).toEqual([]);

@@ -14,7 +14,7 @@ export interface TextStyle {
 }
 
 export const LABEL_TEXT: TextStyle = { size: 13, widthPerEm: 0.66, lineHeight: 17 };
-export const DETAIL_TEXT: TextStyle = { size: 11, widthPerEm: 0.56, lineHeight: 14 };
+export const DETAIL_TEXT: TextStyle = { size: 11, widthPerEm: 0.6, lineHeight: 14 };
 export const GROUP_TEXT: TextStyle = { size: 12, widthPerEm: 0.62, lineHeight: 16 };
 /** The letters in a kind's square: bold, so wider than plain text. */
 export const GLYPH_TEXT: TextStyle = { size: 11, widthPerEm: 0.7, lineHeight: 11 };
