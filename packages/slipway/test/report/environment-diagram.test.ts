@@ -182,8 +182,10 @@ describe('what the environment diagram says', () => {
       expect.objectContaining({ from: 'internet', to: lb?.id, kind: 'network', label: 'tcp 80' }),
     );
     expect(diagram.edges).toContainEqual(
-      expect.objectContaining({ from: lb?.id, to: web?.id, kind: 'route', label: 'HTTP :80 /*' }),
+      expect.objectContaining({ from: lb?.id, to: web?.id, kind: 'route', label: 'HTTP :80 /* → tcp 8000' }),
     );
+    // The route carries the port its security-group rule opens; no second arrow says it again.
+    expect(diagram.edges.filter((e) => e.from === lb?.id && e.to === web?.id)).toHaveLength(1);
   });
 
   it('places the VPC’s tiers from the subnets’ CDK tags, with their zones and CIDRs', () => {

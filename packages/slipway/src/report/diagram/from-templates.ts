@@ -7,7 +7,7 @@ import { loadBalancerNodes } from './nodes/load-balancers.js';
 import { functionNodes, queueNodes, topicNodes } from './nodes/messaging.js';
 import { networkNodes } from './nodes/network.js';
 import { ecsNodes } from './nodes/services.js';
-import { INTERNET, reachEdges } from './reach.js';
+import { INTERNET, type PeerReach, reachEdges } from './reach.js';
 import { EnvironmentTemplates, resourceNodeId } from './references.js';
 import type { Diagram, DiagramNode } from './types.js';
 
@@ -47,7 +47,8 @@ export function environmentDiagram(env: DiagramEnvironment): Diagram {
   const claimed = new Set(nodes.flatMap((n) => n.resources.map(resourceNodeId)));
   nodes.push(...queueNodes(context, claimed));
 
-  const edges = reachEdges(templates, nodes);
+  const { edges, peers } = reachEdges(templates, nodes);
+  notePeers(nodes, peers);
   if (edges.some((e) => e.from === INTERNET || e.to === INTERNET)) {
     nodes.push({ id: INTERNET, kind: 'internet', label: 'internet', details: [], resources: [] });
   }
@@ -56,4 +57,28 @@ export function environmentDiagram(env: DiagramEnvironment): Diagram {
     nodes: nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     edges,
   };
+}
+
+/**
+ * Says on the group that holds them (the ECS cluster) that its members may reach each other, or
+ * on each member when they share no group: one line instead of an arrow between every pair.
+ */
+function notePeers(nodes: DiagramNode[], peers: readonly PeerReach[]): void {
+  for (const peer of peers) {
+    const members = nodes.filter((n) => peer.members.includes(n.id));
+    const parents = new Set(members.map((n) => n.parent));
+    const [parent] = parents;
+    const line = `${members.length} ${kindWord(members)} reach each other (${peer.labels.join(', ')})`;
+    const holders = parents.size === 1 && parent !== undefined ? [parent] : peer.members;
+    for (const id of holders) {
+      const at = nodes.findIndex((n) => n.id === id);
+      const node = nodes[at];
+      if (node !== undefined) nodes[at] = { ...node, details: [...node.details, line] };
+    }
+  }
+}
+
+function kindWord(members: readonly DiagramNode[]): string {
+  const kinds = new Set(members.map((m) => m.kind));
+  return kinds.size === 1 && kinds.has('service') ? 'services' : 'members';
 }

@@ -18,13 +18,26 @@ const WORN_AT: Readonly<Record<string, (props: Record<string, unknown>) => unkno
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 /**
+ * From this many wearers on, a group whose members may all reach each other (every service of an
+ * environment wears one shared group) is said once, not drawn: 30 services would make 870 arrows
+ * that hide every other one, and the layout of them takes seconds.
+ */
+export const PEER_GROUP_MIN = 4;
+
+/** Members of one security group that may reach each other on these ports. */
+export interface PeerReach {
+  readonly members: readonly string[];
+  readonly labels: readonly string[];
+}
+
+/**
  * Network reach from security-group ingress rules, standalone and inline: every node wearing the
  * source group may open connections to every node wearing the target group, on the rule's ports;
  * a rule open to the whole internet starts at the internet node. Egress rules are not drawn: the
  * ingress side is where this kit narrows reach. Rules from groups no drawn node wears (the
  * database provisioner's task) are left out.
  */
-export function networkEdges(index: NodeIndex): RawEdge[] {
+export function networkEdges(index: NodeIndex): { edges: RawEdge[]; peers: PeerReach[] } {
   const { templates } = index;
   const wearers = new Map<string, string[]>();
   for (const node of index.nodes) {
@@ -54,6 +67,7 @@ export function networkEdges(index: NodeIndex): RawEdge[] {
   }
 
   const edges: RawEdge[] = [];
+  const peers = new Map<string, { members: readonly string[]; labels: Set<string> }>();
   for (const { stack, group, groupTarget, rule } of rules) {
     const target = groupTarget ?? templates.resolve(stack, group);
     if (target === undefined) continue;
@@ -67,10 +81,20 @@ export function networkEdges(index: NodeIndex): RawEdge[] {
           ? [INTERNET]
           : [];
     const label = portLabel(rule);
+    if (source !== undefined && from.length >= PEER_GROUP_MIN && to.every((t) => from.includes(t))) {
+      const key = groupKey(source);
+      const peer = peers.get(key) ?? { members: from, labels: new Set<string>() };
+      peer.labels.add(label);
+      peers.set(key, peer);
+      continue;
+    }
     for (const f of from)
       for (const t of to) if (f !== t) edges.push({ from: f, to: t, kind: 'network', label });
   }
-  return edges;
+  return {
+    edges,
+    peers: [...peers.values()].map((p) => ({ members: [...p.members].sort(), labels: [...p.labels].sort() })),
+  };
 }
 
 /** One key per security group, whichever way it is named (`Ref`, `GetAtt GroupId`). */

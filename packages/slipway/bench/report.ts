@@ -1,0 +1,101 @@
+// Measures what the HTML report adds to a plan: the plan (synth, checks, cost) and then the
+// report built from it (diagrams laid out and drawn, cost chart, delivery graph, page), in one
+// process, for each example and for a generated app of 30 services. Runs alternate between the
+// apps; the median is reported.
+//
+// Usage: npm run bench:report [-- --runs 5 --write]
+//   --runs N   measurements per app (default 5)
+//   --write    replace the report section of docs/benchmarks.md with the results
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config/load.js';
+import type { AppModel } from '../src/model/types.js';
+import { runPlan } from '../src/plan/run-plan.js';
+import { renderReportPage } from '../src/report/page/page.js';
+import { fromPlan } from '../src/report/read-plan.js';
+import { buildReportData } from '../src/report/report-data.js';
+import { manyServicesConfig } from '../test/support/many-services.js';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean' } },
+});
+const runs = Number(values.runs);
+const kit = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(kit, '../..');
+
+/** The generated app of `count` services, written where its import of the kit resolves. */
+function manyServicesFile(count: number): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-report-')), 'slipway.config.ts');
+  writeFileSync(file, manyServicesConfig(count));
+  return file;
+}
+
+const apps: [string, string][] = [
+  ['medications', path.join(root, 'examples/medications/slipway.config.ts')],
+  ['megadolls', path.join(root, 'examples/megadolls/slipway.config.ts')],
+  ['30 services', manyServicesFile(30)],
+];
+
+const models = new Map<string, AppModel>();
+for (const [name, file] of apps) models.set(name, await loadConfig(file));
+
+const samples = new Map<string, { plan: number[]; report: number[]; nodes: number }>();
+for (let i = 0; i < runs; i++) {
+  for (const [name] of apps) {
+    const model = models.get(name)!;
+    const outdir = mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-report-out-'));
+    let started = performance.now();
+    const plan = runPlan(model, { outdir });
+    const planMs = performance.now() - started;
+    started = performance.now();
+    const data = await buildReportData({ plan: fromPlan(plan), model, configPath: 'slipway.config.ts' });
+    renderReportPage(data);
+    const reportMs = performance.now() - started;
+    const entry = samples.get(name) ?? { plan: [], report: [], nodes: 0 };
+    entry.plan.push(planMs);
+    entry.report.push(reportMs);
+    entry.nodes = Math.max(...data.environments.map((e) => e.diagram.nodes.length));
+    samples.set(name, entry);
+    process.stderr.write(
+      `${name} · run ${i + 1}: plan ${planMs.toFixed(0)} ms, report ${reportMs.toFixed(0)} ms\n`,
+    );
+  }
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const rows = apps.map(([name]) => {
+  const s = samples.get(name)!;
+  const plan = median(s.plan);
+  const report = median(s.report);
+  return `| ${name} | ${s.nodes} | ${(plan / 1000).toFixed(2)} | ${(report / 1000).toFixed(2)} | ${((report / plan) * 100).toFixed(0)} % |`;
+});
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const result =
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu}), Node ${process.version}, ` +
+  `${runs} runs each, interleaved, in one process after a first run warmed the modules up (plan and report alike). ` +
+  'The report time covers every environment: reading the templates back, the diagrams laid out and drawn, the cost chart, ' +
+  'the delivery graph, the preview price and the page.\n\n' +
+  '| app | nodes in its largest diagram | plan (s, median) | report (s, median) | report / plan |\n|---|---:|---:|---:|---:|\n' +
+  rows.join('\n');
+process.stdout.write(`${result}\n`);
+
+if (values.write) {
+  const file = path.join(root, 'docs/benchmarks.md');
+  const doc = readFileSync(file, 'utf8');
+  const start = '<!-- report-bench:start -->';
+  const end = '<!-- report-bench:end -->';
+  if (!doc.includes(start) || !doc.includes(end))
+    throw new Error(`docs/benchmarks.md lacks the ${start} markers`);
+  writeFileSync(
+    file,
+    `${doc.slice(0, doc.indexOf(start) + start.length)}\n${result}\n${doc.slice(doc.indexOf(end))}`,
+  );
+  process.stderr.write('docs/benchmarks.md updated\n');
+}
