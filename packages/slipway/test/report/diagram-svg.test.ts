@@ -148,6 +148,22 @@ describe('layoutDiagram and renderDiagramSvg', () => {
     expectWellFormedXml(renderDiagramSvg(await layoutDiagram(vpcWithServices(4))));
   });
 
+  it('clips very long texts with an ellipsis and keeps them whole in the tooltip', async () => {
+    const long = 'x'.repeat(30) + ' ' + 'y'.repeat(60);
+    const laid = await layoutDiagram({
+      title: 'long',
+      nodes: [{ id: 'fn', kind: 'function', label: long, details: [long], resources: [] }],
+      edges: [],
+    });
+    const [fn] = laid.nodes;
+    expect(fn?.label).toMatch(/^x{30} y+…$/);
+    expect([...(fn?.label ?? '')].length).toBeLessThan(long.length);
+    expect(fn?.width).toBeLessThan(500);
+    const svg = renderDiagramSvg(laid);
+    expect(svg).toContain(`<title>${long} (Function)\n${long}</title>`);
+    expect(svg).toContain(`>${fn?.label}</text>`);
+  });
+
   it('lists the resources behind a node in its tooltip', async () => {
     const svg = renderDiagramSvg(await layoutDiagram(small));
     expect(svg).toMatch(

@@ -1,7 +1,7 @@
 import elkBundle from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api.js';
 import { ReportInputError } from '../errors.js';
-import { GROUP_BOX, GROUP_KINDS, groupMinimumSize, thingSize } from './node-box.js';
+import { clipText, GROUP_BOX, GROUP_KINDS, groupMinimumSize, MAX_CHARS, thingSize } from './node-box.js';
 import { EDGE_TEXT, textWidth } from './text-size.js';
 import type { Diagram, DiagramEdge, DiagramNode } from './types.js';
 
@@ -20,6 +20,9 @@ export interface Box {
 
 export interface LaidOutNode extends Box {
   readonly node: DiagramNode;
+  /** The label and details as drawn: clipped to a readable length (the node keeps them whole). */
+  readonly label: string;
+  readonly details: readonly string[];
   /** Drawn as a labelled frame around other nodes rather than as a thing. */
   readonly isGroup: boolean;
   /** 0 at the top level, 1 inside one group, and so on. */
@@ -28,6 +31,8 @@ export interface LaidOutNode extends Box {
 
 export interface LaidOutEdge {
   readonly edge: DiagramEdge;
+  /** The label as drawn, clipped; absent when another edge with the same label says it. */
+  readonly label?: string;
   /** The route from the source's border to the target's, absolute, bends included. */
   readonly points: readonly Point[];
   /** Where the edge's label goes, when it has one. */
@@ -99,7 +104,7 @@ export async function layoutDiagram(diagram: Diagram): Promise<LaidOutDiagram> {
     if (children.length === 0 && !GROUP_KINDS.has(node.kind)) {
       return {
         id: node.id,
-        ...thingSize(node.label, node.details),
+        ...thingSize(...drawnText(node)),
         layoutOptions: { 'elk.portConstraints': 'FIXED_SIDE' },
         ports: [
           { id: inPort(node.id), layoutOptions: { 'elk.port.side': 'WEST' } },
@@ -107,7 +112,7 @@ export async function layoutDiagram(diagram: Diagram): Promise<LaidOutDiagram> {
         ],
       };
     }
-    const minimum = groupMinimumSize(node.label, node.details);
+    const minimum = groupMinimumSize(...drawnText(node));
     return {
       id: node.id,
       layoutOptions: { ...GROUP_OPTIONS, 'elk.nodeSize.minimum': `(${minimum.width},${minimum.height})` },
@@ -122,7 +127,10 @@ export async function layoutDiagram(diagram: Diagram): Promise<LaidOutDiagram> {
       id: edge.id,
       sources: [isThing(edge.from) ? outPort(edge.from) : edge.from],
       targets: [isThing(edge.to) ? inPort(edge.to) : edge.to],
-      labels: labelled.has(edge.id) && edge.label ? [edgeLabel(edge.label, sharedLabel.has(edge.id))] : [],
+      labels:
+        labelled.has(edge.id) && edge.label
+          ? [edgeLabel(drawnEdgeLabel(edge.label), sharedLabel.has(edge.id))]
+          : [],
     })),
   };
 
@@ -133,8 +141,11 @@ export async function layoutDiagram(diagram: Diagram): Promise<LaidOutDiagram> {
   const visit = (placed: ElkNode, depth: number): void => {
     const node = nodesById.get(placed.id);
     if (!node) return;
+    const [label, details] = drawnText(node);
     placedNodes.push({
       node,
+      label,
+      details,
       isGroup: placed.children !== undefined,
       depth,
       x: placed.x ?? 0,
@@ -159,8 +170,9 @@ export async function layoutDiagram(diagram: Diagram): Promise<LaidOutDiagram> {
           ...(section.bendPoints ?? []),
           section.endPoint,
         ]),
-        ...(label
+        ...(label && edge.label
           ? {
+              label: drawnEdgeLabel(edge.label),
               labelBox: {
                 x: label.x ?? 0,
                 y: label.y ?? 0,
@@ -186,6 +198,15 @@ export async function layoutDiagram(diagram: Diagram): Promise<LaidOutDiagram> {
 // then draws the many edges of a fan-in or fan-out as one trunk and its branches, not as a ribbon.
 const inPort = (id: string): string => `${id}#in`;
 const outPort = (id: string): string => `${id}#out`;
+
+function drawnText(node: DiagramNode): [string, string[]] {
+  return [
+    clipText(node.label, MAX_CHARS.label),
+    node.details.map((line) => clipText(line, MAX_CHARS.detail)),
+  ];
+}
+
+const drawnEdgeLabel = (label: string): string => clipText(label, MAX_CHARS.edgeLabel);
 
 function edgeLabel(text: string, shared: boolean): ElkLabel {
   return {

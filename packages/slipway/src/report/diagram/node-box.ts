@@ -39,6 +39,7 @@ export interface Size {
 
 /** A thing's box: the glyph, the bold label, then one line per detail. */
 export function thingSize(label: string, details: readonly string[]): Size {
+  // Callers pass the texts as drawn (clipped), so the box fits what is shown.
   const textWide = Math.max(
     textWidth(label, LABEL_TEXT),
     ...details.map((line) => textWidth(line, DETAIL_TEXT)),
@@ -62,5 +63,18 @@ export function groupMinimumSize(label: string, details: readonly string[]): Siz
 
 /** A group's details share its header line, after its name. */
 export function groupDetailLine(details: readonly string[]): string {
-  return details.join(' · ');
+  return clipText(details.join(' · '), MAX_CHARS.groupDetails);
+}
+
+/** Longest texts drawn in full; longer ones end in "…" and are read whole in the tooltip. */
+export const MAX_CHARS = { label: 40, detail: 56, groupDetails: 96, edgeLabel: 40 } as const;
+
+export function clipText(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }

@@ -89,13 +89,13 @@ function drawGroup(laid: LaidOutNode, marks: DiagramMarks): string {
   const labelX = laid.x + GROUP_BOX.padding;
   const baseline = laid.y + GROUP_BOX.headerHeight / 2 + 4;
   const details =
-    node.details.length > 0
-      ? `<text x="${num(labelX + textWidth(node.label, GROUP_TEXT) + 12)}" y="${num(baseline)}" font-size="${DETAIL_TEXT.size}" fill="#5b6470">${escapeXml(groupDetailLine(node.details))}</text>`
+    laid.details.length > 0
+      ? `<text x="${num(labelX + textWidth(laid.label, GROUP_TEXT) + 12)}" y="${num(baseline)}" font-size="${DETAIL_TEXT.size}" fill="#5b6470">${escapeXml(groupDetailLine(laid.details))}</text>`
       : '';
   return (
     nodeOpen(laid, marks) +
     `<rect x="${num(laid.x)}" y="${num(laid.y)}" width="${num(laid.width)}" height="${num(laid.height)}" rx="${GROUP_BOX.corner}" fill="${style.fill}"${outline(change, style.stroke, 1.2)}${change === 'removed' ? ' fill-opacity="0.5"' : ''}/>` +
-    `<text x="${num(labelX)}" y="${num(baseline)}" font-size="${GROUP_TEXT.size}" font-weight="700" fill="#2d3748">${escapeXml(node.label)}</text>` +
+    `<text x="${num(labelX)}" y="${num(baseline)}" font-size="${GROUP_TEXT.size}" font-weight="700" fill="#2d3748">${escapeXml(laid.label)}</text>` +
     details +
     changeTag(laid, change) +
     findingsBadge(laid, marks) +
@@ -108,7 +108,7 @@ function drawThing(laid: LaidOutNode, marks: DiagramMarks): string {
   const change = marks.changes?.get(node.id);
   const textX = laid.x + BOX.textLeft;
   const labelBaseline = laid.y + BOX.padding + LABEL_TEXT.size;
-  const details = node.details
+  const details = laid.details
     .map(
       (line, index) =>
         `<text x="${num(textX)}" y="${num(labelBaseline + (index + 1) * DETAIL_TEXT.lineHeight + 1)}" font-size="${DETAIL_TEXT.size}" fill="#4a5360">${escapeXml(line)}</text>`,
@@ -118,7 +118,7 @@ function drawThing(laid: LaidOutNode, marks: DiagramMarks): string {
     nodeOpen(laid, marks) +
     `<rect x="${num(laid.x)}" y="${num(laid.y)}" width="${num(laid.width)}" height="${num(laid.height)}" rx="${BOX.corner}" fill="#ffffff"${outline(change, '#aab3bf', 1)}${change === 'removed' ? ' opacity="0.65"' : ''}/>` +
     thingGlyph(thingKindOf(node.kind), laid.x + BOX.padding, laid.y + BOX.padding - 2) +
-    `<text x="${num(textX)}" y="${num(labelBaseline)}" font-size="${LABEL_TEXT.size}" font-weight="700" fill="#1a202c"${change === 'removed' ? ' text-decoration="line-through"' : ''}>${escapeXml(node.label)}</text>` +
+    `<text x="${num(textX)}" y="${num(labelBaseline)}" font-size="${LABEL_TEXT.size}" font-weight="700" fill="#1a202c"${change === 'removed' ? ' text-decoration="line-through"' : ''}>${escapeXml(laid.label)}</text>` +
     details +
     changeTag(laid, change) +
     findingsBadge(laid, marks) +
@@ -189,11 +189,11 @@ function drawEdge(laid: LaidOutEdge, idPrefix: string): string {
 
 function drawEdgeLabel(laid: LaidOutEdge): string {
   const box = laid.labelBox;
-  if (!box || !laid.edge.label) return '';
+  if (!box || !laid.label) return '';
   return (
     `<g class="edge-label" data-edge-id="${escapeXml(laid.edge.id)}">` +
     `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="3" fill="#ffffff" fill-opacity="0.85"/>` +
-    `<text x="${num(box.x + box.width / 2)}" y="${num(box.y + box.height / 2)}" dy="0.35em" text-anchor="middle" font-size="${EDGE_TEXT.size}" fill="${EDGE_STYLES[laid.edge.kind].stroke}">${escapeXml(laid.edge.label)}</text>` +
+    `<text x="${num(box.x + box.width / 2)}" y="${num(box.y + box.height / 2)}" dy="0.35em" text-anchor="middle" font-size="${EDGE_TEXT.size}" fill="${EDGE_STYLES[laid.edge.kind].stroke}">${escapeXml(laid.label)}</text>` +
     '</g>'
   );
 }
