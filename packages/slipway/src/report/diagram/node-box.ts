@@ -67,7 +67,7 @@ export function groupDetailLine(details: readonly string[]): string {
 }
 
 /** Longest texts drawn in full; longer ones end in "…" and are read whole in the tooltip. */
-export const MAX_CHARS = { label: 40, detail: 56, groupDetails: 96, edgeLabel: 40 } as const;
+export const MAX_CHARS = { label: 40, detail: 56, groupDetails: 96, edgeLabel: 56 } as const;
 
 export function clipText(text: string, max: number): string {
   const chars = [...text];
