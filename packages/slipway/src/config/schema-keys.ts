@@ -11,6 +11,7 @@ type Def = {
   readonly innerType?: z.core.$ZodType;
   readonly element?: z.core.$ZodType;
   readonly in?: z.core.$ZodType;
+  readonly options?: readonly z.core.$ZodType[];
 };
 
 /** Keys of the object schema at `path`, in declaration order; empty when there is no object there. */
@@ -30,12 +31,18 @@ export function allowedKeysAt(schema: z.core.$ZodType, path: readonly (string | 
   return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
-/** Sees through optional, default and pipe wrappers to the schema that has the shape. */
+/**
+ * Sees through optional, default and pipe wrappers to the schema that has the shape, and through
+ * a union to its one object option (`false | { ... }`).
+ */
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   let current = schema;
   for (;;) {
     const def = defOf(current);
-    const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+    const objects =
+      def.type === 'union' ? (def.options ?? []).filter((o) => defOf(unwrap(o)).type === 'object') : [];
+    const inner =
+      def.innerType ?? (def.type === 'pipe' ? def.in : objects.length === 1 ? objects[0] : undefined);
     if (inner === undefined) return current;
     current = inner;
   }

@@ -654,6 +654,14 @@ export const deliveryCommandsSchema = z.strictObject({
   test: z.string().optional(),
 });
 
+/** The cost increase a pull request's summary calls out: either threshold reached is enough. */
+export const costAlertSchema = z.strictObject({
+  /** Dollars a month more than the base branch's plan, all environments and CI together. @default 50 */
+  monthlyUsd: z.number().optional(),
+  /** Percent more than the base branch's plan's monthly total. @default 10 */
+  percent: z.number().optional(),
+});
+
 /** How changes reach the environments: generated GitHub Actions workflows and, optionally, CodePipeline. */
 export const deliverySchema = z.strictObject({
   /** Where the pipelines run: generated GitHub Actions workflows, or a generated `.gitlab-ci.yml`. @default 'github' */
@@ -673,6 +681,11 @@ export const deliverySchema = z.strictObject({
   nodeVersion: z.string().optional(),
   /** Commands the pull-request checks run. @default npm ci, npm run lint, npm test */
   commands: deliveryCommandsSchema.optional(),
+  /**
+   * When a pull request's plan costs this much more a month than its base branch's, the summary
+   * says so first; `false` turns the callout off. @default { monthlyUsd: 50, percent: 10 }
+   */
+  costAlert: z.union([z.literal(false), costAlertSchema]).optional(),
 });
 
 /** A reviewed finding, accepted with its reason. */
@@ -820,6 +833,7 @@ export type AcknowledgementConfig = z.input<typeof acknowledgementSchema>;
 export type SourceConfig = z.input<typeof sourceSchema>;
 export type ServiceDevConfig = z.input<typeof serviceDevSchema>;
 export type DeliveryConfig = z.input<typeof deliverySchema>;
+export type CostAlertConfig = z.input<typeof costAlertSchema>;
 export type ChecksConfig = z.input<typeof checksSchema>;
 export type EksConfig = z.input<typeof eksSchema>;
 export type NodePoolConfig = z.input<typeof nodePoolSchema>;

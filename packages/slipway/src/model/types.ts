@@ -58,6 +58,16 @@ export interface DeliveryModel {
   readonly commands: DeliveryCommandsModel;
   /** Where each service's image is built from, one entry per service. */
   readonly builds: readonly ServiceBuildModel[];
+  /** The cost increase a pull request's summary calls out; false when off. A model built by hand without it gets the defaults. */
+  readonly costAlert?: CostAlertModel | false;
+}
+
+/** A pull request's plan that costs this much more a month than its base's is called out; either threshold is enough. */
+export interface CostAlertModel {
+  /** Dollars a month more, all environments and CI together. */
+  readonly monthlyUsd: number;
+  /** Percent more than the base's monthly total. */
+  readonly percent: number;
 }
 
 export interface DeliveryCommandsModel {

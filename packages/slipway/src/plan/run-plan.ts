@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { collectFindings, prepareChecks } from '../checks/index.js';
 import { type CostEstimate, estimateEnvironmentCost, type RegionPriceTable } from '../cost/index.js';
-import type { AppModel } from '../model/types.js';
+import type { AppModel, CostAlertModel } from '../model/types.js';
 import { UnknownEnvironmentError } from './errors.js';
 import { writeManifests } from '../kubernetes/write-manifests.js';
 import { buildApp } from '../stacks/build-app.js';
@@ -53,6 +53,11 @@ export interface PlanOutcome extends PlanResult {
     readonly unpriced: readonly UnpricedItem[];
     readonly unverifiedFigures: number;
   };
+  /**
+   * The config's `delivery.costAlert`, carried so a pull request's summary reads it from the plan
+   * alone; absent when the model has no delivery settings (the summary's defaults apply).
+   */
+  readonly costAlert?: CostAlertModel | false;
 }
 
 /**
@@ -135,6 +140,7 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
       ...costFields(sharedCost),
     },
     environments,
+    ...(model.delivery?.costAlert === undefined ? {} : { costAlert: model.delivery.costAlert }),
   };
 }
 

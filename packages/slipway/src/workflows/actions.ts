@@ -58,6 +58,13 @@ export const ACTIONS = {
     sha: '263435318d21b8e681c14492fe198d362a7d2c83',
     found: 'pinned as v6.18.0 in many public workflows, and in Dependabot diffs bumping from v6.18.0',
   },
+  uploadArtifact: {
+    name: 'actions/upload-artifact',
+    version: 'v4.6.2',
+    sha: 'ea165f8d65b6e75b540449e92b4886f43607fa02',
+    found:
+      'pinned with a `# v4.6.2` comment in many public workflows, and listed as v4.6.2 in a public pin table',
+  },
 } as const satisfies Record<string, PinnedAction>;
 
 export type ActionKey = keyof typeof ACTIONS;

@@ -2,6 +2,22 @@ import type { PlanOutcome } from '../plan/run-plan.js';
 import type { Finding } from '../checks/finding.js';
 import { formatMonthly } from '../cost/format.js';
 import { topCostItems } from '../cost/summarize.js';
+import { type EnvironmentChanges, planDiff } from '../report/plan-diff.js';
+import type { PlanOnDisk } from '../report/read-plan.js';
+import { costAlertLines, costAlertOf, costChangeTable, scopeCosts } from './summary/cost-change.js';
+import { diagramSection } from './summary/diagram-section.js';
+import { diffSection } from './summary/diff-section.js';
+import { cell } from './summary/markdown-text.js';
+import { newFindings, newFindingsSection } from './summary/new-findings.js';
+
+export interface PlanMarkdownOptions {
+  /** This plan read back with its templates: each environment's diagram, and with `base` the diff. */
+  readonly head?: PlanOnDisk;
+  /** The base branch's plan: the cost change, the new findings and the resource diff against it. */
+  readonly base?: PlanOnDisk;
+  /** Why there is no base plan to compare with (first pull request, its plan failed); said near the top. */
+  readonly baseMissing?: string;
+}
 
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -92,7 +108,9 @@ export function renderPlanMarkdown(plan: PlanOutcome, options: PlanMarkdownOptio
   }
   if (options.head !== undefined) {
     try {
-      lines.push(...diagramSection(options.head, changes && new Map(changes.map((e) => [e.name, e.stacks]))));
+      lines.push(
+        ...diagramSection(options.head, changes && new Map(changes.map((e) => [e.environment, e.stacks]))),
+      );
     } catch (error) {
       lines.push(`**The diagrams could not be drawn:** ${cell((error as Error).message)}`, '');
     }

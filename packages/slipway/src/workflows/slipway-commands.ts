@@ -9,14 +9,37 @@ function slipway(configPath: string, ...words: string[]): string {
   return ['npx', 'slipway', ...words, '--config', configPath].join(' ');
 }
 
-/** Offline plan as JSON (no AWS credentials); exits 1 on unacknowledged error findings. */
-export function planJson(configPath: string, outdir: string, jsonFile: string): string {
-  return `${slipway(configPath, 'plan', '--json', '--out', outdir)} > ${jsonFile}`;
+/**
+ * Offline plan as JSON (no AWS credentials); exits 1 on unacknowledged error findings. With
+ * `htmlFile`, also the plan's self-contained HTML report.
+ */
+export function planJson(configPath: string, outdir: string, jsonFile: string, htmlFile?: string): string {
+  const html = htmlFile === undefined ? [] : ['--html', htmlFile];
+  return `${slipway(configPath, 'plan', '--json', '--out', outdir, ...html)} > ${jsonFile}`;
 }
 
-/** Renders a plan JSON as the job summary's markdown. */
-export function planSummary(jsonFile: string): string {
-  return `npx slipway workflows summary ${jsonFile} >> "$GITHUB_STEP_SUMMARY"`;
+/** Where the base commit is checked out: inside the workspace, so its config's `import 'slipway'` resolves. */
+export const BASE_WORKTREE = '.slipway/base';
+
+/**
+ * Plans the pull request's base commit (`$BASE_SHA`) for the summary to compare with, with the
+ * workspace's Slipway. Never fails the job: a base without the config (the pull request adds it)
+ * or one that no longer plans leaves no plan, and the summary says so.
+ */
+export function planBase(configPath: string, outdir: string, jsonFile: string): string {
+  const config = `${BASE_WORKTREE}/${configPath}`;
+  return [
+    `if git worktree add --detach ${BASE_WORKTREE} "$BASE_SHA" && [ -f ${config} ]; then`,
+    `  ${planJson(config, outdir, jsonFile)} || echo "The base commit's plan failed; the summary shows this plan alone."`,
+    'else',
+    `  echo "The base commit could not be checked out or has no ${configPath}; the summary shows this plan alone."`,
+    'fi',
+  ].join('\n');
+}
+
+/** Renders a plan JSON, against the base's when there is one, as markdown into `markdownFile`. */
+export function planSummary(jsonFile: string, baseJsonFile: string, markdownFile: string): string {
+  return `npx slipway workflows summary ${jsonFile} --base ${baseJsonFile} > ${markdownFile}`;
 }
 
 /**

@@ -16,6 +16,7 @@ describe('delivery defaults', () => {
       preview: { branches: ['feat/*'], environment: 'dev', githubEnvironment: 'preview', maxAgeDays: 7 },
       nodeVersion: '22',
       commands: { install: 'npm ci', lint: 'npm run lint --if-present', test: 'npm test --if-present' },
+      costAlert: { monthlyUsd: 50, percent: 10 },
       builds: [
         {
           service: 'web',
@@ -126,6 +127,27 @@ describe('delivery validation', () => {
     expectIssue(config, 'environments.prod.services.web.image.tag', {
       message: ["'v1.2.3' is pinned"],
       fix: ["'latest'", "'github-actions'"],
+    });
+  });
+
+  it('fills a cost alert field left out with its default, and turns the alert off with false', () => {
+    const model = resolveConfig(withDelivery({ costAlert: { monthlyUsd: 200 } }));
+    expect(model.delivery?.costAlert).toEqual({ monthlyUsd: 200, percent: 10 });
+    expect(resolveConfig(withDelivery({ costAlert: false })).delivery?.costAlert).toBe(false);
+  });
+
+  it('rejects a cost alert threshold that is not a positive number', () => {
+    expectIssue(withDelivery({ costAlert: { monthlyUsd: 0 } }), 'delivery.costAlert.monthlyUsd', {
+      message: ['0 is not a positive number of dollars'],
+      fix: ['e.g. 50', 'costAlert: false'],
+    });
+    expectIssue(withDelivery({ costAlert: { percent: -5 } }), 'delivery.costAlert.percent', {
+      message: ['-5 is outside 0–1000 percent'],
+      fix: ['e.g. 10'],
+    });
+    expectIssue(withDelivery({ costAlert: { dollars: 5 } as never }), 'delivery.costAlert.dollars', {
+      message: [/dollars/],
+      fix: [/monthlyUsd/],
     });
   });
 

@@ -48,12 +48,57 @@ describe('workflows generated for megadolls', () => {
     });
     it('posts the plan as the job summary even when the plan fails', () => {
       const steps = pr.jobs.plan?.steps ?? [];
-      const plan = steps.findIndex((s) => /slipway plan --json/.test(s.run ?? ''));
+      const plan = steps.findIndex((s) =>
+        /slipway plan --json --out "\$RUNNER_TEMP\/slipway-out"/.test(s.run ?? ''),
+      );
       const summary = steps.findIndex((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ''));
       expect(plan).toBeGreaterThan(-1);
       expect(summary).toBe(plan + 1);
       expect(steps[summary]?.if).toBe(`\${{ !cancelled() }}`);
-      expect(steps[summary]?.run).toMatch(/slipway workflows summary/);
+      expect(steps[summary]?.run).toContain(
+        'npx slipway workflows summary "$RUNNER_TEMP/plan.json" --base "$RUNNER_TEMP/base-plan.json" > "$RUNNER_TEMP/summary.md"',
+      );
+      expect(steps[summary]?.run).toContain('cat "$RUNNER_TEMP/summary.md" >> "$GITHUB_STEP_SUMMARY"');
+      expect(pr.jobs.plan?.outputs).toEqual({ summary: `\${{ steps.summary.outputs.markdown }}` });
+    });
+    it('plans the base commit first, in a worktree inside the workspace, never failing the job', () => {
+      const steps = pr.jobs.plan?.steps ?? [];
+      expect(steps[0]?.with?.['fetch-depth']).toBe(0);
+      const base = steps.find((s) => /git worktree add/.test(s.run ?? ''));
+      expect(base?.env).toEqual({ BASE_SHA: `\${{ github.event.pull_request.base.sha }}` });
+      expect(base?.run).toContain(
+        'if git worktree add --detach .slipway/base "$BASE_SHA" && [ -f .slipway/base/slipway.config.ts ]; then',
+      );
+      expect(base?.run).toContain(
+        'npx slipway plan --json --out "$RUNNER_TEMP/base-out" --config .slipway/base/slipway.config.ts > "$RUNNER_TEMP/base-plan.json" ||',
+      );
+      expect(base?.run).not.toContain('${{');
+      expect(steps.indexOf(base!)).toBeLessThan(steps.findIndex((s) => /--html/.test(s.run ?? '')));
+    });
+    it('writes the HTML report and uploads it with the pinned upload action', () => {
+      const steps = pr.jobs.plan?.steps ?? [];
+      expect(runs(pr.jobs.plan)).toContain('--html "$RUNNER_TEMP/report.html"');
+      const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+      expect(upload?.uses).toBe(`actions/upload-artifact@${ACTIONS.uploadArtifact.sha}`);
+      expect(upload?.if).toBe(`\${{ !cancelled() }}`);
+      expect(upload?.with).toMatchObject({ name: 'slipway-report', path: `\${{ runner.temp }}/report.html` });
+    });
+    it('comments from a job of its own that alone may write to pull requests, and not on forks', () => {
+      expect(pr.jobs.plan?.permissions).toBeUndefined();
+      const comment = pr.jobs.comment;
+      expect(comment?.needs).toBe('plan');
+      expect(comment?.permissions).toEqual({ 'pull-requests': 'write' });
+      expect(comment?.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+      expect(comment?.if).toContain('!cancelled()');
+      const steps = comment?.steps ?? [];
+      expect(steps.every((s) => s.uses === undefined)).toBe(true);
+      expect(steps[0]?.env).toMatchObject({
+        GH_TOKEN: `\${{ github.token }}`,
+        SUMMARY: `\${{ needs.plan.outputs.summary }}`,
+      });
+      expect(steps[0]?.run).toContain('gh api --method PATCH');
+      expect(steps[0]?.run).toContain('<!-- slipway-plan -->');
+      expect(steps[0]?.run).not.toContain('${{');
     });
   });
 

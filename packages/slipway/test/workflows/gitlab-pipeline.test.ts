@@ -65,15 +65,50 @@ describe('generated .gitlab-ci.yml', () => {
       ([key, job]) => typeof job === 'object' && 'script' in job && !('rules' in job) && key !== 'default',
     );
     expect(inMergeRequests.map(([key]) => key).sort()).toEqual(['lint', 'plan', 'test']);
-    for (const [, job] of inMergeRequests) {
+    for (const [key, job] of inMergeRequests) {
       expect(job.id_tokens).toBeUndefined();
-      expect(job.variables).toBeUndefined();
+      // The plan fetches the whole history, for the merge request's base commit; nothing else is set.
+      expect(job.variables).toEqual(key === 'plan' ? { GIT_DEPTH: '0' } : undefined);
     }
     // The plan's findings and cost, linked from the merge request even when the plan fails.
     expect(document.plan).toMatchObject({
-      after_script: ['npx slipway workflows summary plan.json > plan.md'],
-      artifacts: { paths: ['plan.md'], expose_as: 'Slipway plan', when: 'always' },
+      after_script: ['npx slipway workflows summary plan.json --base base-plan.json > plan.md'],
+      artifacts: { paths: ['plan.md', 'report.html'], expose_as: 'Slipway plan', when: 'always' },
     });
+  });
+
+  it('plans the merge request base first, in a worktree, and writes the HTML report', () => {
+    const [install, base, plan] = document.plan!.script as string[];
+    expect(install).toBe('npm ci');
+    expect(base).toMatch(/^if \[ -n "\$CI_MERGE_REQUEST_DIFF_BASE_SHA" \]; then\n/);
+    expect(base).toContain('export BASE_SHA="$CI_MERGE_REQUEST_DIFF_BASE_SHA"');
+    expect(base).toContain(
+      'if git worktree add --detach .slipway/base "$BASE_SHA" && [ -f .slipway/base/slipway.config.ts ]; then',
+    );
+    expect(base).toContain(
+      'npx slipway plan --json --out .slipway/base-out --config .slipway/base/slipway.config.ts > base-plan.json ||',
+    );
+    expect(plan).toBe(
+      'npx slipway plan --json --out .slipway/out --html report.html --config slipway.config.ts > plan.json',
+    );
+  });
+
+  it('posts the summary as one merge request note only when the token variable is set', () => {
+    const note = document['plan-note'];
+    expect(note).toMatchObject({
+      stage: 'test',
+      needs: ['plan'],
+      rules: [
+        { if: '$CI_PIPELINE_SOURCE == "merge_request_event" && $SLIPWAY_GITLAB_TOKEN', when: 'always' },
+      ],
+      variables: { GIT_STRATEGY: 'none' },
+    });
+    expect(note?.id_tokens).toBeUndefined();
+    const script = (note!.script as string[]).join('\n');
+    expect(script).toContain("'PRIVATE-TOKEN': env.SLIPWAY_GITLAB_TOKEN");
+    expect(script).toContain("const marker = '<!-- slipway-plan -->';");
+    expect(script).toContain("method: mine === undefined ? 'POST' : 'PUT'");
+    expect(script).not.toMatch(/npm|npx/);
   });
 
   it('deploys dev from main and prod from the protected production branch, by hand, diff first', () => {

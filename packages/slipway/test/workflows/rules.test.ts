@@ -267,6 +267,23 @@ describe('Slipway-GHA11 repository writes only for the job that commits manifest
       }),
     ]);
   });
+  const COMMENT = `
+  comment:
+    runs-on: ubuntu-latest
+    permissions:
+      pull-requests: write
+    steps:
+      - run: gh api --method POST "repos/$GITHUB_REPOSITORY/issues/1/comments" -f body=plan
+`;
+  it('allows pull-requests: write alone on a job that uses no action, to comment', () => {
+    expect(check(repositoryWrites, file(`${COMPLIANT}${COMMENT}`))).toEqual([]);
+  });
+  it('rejects pull-requests: write on a commenting job that checks the code out', () => {
+    const text = `${COMPLIANT}${COMMENT}      - uses: ${CHECKOUT}\n`;
+    expect(check(repositoryWrites, file(text))).toEqual([
+      expect.objectContaining({ job: 'comment', message: expect.stringMatching(/pull-requests: write/) }),
+    ]);
+  });
   it('rejects a manifests job that also assumes an AWS role', () => {
     const text = `${COMPLIANT}${MANIFESTS.replace(
       '      - run: npx slipway manifests',

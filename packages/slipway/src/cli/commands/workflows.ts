@@ -1,14 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
 import { githubOf, gitlabOf } from '../../model/ci-host.js';
 import type { AppModel } from '../../model/types.js';
-import type { PlanOutcome } from '../../plan/run-plan.js';
 import { generateWorkflows, workflowFiles } from '../../workflows/generate.js';
 import { gitlabFindings } from '../../workflows/gitlab/generate.js';
 import { renderPlanMarkdown } from '../../workflows/plan-markdown.js';
+import { readSummaryInputs } from '../../workflows/summary/read-plans.js';
 import { checkWorkflows } from '../../workflows/rules/index.js';
 import {
   findDrift,
@@ -106,23 +105,23 @@ export function workflowsCommand(io: CliIo, setExit: (code: number) => void): Co
 
 function summaryCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('summary')
-    .description('print a `slipway plan --json` file as markdown, for $GITHUB_STEP_SUMMARY')
+    .description(
+      'print a `slipway plan --json` file as markdown, for $GITHUB_STEP_SUMMARY or a merge request note',
+    )
     .argument('<plan-json>', 'the file `slipway plan --json` wrote')
-    .action((file: string) => {
-      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-      let plan: PlanOutcome | undefined;
-      try {
-        plan = text.trim() === '' ? undefined : (JSON.parse(text) as PlanOutcome);
-      } catch {
-        plan = undefined;
-      }
-      if (plan?.environments === undefined) {
+    .option(
+      '--base <plan-json>',
+      "the base branch's plan: adds the cost change, new findings and resource diff against it",
+    )
+    .action((file: string, options: { base?: string }) => {
+      const { plan, options: markdown } = readSummaryInputs(file, options.base);
+      if (plan === undefined) {
         // The plan step failed before printing (a config error): its log has the reason.
         io.out('## Slipway plan\n\n**✗ The plan did not finish.** Its step log says why.\n');
         setExit(ExitCode.ok);
         return;
       }
-      io.out(renderPlanMarkdown(plan));
+      io.out(renderPlanMarkdown(plan, markdown));
     });
 }
 

@@ -73,6 +73,9 @@ export const DELIVERY_DEFAULTS = {
     lint: 'npm run lint --if-present',
     test: 'npm test --if-present',
   },
+  // $50 a month is about what a small database or a NAT gateway adds: worth a reviewer's look
+  // whatever the app costs; 10 % catches a small app doubling its bill by smaller sums.
+  costAlert: { monthlyUsd: 50, percent: 10 },
 } as const;
 
 /** A GitLab project's defaults: gitlab.com, builds from main, production from a protected branch. */

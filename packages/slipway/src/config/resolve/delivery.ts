@@ -30,6 +30,13 @@ export function resolveDelivery(
       lint: delivery?.commands?.lint ?? DELIVERY_DEFAULTS.commands.lint,
       test: delivery?.commands?.test ?? DELIVERY_DEFAULTS.commands.test,
     },
+    costAlert:
+      delivery?.costAlert === false
+        ? false
+        : {
+            monthlyUsd: delivery?.costAlert?.monthlyUsd ?? DELIVERY_DEFAULTS.costAlert.monthlyUsd,
+            percent: delivery?.costAlert?.percent ?? DELIVERY_DEFAULTS.costAlert.percent,
+          },
     builds: (environments[0]?.services ?? []).map((service): ServiceBuildModel => {
       const source = sources[service.name];
       const context = trimSlashes(source?.context ?? `${DELIVERY_DEFAULTS.sourceRoot}/${service.name}`);

@@ -31,6 +31,7 @@ export const validateDelivery: Validator = ({ config, model }) => {
     }
   });
   issues.push(...previewIssues(config.delivery, model));
+  issues.push(...costAlertIssues(delivery));
   const days = delivery?.previewMaxAgeDays;
   if (days !== undefined && (days < 1 || days > 90)) {
     issues.push(
@@ -147,4 +148,33 @@ function previewIssues(delivery: DeliveryConfig | undefined, model: AppModel): C
 
 function isPlainRelativePath(path: string): boolean {
   return PLAIN_PATH.test(path) && !path.startsWith('/') && !path.split('/').includes('..');
+}
+
+/** A threshold of zero or less would call out every plan; NaN or Infinity none. */
+function costAlertIssues(delivery: DeliveryConfig | undefined): ConfigIssue[] {
+  const alert = delivery?.costAlert;
+  if (alert === undefined || alert === false) return [];
+  const issues: ConfigIssue[] = [];
+  if (alert.monthlyUsd !== undefined && !(Number.isFinite(alert.monthlyUsd) && alert.monthlyUsd > 0)) {
+    issues.push(
+      issue(
+        'delivery.costAlert.monthlyUsd',
+        `${alert.monthlyUsd} is not a positive number of dollars`,
+        'give dollars a month, e.g. 50, or set costAlert: false to turn the callout off',
+      ),
+    );
+  }
+  if (
+    alert.percent !== undefined &&
+    !(Number.isFinite(alert.percent) && alert.percent > 0 && alert.percent <= 1000)
+  ) {
+    issues.push(
+      issue(
+        'delivery.costAlert.percent',
+        `${alert.percent} is outside 0–1000 percent (zero excluded)`,
+        'give a percentage of the base plan, e.g. 10 for ten percent',
+      ),
+    );
+  }
+  return issues;
 }

@@ -8,6 +8,7 @@ import { moveTagScript } from '../steps.js';
 import type { GitlabJob, GitlabPipeline, GitlabRule } from './pipeline-types.js';
 import { assumeRole } from './assume-role.js';
 import { previewBranchCondition, SCHEDULED_PIPELINE } from './preview-conditions.js';
+import { planJob, planNoteJob } from './plan-jobs.js';
 import { PREVIEW_STAGE, previewJobs } from './preview-jobs.js';
 import { imageTagLines, imageTagsLines, writeIdToken } from './scripts.js';
 
@@ -56,14 +57,8 @@ export function gitlabPipeline(ctx: WorkflowContext): GitlabPipeline {
       ...checksRules,
       script: [ctx.delivery.commands.install, ctx.delivery.commands.test],
     },
-    plan: {
-      stage: 'test',
-      ...checksRules,
-      script: [ctx.delivery.commands.install, commands.planJson(ctx.configPath, '.slipway/out', 'plan.json')],
-      // Also when the plan failed: the findings are what the author needs to see, linked from the merge request.
-      after_script: ['npx slipway workflows summary plan.json > plan.md'],
-      artifacts: { paths: ['plan.md'], expose_as: 'Slipway plan', when: 'always', expire_in: '30 days' },
-    },
+    plan: planJob(ctx, checksRules),
+    'plan-note': planNoteJob(),
   };
   for (const build of ctx.delivery.builds) {
     jobs[`build-${build.service}`] = withRulesFirst(buildJob(ctx, gitlab, build), skipSchedules);
