@@ -164,11 +164,26 @@ describe('layoutDiagram and renderDiagramSvg', () => {
     expect(svg).toContain(`>${fn?.label}</text>`);
   });
 
-  it('lists the resources behind a node in its tooltip', async () => {
+  it('lists whom a node reaches, who reaches it and the resources behind it in its tooltip', async () => {
     const svg = renderDiagramSvg(await layoutDiagram(small));
-    expect(svg).toMatch(
-      /data-node-id="net\/Alb"><title>alb \(Load balancer\)\nHTTPS 443\nResources:\n {2}net\/Alb \(AWS::ElasticLoadBalancingV2::LoadBalancer\)<\/title>/,
-    );
+    const albTitle = [
+      'alb (Load balancer)',
+      'HTTPS 443',
+      'Reaches:',
+      '  web &lt;beta&gt; &amp; &quot;friends&quot; (route: /api/* &amp; &quot;&lt;all&gt;&quot;)',
+      'Resources:',
+      '  net/Alb (AWS::ElasticLoadBalancingV2::LoadBalancer)',
+    ].join('\n');
+    expect(svg).toContain(`data-node-id="net/Alb"><title>${albTitle}</title>`);
+    expect(svg).toContain('<title>orders (Topic)\nReaches:\n  orders-q (event)</title>');
+    expect(svg).toContain('<title>orders → orders-q (event)</title>');
+  });
+
+  it('sums up long connection lists in a tooltip', async () => {
+    const svg = renderDiagramSvg(await layoutDiagram(vpcWithServices(15)));
+    const cache = /data-node-id="app\/Cache"><title>([^<]*)<\/title>/.exec(svg)?.[1] ?? '';
+    expect(cache).toContain('Reached from:\n  svc-00 (network reach: tcp 6379)');
+    expect(cache).toContain('  … and 3 more');
   });
 
   it('marks changed nodes with a class and outline and badges their findings', async () => {

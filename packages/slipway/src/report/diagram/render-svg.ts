@@ -1,16 +1,10 @@
-import {
-  CHANGE_STYLES,
-  EDGE_STYLES,
-  FINDING_COLOURS,
-  groupStyleOf,
-  thingKindOf,
-  THING_STYLES,
-} from './kind-styles.js';
+import { CHANGE_STYLES, EDGE_STYLES, FINDING_COLOURS, groupStyleOf, thingKindOf } from './kind-styles.js';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from './layout.js';
 import { BOX, GROUP_BOX, groupDetailLine } from './node-box.js';
 import { arrowId, arrowMarkers, checkIdPrefix, escapeXml, num, svgOpen, thingGlyph } from './svg-parts.js';
 import { DETAIL_TEXT, EDGE_TEXT, GROUP_TEXT, LABEL_TEXT, textWidth } from './text-size.js';
-import type { DiagramNode, NodeChange } from './types.js';
+import { Tooltips } from './tooltips.js';
+import type { NodeChange } from './types.js';
 
 export interface FindingCounts {
   readonly errors: number;
@@ -37,19 +31,20 @@ export function renderDiagramSvg(laid: LaidOutDiagram, marks: DiagramMarks = {})
   const groups = laid.nodes.filter((node) => node.isGroup);
   const things = laid.nodes.filter((node) => !node.isGroup);
   const titleId = `${idPrefix}title`;
+  const tips = new Tooltips(laid);
   return (
     svgOpen(laid.width, laid.height, ` role="img" aria-labelledby="${escapeXml(titleId)}" class="diagram"`) +
     `<title id="${escapeXml(titleId)}">${escapeXml(laid.title)}</title>` +
     `<defs>${arrowMarkers(idPrefix)}</defs>` +
-    `<g class="groups">${groups.map((node) => drawGroup(node, marks)).join('')}</g>` +
-    `<g class="edges">${laid.edges.map((edge) => drawEdge(edge, idPrefix)).join('')}</g>` +
-    `<g class="things">${things.map((node) => drawThing(node, marks)).join('')}</g>` +
+    `<g class="groups">${groups.map((node) => drawGroup(node, marks, tips)).join('')}</g>` +
+    `<g class="edges">${laid.edges.map((edge) => drawEdge(edge, idPrefix, tips)).join('')}</g>` +
+    `<g class="things">${things.map((node) => drawThing(node, marks, tips)).join('')}</g>` +
     `<g class="edge-labels">${laid.edges.map(drawEdgeLabel).join('')}</g>` +
     '</svg>'
   );
 }
 
-function nodeOpen(laid: LaidOutNode, marks: DiagramMarks): string {
+function nodeOpen(laid: LaidOutNode, marks: DiagramMarks, tips: Tooltips): string {
   const change = marks.changes?.get(laid.node.id);
   const classes = [
     'node',
@@ -59,21 +54,8 @@ function nodeOpen(laid: LaidOutNode, marks: DiagramMarks): string {
   ];
   return (
     `<g class="${escapeXml(classes.join(' '))}" data-node-id="${escapeXml(laid.node.id)}">` +
-    `<title>${escapeXml(tooltip(laid.node, change))}</title>`
+    `<title>${escapeXml(tips.node(laid.node, change))}</title>`
   );
-}
-
-/** The node's name, what it is, and the template resources behind it: what a reader hovers for. */
-function tooltip(node: DiagramNode, change: NodeChange | undefined): string {
-  const kindName = Object.hasOwn(THING_STYLES, node.kind)
-    ? THING_STYLES[thingKindOf(node.kind)].name
-    : groupStyleOf(node.kind).name;
-  const lines = [`${node.label} (${kindName})`, ...node.details];
-  if (change) lines.push(`Change: ${change}`);
-  if (node.resources.length > 0) {
-    lines.push('Resources:', ...node.resources.map((ref) => `  ${ref.stack}/${ref.logicalId} (${ref.type})`));
-  }
-  return lines.join('\n');
 }
 
 function outline(change: NodeChange | undefined, normal: string, normalWidth: number): string {
@@ -82,7 +64,7 @@ function outline(change: NodeChange | undefined, normal: string, normalWidth: nu
   return ` stroke="${CHANGE_STYLES[change].stroke}" stroke-width="2.5"${dash}`;
 }
 
-function drawGroup(laid: LaidOutNode, marks: DiagramMarks): string {
+function drawGroup(laid: LaidOutNode, marks: DiagramMarks, tips: Tooltips): string {
   const { node } = laid;
   const style = groupStyleOf(node.kind);
   const change = marks.changes?.get(node.id);
@@ -93,7 +75,7 @@ function drawGroup(laid: LaidOutNode, marks: DiagramMarks): string {
       ? `<text x="${num(labelX + textWidth(laid.label, GROUP_TEXT) + 12)}" y="${num(baseline)}" font-size="${DETAIL_TEXT.size}" fill="#5b6470">${escapeXml(groupDetailLine(laid.details))}</text>`
       : '';
   return (
-    nodeOpen(laid, marks) +
+    nodeOpen(laid, marks, tips) +
     `<rect x="${num(laid.x)}" y="${num(laid.y)}" width="${num(laid.width)}" height="${num(laid.height)}" rx="${GROUP_BOX.corner}" fill="${style.fill}"${outline(change, style.stroke, 1.2)}${change === 'removed' ? ' fill-opacity="0.5"' : ''}/>` +
     `<text x="${num(labelX)}" y="${num(baseline)}" font-size="${GROUP_TEXT.size}" font-weight="700" fill="#2d3748">${escapeXml(laid.label)}</text>` +
     details +
@@ -103,7 +85,7 @@ function drawGroup(laid: LaidOutNode, marks: DiagramMarks): string {
   );
 }
 
-function drawThing(laid: LaidOutNode, marks: DiagramMarks): string {
+function drawThing(laid: LaidOutNode, marks: DiagramMarks, tips: Tooltips): string {
   const { node } = laid;
   const change = marks.changes?.get(node.id);
   const textX = laid.x + BOX.textLeft;
@@ -115,7 +97,7 @@ function drawThing(laid: LaidOutNode, marks: DiagramMarks): string {
     )
     .join('');
   return (
-    nodeOpen(laid, marks) +
+    nodeOpen(laid, marks, tips) +
     `<rect x="${num(laid.x)}" y="${num(laid.y)}" width="${num(laid.width)}" height="${num(laid.height)}" rx="${BOX.corner}" fill="#ffffff"${outline(change, '#aab3bf', 1)}${change === 'removed' ? ' opacity="0.65"' : ''}/>` +
     thingGlyph(thingKindOf(node.kind), laid.x + BOX.padding, laid.y + BOX.padding - 2) +
     `<text x="${num(textX)}" y="${num(labelBaseline)}" font-size="${LABEL_TEXT.size}" font-weight="700" fill="#1a202c"${change === 'removed' ? ' text-decoration="line-through"' : ''}>${escapeXml(laid.label)}</text>` +
@@ -170,7 +152,7 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function drawEdge(laid: LaidOutEdge, idPrefix: string): string {
+function drawEdge(laid: LaidOutEdge, idPrefix: string, tips: Tooltips): string {
   const { edge, points } = laid;
   if (points.length < 2) return '';
   const style = EDGE_STYLES[edge.kind];
@@ -178,7 +160,7 @@ function drawEdge(laid: LaidOutEdge, idPrefix: string): string {
     .map((point, index) => `${index === 0 ? 'M' : 'L'}${num(point.x)},${num(point.y)}`)
     .join(' ');
   const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
-  const title = `${edge.from} → ${edge.to} (${style.name.toLowerCase()}${edge.label ? `: ${edge.label}` : ''})`;
+  const title = tips.edge(edge);
   return (
     `<g class="edge kind-${edge.kind}" data-edge-id="${escapeXml(edge.id)}" data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}">` +
     `<title>${escapeXml(title)}</title>` +
