@@ -27,10 +27,14 @@ export function scopeCosts(base: PlanOutcome, head: PlanOutcome): ScopeCost[] {
   ];
 }
 
-/** The app's monthly total in each plan, over the scopes each priced. */
+/**
+ * The app's monthly total in each plan. A scope one plan could not price is left out of both
+ * totals, so a region gaining a price table reads as no change rather than as its whole cost.
+ */
 export function totals(scopes: readonly ScopeCost[]): { before: number; after: number } {
+  const comparable = scopes.filter((s) => s.before !== null && s.after !== null);
   const sum = (values: (number | null | undefined)[]) => values.reduce<number>((t, v) => t + (v ?? 0), 0);
-  return { before: sum(scopes.map((s) => s.before)), after: sum(scopes.map((s) => s.after)) };
+  return { before: sum(comparable.map((s) => s.before)), after: sum(comparable.map((s) => s.after)) };
 }
 
 /** The thresholds the plan carries, or the defaults for a plan written without them. */
@@ -50,6 +54,7 @@ export function costAlertLines(scopes: readonly ScopeCost[], alert: CostAlertMod
   const byPercent = before > 0 && (increase / before) * 100 >= alert.percent;
   if (increase <= 0 || !(byDollars || byPercent)) return [];
   const grown = scopes
+    .filter((s) => s.before !== null && s.after !== null)
     .map((s) => ({ name: s.name, change: (s.after ?? 0) - (s.before ?? 0) }))
     .filter((s) => s.change > 0.005)
     .sort((a, b) => b.change - a.change)
@@ -58,7 +63,7 @@ export function costAlertLines(scopes: readonly ScopeCost[], alert: CostAlertMod
   return [
     '> [!WARNING]',
     `> **Cost alert: ${signedUsd(increase)} a month${percent === '' ? '' : ` (${percent})`}** against the base branch, ` +
-      `${formatUsd(before)} → ${formatUsd(after)}; the alert is set at +${formatUsd(alert.monthlyUsd, 0)} or +${alert.percent} % (\`delivery.costAlert\`).`,
+      `${formatUsd(before)} → ${formatUsd(after)}; the alert is set at +${formatUsd(alert.monthlyUsd, Number.isInteger(alert.monthlyUsd) ? 0 : 2)} or +${alert.percent} % (\`delivery.costAlert\`).`,
     ...(grown.length > 0 ? [`> Grows in: ${grown.join(', ')}.`] : []),
     '',
   ];

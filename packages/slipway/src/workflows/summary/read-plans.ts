@@ -28,7 +28,7 @@ export function readSummaryInputs(file: string, baseFile?: string): SummaryInput
         head,
         baseMissing: existsSync(baseFile)
           ? `the base branch's plan (${baseFile}) is empty or not a plan: planning the base commit failed, its step log says why.`
-          : `the base branch's plan (${baseFile}) was not written: the base commit has no Slipway config yet, or its plan did not run.`,
+          : `the base branch's plan (${baseFile}) was not written: this run had no base commit to plan, the base commit has no Slipway config yet, or its plan did not run.`,
       },
     };
   }
