@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagramMermaid, MERMAID_NODE_LIMIT } from '../../src/report/diagram/mermaid.js';
+import { diagramMermaid, MERMAID_EDGE_LIMIT, MERMAID_NODE_LIMIT } from '../../src/report/diagram/mermaid.js';
 import type { Diagram, DiagramNode } from '../../src/report/diagram/types.js';
 
 function node(
@@ -98,5 +98,23 @@ describe('diagramMermaid', () => {
     expect(collapsed).not.toContain('svc-1');
     expect(collapsed.match(/-\.->/g)).toHaveLength(1);
     expect(collapsed).toMatch(/class n_vpc_service replaced/);
+  });
+
+  it('collapses a diagram over the edge limit even with few nodes', () => {
+    const services = Array.from({ length: 30 }, (_, i) => node(`s${i}`, 'service', `svc-${i}`, 'vpc'));
+    const edges = services.flatMap((a) =>
+      services
+        .filter((b) => b !== a)
+        .map((b) => ({ id: `${a.id}>${b.id}`, from: a.id, to: b.id, kind: 'network' as const })),
+    );
+    expect(edges.length).toBeGreaterThan(MERMAID_EDGE_LIMIT);
+    const collapsed = diagramMermaid({
+      title: 'mesh',
+      nodes: [node('vpc', 'vpc', 'VPC'), ...services],
+      edges,
+    });
+    expect(collapsed).toContain('"30 × service"');
+    // Edges inside one collapsed node are dropped rather than drawn as loops.
+    expect(collapsed).not.toMatch(/-\.->/);
   });
 });

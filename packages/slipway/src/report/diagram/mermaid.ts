@@ -14,6 +14,9 @@ import type {
  */
 export const MERMAID_NODE_LIMIT = 100;
 
+/** GitHub's Mermaid stops at 500 edges; past this many the diagram is collapsed too. */
+export const MERMAID_EDGE_LIMIT = 400;
+
 /** Mermaid's node shapes, open and close around the quoted label. */
 const SHAPES: Record<DiagramNodeKind, readonly [string, string]> = {
   vpc: ['[', ']'],
@@ -64,8 +67,13 @@ const CHANGE_STRENGTH: Record<NodeChange, number> = { changed: 1, added: 2, remo
  * Ids are rewritten to Mermaid-safe ones and labels escaped, so any resource name draws.
  */
 export function diagramMermaid(diagram: Diagram, changes?: ReadonlyMap<string, NodeChange>): string {
-  const drawn = diagram.nodes.length > MERMAID_NODE_LIMIT ? collapse(diagram, changes) : { diagram, changes };
+  const drawn = tooLarge(diagram) ? collapse(diagram, changes) : { diagram, changes };
   return render(drawn.diagram, drawn.changes ?? new Map());
+}
+
+/** Whether the chart is drawn collapsed, one node per kind in each group. */
+export function tooLarge(diagram: Diagram): boolean {
+  return diagram.nodes.length > MERMAID_NODE_LIMIT || diagram.edges.length > MERMAID_EDGE_LIMIT;
 }
 
 function render(diagram: Diagram, changes: ReadonlyMap<string, NodeChange>): string {

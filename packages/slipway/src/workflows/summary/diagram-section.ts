@@ -1,6 +1,6 @@
 import type { StackChanges } from '../../deploy/stack-changes.js';
 import { environmentDiagram } from '../../report/diagram/from-templates.js';
-import { diagramMermaid, MERMAID_NODE_LIMIT } from '../../report/diagram/mermaid.js';
+import { diagramMermaid, tooLarge } from '../../report/diagram/mermaid.js';
 import { nodeChanges, nodeIndex } from '../../report/node-index.js';
 import type { PlanOnDisk } from '../../report/read-plan.js';
 import { cell } from './markdown-text.js';
@@ -26,9 +26,9 @@ export function diagramSection(
     lines.push(
       `<details><summary>${cell(env.name)}: architecture${coloured && coloured.size > 0 ? ` (${coloured.size} changed)` : ''}</summary>`,
       '',
-      ...(diagram.nodes.length > MERMAID_NODE_LIMIT
+      ...(tooLarge(diagram)
         ? [
-            `${diagram.nodes.length} nodes, drawn one per kind in each group; the HTML report draws them all.`,
+            `${diagram.nodes.length} nodes and ${diagram.edges.length} connections, drawn one node per kind in each group; the HTML report draws them all.`,
             '',
           ]
         : []),
