@@ -7,6 +7,7 @@ import { costChartSvg, usageAssumptions, type UsageAssumption } from './cost-cha
 import { deliveryDiagram } from './delivery-graph.js';
 import { environmentDiagram } from './diagram/from-templates.js';
 import { layoutDiagram } from './diagram/layout.js';
+import { renderLegendSvg } from './diagram/render-legend.js';
 import { renderDiagramSvg } from './diagram/render-svg.js';
 import type { Diagram } from './diagram/types.js';
 import { nodeChanges, nodeIndex } from './node-index.js';
@@ -63,6 +64,8 @@ export interface ReportData {
   };
   readonly delivery?: { readonly diagram: Diagram; readonly svg: string };
   readonly changesAgainst?: string;
+  /** The key to the environment diagrams: only the kinds they use. */
+  readonly legendSvg: string;
 }
 
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -125,6 +128,11 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
             svg: renderDiagramSvg(await layoutDiagram(delivery), { idPrefix: 'delivery-' }),
           },
     changesAgainst: input.changes?.against,
+    legendSvg: renderLegendSvg({
+      kinds: new Set(environments.flatMap((e) => e.diagram.nodes.map((n) => n.kind))),
+      edgeKinds: new Set(environments.flatMap((e) => e.diagram.edges.map((edge) => edge.kind))),
+      idPrefix: 'legend-',
+    }),
   };
 }
 

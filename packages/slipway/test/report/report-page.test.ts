@@ -108,6 +108,29 @@ describe.each(EXAMPLES)('the report of examples/%s, opened in Chromium', (exampl
     }
   });
 
+  it('takes a reader from a finding to the box of the resource it concerns', async () => {
+    const linked = data.environments.flatMap((env, position) =>
+      env.findings.filter((f) => f.node !== undefined).map((f) => ({ position, node: f.node! })),
+    );
+    expect(linked.length).toBeGreaterThan(0);
+    const { position, node } = linked[0]!;
+    const focused = await opened.page.evaluate(
+      (section, id) => {
+        const row = document.querySelector<HTMLElement>(
+          `section[data-section="${section}"] tr.finding[data-node="${id}"]`,
+        );
+        row?.click();
+        const found = [...document.querySelectorAll('.focused')];
+        // The screenshot after this test shows the page as it opens.
+        found.forEach((el) => el.classList.remove('focused'));
+        return found.map((el) => el.getAttribute('data-node-id'));
+      },
+      `env${position}`,
+      node,
+    );
+    expect(focused).toEqual([node]);
+  });
+
   it('shows the delivery graph with every generated job', async () => {
     const jobs = await opened.page.$$eval('#delivery [data-node-id]', (nodes) => nodes.length);
     expect(data.delivery).toBeDefined();

@@ -42,6 +42,15 @@ function Page({ data }: { data: ReportData }) {
             <a href="#cost">cost</a>
             {data.delivery && <a href="#delivery">delivery</a>}
           </nav>
+          <details class="legend">
+            <summary>How to read the diagrams</summary>
+            <p class="muted">
+              Drawn from the synthesized templates: what a deploy would create. Click a diagram to see it at
+              full size; hover a box for the resources it stands for; click a finding or a change to find its
+              box.
+            </p>
+            <div dangerouslySetInnerHTML={{ __html: data.legendSvg }} />
+          </details>
         </header>
         <main>
           {data.environments.map((env, position) => (

@@ -21,7 +21,8 @@ th { font-size: 12px; color: var(--muted); font-weight: 600; }
 table.summary { background: #fff; border: 1px solid var(--line); }
 code { font-size: 12px; }
 .diagram { overflow: auto; border: 1px solid var(--line); border-radius: 6px; background: #fcfcfd; max-height: 900px; }
-.diagram svg { display: block; }
+.diagram svg { display: block; max-width: 100%; height: auto; cursor: zoom-in; }
+.diagram.actual-size svg { max-width: none; cursor: zoom-out; }
 .chart svg { max-width: 100%; height: auto; }
 .level { font-size: 11px; font-weight: 700; text-transform: uppercase; }
 .level-error { color: var(--error); } .level-warning { color: var(--warning); } .level-info { color: var(--muted); }
