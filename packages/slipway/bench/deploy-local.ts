@@ -5,10 +5,11 @@
 //   --runs N   fresh emulators per example (default 3; the median of each step is reported)
 //   --write    replace the results between the markers in docs/benchmarks-deploy.md
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { median, replaceDocSection } from './doc-section.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, write: { type: 'boolean' } },
@@ -31,11 +32,6 @@ function slipway(...args: string[]): number {
   const run = spawnSync(process.execPath, [path.join(kit, 'bin/slipway.js'), ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`slipway ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
   return (performance.now() - started) / 1000;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 const results: Record<string, Record<string, number[]>> = {};
@@ -89,10 +85,5 @@ process.stdout.write(`${table}\n`);
 
 if (values.write) {
   const file = path.join(root, 'docs/benchmarks-deploy.md');
-  const text = readFileSync(file, 'utf8');
-  const start = '<!-- bench:deploy-local:start -->';
-  const end = '<!-- bench:deploy-local:end -->';
-  const before = text.slice(0, text.indexOf(start) + start.length);
-  const after = text.slice(text.indexOf(end));
-  writeFileSync(file, `${before}\n${table}\n${after}`);
+  replaceDocSection(file, 'bench:deploy-local', table);
 }

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median, replaceDocSection } from './doc-section.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean' } },
@@ -113,12 +114,6 @@ function measure(variant: Variant, config: string): Sample {
   return { seconds, cpuSeconds, rssMb: kb / 1024 };
 }
 
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 const rows: string[][] = [];
 for (const example of examples) {
   const config = path.join(root, 'examples', example, 'slipway.config.ts');
@@ -160,13 +155,6 @@ process.stdout.write(`${report}\n`);
 
 if (values.write) {
   const file = path.join(root, 'docs/benchmarks.md');
-  const doc = readFileSync(file, 'utf8');
-  const start = '<!-- plan-bench:start -->';
-  const end = '<!-- plan-bench:end -->';
-  const before = doc.slice(0, doc.indexOf(start) + start.length);
-  const after = doc.slice(doc.indexOf(end));
-  if (!doc.includes(start) || !doc.includes(end))
-    throw new Error(`docs/benchmarks.md lacks the ${start} markers`);
-  writeFileSync(file, `${before}\n${report}\n${after}`);
+  replaceDocSection(file, 'plan-bench', report);
   process.stderr.write('docs/benchmarks.md updated\n');
 }

@@ -6,7 +6,7 @@
 // Usage: npm run bench:report [-- --runs 5 --write]
 //   --runs N   measurements per app (default 5)
 //   --write    replace the report section of docs/benchmarks.md with the results
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ import { renderReportPage } from '../src/report/page/page.js';
 import { fromPlan } from '../src/report/read-plan.js';
 import { buildReportData } from '../src/report/report-data.js';
 import { manyServicesConfig } from '../test/support/many-services.js';
+import { median, replaceDocSection } from './doc-section.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean' } },
@@ -69,12 +70,6 @@ for (let i = 0; i <= runs; i++) {
   }
 }
 
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 const rows = apps.map(([name]) => {
   const s = samples.get(name)!;
   const plan = median(s.plan);
@@ -94,14 +89,6 @@ process.stdout.write(`${result}\n`);
 
 if (values.write) {
   const file = path.join(root, 'docs/benchmarks.md');
-  const doc = readFileSync(file, 'utf8');
-  const start = '<!-- report-bench:start -->';
-  const end = '<!-- report-bench:end -->';
-  if (!doc.includes(start) || !doc.includes(end))
-    throw new Error(`docs/benchmarks.md lacks the ${start} markers`);
-  writeFileSync(
-    file,
-    `${doc.slice(0, doc.indexOf(start) + start.length)}\n${result}\n${doc.slice(doc.indexOf(end))}`,
-  );
+  replaceDocSection(file, 'report-bench', result);
   process.stderr.write('docs/benchmarks.md updated\n');
 }
