@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { AcknowledgementError } from '../checks/acknowledgement-error.js';
 import { ConfigError } from '../config/errors.js';
+import { ReportInputError } from '../report/errors.js';
 import { UnknownEnvironmentError } from '../plan/errors.js';
 import { commandsFor } from './commands/index.js';
 import { ExitCode } from './exit-codes.js';
@@ -51,7 +52,8 @@ function reportError(error: unknown, io: CliIo): number {
   if (
     error instanceof ConfigError ||
     error instanceof UnknownEnvironmentError ||
-    error instanceof AcknowledgementError
+    error instanceof AcknowledgementError ||
+    error instanceof ReportInputError
   ) {
     io.err(`${pc.red('✗')} ${error.message}\n`);
     return ExitCode.usage;
