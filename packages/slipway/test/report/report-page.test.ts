@@ -91,6 +91,15 @@ describe.each(EXAMPLES)('the report of examples/%s, opened in Chromium', (exampl
       );
       expect(cell).toBe(env.monthlyCostUsd);
       expect(chartText).toContain(formatUsd(env.monthlyCostUsd!));
+      // The biggest line, named by its stack (without the app and environment) and logical id:
+      // services' resources share logical ids, so the stack is what tells them apart.
+      const top = [...env.costItems].sort((a, b) => b.usd - a.usd)[0]!;
+      const firstLine = await opened.page.$eval(
+        `#cost .cost-env[data-environment="${env.name}"] table.cost-items tr`,
+        (tr) => tr.textContent ?? '',
+      );
+      expect(firstLine).toContain(`${top.stack.slice(`${plan.app}-${env.name}-`.length)}/${top.resource}`);
+      expect(firstLine).toContain(formatUsd(top.usd));
     }
   });
 

@@ -35,7 +35,7 @@ export function CostSection({ data }: { data: ReportData }) {
       )}
       <div class="cost-columns">
         {data.environments.map(({ plan }) => (
-          <TopItems env={plan} />
+          <TopItems env={plan} stackPrefix={`${data.app}-${plan.name}-`} />
         ))}
       </div>
       {data.usage.length > 0 && (
@@ -67,7 +67,8 @@ export function CostSection({ data }: { data: ReportData }) {
   );
 }
 
-function TopItems({ env }: { env: EnvironmentPlan }) {
+/** Each line names its stack without the `<app>-<env>-` every stack shares: services' resources share logical ids. */
+function TopItems({ env, stackPrefix }: { env: EnvironmentPlan; stackPrefix: string }) {
   const top = [...env.costItems].sort((a, b) => b.usd - a.usd).slice(0, TOP_ITEMS);
   return (
     <div class="cost-env" data-environment={env.name}>
@@ -82,6 +83,10 @@ function TopItems({ env }: { env: EnvironmentPlan }) {
                 <td class="num">{formatUsd(item.usd)}</td>
                 <td>
                   <div>
+                    <span class="muted">
+                      {item.stack.startsWith(stackPrefix) ? item.stack.slice(stackPrefix.length) : item.stack}
+                      /
+                    </span>
                     {item.resource} <span class="muted">{item.driver ?? item.type}</span>
                   </div>
                   <div class="basis">{item.basis}</div>
