@@ -14,3 +14,6 @@ export interface Finding {
   /** Why it was acknowledged; present exactly when `acknowledged`. */
   readonly reason?: string;
 }
+
+/** Errors first, then warnings, then notes: the order every list of findings is read in. */
+export const LEVEL_ORDER: Readonly<Record<FindingLevel, number>> = { error: 0, warning: 1, info: 2 };

@@ -1,4 +1,4 @@
-import type { Finding } from '../checks/finding.js';
+import { type Finding, LEVEL_ORDER } from '../checks/finding.js';
 import type { StackChanges, ChangeAction } from '../deploy/stack-changes.js';
 import type { AppModel } from '../model/types.js';
 import type { EnvironmentPlan } from '../plan/types.js';
@@ -67,8 +67,6 @@ export interface ReportData {
   /** The key to the environment diagrams: only the kinds they use. */
   readonly legendSvg: string;
 }
-
-const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * Everything the page shows, computed before any markup: each environment's diagram drawn from
@@ -147,11 +145,15 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** Stateful replacements and removals first: they are what a reviewer must not miss. */
+/**
+ * Stateful replacements and removals first, as they are what a reviewer must not miss; then the
+ * other replacements and removals; then additions and modifications.
+ */
 function sortChanges(rows: ChangeRow[]): ChangeRow[] {
-  const weight = (r: ChangeRow) =>
-    (r.stateful && (r.action === 'replace' || r.action === 'remove') ? 0 : 2) +
-    (r.action === 'replace' || r.action === 'remove' ? 0 : 1);
+  const weight = (r: ChangeRow) => {
+    const destructive = r.action === 'replace' || r.action === 'remove';
+    return destructive ? (r.stateful ? 0 : 1) : 2;
+  };
   return [...rows].sort((a, b) => weight(a) - weight(b));
 }
 

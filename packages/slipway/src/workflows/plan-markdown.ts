@@ -1,6 +1,6 @@
 import type { PlanOutcome } from '../plan/run-plan.js';
 import type { Finding } from '../checks/finding.js';
-import { formatMonthly } from '../cost/format.js';
+import { formatMonthly, formatUsd } from '../cost/format.js';
 import { topCostItems } from '../cost/summarize.js';
 import { type EnvironmentChanges, planDiff } from '../report/plan-diff.js';
 import type { PlanOnDisk } from '../report/read-plan.js';
@@ -8,7 +8,7 @@ import { costAlertLines, costAlertOf, costChangeTable, scopeCosts } from './summ
 import { diagramSection } from './summary/diagram-section.js';
 import { diffSection } from './summary/diff-section.js';
 import { cell } from './summary/markdown-text.js';
-import { newFindings, newFindingsSection } from './summary/new-findings.js';
+import { findingsTable, newFindings, newFindingsSection, openFindings } from './summary/new-findings.js';
 
 export interface PlanMarkdownOptions {
   /** This plan read back with its templates: each environment's diagram, and with `base` the diff. */
@@ -19,8 +19,6 @@ export interface PlanMarkdownOptions {
   readonly baseMissing?: string;
 }
 
-const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /**
  * A plan as GitHub-flavoured markdown, for a pull request's job summary and comment: one row per
  * environment (cost, findings), the open findings, then the biggest cost items. Against a base
@@ -30,8 +28,7 @@ const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * trips without opening the log.
  */
 export function renderPlanMarkdown(plan: PlanOutcome, options: PlanMarkdownOptions = {}): string {
-  const findings = [...plan.shared.findings, ...plan.environments.flatMap((e) => e.findings)];
-  const open = findings.filter((f) => !f.acknowledged && f.level !== 'info');
+  const open = openFindings(plan);
   const blocking = open.some((f) => f.level === 'error');
   const base = options.base?.plan;
   const scopes = base === undefined ? [] : scopeCosts(base, plan);
@@ -93,18 +90,10 @@ export function renderPlanMarkdown(plan: PlanOutcome, options: PlanMarkdownOptio
         : `<details><summary>All open findings (${open.length})</summary>`,
       '',
       '',
-      '| level | rule | stack | resource | detail |',
-      '| --- | --- | --- | --- | --- |',
+      ...findingsTable(open),
+      '',
+      ...(base === undefined ? [] : ['</details>', '']),
     );
-    const sorted = [...open].sort(
-      (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.stack.localeCompare(b.stack),
-    );
-    for (const f of sorted) {
-      lines.push(
-        `| ${f.level} | \`${cell(f.rule)}\` | ${cell(f.stack)} | ${cell(f.resource)} | ${cell(f.message)} |`,
-      );
-    }
-    lines.push('', ...(base === undefined ? [] : ['</details>', '']));
   }
   if (options.head !== undefined) {
     try {
@@ -123,7 +112,7 @@ export function renderPlanMarkdown(plan: PlanOutcome, options: PlanMarkdownOptio
       '',
       '| $ / month | resource | basis |',
       '| ---: | --- | --- |',
-      ...top.map((i) => `| ${usd(i.usd)} | ${cell(`${i.stack}/${i.resource}`)} | ${cell(i.basis)} |`),
+      ...top.map((i) => `| ${formatUsd(i.usd)} | ${cell(`${i.stack}/${i.resource}`)} | ${cell(i.basis)} |`),
       '',
       '</details>',
       '',
@@ -152,8 +141,4 @@ function row(
   const warnings = open.filter((f) => f.level === 'warning').length;
   const acknowledged = findings.length - open.length;
   return `| ${cell(scope)} | ${region} | ${stacks} | ${cost} | ${errors} | ${warnings} | ${acknowledged} |`;
-}
-
-function usd(value: number): string {
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

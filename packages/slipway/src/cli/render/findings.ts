@@ -1,9 +1,7 @@
 import pc from 'picocolors';
-import type { Finding, FindingLevel } from '../../checks/finding.js';
+import { type Finding, LEVEL_ORDER } from '../../checks/finding.js';
 import { plural } from './format.js';
 import { renderTable } from './table.js';
-
-const LEVEL_ORDER: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
 
 /** `0 errors · 2 warnings · 15 acknowledged`: open findings by level, then the acknowledged ones. */
 export function findingCounts(findings: readonly Finding[]): string {

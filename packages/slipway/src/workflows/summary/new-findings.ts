@@ -1,12 +1,10 @@
-import type { Finding } from '../../checks/finding.js';
-import type { PlanOutcome } from '../../plan/run-plan.js';
+import { type Finding, LEVEL_ORDER } from '../../checks/finding.js';
+import { allFindings, type PlanOutcome } from '../../plan/run-plan.js';
 import { cell } from './markdown-text.js';
 
 /** Open warnings and errors: what a reviewer must weigh. */
 export function openFindings(plan: PlanOutcome): Finding[] {
-  return [...plan.shared.findings, ...plan.environments.flatMap((e) => e.findings)].filter(
-    (f) => !f.acknowledged && f.level !== 'info',
-  );
+  return allFindings(plan).filter((f) => !f.acknowledged && f.level !== 'info');
 }
 
 /**
@@ -21,17 +19,19 @@ export function newFindings(base: PlanOutcome, head: PlanOutcome): Finding[] {
 
 export function newFindingsSection(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return ['**✓ No new open findings against the base branch.**', ''];
+  return [`### New findings (${findings.length})`, '', ...findingsTable(findings), ''];
+}
+
+/** Findings as a Markdown table, errors first, then by stack. */
+export function findingsTable(findings: readonly Finding[]): string[] {
   return [
-    `### New findings (${findings.length})`,
-    '',
     '| level | rule | stack | resource | detail |',
     '| --- | --- | --- | --- | --- |',
     ...[...findings]
-      .sort((a, b) => (a.level === b.level ? a.stack.localeCompare(b.stack) : a.level === 'error' ? -1 : 1))
+      .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.stack.localeCompare(b.stack))
       .map(
         (f) =>
           `| ${f.level} | \`${cell(f.rule)}\` | ${cell(f.stack)} | ${cell(f.resource)} | ${cell(f.message)} |`,
       ),
-    '',
   ];
 }
