@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { PlanOutcome } from '../../plan/run-plan.js';
-import { fromPlan, readPlanFile } from '../../report/read-plan.js';
+import { ReportInputError } from '../../report/errors.js';
+import { type PlanOnDisk, readPlanFile } from '../../report/read-plan.js';
 import type { PlanMarkdownOptions } from '../plan-markdown.js';
-import path from 'node:path';
 
 /** What the summary has to work with: this plan (or nothing when its step failed) and the base. */
 export interface SummaryInputs {
@@ -17,13 +17,13 @@ export interface SummaryInputs {
  * to be shown alone, with the reason.
  */
 export function readSummaryInputs(file: string, baseFile?: string): SummaryInputs {
-  const plan = parsePlan(file);
-  if (plan === undefined) return { options: {} };
-  const head = fromPlan(plan, path.dirname(path.resolve(file)));
-  if (baseFile === undefined) return { plan, options: { head } };
-  if (parsePlan(baseFile) === undefined) {
+  const head = readIfPlan(file);
+  if (head === undefined) return { options: {} };
+  if (baseFile === undefined) return { plan: head.plan, options: { head } };
+  const base = readIfPlan(baseFile);
+  if (base === undefined) {
     return {
-      plan,
+      plan: head.plan,
       options: {
         head,
         baseMissing: existsSync(baseFile)
@@ -32,15 +32,15 @@ export function readSummaryInputs(file: string, baseFile?: string): SummaryInput
       },
     };
   }
-  return { plan, options: { head, base: readPlanFile(baseFile) } };
+  return { plan: head.plan, options: { head, base } };
 }
 
-function parsePlan(file: string): PlanOutcome | undefined {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+/** The plan in the file, or undefined when there is none: missing, empty, not JSON, not a plan. */
+function readIfPlan(file: string): PlanOnDisk | undefined {
   try {
-    const plan = text.trim() === '' ? undefined : (JSON.parse(text) as PlanOutcome);
-    return Array.isArray(plan?.environments) && typeof plan.app === 'string' ? plan : undefined;
-  } catch {
-    return undefined;
+    return readPlanFile(file);
+  } catch (error) {
+    if (error instanceof ReportInputError) return undefined;
+    throw error;
   }
 }
