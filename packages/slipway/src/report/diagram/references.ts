@@ -28,8 +28,12 @@ const CROSS_REGION_METADATA = 'Slipway::CrossRegionValues';
  */
 export class EnvironmentTemplates {
   private readonly stacks = new Map<string, SynthesizedStack>();
+  /** Resource type → its resources, sorted by stack then logical id; built once, read by every extractor. */
+  private readonly byType = new Map<string, StackResource[]>();
   /** SSM parameter name → the producer's stack and the value it stores. */
   private readonly published = new Map<string, { stack: string; value: unknown }>();
+  /** Node id → the parameter names it is published under; resolved on first use. */
+  private publishedByNode: Map<string, string[]> | undefined;
 
   constructor(stacks: readonly SynthesizedStack[]) {
     for (const stack of stacks) {
@@ -37,6 +41,16 @@ export class EnvironmentTemplates {
         throw new Error(`environment diagram: stack "${stack.name}" is given twice; pass each stack once.`);
       }
       this.stacks.set(stack.name, stack);
+    }
+    for (const stack of [...this.stacks.keys()].sort()) {
+      const resources = this.stacks.get(stack)?.template.Resources ?? {};
+      for (const logicalId of Object.keys(resources).sort()) {
+        const resource = resources[logicalId];
+        if (resource === undefined) continue;
+        const ofType = this.byType.get(resource.Type) ?? [];
+        ofType.push({ stack, logicalId, resource });
+        this.byType.set(resource.Type, ofType);
+      }
     }
     for (const { stack, resource } of this.all('AWS::SSM::Parameter')) {
       const name = resource.Properties?.Name;
@@ -46,26 +60,37 @@ export class EnvironmentTemplates {
 
   /** Every resource of a type across the environment, sorted by stack then logical id. */
   all(type: string): StackResource[] {
-    const found: StackResource[] = [];
-    for (const stack of [...this.stacks.keys()].sort()) {
-      const resources = this.stacks.get(stack)?.template.Resources ?? {};
-      for (const logicalId of Object.keys(resources).sort()) {
-        const resource = resources[logicalId];
-        if (resource?.Type === type) found.push({ stack, logicalId, resource });
-      }
-    }
-    return found;
+    return [...(this.byType.get(type) ?? [])];
+  }
+
+  /**
+   * Resources of a type whose `property` names the owner: a cluster's add-ons by `ClusterName`,
+   * a user pool's clients by `UserPoolId`. In `all`'s order.
+   */
+  ownedBy(
+    type: string,
+    property: string,
+    owner: { readonly stack: string; readonly logicalId: string },
+  ): StackResource[] {
+    const id = resourceNodeId(owner);
+    return this.all(type).filter((r) => {
+      const target = this.resolve(r.stack, r.resource.Properties?.[property]);
+      return target !== undefined && resourceNodeId(target) === id;
+    });
   }
 
   /** The SSM parameter names a resource is published under, sorted. */
   publishedNames(target: { readonly stack: string; readonly logicalId: string }): string[] {
-    return [...this.published]
-      .filter(([, p]) => {
+    if (this.publishedByNode === undefined) {
+      this.publishedByNode = new Map();
+      for (const [name, p] of this.published) {
         const resolved = this.resolve(p.stack, p.value);
-        return resolved !== undefined && resourceNodeId(resolved) === resourceNodeId(target);
-      })
-      .map(([name]) => name)
-      .sort();
+        if (resolved === undefined) continue;
+        const id = resourceNodeId(resolved);
+        this.publishedByNode.set(id, [...(this.publishedByNode.get(id) ?? []), name]);
+      }
+    }
+    return [...(this.publishedByNode.get(resourceNodeId(target)) ?? [])].sort();
   }
 
   resource(stack: string, logicalId: string): CfnResource | undefined {

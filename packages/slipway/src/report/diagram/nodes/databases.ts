@@ -147,11 +147,7 @@ export function tableNodes({ templates, environment }: NodeContext): DiagramNode
 export function userPoolNodes({ templates, environment }: NodeContext): DiagramNode[] {
   return templates.all('AWS::Cognito::UserPool').map((pool) => {
     const id = resourceNodeId(pool);
-    const owned = (type: string) =>
-      templates.all(type).filter((r) => {
-        const target = templates.resolve(r.stack, r.resource.Properties?.UserPoolId);
-        return target !== undefined && resourceNodeId(target) === id;
-      });
+    const owned = (type: string) => templates.ownedBy(type, 'UserPoolId', pool);
     const clients = owned('AWS::Cognito::UserPoolClient');
     const servers = owned('AWS::Cognito::UserPoolResourceServer');
     const domains = owned('AWS::Cognito::UserPoolDomain');

@@ -16,11 +16,7 @@ export function eksNodes({ templates, tiers }: NodeContext): DiagramNode[] {
     const id = resourceNodeId(cluster);
     const props = cluster.resource.Properties ?? {};
     const vpcConfig = record(props.ResourcesVpcConfig);
-    const owned = (type: string) =>
-      templates.all(type).filter((r) => {
-        const target = templates.resolve(r.stack, r.resource.Properties?.ClusterName);
-        return target !== undefined && resourceNodeId(target) === id;
-      });
+    const owned = (type: string) => templates.ownedBy(type, 'ClusterName', cluster);
     const addons = owned('AWS::EKS::Addon');
     const queues = templates.all('AWS::SQS::Queue').filter((q) => q.stack === cluster.stack);
     const autoMode = record(props.ComputeConfig).Enabled === true;

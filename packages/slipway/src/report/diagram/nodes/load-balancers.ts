@@ -10,14 +10,10 @@ import type { NodeContext } from './context.js';
  * load balancer with the listener in their label.
  */
 export function loadBalancerNodes({ templates, tiers }: NodeContext): DiagramNode[] {
-  const listeners = templates.all('AWS::ElasticLoadBalancingV2::Listener');
   return templates.all('AWS::ElasticLoadBalancingV2::LoadBalancer').map((lb) => {
     const id = resourceNodeId(lb);
-    const own = listeners
-      .filter((l) => {
-        const target = templates.resolve(l.stack, l.resource.Properties?.LoadBalancerArn);
-        return target !== undefined && resourceNodeId(target) === id;
-      })
+    const own = templates
+      .ownedBy('AWS::ElasticLoadBalancingV2::Listener', 'LoadBalancerArn', lb)
       .sort((a, b) => Number(a.resource.Properties?.Port) - Number(b.resource.Properties?.Port));
     const props = lb.resource.Properties ?? {};
     const parent = parentBySubnets(templates, tiers, lb.stack, props.Subnets);

@@ -21,19 +21,16 @@ export function isCdkInternalFunction(logicalId: string): boolean {
  * queues (on-failure destinations, dead-letter queue) folded in as a detail.
  */
 export function functionNodes({ templates, tiers, environment }: NodeContext): DiagramNode[] {
-  const mappings = templates.all('AWS::Lambda::EventSourceMapping');
-  const invokeConfigs = templates.all('AWS::Lambda::EventInvokeConfig');
   return templates
     .all('AWS::Lambda::Function')
     .filter((fn) => !isCdkInternalFunction(fn.logicalId))
     .map((fn) => {
       const id = resourceNodeId(fn);
       const props = fn.resource.Properties ?? {};
-      const pointsHere = (r: StackResource) => {
-        const target = templates.resolve(r.stack, r.resource.Properties?.FunctionName);
-        return target !== undefined && resourceNodeId(target) === id;
-      };
-      const own = [...mappings.filter(pointsHere), ...invokeConfigs.filter(pointsHere)];
+      const own = [
+        ...templates.ownedBy('AWS::Lambda::EventSourceMapping', 'FunctionName', fn),
+        ...templates.ownedBy('AWS::Lambda::EventInvokeConfig', 'FunctionName', fn),
+      ];
       const failureTargets = [
         ...templates.resolveAll(fn.stack, record(props.DeadLetterConfig).TargetArn),
         ...own.flatMap((r) =>
@@ -107,17 +104,13 @@ export function queueNodes(
  * it carries are not drawn.
  */
 export function topicNodes({ templates, environment }: NodeContext): DiagramNode[] {
-  const subscriptions = templates.all('AWS::SNS::Subscription');
   return templates
     .all('AWS::SNS::Topic')
     .filter((topic) => !isAlarmTopic(templates, topic))
     .map((topic) => {
       const id = resourceNodeId(topic);
       const props = topic.resource.Properties ?? {};
-      const own = subscriptions.filter((s) => {
-        const target = templates.resolve(s.stack, s.resource.Properties?.TopicArn);
-        return target !== undefined && resourceNodeId(target) === id;
-      });
+      const own = templates.ownedBy('AWS::SNS::Subscription', 'TopicArn', topic);
       const protocols = [...new Set(own.map((s) => text(s.resource.Properties?.Protocol) ?? '?'))].sort();
       return {
         id,

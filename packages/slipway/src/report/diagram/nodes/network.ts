@@ -14,17 +14,10 @@ export function networkNodes(templates: EnvironmentTemplates): { nodes: DiagramN
   const nodes: DiagramNode[] = [];
   const tierOfSubnet = new Map<string, string>();
   const vpcOfTier = new Map<string, string>();
-  const endpoints = templates.all('AWS::EC2::VPCEndpoint');
-  const subnets = templates.all('AWS::EC2::Subnet');
 
   for (const vpc of templates.all('AWS::EC2::VPC')) {
     const vpcId = resourceNodeId(vpc);
-    const own = (r: StackResource) => templates.resolve(r.stack, r.resource.Properties?.VpcId);
-    const inVpc = (r: StackResource) => {
-      const target = own(r);
-      return target !== undefined && resourceNodeId(target) === vpcId;
-    };
-    const vpcEndpoints = endpoints.filter(inVpc);
+    const vpcEndpoints = templates.ownedBy('AWS::EC2::VPCEndpoint', 'VpcId', vpc);
     nodes.push({
       id: vpcId,
       kind: 'vpc',
@@ -40,7 +33,7 @@ export function networkNodes(templates: EnvironmentTemplates): { nodes: DiagramN
     });
 
     const byTier = new Map<string, StackResource[]>();
-    for (const subnet of subnets.filter(inVpc)) {
+    for (const subnet of templates.ownedBy('AWS::EC2::Subnet', 'VpcId', vpc)) {
       const tier = (tag(subnet.resource.Properties, 'aws-cdk:subnet-type') ?? 'other').toLowerCase();
       byTier.set(tier, [...(byTier.get(tier) ?? []), subnet]);
     }

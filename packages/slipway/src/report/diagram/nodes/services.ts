@@ -32,10 +32,7 @@ export function ecsNodes(context: NodeContext): DiagramNode[] {
     // A cluster with no service (EKS's provisioner cluster) or spread over tiers is not drawn.
     if (members.length === 0 || memberTiers.size !== 1) continue;
     const tier = [...memberTiers][0];
-    const providers = templates.all('AWS::ECS::ClusterCapacityProviderAssociations').filter((a) => {
-      const target = templates.resolve(a.stack, a.resource.Properties?.Cluster);
-      return target !== undefined && resourceNodeId(target) === id;
-    });
+    const providers = templates.ownedBy('AWS::ECS::ClusterCapacityProviderAssociations', 'Cluster', cluster);
     clusterGroups.set(id, id);
     nodes.push({
       id,
