@@ -33,3 +33,8 @@ export function addOutOption(command: Command): Command {
 export function resolveConfigPath(file: string): string {
   return path.resolve(process.cwd(), file);
 }
+
+/** A config path as generated workflows name it: relative to the current folder, with `/`. */
+export function configPathFromCwd(absolute: string): string {
+  return path.relative(process.cwd(), absolute).split(path.sep).join('/');
+}

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import pc from 'picocolors';
@@ -8,7 +7,13 @@ import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';
 import { monthlyCost, topCostDrivers } from '../render/cost.js';
 import { findingCounts, findingsTable } from '../render/findings.js';
-import { addConfigOptions, addOutOption, type ConfigOptions, resolveConfigPath } from '../shared-options.js';
+import {
+  addConfigOptions,
+  addOutOption,
+  configPathFromCwd,
+  type ConfigOptions,
+  resolveConfigPath,
+} from '../shared-options.js';
 
 interface PlanCommandOptions extends ConfigOptions {
   readonly out: string;
@@ -39,7 +44,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
           {
             plan: fromPlan(plan),
             model,
-            configPath: path.relative(process.cwd(), configPath).split(path.sep).join('/'),
+            configPath: configPathFromCwd(configPath),
           },
           options.html,
         );

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { diffEnvironment } from '../../deploy/index.js';
@@ -11,7 +10,13 @@ import { writeReport } from '../../report/write-report.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';
-import { addConfigOptions, type ConfigOptions, DEFAULT_OUT, resolveConfigPath } from '../shared-options.js';
+import {
+  addConfigOptions,
+  configPathFromCwd,
+  type ConfigOptions,
+  DEFAULT_OUT,
+  resolveConfigPath,
+} from '../shared-options.js';
 import { addTargetOptions, progressPrinter, reportingErrors, type TargetOptions } from './deploy.js';
 
 interface ReportCommandOptions extends ConfigOptions, TargetOptions {
@@ -60,24 +65,18 @@ export function reportCommand(io: CliIo, setExit: (code: number) => void): Comma
 
 async function reportInput(options: ReportCommandOptions, io: CliIo): Promise<ReportInput> {
   const configPath = resolveConfigPath(options.config);
-  let model: AppModel | undefined;
-  let plan: PlanOnDisk;
-  if (options.fromPlan !== undefined) {
-    plan = readPlanFile(options.fromPlan);
-  } else {
-    model = await loadConfig(configPath);
-    plan = fromPlan(planModel(model, { ...options, out: options.templates }, io));
-  }
+  // A plan file needs no config, unless the report compares with a target: the diff synthesizes.
+  const model =
+    options.fromPlan === undefined || options.target !== undefined ? await loadConfig(configPath) : undefined;
+  const plan =
+    options.fromPlan !== undefined
+      ? readPlanFile(options.fromPlan)
+      : fromPlan(planModel(model!, { ...options, out: options.templates }, io));
   return {
     plan,
     model,
-    configPath: path.relative(process.cwd(), configPath).split(path.sep).join('/'),
-    changes: await changesOf(
-      options,
-      plan,
-      model ?? (options.target ? await loadConfig(configPath) : undefined),
-      io,
-    ),
+    configPath: configPathFromCwd(configPath),
+    changes: await changesOf(options, plan, model, io),
   };
 }
 
