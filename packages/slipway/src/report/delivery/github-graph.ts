@@ -43,11 +43,11 @@ export function githubDeliveryDiagram(model: AppModel, configPath: string): Diag
 }
 
 /** A job's node id: unique across files, since two workflows may both have a `plan` job. */
-export function jobId(file: WorkflowFile, job: string): string {
+function jobId(file: WorkflowFile, job: string): string {
   return `${file.path}#${job}`;
 }
 
-export function needsOf(job: Job): readonly string[] {
+function needsOf(job: Job): readonly string[] {
   if (job.needs === undefined) return [];
   return typeof job.needs === 'string' ? [job.needs] : job.needs;
 }

@@ -62,7 +62,7 @@ export function gitlabDeliveryDiagram(model: AppModel, configPath: string): Diag
   return { title: 'delivery · GitLab CI', nodes, edges };
 }
 
-export function gitlabJobId(job: string): string {
+function gitlabJobId(job: string): string {
   return `${GITLAB_CI_FILE}#${job}`;
 }
 
@@ -119,11 +119,7 @@ function roleDetails(job: GitlabJob, project: string, previewBranches: readonly 
   ];
 }
 
-export function gitlabSubjects(
-  job: GitlabJob,
-  project: string,
-  previewBranches: readonly string[],
-): string[] {
+function gitlabSubjects(job: GitlabJob, project: string, previewBranches: readonly string[]): string[] {
   const branches = startingRules(job).flatMap((rule) => {
     const branch = branchOfRule(rule.if) ?? scheduledBranchOf(rule.if);
     if (branch !== undefined) return [branch];
