@@ -8,7 +8,6 @@ import type { AppModel } from '../model/types.js';
 import type { PlanOutcome } from '../plan/run-plan.js';
 import { costColour } from './cost-colours.js';
 
-export { topCostItems } from '../cost/summarize.js';
 export type { UsageAssumption } from '../cost/usage-assumptions.js';
 
 /** The name the chart and the rows give the account-level (CI) stacks. */
@@ -63,7 +62,11 @@ function scopesOf(plan: PlanOutcome): ScopeTotal[] {
  * so the bar ends exactly where its label says.
  */
 export function costRows(plan: PlanOutcome): CostRow[] {
-  return scopesOf(plan).flatMap(({ scope, monthlyCostUsd, items }) =>
+  return rowsOf(scopesOf(plan));
+}
+
+function rowsOf(scopes: readonly ScopeTotal[]): CostRow[] {
+  return scopes.flatMap(({ scope, monthlyCostUsd, items }) =>
     monthlyCostUsd === null ? [] : scopeRows(scope, items, monthlyCostUsd),
   );
 }
@@ -100,7 +103,7 @@ const BAND_HEIGHT = 30;
  */
 export function costChartSpec(plan: PlanOutcome): vl.TopLevelSpec {
   const scopes = scopesOf(plan);
-  const rows = costRows(plan);
+  const rows = rowsOf(scopes);
   const categories = [...new Set(rows.map((row) => row.category))].sort((a, b) => a.localeCompare(b, 'en'));
   const labels = scopes.map((s) => ({
     scope: s.scope,
