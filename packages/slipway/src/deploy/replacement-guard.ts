@@ -1,6 +1,6 @@
 import { StatefulChangeRefusedError } from './errors.js';
 import { describeMove } from './network-moves.js';
-import type { ResourceChange, StackChanges } from './stack-changes.js';
+import { endangersData, type ResourceChange, type StackChanges } from './stack-changes.js';
 
 /** A stateful resource a deploy would replace, remove, or move to another VPC or other subnets. */
 export interface StatefulChange extends ResourceChange {
@@ -20,7 +20,7 @@ export function statefulChanges(
 ): StatefulChange[] {
   return stacks.flatMap((stack) =>
     stack.changes
-      .filter((c) => c.stateful && (c.action === 'replace' || c.action === 'remove' || c.moves))
+      .filter(endangersData)
       .map((c) => ({ ...c, stack: stack.name, allowed: allows(allowReplace, stack.name, c.logicalId) })),
   );
 }

@@ -19,6 +19,26 @@ export interface ResourceChange {
   readonly moves?: NetworkMove;
 }
 
+/** Each action as a reader names what it did to a resource. */
+export const ACTION_WORDS = {
+  add: 'added',
+  modify: 'changed',
+  replace: 'replaced',
+  remove: 'removed',
+} as const;
+
+/**
+ * A change that would lose what a stateful resource holds: its replacement, its removal, or its
+ * move to another VPC or other subnets. Deploys refuse these unless allowed by name; every view of
+ * a change calls them out first.
+ */
+export function endangersData(change: ResourceChange): boolean {
+  return (
+    change.stateful &&
+    (change.action === 'replace' || change.action === 'remove' || change.moves !== undefined)
+  );
+}
+
 /** What one stack would change, resources in template order. */
 export interface StackChanges {
   readonly name: string;

@@ -1,5 +1,5 @@
 import type { Diagram, NodeChange } from './diagram/types.js';
-import type { StackChanges } from '../deploy/stack-changes.js';
+import { ACTION_WORDS, type StackChanges } from '../deploy/stack-changes.js';
 
 /** Finds the diagram node that stands for a template resource, by stack and logical id. */
 export interface NodeIndex {
@@ -27,8 +27,6 @@ export function nodeIndex(diagram: Diagram): NodeIndex {
 
 const STRENGTH: Record<NodeChange, number> = { changed: 1, added: 2, replaced: 3, removed: 4 };
 
-const CHANGE_OF = { add: 'added', modify: 'changed', replace: 'replaced', remove: 'removed' } as const;
-
 /** How each node changes: the strongest change among the resources it stands for. */
 export function nodeChanges(index: NodeIndex, stacks: readonly StackChanges[]): Map<string, NodeChange> {
   const changes = new Map<string, NodeChange>();
@@ -36,7 +34,7 @@ export function nodeChanges(index: NodeIndex, stacks: readonly StackChanges[]): 
     for (const change of stack.changes) {
       const node = index.nodeOf(stack.name, change.logicalId);
       if (node === undefined) continue;
-      const next = CHANGE_OF[change.action];
+      const next = ACTION_WORDS[change.action];
       const current = changes.get(node);
       if (current === undefined || STRENGTH[next] > STRENGTH[current]) changes.set(node, next);
     }

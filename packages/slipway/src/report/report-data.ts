@@ -1,5 +1,5 @@
 import { type Finding, LEVEL_ORDER } from '../checks/finding.js';
-import type { StackChanges, ChangeAction } from '../deploy/stack-changes.js';
+import { endangersData, type ResourceChange, type StackChanges } from '../deploy/stack-changes.js';
 import type { AppModel } from '../model/types.js';
 import type { EnvironmentPlan } from '../plan/types.js';
 import { estimatePreviewCost } from '../preview/preview-cost.js';
@@ -32,13 +32,9 @@ export interface FindingRow extends Finding {
   readonly node?: string;
 }
 
-export interface ChangeRow {
+export interface ChangeRow extends ResourceChange {
   readonly stack: string;
-  readonly logicalId: string;
-  readonly type: string;
-  readonly action: ChangeAction;
-  readonly stateful: boolean;
-  readonly reason?: string;
+  /** The diagram node the changed resource belongs to, when it is drawn. */
   readonly node?: string;
 }
 
@@ -89,15 +85,7 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
       node: index.nodeOf(f.stack, f.resource),
     }));
     const changes = stackChanges?.flatMap((stack) =>
-      stack.changes.map((c) => ({
-        stack: stack.name,
-        logicalId: c.logicalId,
-        type: c.type,
-        action: c.action,
-        stateful: c.stateful,
-        reason: c.reason,
-        node: index.nodeOf(stack.name, c.logicalId),
-      })),
+      stack.changes.map((c) => ({ ...c, stack: stack.name, node: index.nodeOf(stack.name, c.logicalId) })),
     );
     const laid = await layoutDiagram(diagram);
     const diagramSvg = renderDiagramSvg(laid, {
@@ -146,14 +134,12 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 /**
- * Stateful replacements and removals first, as they are what a reviewer must not miss; then the
- * other replacements and removals; then additions and modifications.
+ * What would lose data first (as the deploy guard sees it), as a reviewer must not miss it; then
+ * the other replacements and removals; then additions and modifications.
  */
 function sortChanges(rows: ChangeRow[]): ChangeRow[] {
-  const weight = (r: ChangeRow) => {
-    const destructive = r.action === 'replace' || r.action === 'remove';
-    return destructive ? (r.stateful ? 0 : 1) : 2;
-  };
+  const weight = (r: ChangeRow) =>
+    endangersData(r) ? 0 : r.action === 'replace' || r.action === 'remove' ? 1 : 2;
   return [...rows].sort((a, b) => weight(a) - weight(b));
 }
 

@@ -7,6 +7,7 @@ import {
   type EnvironmentDiff,
   parseImageTag,
 } from '../../deploy/index.js';
+import { endangersData } from '../../deploy/stack-changes.js';
 import { describeMove } from '../../deploy/network-moves.js';
 import { MOVE_EXPLAINED, MOVE_SAFE_PATH } from '../../deploy/replacement-guard.js';
 import { singleEnvironmentName } from '../../deploy/select-environment.js';
@@ -89,8 +90,7 @@ function renderDiff(diff: EnvironmentDiff, envName: string): string {
     }
     lines.push(pc.bold(stack.name));
     const rows = stack.changes.map((c) => {
-      const flagged =
-        c.stateful && (c.action === 'replace' || c.action === 'remove' || c.moves !== undefined);
+      const flagged = endangersData(c);
       const paint = flagged
         ? pc.red
         : c.action === 'add'

@@ -1,10 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource preact */
 import { formatMonthly } from '../../cost/format.js';
+import { ACTION_WORDS, endangersData } from '../../deploy/stack-changes.js';
 import type { ChangeRow, EnvironmentSection } from '../report-data.js';
 import { FindingsTable } from './findings-table.js';
-
-const ACTION_WORD = { add: 'added', modify: 'changed', replace: 'replaced', remove: 'removed' } as const;
 
 /** One environment: its diagram, its findings and, when compared with something, its changes. */
 export function EnvironmentView({ env, position }: { env: EnvironmentSection; position: number }) {
@@ -26,14 +25,14 @@ export function EnvironmentView({ env, position }: { env: EnvironmentSection; po
 }
 
 function ChangesTable({ rows, section }: { rows: readonly ChangeRow[]; section: string }) {
-  const stateful = rows.filter((r) => r.stateful && (r.action === 'replace' || r.action === 'remove'));
+  const stateful = rows.filter(endangersData);
   return (
     <div>
       <h3>Changes</h3>
       {stateful.length > 0 && (
         <p class="alert">
-          {stateful.length} stateful resource{stateful.length === 1 ? '' : 's'} would be replaced or removed:{' '}
-          {stateful.map((r) => r.logicalId).join(', ')}. A deploy stops on{' '}
+          {stateful.length} stateful resource{stateful.length === 1 ? '' : 's'} would be replaced, removed or
+          moved: {stateful.map((r) => r.logicalId).join(', ')}. A deploy stops on{' '}
           {stateful.length === 1 ? 'it' : 'them'} unless allowed by name.
         </p>
       )}
@@ -57,7 +56,7 @@ function ChangesTable({ rows, section }: { rows: readonly ChangeRow[]; section: 
                 data-node={r.node}
               >
                 <td>
-                  <span class={`action action-${r.action}`}>{ACTION_WORD[r.action]}</span>
+                  <span class={`action action-${r.action}`}>{ACTION_WORDS[r.action]}</span>
                   {r.stateful && <span class="tag">stateful</span>}
                 </td>
                 <td>

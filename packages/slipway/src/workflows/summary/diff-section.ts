@@ -1,4 +1,9 @@
-import type { ChangeAction, ResourceChange } from '../../deploy/stack-changes.js';
+import {
+  ACTION_WORDS,
+  type ChangeAction,
+  endangersData,
+  type ResourceChange,
+} from '../../deploy/stack-changes.js';
 import type { EnvironmentChanges } from '../../report/plan-diff.js';
 import { cell } from './markdown-text.js';
 
@@ -8,12 +13,6 @@ const ROWS_PER_ENVIRONMENT = 60;
 const ACTIONS: readonly ChangeAction[] = ['add', 'modify', 'replace', 'remove'];
 /** Row order: what loses data, then what is replaced, removed, changed in place, added. */
 const ACTION_RANK: Record<ChangeAction, number> = { replace: 1, remove: 2, modify: 3, add: 4 };
-const ACTION_WORDS: Record<ChangeAction, string> = {
-  add: 'added',
-  modify: 'changed',
-  replace: 'replaced',
-  remove: 'removed',
-};
 
 interface Row extends ResourceChange {
   readonly environment: string;
@@ -31,11 +30,11 @@ export function diffSection(environments: readonly EnvironmentChanges[]): string
     ),
   );
   const lines = ['### Changes against the base branch', ''];
-  const dangerous = rows.filter((r) => r.stateful && (r.action === 'replace' || r.action === 'remove'));
+  const dangerous = rows.filter(endangersData);
   if (dangerous.length > 0) {
     lines.push(
       '> [!CAUTION]',
-      `> **${dangerous.length} stateful resource${dangerous.length === 1 ? '' : 's'} would be replaced or removed** (a database replaced starts empty):`,
+      `> **${dangerous.length} stateful resource${dangerous.length === 1 ? '' : 's'} would be replaced, removed or moved** (a database replaced starts empty):`,
       ...dangerous.map(
         (r) =>
           `> - ${ACTION_WORDS[r.action]}: ${cell(r.environment)} · \`${cell(r.stack)}/${cell(r.logicalId)}\` (${r.type})${r.reason ? ` — ${cell(r.reason)}` : ''}`,
@@ -83,6 +82,5 @@ export function diffSection(environments: readonly EnvironmentChanges[]): string
 }
 
 function rank(row: Row): number {
-  const losesData = row.stateful && (row.action === 'replace' || row.action === 'remove');
-  return losesData ? 0 : ACTION_RANK[row.action];
+  return endangersData(row) ? 0 : ACTION_RANK[row.action];
 }
