@@ -15,19 +15,22 @@ export function ecsNodes(context: NodeContext): DiagramNode[] {
   const { templates, tiers } = context;
   const nodes: DiagramNode[] = [];
   const services = templates.all('AWS::ECS::Service');
-  const clusterOf = (s: StackResource) => templates.resolve(s.stack, s.resource.Properties?.Cluster);
+  // Each service's cluster and subnet tier, resolved once for the cluster groups and the services.
   const placed = services.map((service) => {
-    const network = record(record(service.resource.Properties?.NetworkConfiguration).AwsvpcConfiguration);
-    return { service, tier: parentBySubnets(templates, tiers, service.stack, network.Subnets) };
+    const props = service.resource.Properties;
+    const network = record(record(props?.NetworkConfiguration).AwsvpcConfiguration);
+    const cluster = templates.resolve(service.stack, props?.Cluster);
+    return {
+      service,
+      clusterId: cluster === undefined ? undefined : resourceNodeId(cluster),
+      tier: parentBySubnets(templates, tiers, service.stack, network.Subnets),
+    };
   });
 
   const clusterGroups = new Map<string, string>();
   for (const cluster of templates.all('AWS::ECS::Cluster')) {
     const id = resourceNodeId(cluster);
-    const members = placed.filter(({ service }) => {
-      const target = clusterOf(service);
-      return target !== undefined && resourceNodeId(target) === id;
-    });
+    const members = placed.filter(({ clusterId }) => clusterId === id);
     const memberTiers = new Set(members.map((m) => m.tier));
     // A cluster with no service (EKS's provisioner cluster) or spread over tiers is not drawn.
     if (members.length === 0 || memberTiers.size !== 1) continue;
@@ -46,9 +49,8 @@ export function ecsNodes(context: NodeContext): DiagramNode[] {
     });
   }
 
-  for (const { service, tier } of placed) {
-    const cluster = clusterOf(service);
-    const group = cluster === undefined ? undefined : clusterGroups.get(resourceNodeId(cluster));
+  for (const { service, clusterId, tier } of placed) {
+    const group = clusterId === undefined ? undefined : clusterGroups.get(clusterId);
     const parent = group ?? tier;
     const { label, details, resources } = describeService(context, service);
     nodes.push({
@@ -91,9 +93,10 @@ function describeService(
     const advanced = record(entry.AdvancedConfiguration);
     return templates.resolveAll(service.stack, [entry.TargetGroupArn, advanced.AlternateTargetGroupArn]);
   });
+  const wanted = new Set(targetGroups.map(resourceNodeId));
   const rules = templates
     .all('AWS::ElasticLoadBalancingV2::ListenerRule')
-    .filter((rule) => rule.stack === service.stack && forwardsTo(templates, rule, targetGroups));
+    .filter((rule) => rule.stack === service.stack && forwardsTo(templates, rule, wanted));
   const extras = [task, registry, ...targetGroups, ...rules].filter(
     (r): r is NonNullable<typeof r> => r !== undefined,
   );
@@ -136,9 +139,8 @@ export function privateDnsName(
 function forwardsTo(
   templates: EnvironmentTemplates,
   rule: StackResource,
-  targetGroups: readonly StackResource[],
+  wanted: ReadonlySet<string>,
 ): boolean {
-  const wanted = new Set(targetGroups.map(resourceNodeId));
   return templates
     .resolveAll(rule.stack, rule.resource.Properties?.Actions)
     .some((t) => wanted.has(resourceNodeId(t)));
