@@ -27,7 +27,7 @@ export const GROUP_STYLES: Readonly<Record<GroupKind, GroupStyle>> = {
 };
 
 /** A group of another kind (a thing that holds things): a neutral frame. */
-export const OTHER_GROUP_STYLE: GroupStyle = { fill: '#f5f5f4', stroke: '#b5b2ad', name: 'Group' };
+const OTHER_GROUP_STYLE: GroupStyle = { fill: '#f5f5f4', stroke: '#b5b2ad', name: 'Group' };
 
 export const THING_STYLES: Readonly<Record<ThingKind, ThingStyle>> = {
   internet: { accent: '#5b6b7f', glyph: 'WEB', name: 'Internet' },

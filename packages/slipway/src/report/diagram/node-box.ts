@@ -1,4 +1,4 @@
-import type { GroupKind } from './kind-styles.js';
+import { GROUP_STYLES } from './kind-styles.js';
 import { DETAIL_TEXT, GROUP_TEXT, LABEL_TEXT, textWidth } from './text-size.js';
 
 /**
@@ -25,12 +25,8 @@ export const GROUP_BOX = {
   minHeight: 60,
 } as const;
 
-export const GROUP_KINDS: ReadonlySet<string> = new Set<GroupKind>([
-  'vpc',
-  'subnet-tier',
-  'cluster',
-  'workflow',
-]);
+/** The kinds drawn as frames, even when empty: those with a group style. */
+export const GROUP_KINDS: ReadonlySet<string> = new Set(Object.keys(GROUP_STYLES));
 
 export interface Size {
   readonly width: number;
