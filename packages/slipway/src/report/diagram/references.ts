@@ -32,6 +32,8 @@ export class EnvironmentTemplates {
   private readonly byType = new Map<string, StackResource[]>();
   /** SSM parameter name → the producer's stack and the value it stores. */
   private readonly published = new Map<string, { stack: string; value: unknown }>();
+  /** `<type> <property>` → owner node id → the resources naming it; each pair resolved once. */
+  private readonly owners = new Map<string, Map<string, StackResource[]>>();
   /** Node id → the parameter names it is published under; resolved on first use. */
   private publishedByNode: Map<string, string[]> | undefined;
 
@@ -72,11 +74,21 @@ export class EnvironmentTemplates {
     property: string,
     owner: { readonly stack: string; readonly logicalId: string },
   ): StackResource[] {
-    const id = resourceNodeId(owner);
-    return this.all(type).filter((r) => {
-      const target = this.resolve(r.stack, r.resource.Properties?.[property]);
-      return target !== undefined && resourceNodeId(target) === id;
-    });
+    const key = `${type} ${property}`;
+    let byOwner = this.owners.get(key);
+    if (byOwner === undefined) {
+      byOwner = new Map();
+      for (const r of this.all(type)) {
+        const target = this.resolve(r.stack, r.resource.Properties?.[property]);
+        if (target === undefined) continue;
+        const id = resourceNodeId(target);
+        const owned = byOwner.get(id) ?? [];
+        owned.push(r);
+        byOwner.set(id, owned);
+      }
+      this.owners.set(key, byOwner);
+    }
+    return [...(byOwner.get(resourceNodeId(owner)) ?? [])];
   }
 
   /** The SSM parameter names a resource is published under, sorted. */
