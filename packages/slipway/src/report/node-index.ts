@@ -1,3 +1,4 @@
+import { strongerChange } from './diagram/node-change.js';
 import type { Diagram, NodeChange } from './diagram/types.js';
 import { ACTION_WORDS, type StackChanges } from '../deploy/stack-changes.js';
 
@@ -25,8 +26,6 @@ export function nodeIndex(diagram: Diagram): NodeIndex {
   };
 }
 
-const STRENGTH: Record<NodeChange, number> = { changed: 1, added: 2, replaced: 3, removed: 4 };
-
 /** How each node changes: the strongest change among the resources it stands for. */
 export function nodeChanges(index: NodeIndex, stacks: readonly StackChanges[]): Map<string, NodeChange> {
   const changes = new Map<string, NodeChange>();
@@ -34,9 +33,7 @@ export function nodeChanges(index: NodeIndex, stacks: readonly StackChanges[]): 
     for (const change of stack.changes) {
       const node = index.nodeOf(stack.name, change.logicalId);
       if (node === undefined) continue;
-      const next = ACTION_WORDS[change.action];
-      const current = changes.get(node);
-      if (current === undefined || STRENGTH[next] > STRENGTH[current]) changes.set(node, next);
+      changes.set(node, strongerChange(changes.get(node), ACTION_WORDS[change.action]));
     }
   }
   return changes;

@@ -1,3 +1,4 @@
+import { strongerChange } from './node-change.js';
 import type {
   Diagram,
   DiagramEdge,
@@ -58,8 +59,6 @@ const CHANGE_STYLES: Record<NodeChange, string> = {
   replaced: 'fill:#ffebe9,stroke:#cf222e,stroke-width:3px',
   removed: 'fill:#eaeef2,stroke:#57606a,stroke-dasharray:4 3',
 };
-
-const CHANGE_STRENGTH: Record<NodeChange, number> = { changed: 1, added: 2, removed: 3, replaced: 4 };
 
 /**
  * A diagram as a Mermaid flowchart (`flowchart LR`): group nodes as subgraphs, a shape per node
@@ -200,9 +199,7 @@ function collapse(
   for (const [nodeId, change] of changes ?? []) {
     const id = target.get(nodeId);
     if (id === undefined) continue;
-    const current = collapsedChanges.get(id);
-    if (current === undefined || CHANGE_STRENGTH[change] > CHANGE_STRENGTH[current])
-      collapsedChanges.set(id, change);
+    collapsedChanges.set(id, strongerChange(collapsedChanges.get(id), change));
   }
   return { diagram: { title: diagram.title, nodes, edges: [...edges.values()] }, changes: collapsedChanges };
 }
