@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
@@ -112,7 +112,14 @@ describe('functions on a local stream', () => {
           .split('\n')
           .map((line) => JSON.parse(line) as { handler: string; ids: string[]; table?: string });
       const deadline = Date.now() + 45_000;
-      while (log.warnings().every((w) => !w.includes('functions.crashing: gave up'))) {
+      // The two functions read their streams side by side: wait for both to be done.
+      const flakyRetried = () =>
+        existsSync(callsFile) &&
+        calls()
+          .filter((c) => c.handler === 'flaky')
+          .flatMap((c) => c.ids)
+          .filter((id) => id === 'b').length >= 2;
+      while (log.warnings().every((w) => !w.includes('functions.crashing: gave up')) || !flakyRetried()) {
         if (Date.now() > deadline) throw new Error(`no give-up; calls: ${readFileSync(callsFile, 'utf8')}`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
