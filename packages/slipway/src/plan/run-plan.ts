@@ -12,6 +12,7 @@ import { karpenterNodeEstimate } from './controller-nodes.js';
 import { synthesize } from '../stacks/synthesize.js';
 
 export { UnknownEnvironmentError } from './errors.js';
+export { allFindings, hasUnacknowledgedErrors } from './findings.js';
 import type { Finding } from '../checks/finding.js';
 import type { CostItem, UnpricedItem } from '../cost/cost-item.js';
 import type { SynthesizedStack } from '../template/types.js';
@@ -142,15 +143,6 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
     environments,
     ...(model.delivery?.costAlert === undefined ? {} : { costAlert: model.delivery.costAlert }),
   };
-}
-
-/** Every finding of the plan, shared stacks included. */
-export function allFindings(plan: PlanOutcome): Finding[] {
-  return [...plan.shared.findings, ...plan.environments.flatMap((e) => e.findings)];
-}
-
-export function hasUnacknowledgedErrors(plan: PlanOutcome): boolean {
-  return allFindings(plan).some((f) => f.level === 'error' && !f.acknowledged);
 }
 
 function selectEnvironments(model: AppModel, names: readonly string[]): AppModel {

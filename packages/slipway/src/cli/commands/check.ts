@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
-import { allFindings, hasUnacknowledgedErrors } from '../../plan/run-plan.js';
+import { allFindings, hasUnacknowledgedErrors } from '../../plan/findings.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planFromOptions } from '../plan-from-options.js';

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import pc from 'picocolors';
-import { hasUnacknowledgedErrors, type PlanOutcome } from '../../plan/run-plan.js';
+import { hasUnacknowledgedErrors } from '../../plan/findings.js';
+import type { PlanOutcome } from '../../plan/run-plan.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';

@@ -1,5 +1,6 @@
 import { type Finding, LEVEL_ORDER } from '../../checks/finding.js';
-import { allFindings, type PlanOutcome } from '../../plan/run-plan.js';
+import { allFindings } from '../../plan/findings.js';
+import type { PlanOutcome } from '../../plan/run-plan.js';
 import { cell } from './markdown-text.js';
 
 /** Open warnings and errors: what a reviewer must weigh. */
