@@ -2,48 +2,16 @@ import { diffTemplate, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import type { CfnTemplate } from '../template/types.js';
 import { isStatefulResource } from '../stacks/shared/stateful-resources.js';
 import { describeMove, type NetworkMove, networkMoves } from './network-moves.js';
+import type { ChangeAction, StackChanges } from './resource-change.js';
 import { references } from './template-references.js';
 
-export type ChangeAction = 'add' | 'modify' | 'replace' | 'remove';
-
-/** One resource a deploy would touch. */
-export interface ResourceChange {
-  readonly logicalId: string;
-  readonly type: string;
-  readonly action: ChangeAction;
-  /** A database, its secret, subnet or parameter group, a registry, a bucket or a log group. */
-  readonly stateful: boolean;
-  /** Why, in words: which property forces a replacement, or what it follows from. */
-  readonly reason?: string;
-  /** Set when the deploy would put it into another VPC or onto other subnets. */
-  readonly moves?: NetworkMove;
-}
-
-/** Each action as a reader names what it did to a resource. */
-export const ACTION_WORDS = {
-  add: 'added',
-  modify: 'changed',
-  replace: 'replaced',
-  remove: 'removed',
-} as const;
-
-/**
- * A change that would lose what a stateful resource holds: its replacement, its removal, or its
- * move to another VPC or other subnets. Deploys refuse these unless allowed by name; every view of
- * a change calls them out first.
- */
-export function endangersData(change: ResourceChange): boolean {
-  return (
-    change.stateful &&
-    (change.action === 'replace' || change.action === 'remove' || change.moves !== undefined)
-  );
-}
-
-/** What one stack would change, resources in template order. */
-export interface StackChanges {
-  readonly name: string;
-  readonly changes: readonly ResourceChange[];
-}
+export {
+  ACTION_WORDS,
+  type ChangeAction,
+  endangersData,
+  type ResourceChange,
+  type StackChanges,
+} from './resource-change.js';
 
 /** A stack's deployed and planned templates, and which of its parameters take new values. */
 export interface StackTemplates {

@@ -1,6 +1,6 @@
 import { strongerChange } from './diagram/node-change.js';
 import type { Diagram, NodeChange } from './diagram/types.js';
-import { ACTION_WORDS, type StackChanges } from '../deploy/stack-changes.js';
+import { ACTION_WORDS, type StackChanges } from '../deploy/resource-change.js';
 
 /** Finds the diagram node that stands for a template resource, by stack and logical id. */
 export interface NodeIndex {

@@ -1,5 +1,5 @@
 import { type Finding, LEVEL_ORDER } from '../checks/finding.js';
-import { endangersData, type ResourceChange, type StackChanges } from '../deploy/stack-changes.js';
+import { endangersData, type ResourceChange, type StackChanges } from '../deploy/resource-change.js';
 import type { AppModel } from '../model/types.js';
 import type { EnvironmentPlan } from '../plan/types.js';
 import { estimatePreviewCost } from '../preview/preview-cost.js';

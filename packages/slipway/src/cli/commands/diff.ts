@@ -7,7 +7,7 @@ import {
   type EnvironmentDiff,
   parseImageTag,
 } from '../../deploy/index.js';
-import { endangersData } from '../../deploy/stack-changes.js';
+import { endangersData } from '../../deploy/resource-change.js';
 import { describeMove } from '../../deploy/network-moves.js';
 import { MOVE_EXPLAINED, MOVE_SAFE_PATH } from '../../deploy/replacement-guard.js';
 import { singleEnvironmentName } from '../../deploy/select-environment.js';

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource preact */
 import { formatMonthly } from '../../cost/format.js';
-import { ACTION_WORDS, endangersData } from '../../deploy/stack-changes.js';
+import { ACTION_WORDS, endangersData } from '../../deploy/resource-change.js';
 import type { ChangeRow, EnvironmentSection } from '../report-data.js';
 import { FindingsTable } from './findings-table.js';
 

@@ -3,7 +3,7 @@ import {
   type ChangeAction,
   endangersData,
   type ResourceChange,
-} from '../../deploy/stack-changes.js';
+} from '../../deploy/resource-change.js';
 import type { EnvironmentChanges } from '../../report/plan-diff.js';
 import { cell } from './markdown-text.js';
 
