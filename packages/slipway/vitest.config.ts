@@ -13,7 +13,8 @@ export default defineConfig({
     // instead of once per file (about a second of CPU each). So a test file leaves nothing behind
     // for the next: process.env as it found it, no vi.mock, no listeners on process.
     isolate: false,
-    // Stops the emulators the workers share (one each) once every file has run.
-    globalSetup: ['test/emulators-teardown.ts'],
+    // Stops the emulators the workers share (one each) once every file has run; starts one warm
+    // cfn-lint server that every worker's lint calls use, and stops it at the end.
+    globalSetup: ['test/emulators-teardown.ts', 'test/cfn-lint-server-setup.ts'],
   },
 });
