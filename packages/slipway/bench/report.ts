@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load.js';
 import type { AppModel } from '../src/model/types.js';
 import { runPlan } from '../src/plan/run-plan.js';
+import { warmDrawingThread } from '../src/report/warm-up.js';
 import { renderReportPage } from '../src/report/page/page.js';
 import { fromPlan } from '../src/report/read-plan.js';
 import { buildReportData } from '../src/report/report-data.js';
@@ -49,6 +50,9 @@ for (let i = 0; i <= runs; i++) {
   for (const [name] of apps) {
     const model = models.get(name)!;
     const outdir = mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-report-out-'));
+    // As `plan --html` does: ELK's thread starts and warms before the plan (later rounds: one
+    // small layout more, on that thread).
+    warmDrawingThread();
     let started = performance.now();
     const plan = runPlan(model, { outdir });
     const planMs = performance.now() - started;

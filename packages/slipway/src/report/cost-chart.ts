@@ -1,5 +1,4 @@
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as vl from 'vega-lite';
 import type { CostItem } from '../cost/cost-item.js';
 import { formatMonthly } from '../cost/format.js';
 import { costDriverOf } from '../cost/summarize.js';
@@ -7,6 +6,7 @@ import { listUsageAssumptions, type UsageAssumption } from '../cost/usage-assump
 import type { AppModel } from '../model/types.js';
 import type { PlanOutcome } from '../plan/run-plan.js';
 import { costColour } from './cost-colours.js';
+import { chartSvgOnThread } from './drawing/thread.js';
 
 export type { UsageAssumption } from '../cost/usage-assumptions.js';
 
@@ -166,17 +166,11 @@ export function costChartSpec(plan: PlanOutcome): vl.TopLevelSpec {
 }
 
 /**
- * The plan's cost chart as SVG, drawn by Vega without a browser: the same plan gives the same
- * SVG byte for byte, so a report can be diffed and cached.
+ * The plan's cost chart as SVG, drawn by Vega without a browser (on the drawing thread): the same
+ * plan gives the same SVG byte for byte, so a report can be diffed and cached.
  */
-export async function costChartSvg(plan: PlanOutcome): Promise<string> {
-  const compiled = vl.compile(costChartSpec(plan)).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+export function costChartSvg(plan: PlanOutcome): Promise<string> {
+  return chartSvgOnThread(costChartSpec(plan));
 }
 
 /**

@@ -71,13 +71,22 @@ export interface ReportData {
  */
 export async function buildReportData(input: ReportInput): Promise<ReportData> {
   const { plan } = input.plan;
-  const environments: EnvironmentSection[] = [];
-  for (const [position, env] of plan.environments.entries()) {
-    const diagram = environmentDiagram({
-      name: env.name,
-      region: env.region,
-      stacks: input.plan.stacksOf(env.name),
-    });
+  const diagrams = plan.environments.map((env) =>
+    environmentDiagram({ name: env.name, region: env.region, stacks: input.plan.stacksOf(env.name) }),
+  );
+  const delivery =
+    input.model === undefined
+      ? undefined
+      : deliveryDiagram(input.model, input.configPath ?? 'slipway.config.ts');
+  // ELK lays the diagrams out on its own thread while this one synthesizes the preview and draws
+  // the chart; nothing awaits in between, so a failed layout is always handled by the await below.
+  const layouts = Promise.all(diagrams.map((diagram) => layoutDiagram(diagram)));
+  const deliveryLayout = delivery === undefined ? undefined : layoutDiagram(delivery);
+  const preview = input.model === undefined ? undefined : estimatePreviewCost(input.model);
+  const [laidOut, laidDelivery, chart] = await Promise.all([layouts, deliveryLayout, costChartSvg(plan)]);
+
+  const environments = plan.environments.map((env, position): EnvironmentSection => {
+    const diagram = diagrams[position]!;
     const index = nodeIndex(diagram);
     const stackChanges = input.changes?.environments.get(env.name);
     const findings = sortFindings(env.findings).map((f) => ({
@@ -87,32 +96,24 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
     const changes = stackChanges?.flatMap((stack) =>
       stack.changes.map((c) => ({ ...c, stack: stack.name, node: index.nodeOf(stack.name, c.logicalId) })),
     );
-    const laid = await layoutDiagram(diagram);
-    const diagramSvg = renderDiagramSvg(laid, {
+    const diagramSvg = renderDiagramSvg(laidOut[position]!, {
       changes: stackChanges === undefined ? undefined : nodeChanges(index, stackChanges),
       findings: findingCounts(findings),
       idPrefix: `env${position}-`,
     });
-    environments.push({ plan: env, diagram, diagramSvg, findings, changes: changes && sortChanges(changes) });
-  }
-  const delivery =
-    input.model === undefined
-      ? undefined
-      : deliveryDiagram(input.model, input.configPath ?? 'slipway.config.ts');
+    return { plan: env, diagram, diagramSvg, findings, changes: changes && sortChanges(changes) };
+  });
   return {
     app: plan.app,
     environments,
     shared: { findings: sortFindings(plan.shared.findings), monthlyCostUsd: plan.shared.monthlyCostUsd },
-    costChartSvg: await costChartSvg(plan),
+    costChartSvg: chart,
     usage: usageAssumptions(input.model, plan),
-    preview: input.model === undefined ? undefined : estimatePreviewCost(input.model),
+    preview,
     delivery:
-      delivery === undefined
+      delivery === undefined || laidDelivery === undefined
         ? undefined
-        : {
-            diagram: delivery,
-            svg: renderDiagramSvg(await layoutDiagram(delivery), { idPrefix: 'delivery-' }),
-          },
+        : { diagram: delivery, svg: renderDiagramSvg(laidDelivery, { idPrefix: 'delivery-' }) },
     changesAgainst: input.changes?.against,
     legendSvg: renderLegendSvg({
       kinds: new Set(environments.flatMap((e) => e.diagram.nodes.map((n) => n.kind))),

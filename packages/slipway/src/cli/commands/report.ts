@@ -6,6 +6,7 @@ import type { AppModel } from '../../model/types.js';
 import { planDiff } from '../../report/plan-diff.js';
 import { fromPlan, type PlanOnDisk, readPlanFile } from '../../report/read-plan.js';
 import type { ReportInput } from '../../report/report-data.js';
+import { warmDrawingThread } from '../../report/warm-up.js';
 import { writeReport } from '../../report/write-report.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -64,6 +65,8 @@ export function reportCommand(io: CliIo, setExit: (code: number) => void): Comma
 }
 
 async function reportInput(options: ReportCommandOptions, io: CliIo): Promise<ReportInput> {
+  // ELK's thread loads on the other core while this one loads the config and plans.
+  warmDrawingThread();
   const configPath = resolveConfigPath(options.config);
   // A plan file needs no config, unless the report compares with a target: the diff synthesizes.
   const model =

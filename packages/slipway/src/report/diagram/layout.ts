@@ -1,6 +1,6 @@
-import elkBundle from 'elkjs/lib/elk.bundled.js';
-import type { ELK, ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api.js';
 import { ReportInputError } from '../errors.js';
+import { layOutOnThread } from '../drawing/thread.js';
 import { clipText, GROUP_BOX, GROUP_KINDS, groupMinimumSize, MAX_CHARS, thingSize } from './node-box.js';
 import { EDGE_TEXT, textWidth } from './text-size.js';
 import type { Diagram, DiagramEdge, DiagramNode } from './types.js';
@@ -73,11 +73,6 @@ const GROUP_OPTIONS: Record<string, string> = {
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
 };
 
-// The bundle is CommonJS: Node hands its whole module.exports over as the default import, and it
-// carries the constructor again as `.default`, which is what the type declarations describe.
-const ElkConstructor = elkBundle.default;
-let elk: ELK | undefined;
-
 const byId = <T extends { readonly id: string }>(a: T, b: T): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -134,8 +129,7 @@ export async function layoutDiagram(diagram: Diagram): Promise<LaidOutDiagram> {
     })),
   };
 
-  elk ??= new ElkConstructor();
-  const laid = await elk.layout(graph);
+  const laid = await layOutOnThread(graph);
 
   const placedNodes: LaidOutNode[] = [];
   const visit = (placed: ElkNode, depth: number): void => {

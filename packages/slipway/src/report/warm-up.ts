@@ -1,0 +1,43 @@
+import { layoutDiagram } from './diagram/layout.js';
+import type { Diagram } from './diagram/types.js';
+import { loadChartLibraries } from './drawing/thread.js';
+
+/**
+ * A small environment with every feature the layout uses (nested groups, ports, labelled edges
+ * across groups), laid out once so ELK is loaded and its code compiled before the real diagrams arrive.
+ */
+const WARM_UP: Diagram = {
+  title: 'warm-up',
+  nodes: [
+    { id: 'vpc', kind: 'vpc', label: 'VPC', details: [], resources: [] },
+    { id: 'public', kind: 'subnet-tier', label: 'public', details: [], parent: 'vpc', resources: [] },
+    { id: 'private', kind: 'subnet-tier', label: 'private', details: [], parent: 'vpc', resources: [] },
+    { id: 'internet', kind: 'internet', label: 'internet', details: [], resources: [] },
+    {
+      id: 'lb',
+      kind: 'load-balancer',
+      label: 'load balancer',
+      details: ['HTTPS :443'],
+      parent: 'public',
+      resources: [],
+    },
+    { id: 'web', kind: 'service', label: 'web', details: ['1 task'], parent: 'private', resources: [] },
+    { id: 'db', kind: 'database', label: 'main', details: ['PostgreSQL'], parent: 'private', resources: [] },
+  ],
+  edges: [
+    { id: 'internet->lb', from: 'internet', to: 'lb', kind: 'network', label: 'tcp 443' },
+    { id: 'lb->web', from: 'lb', to: 'web', kind: 'route', label: '/*' },
+    { id: 'web->db', from: 'web', to: 'db', kind: 'network', label: 'tcp 5432' },
+  ],
+};
+
+/**
+ * Starts the drawing thread and warms it, without waiting: ELK lays out a small diagram and Vega
+ * loads. A command that will draw calls this before its long work starts.
+ */
+export function warmDrawingThread(): void {
+  // A failing engine fails the real drawings too, with the reason; the warm-up has nothing to add.
+  const ignore = () => undefined;
+  layoutDiagram(WARM_UP).catch(ignore);
+  loadChartLibraries().catch(ignore);
+}
