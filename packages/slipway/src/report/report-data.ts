@@ -6,7 +6,7 @@ import { estimatePreviewCost } from '../preview/preview-cost.js';
 import { costChartSvg, usageAssumptions, type UsageAssumption } from './cost-chart.js';
 import { deliveryDiagram } from './delivery-graph.js';
 import { environmentDiagram } from './diagram/from-templates.js';
-import { layoutDiagram } from './diagram/layout.js';
+import { type LaidOutDiagram, layoutDiagram } from './diagram/layout.js';
 import { renderLegendSvg } from './diagram/render-legend.js';
 import { renderDiagramSvg } from './diagram/render-svg.js';
 import type { Diagram } from './diagram/types.js';
@@ -71,20 +71,27 @@ export interface ReportData {
  */
 export async function buildReportData(input: ReportInput): Promise<ReportData> {
   const { plan } = input.plan;
-  const diagrams = plan.environments.map((env) =>
-    environmentDiagram({ name: env.name, region: env.region, stacks: input.plan.stacksOf(env.name) }),
-  );
+  // The drawing thread lays out and charts while this one builds the next diagram and synthesizes
+  // the preview: each drawing is asked for as soon as its input exists, and awaited at the end.
+  const diagrams: Diagram[] = [];
+  const layouts: Promise<LaidOutDiagram>[] = [];
+  for (const env of plan.environments) {
+    const diagram = environmentDiagram({
+      name: env.name,
+      region: env.region,
+      stacks: input.plan.stacksOf(env.name),
+    });
+    diagrams.push(diagram);
+    layouts.push(awaitedLater(layoutDiagram(diagram)));
+  }
+  const chart = awaitedLater(costChartSvg(plan));
   const delivery =
     input.model === undefined
       ? undefined
       : deliveryDiagram(input.model, input.configPath ?? 'slipway.config.ts');
-  // ELK lays the diagrams out on its own thread while this one synthesizes the preview and draws
-  // the chart; nothing awaits in between, so a failed layout is always handled by the await below.
-  const layouts = Promise.all(diagrams.map((diagram) => layoutDiagram(diagram)));
-  const deliveryLayout = delivery === undefined ? undefined : layoutDiagram(delivery);
+  const deliveryLayout = delivery === undefined ? undefined : awaitedLater(layoutDiagram(delivery));
   const preview = input.model === undefined ? undefined : estimatePreviewCost(input.model);
-  const [laidOut, laidDelivery, chart] = await Promise.all([layouts, deliveryLayout, costChartSvg(plan)]);
-
+  const [laidOut, laidDelivery, chartSvg] = await Promise.all([Promise.all(layouts), deliveryLayout, chart]);
   const environments = plan.environments.map((env, position): EnvironmentSection => {
     const diagram = diagrams[position]!;
     const index = nodeIndex(diagram);
@@ -107,7 +114,7 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
     app: plan.app,
     environments,
     shared: { findings: sortFindings(plan.shared.findings), monthlyCostUsd: plan.shared.monthlyCostUsd },
-    costChartSvg: chart,
+    costChartSvg: chartSvg,
     usage: usageAssumptions(input.model, plan),
     preview,
     delivery:
@@ -121,6 +128,16 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
       idPrefix: 'legend-',
     }),
   };
+}
+
+/**
+ * Marks a promise as handled now, for one that is awaited only after other work that may throw:
+ * its failure then still reaches the await, and an earlier throw is reported as itself rather
+ * than as this promise's unhandled rejection.
+ */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function sortFindings(findings: readonly Finding[]): Finding[] {

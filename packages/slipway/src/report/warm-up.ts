@@ -1,6 +1,7 @@
+import type { TopLevelSpec } from 'vega-lite';
 import { layoutDiagram } from './diagram/layout.js';
 import type { Diagram } from './diagram/types.js';
-import { loadChartLibraries } from './drawing/thread.js';
+import { chartSvgOnThread } from './drawing/thread.js';
 
 /**
  * A small environment with every feature the layout uses (nested groups, ports, labelled edges
@@ -31,13 +32,38 @@ const WARM_UP: Diagram = {
   ],
 };
 
+/** A stacked bar with a legend and a text mark, as the cost chart has, for Vega to draw once. */
+const WARM_UP_CHART: TopLevelSpec = {
+  layer: [
+    {
+      data: { values: [{ scope: 'dev', category: 'Fargate', usd: 1 }] },
+      mark: { type: 'bar' },
+      encoding: {
+        y: { field: 'scope', type: 'nominal' },
+        x: { field: 'usd', type: 'quantitative', stack: 'zero' },
+        color: { field: 'category', type: 'nominal' },
+      },
+    },
+    {
+      data: { values: [{ scope: 'dev', end: 1, label: '$1' }] },
+      mark: { type: 'text', dx: 4 },
+      encoding: {
+        y: { field: 'scope', type: 'nominal' },
+        x: { field: 'end', type: 'quantitative' },
+        text: { field: 'label', type: 'nominal' },
+      },
+    },
+  ],
+};
+
 /**
  * Starts the drawing thread and warms it, without waiting: ELK lays out a small diagram and Vega
- * loads. A command that will draw calls this before its long work starts.
+ * draws a small chart, so both are loaded and their code compiled before the real drawings
+ * arrive. A command that will draw calls this before its long work starts.
  */
 export function warmDrawingThread(): void {
   // A failing engine fails the real drawings too, with the reason; the warm-up has nothing to add.
   const ignore = () => undefined;
   layoutDiagram(WARM_UP).catch(ignore);
-  loadChartLibraries().catch(ignore);
+  chartSvgOnThread(WARM_UP_CHART).catch(ignore);
 }

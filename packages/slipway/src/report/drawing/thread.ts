@@ -6,7 +6,6 @@ import type { TopLevelSpec } from 'vega-lite';
 interface Work {
   readonly layout: { readonly input: ElkNode; readonly result: ElkNode };
   readonly chart: { readonly input: TopLevelSpec; readonly result: string };
-  readonly load: { readonly input: null; readonly result: null };
 }
 
 /** Asked of the thread and not yet answered. */
@@ -19,7 +18,6 @@ interface Pending {
 const WHAT: Record<keyof Work, string> = {
   layout: 'ELK could not lay out the diagram',
   chart: 'Vega could not draw the chart',
-  load: 'the charting libraries did not load',
 };
 
 let thread: Worker | undefined;
@@ -68,9 +66,4 @@ export function layOutOnThread(graph: ElkNode): Promise<ElkNode> {
 /** A Vega-Lite spec as SVG, drawn by Vega on the drawing thread. */
 export function chartSvgOnThread(spec: TopLevelSpec): Promise<string> {
   return ask('chart', spec);
-}
-
-/** Loads Vega and Vega-Lite on the drawing thread ahead of the first chart. */
-export function loadChartLibraries(): Promise<null> {
-  return ask('load', null);
 }

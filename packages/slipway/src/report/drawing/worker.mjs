@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const ELK = require('elkjs/lib/elk.bundled.js');
 const elk = new ELK();
 
-/** Vega and Vega-Lite, loaded on the first chart (or on `load`), once. */
+/** Vega and Vega-Lite, loaded on the first chart, once. */
 let charting;
 const chartLibraries = () =>
   (charting ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({
@@ -31,10 +31,6 @@ async function chartSvg(spec) {
 const work = {
   layout: (graph) => elk.layout(graph),
   chart: chartSvg,
-  load: async () => {
-    await chartLibraries();
-    return null;
-  },
 };
 
 parentPort.on('message', async ({ id, kind, input }) => {
