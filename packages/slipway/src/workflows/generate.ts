@@ -25,6 +25,13 @@ export interface GenerateOptions {
   readonly configPath: string;
 }
 
+/** A GitHub workflow as generated, before it is written: where it goes and what it says. */
+export interface GeneratedWorkflow {
+  /** From the repository root, e.g. `.github/workflows/deploy.yml`. */
+  readonly path: string;
+  readonly workflow: Workflow;
+}
+
 /**
  * Every workflow the model calls for, plus the pull-request template. Pure: the same model gives
  * byte-identical files, which is what `--check` relies on.
@@ -32,6 +39,25 @@ export interface GenerateOptions {
 export function generateWorkflows(model: AppModel, options: GenerateOptions): GeneratedFile[] {
   if (model.delivery?.ci === 'gitlab') return generateGitlabPipeline(model, options.configPath);
   const ctx = workflowContext(model, options.configPath);
+  return [
+    ...workflowsOf(ctx).map(({ path, workflow }) => ({
+      path: path.slice('.github/'.length),
+      content: renderWorkflow(workflow, options.configPath),
+    })),
+    { path: 'pull_request_template.md', content: pullRequestTemplate(ctx) },
+  ];
+}
+
+/**
+ * The GitHub workflows the model calls for as objects, what `generateWorkflows` renders: for a
+ * reader of their structure (the report's delivery graph), which so skips writing YAML and
+ * parsing it back.
+ */
+export function githubWorkflows(model: AppModel, options: GenerateOptions): GeneratedWorkflow[] {
+  return workflowsOf(workflowContext(model, options.configPath));
+}
+
+function workflowsOf(ctx: ReturnType<typeof workflowContext>): GeneratedWorkflow[] {
   const workflows: [string, Workflow][] = [
     ['pr.yml', prWorkflow(ctx)],
     ...ctx.delivery.builds.map((b): [string, Workflow] => [buildWorkflowFile(b), buildWorkflow(ctx, b)]),
@@ -40,13 +66,7 @@ export function generateWorkflows(model: AppModel, options: GenerateOptions): Ge
       ? []
       : [['preview.yml', previewWorkflow(ctx, ctx.delivery.preview)] as [string, Workflow]]),
   ];
-  return [
-    ...workflows.map(([name, workflow]) => ({
-      path: `workflows/${name}`,
-      content: renderWorkflow(workflow, options.configPath),
-    })),
-    { path: 'pull_request_template.md', content: pullRequestTemplate(ctx) },
-  ];
+  return workflows.map(([name, workflow]) => ({ path: `.github/workflows/${name}`, workflow }));
 }
 
 /** The generated workflow files, parsed back, as the rules and tests read them. */

@@ -16,7 +16,10 @@ export interface RoleAssumption {
  * the job's `if:`. Anything else throws: a subject that cannot be derived cannot be checked
  * against a trust policy.
  */
-export function roleAssumptions(file: WorkflowFile, repository: string): RoleAssumption[] {
+export function roleAssumptions(
+  file: Pick<WorkflowFile, 'path' | 'workflow'>,
+  repository: string,
+): RoleAssumption[] {
   return jobsOf(file.workflow).flatMap(([id, job]) =>
     roleSteps(job).map((step) => ({
       file: file.path,
@@ -27,7 +30,12 @@ export function roleAssumptions(file: WorkflowFile, repository: string): RoleAss
   );
 }
 
-function subjectOf(file: WorkflowFile, id: string, job: Job, repository: string): string {
+function subjectOf(
+  file: Pick<WorkflowFile, 'path' | 'workflow'>,
+  id: string,
+  job: Job,
+  repository: string,
+): string {
   const environment = environmentOf(job);
   if (environment !== undefined) {
     if (environment.includes('${{')) throw new Error(`${file.path} ${id}: the environment is an expression`);

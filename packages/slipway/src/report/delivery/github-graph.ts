@@ -1,9 +1,9 @@
 import { githubOf } from '../../model/ci-host.js';
 import type { AppModel } from '../../model/types.js';
-import { generateWorkflows, workflowFiles } from '../../workflows/generate.js';
+import { type GeneratedWorkflow, githubWorkflows } from '../../workflows/generate.js';
 import { type RoleAssumption, roleAssumptions } from '../../workflows/oidc-subjects.js';
 import { environmentOf, jobsOf } from '../../workflows/rules/support.js';
-import type { Job, WorkflowFile } from '../../workflows/workflow-types.js';
+import type { Job } from '../../workflows/workflow-types.js';
 import type { Diagram, DiagramEdge, DiagramNode } from '../diagram/types.js';
 import { groupNode, jobNode, needsEdge, roleName, subjectLine, WAITS_FOR_APPROVAL } from './parts.js';
 
@@ -14,7 +14,7 @@ import { groupNode, jobNode, needsEdge, roleName, subjectLine, WAITS_FOR_APPROVA
  * workflow's triggers to, and each role it assumes with the OIDC subject GitHub gives it.
  */
 export function githubDeliveryDiagram(model: AppModel, configPath: string): Diagram {
-  const files = workflowFiles(generateWorkflows(model, { configPath }));
+  const files = githubWorkflows(model, { configPath });
   const repository = githubOf(model).repository;
   const production = new Set(
     model.ci.deployRoles
@@ -43,7 +43,7 @@ export function githubDeliveryDiagram(model: AppModel, configPath: string): Diag
 }
 
 /** A job's node id: unique across files, since two workflows may both have a `plan` job. */
-function jobId(file: WorkflowFile, job: string): string {
+function jobId(file: GeneratedWorkflow, job: string): string {
   return `${file.path}#${job}`;
 }
 
@@ -65,7 +65,7 @@ function assumptionDetails(assumptions: readonly RoleAssumption[]): string[] {
 }
 
 /** Event name → how a reader says it, in the file's order. */
-function triggersOf(file: WorkflowFile): Map<string, string> {
+function triggersOf(file: GeneratedWorkflow): Map<string, string> {
   const on = file.workflow.on as Record<string, Record<string, unknown> | readonly unknown[] | null>;
   return new Map(Object.entries(on).map(([event, filter]) => [event, describeEvent(event, filter)]));
 }
