@@ -40,8 +40,8 @@ export function generateWorkflows(model: AppModel, options: GenerateOptions): Ge
   if (model.delivery?.ci === 'gitlab') return generateGitlabPipeline(model, options.configPath);
   const ctx = workflowContext(model, options.configPath);
   return [
-    ...workflowsOf(ctx).map(({ path, workflow }) => ({
-      path: path.slice('.github/'.length),
+    ...workflowsOf(ctx).map(([name, workflow]) => ({
+      path: `workflows/${name}`,
       content: renderWorkflow(workflow, options.configPath),
     })),
     { path: 'pull_request_template.md', content: pullRequestTemplate(ctx) },
@@ -54,11 +54,15 @@ export function generateWorkflows(model: AppModel, options: GenerateOptions): Ge
  * parsing it back.
  */
 export function githubWorkflows(model: AppModel, options: GenerateOptions): GeneratedWorkflow[] {
-  return workflowsOf(workflowContext(model, options.configPath));
+  return workflowsOf(workflowContext(model, options.configPath)).map(([name, workflow]) => ({
+    path: `.github/workflows/${name}`,
+    workflow,
+  }));
 }
 
-function workflowsOf(ctx: ReturnType<typeof workflowContext>): GeneratedWorkflow[] {
-  const workflows: [string, Workflow][] = [
+/** Each workflow with its file name under `.github/workflows`. */
+function workflowsOf(ctx: ReturnType<typeof workflowContext>): [string, Workflow][] {
+  return [
     ['pr.yml', prWorkflow(ctx)],
     ...ctx.delivery.builds.map((b): [string, Workflow] => [buildWorkflowFile(b), buildWorkflow(ctx, b)]),
     ['deploy.yml', deployWorkflow(ctx)],
@@ -66,7 +70,6 @@ function workflowsOf(ctx: ReturnType<typeof workflowContext>): GeneratedWorkflow
       ? []
       : [['preview.yml', previewWorkflow(ctx, ctx.delivery.preview)] as [string, Workflow]]),
   ];
-  return workflows.map(([name, workflow]) => ({ path: `.github/workflows/${name}`, workflow }));
 }
 
 /** The generated workflow files, parsed back, as the rules and tests read them. */
