@@ -8,7 +8,8 @@ import {
 import { type DeployedStack, driftedParameters, readDeployedStack } from './deployed-state.js';
 import { classifyEnvironmentChanges } from './environment-changes.js';
 import type { Session } from './session.js';
-import type { StackChanges, StackTemplates } from './stack-changes.js';
+import type { StackChanges } from './resource-change.js';
+import type { StackTemplates } from './stack-changes.js';
 
 /** Each planned stack's changes against what is deployed, and what is deployed. */
 export interface Comparison {

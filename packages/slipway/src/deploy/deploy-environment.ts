@@ -17,7 +17,8 @@ import { ensureLocalAlertSecrets, PLACEHOLDER_PAGERDUTY_URL } from './local-aler
 import { ensureLocalBootstrap } from './local-bootstrap.js';
 import { refuseStatefulChanges, unusedAllowances } from './replacement-guard.js';
 import { openSession, type Session, type SessionOptions, type StackGroup, synthesize } from './session.js';
-import { classifyStackChanges, type StackChanges } from './stack-changes.js';
+import type { StackChanges } from './resource-change.js';
+import { classifyStackChanges } from './stack-changes.js';
 import { stackFailure } from './stack-failure.js';
 import type { DeployTarget } from './target.js';
 import { ProvisionError } from '../provision/errors.js';

@@ -2,7 +2,7 @@ import type { AppModel } from '../model/types.js';
 import { compareWithDeployed } from './compare.js';
 import { type StatefulChange, statefulChanges } from './replacement-guard.js';
 import { inGroup, openSession, type SessionOptions, type StackGroup, synthesize } from './session.js';
-import type { StackChanges } from './stack-changes.js';
+import type { StackChanges } from './resource-change.js';
 import type { DeployTarget } from './target.js';
 
 export interface DiffOptions extends SessionOptions {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CfnResource, CfnTemplate } from '../template/types.js';
-import { classifyStackChanges, type StackChanges, type StackTemplates } from './stack-changes.js';
+import type { StackChanges } from './resource-change.js';
+import { classifyStackChanges, type StackTemplates } from './stack-changes.js';
 import { references } from './template-references.js';
 
 const SSM_PARAMETER = 'AWS::SSM::Parameter';

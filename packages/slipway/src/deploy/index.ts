@@ -33,10 +33,6 @@ export {
 export { type ImageTagOverride, parseImageTag } from './image-tags.js';
 export { type StatefulChange, statefulChanges } from './replacement-guard.js';
 export type { SessionOptions } from './session.js';
-export {
-  type ChangeAction,
-  classifyStackChanges,
-  type ResourceChange,
-  type StackChanges,
-} from './stack-changes.js';
+export type { ChangeAction, ResourceChange, StackChanges } from './resource-change.js';
+export { classifyStackChanges } from './stack-changes.js';
 export { chooseTarget, type DeployTarget } from './target.js';

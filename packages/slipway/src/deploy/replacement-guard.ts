@@ -1,6 +1,6 @@
 import { StatefulChangeRefusedError } from './errors.js';
 import { describeMove } from './network-moves.js';
-import { endangersData, type ResourceChange, type StackChanges } from './stack-changes.js';
+import { endangersData, type ResourceChange, type StackChanges } from './resource-change.js';
 
 /** A stateful resource a deploy would replace, remove, or move to another VPC or other subnets. */
 export interface StatefulChange extends ResourceChange {

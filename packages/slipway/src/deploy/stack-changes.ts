@@ -5,14 +5,6 @@ import { describeMove, type NetworkMove, networkMoves } from './network-moves.js
 import type { ChangeAction, StackChanges } from './resource-change.js';
 import { references } from './template-references.js';
 
-export {
-  ACTION_WORDS,
-  type ChangeAction,
-  endangersData,
-  type ResourceChange,
-  type StackChanges,
-} from './resource-change.js';
-
 /** A stack's deployed and planned templates, and which of its parameters take new values. */
 export interface StackTemplates {
   readonly name: string;

@@ -1,5 +1,6 @@
 import { classifyEnvironmentChanges } from '../deploy/environment-changes.js';
-import type { StackChanges, StackTemplates } from '../deploy/stack-changes.js';
+import type { StackChanges } from '../deploy/resource-change.js';
+import type { StackTemplates } from '../deploy/stack-changes.js';
 import type { SynthesizedStack } from '../template/types.js';
 import type { PlanOnDisk } from './read-plan.js';
 

@@ -5,7 +5,7 @@ import {
   statefulChanges,
   unusedAllowances,
 } from '../../src/deploy/replacement-guard.js';
-import type { StackChanges } from '../../src/deploy/stack-changes.js';
+import type { StackChanges } from '../../src/deploy/resource-change.js';
 
 const stacks: StackChanges[] = [
   {

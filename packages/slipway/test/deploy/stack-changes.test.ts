@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStackChanges, type ResourceChange } from '../../src/deploy/stack-changes.js';
+import type { ResourceChange } from '../../src/deploy/resource-change.js';
+import { classifyStackChanges } from '../../src/deploy/stack-changes.js';
 import type { CfnTemplate } from '../../src/template/types.js';
 
 const ssm = (name: string) => ({ Type: 'AWS::SSM::Parameter::Value<String>', Default: name });

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { diffEnvironment } from '../../deploy/index.js';
-import type { StackChanges } from '../../deploy/stack-changes.js';
+import type { StackChanges } from '../../deploy/resource-change.js';
 import type { AppModel } from '../../model/types.js';
 import { planDiff } from '../../report/plan-diff.js';
 import { fromPlan, type PlanOnDisk, readPlanFile } from '../../report/read-plan.js';

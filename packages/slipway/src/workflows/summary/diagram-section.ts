@@ -1,4 +1,4 @@
-import type { StackChanges } from '../../deploy/stack-changes.js';
+import type { StackChanges } from '../../deploy/resource-change.js';
 import { environmentDiagram } from '../../report/diagram/from-templates.js';
 import { diagramMermaid, tooLarge } from '../../report/diagram/mermaid.js';
 import { nodeChanges, nodeIndex } from '../../report/node-index.js';
