@@ -89,9 +89,21 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
     input.model === undefined
       ? undefined
       : deliveryDiagram(input.model, input.configPath ?? 'slipway.config.ts');
-  const deliveryLayout = delivery === undefined ? undefined : awaitedLater(layoutDiagram(delivery));
+  const deliveryDrawing =
+    delivery === undefined
+      ? undefined
+      : awaitedLater(
+          layoutDiagram(delivery).then((laid) => ({
+            diagram: delivery,
+            svg: renderDiagramSvg(laid, { idPrefix: 'delivery-' }),
+          })),
+        );
   const preview = input.model === undefined ? undefined : estimatePreviewCost(input.model);
-  const [laidOut, laidDelivery, chartSvg] = await Promise.all([Promise.all(layouts), deliveryLayout, chart]);
+  const [laidOut, drawnDelivery, chartSvg] = await Promise.all([
+    Promise.all(layouts),
+    deliveryDrawing,
+    chart,
+  ]);
   const environments = plan.environments.map((env, position): EnvironmentSection => {
     const diagram = diagrams[position]!;
     const index = nodeIndex(diagram);
@@ -117,10 +129,7 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
     costChartSvg: chartSvg,
     usage: usageAssumptions(input.model, plan),
     preview,
-    delivery:
-      delivery === undefined || laidDelivery === undefined
-        ? undefined
-        : { diagram: delivery, svg: renderDiagramSvg(laidDelivery, { idPrefix: 'delivery-' }) },
+    delivery: drawnDelivery,
     changesAgainst: input.changes?.against,
     legendSvg: renderLegendSvg({
       kinds: new Set(environments.flatMap((e) => e.diagram.nodes.map((n) => n.kind))),

@@ -34,7 +34,7 @@ export function planCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(new Option('--html <file>', 'also write the plan as an HTML report (see slipway report)'))
     .action(async (options: PlanCommandOptions) => {
       if (options.html !== undefined) {
-        // ELK's thread loads and warms on the other core while this one synthesizes.
+        // The drawing thread loads ELK and Vega on the other core while this one synthesizes.
         (await import('../../report/warm-up.js')).warmDrawingThread();
       }
       const configPath = resolveConfigPath(options.config);

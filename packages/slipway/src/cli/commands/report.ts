@@ -65,7 +65,8 @@ export function reportCommand(io: CliIo, setExit: (code: number) => void): Comma
 }
 
 async function reportInput(options: ReportCommandOptions, io: CliIo): Promise<ReportInput> {
-  // ELK's thread loads on the other core while this one loads the config and plans.
+  // The drawing thread loads ELK and Vega on the other core while this one loads the config and
+  // plans (or reads the plan file).
   warmDrawingThread();
   const configPath = resolveConfigPath(options.config);
   // A plan file needs no config, unless the report compares with a target: the diff synthesizes.
