@@ -12,7 +12,6 @@ import { karpenterNodeEstimate } from './controller-nodes.js';
 import { synthesize } from '../stacks/synthesize.js';
 
 export { UnknownEnvironmentError } from './errors.js';
-export { allFindings, hasUnacknowledgedErrors } from './findings.js';
 import type { Finding } from '../checks/finding.js';
 import type { CostItem, UnpricedItem } from '../cost/cost-item.js';
 import type { SynthesizedStack } from '../template/types.js';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { renderPlan } from '../../src/cli/commands/plan.js';
 import { PRICE_TABLES } from '../../src/cost/prices/index.js';
 import type { AppModel } from '../../src/model/types.js';
-import { hasUnacknowledgedErrors, runPlan } from '../../src/plan/run-plan.js';
+import { hasUnacknowledgedErrors } from '../../src/plan/findings.js';
+import { runPlan } from '../../src/plan/run-plan.js';
 import { renderPlanMarkdown } from '../../src/workflows/plan-markdown.js';
 import { devFloorModel } from '../fixtures/models.js';
 

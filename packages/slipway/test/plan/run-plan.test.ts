@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppModel } from '../../src/model/types.js';
-import {
-  allFindings,
-  hasUnacknowledgedErrors,
-  runPlan,
-  UnknownEnvironmentError,
-} from '../../src/plan/run-plan.js';
+import { allFindings, hasUnacknowledgedErrors } from '../../src/plan/findings.js';
+import { runPlan, UnknownEnvironmentError } from '../../src/plan/run-plan.js';
 import { devFloorModel } from '../fixtures/models.js';
 
 /** The floor model promoted to production, but with its database left unprotected. */

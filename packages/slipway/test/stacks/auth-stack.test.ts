@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
-import { allFindings, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
+import { allFindings } from '../../src/plan/findings.js';
+import { type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { authConfig } from './auth-fixture.js';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
 import type { EnvironmentConfig, SlipwayConfig } from '../../src/config/schema.js';
-import { allFindings, type PlanOutcome } from '../../src/plan/run-plan.js';
+import { allFindings } from '../../src/plan/findings.js';
+import type { PlanOutcome } from '../../src/plan/run-plan.js';
 import { LINT_ALL_TIMEOUT_MS, lintTemplates } from '../support/cfn-lint.js';
 import { plansOnce, templateFiles } from '../support/plans-once.js';
 

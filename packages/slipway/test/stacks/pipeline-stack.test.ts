@@ -6,7 +6,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { AppModel } from '../../src/model/types.js';
-import { hasUnacknowledgedErrors, type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
+import { hasUnacknowledgedErrors } from '../../src/plan/findings.js';
+import { type PlanOutcome, runPlan } from '../../src/plan/run-plan.js';
 import { megadollsLikeModel } from '../fixtures/models.js';
 import { type FixtureApp, fixtureApp } from './fixture-app.js';
 

@@ -7,7 +7,8 @@ import { readViolations } from '../../../src/checks/control-tower/read-violation
 import { controlTowerRulesDir, runGuard } from '../../../src/checks/control-tower/run-guard.js';
 import type { Finding } from '../../../src/checks/finding.js';
 import type { AppModel } from '../../../src/model/types.js';
-import { allFindings, runPlan } from '../../../src/plan/run-plan.js';
+import { allFindings } from '../../../src/plan/findings.js';
+import { runPlan } from '../../../src/plan/run-plan.js';
 
 const root = path.resolve(import.meta.dirname, '../../../../..');
 const isControl = (rule: string) => rule.startsWith('CT.');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/checks/finding.js';
 import type { AppModel, EnvironmentModel } from '../../../src/model/types.js';
-import { allFindings, runPlan } from '../../../src/plan/run-plan.js';
+import { allFindings } from '../../../src/plan/findings.js';
+import { runPlan } from '../../../src/plan/run-plan.js';
 import { megadollsLikeModel } from '../../fixtures/models.js';
 
 const HTTP_REDIRECT = 'CT.ELASTICLOADBALANCING.PR.1';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
 import type { AppModel } from '../../../src/model/types.js';
-import { allFindings, runPlan } from '../../../src/plan/run-plan.js';
+import { allFindings } from '../../../src/plan/findings.js';
+import { runPlan } from '../../../src/plan/run-plan.js';
 
 const root = path.resolve(import.meta.dirname, '../../../../..');
 const isControl = (rule: string) => rule.startsWith('CT.');

@@ -6,7 +6,8 @@ import { authPublicServiceChecksTokens } from '../../../src/checks/rules/auth/pu
 import { runRules } from '../../../src/checks/rules/run-rules.js';
 import { resolveConfig } from '../../../src/config/resolve.js';
 import type { SlipwayConfig } from '../../../src/config/schema.js';
-import { allFindings, runPlan } from '../../../src/plan/run-plan.js';
+import { allFindings } from '../../../src/plan/findings.js';
+import { runPlan } from '../../../src/plan/run-plan.js';
 import type { CfnResource, CfnTemplate } from '../../../src/template/types.js';
 import { authConfig } from '../../stacks/auth-fixture.js';
 import { checkRule } from './check-rule.js';
