@@ -1,26 +1,11 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../../config/load.js';
-import { diffEnvironment } from '../../deploy/index.js';
-import type { StackChanges } from '../../deploy/resource-change.js';
-import type { AppModel } from '../../model/types.js';
-import { planDiff } from '../../report/plan-diff.js';
-import { fromPlan, type PlanOnDisk, readPlanFile } from '../../report/read-plan.js';
-import type { ReportInput } from '../../report/report-data.js';
-import { warmDrawingThread } from '../../report/warm-up.js';
-import { writeReport } from '../../report/write-report.js';
-import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { planModel } from '../plan-from-options.js';
-import {
-  addConfigOptions,
-  configPathFromCwd,
-  type ConfigOptions,
-  DEFAULT_OUT,
-  resolveConfigPath,
-} from '../shared-options.js';
-import { addTargetOptions, progressPrinter, reportingErrors, type TargetOptions } from './deploy.js';
+import { addConfigOptions, type ConfigOptions, DEFAULT_OUT } from '../shared-options.js';
+import { addTargetOptions, type TargetOptions } from './deploy.js';
 
-interface ReportCommandOptions extends ConfigOptions, TargetOptions {
+// The command's options only: what it does is in report-run.ts, loaded when it runs.
+
+export interface ReportCommandOptions extends ConfigOptions, TargetOptions {
   readonly out: string;
   readonly templates: string;
   readonly fromPlan?: string;
@@ -54,59 +39,8 @@ export function reportCommand(io: CliIo, setExit: (code: number) => void): Comma
         'Exit codes: 0 written, 2 config, usage or input error.',
     );
   addTargetOptions(addConfigOptions(command)).action(async (options: ReportCommandOptions) => {
-    await reportingErrors(io, setExit, async () => {
-      const input = await reportInput(options, io);
-      const file = await writeReport(input, options.out);
-      io.out(options.json ? `${JSON.stringify({ report: file })}\n` : `Report written to ${file}\n`);
-      setExit(ExitCode.ok);
-    });
+    const { runReportCommand } = await import('./report-run.js');
+    await runReportCommand(options, io, setExit);
   });
   return command;
-}
-
-async function reportInput(options: ReportCommandOptions, io: CliIo): Promise<ReportInput> {
-  // The drawing thread loads ELK and Vega on the other core while this one loads the config and
-  // plans (or reads the plan file).
-  warmDrawingThread();
-  const configPath = resolveConfigPath(options.config);
-  // A plan file needs no config, unless the report compares with a target: the diff synthesizes.
-  const model =
-    options.fromPlan === undefined || options.target !== undefined ? await loadConfig(configPath) : undefined;
-  const plan =
-    options.fromPlan !== undefined
-      ? readPlanFile(options.fromPlan)
-      : fromPlan(planModel(model!, { ...options, out: options.templates }, io));
-  return {
-    plan,
-    model,
-    configPath: configPathFromCwd(configPath),
-    changes: await changesOf(options, plan, model, io),
-  };
-}
-
-/** What the plan changes: against an earlier plan file, or against what a target has deployed. */
-async function changesOf(
-  options: ReportCommandOptions,
-  plan: PlanOnDisk,
-  model: AppModel | undefined,
-  io: CliIo,
-): Promise<ReportInput['changes']> {
-  if (options.against !== undefined) {
-    const base = readPlanFile(options.against);
-    return {
-      against: `the plan in ${options.against}`,
-      environments: new Map(planDiff(base, plan).map((e) => [e.environment, e.stacks])),
-    };
-  }
-  if (options.target === undefined || model === undefined) return undefined;
-  const environments = new Map<string, readonly StackChanges[]>();
-  for (const env of plan.plan.environments) {
-    const diff = await diffEnvironment(model, env.name, {
-      target: options.target,
-      stateDir: options.stateDir,
-      onEvent: progressPrinter(io),
-    });
-    environments.set(env.name, diff.stacks);
-  }
-  return { against: `what is deployed (${options.target})`, environments };
 }

@@ -14,7 +14,7 @@ import { progressReporter } from '../progress.js';
 import { DEFAULT_CONFIG, DEFAULT_OUT, resolveConfigPath } from '../shared-options.js';
 import { progressPrinter, renderDeploy, reportingErrors } from './deploy.js';
 import { runDev } from './dev.js';
-import { renderPlan } from './plan.js';
+import { renderPlan } from './plan-run.js';
 
 interface UpCommandOptions {
   readonly config: string;
