@@ -38,3 +38,6 @@ export function resolveConfigPath(file: string): string {
 export function configPathFromCwd(absolute: string): string {
   return path.relative(process.cwd(), absolute).split(path.sep).join('/');
 }
+
+/** Collects a repeatable option's values in order (`--image-tag a --image-tag b`). */
+export const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -6,7 +6,7 @@ import {
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDeploy } from '../../src/cli/commands/deploy.js';
+import { renderDeploy } from '../../src/cli/render/deploy.js';
 import { loadConfig } from '../../src/config/load.js';
 import { type DeployEvent, deployEnvironment } from '../../src/deploy/index.js';
 import type { AppModel } from '../../src/model/types.js';

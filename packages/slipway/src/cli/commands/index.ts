@@ -5,8 +5,9 @@ import type { CliIo } from '../io.js';
 export type CommandFactory = (io: CliIo, setExit: (code: number) => void) => Command;
 
 /**
- * Every command, loaded only when it runs: `slipway dev` then never loads aws-cdk-lib, and `plan`
- * never loads the deployer. Order is the order `--help` lists them in.
+ * Every command's definition (its options and help), loaded only when a command line needs it.
+ * A definition loads what the command does only when it runs (`<command>-run.ts`), so `--help`
+ * loads them all and still no aws-cdk-lib. Order is the order `--help` lists them in.
  */
 export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   init: async () => (await import('./init.js')).initCommand,
@@ -26,12 +27,15 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory>>> =
 };
 
 /**
- * The commands a command line needs: just the one it names, or all of them when it names none
- * (for `--help`, or to let commander report an unknown command with the full list).
+ * The commands a command line needs: just the one it names; none for `--version`, which the
+ * program answers itself; all of them otherwise (for `--help`, or to let commander report an
+ * unknown command with the full list).
  */
 export async function commandsFor(argv: readonly string[]): Promise<CommandFactory[]> {
   const named = argv.find((arg) => !arg.startsWith('-'));
   const load = named === undefined ? undefined : COMMANDS[named];
   if (load) return [await load()];
+  const asks = (...flags: string[]) => argv.some((arg) => flags.includes(arg));
+  if (named === undefined && asks('--version', '-V') && !asks('--help', '-h')) return [];
   return Promise.all(Object.values(COMMANDS).map((l) => l()));
 }

@@ -1,13 +1,10 @@
-import path from 'node:path';
 import { Command, Option } from 'commander';
-import pc from 'picocolors';
-import { InitError, initProject } from '../../init/init-project.js';
-import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { renderTable } from '../render/table.js';
 import { DEFAULT_CONFIG } from '../shared-options.js';
 
-interface InitCommandOptions {
+// The command's options only: what it does is in init-run.ts, loaded when it runs.
+
+export interface InitCommandOptions {
   readonly config: string;
   readonly dir: string;
   readonly app?: string;
@@ -28,47 +25,8 @@ export function initCommand(io: CliIo, setExit: (code: number) => void): Command
     .addOption(
       new Option('--json', 'print one JSON document on stdout instead of the summary').default(false),
     )
-    .action((options: InitCommandOptions) => {
-      let result: ReturnType<typeof initProject>;
-      try {
-        result = initProject({
-          root: options.dir,
-          configFile: options.config,
-          force: options.force,
-          ...(options.app === undefined ? {} : { app: options.app }),
-        });
-      } catch (error) {
-        if (!(error instanceof InitError)) throw error;
-        io.err(`${pc.red('✗')} ${error.message}\n`);
-        setExit(ExitCode.usage);
-        return;
-      }
-      if (options.json) {
-        io.out(`${JSON.stringify(result, null, 2)}\n`);
-        return;
-      }
-      const root = path.resolve(options.dir);
-      const lines = [
-        pc.bold(`${result.app} · init`),
-        '',
-        result.services.length === 0
-          ? pc.yellow('No Dockerfile found: the config has no services yet.')
-          : renderTable(
-              ['service', 'port', 'source'],
-              result.services.map((s) => [
-                s.name,
-                s.port === undefined ? '8080 (guessed)' : String(s.port),
-                s.context,
-              ]),
-            ),
-        '',
-        `${pc.green('✓')} wrote ${path.relative(root, result.configFile)}${result.repository ? ` (repository ${result.repository} from git remote)` : ''}`,
-        `${pc.green('✓')} wrote ${result.files.map((f) => `.github/${f.path}`).join(', ')}`,
-        '',
-        pc.bold('Fill in:'),
-        ...result.todo.map((item) => `  • ${item}`),
-        '',
-      ];
-      io.out(lines.join('\n'));
+    .action(async (options: InitCommandOptions) => {
+      const { runInitCommand } = await import('./init-run.js');
+      runInitCommand(options, io, setExit);
     });
 }

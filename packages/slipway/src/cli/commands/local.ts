@@ -1,22 +1,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import pc from 'picocolors';
-import { EMULATOR_LIMITS } from '../../local-cloud/emulator-limits.js';
-import {
-  localCloudStatus,
-  resetLocalCloud,
-  startLocalCloud,
-  stopLocalCloud,
-} from '../../local-cloud/launcher.js';
 import { DEFAULT_STATE_DIR } from '../../local-cloud/state-file.js';
 import type { CliIo } from '../io.js';
-import { reportingErrors } from './deploy.js';
 
-interface LocalOptions {
+// The command's options only: what each subcommand does is in local-run.ts, loaded when it runs.
+
+export interface LocalOptions {
   readonly stateDir: string;
   readonly json: boolean;
 }
 
-interface StartOptions extends LocalOptions {
+export interface StartOptions extends LocalOptions {
   readonly port?: number;
 }
 
@@ -35,55 +28,29 @@ export function localCommand(io: CliIo, setExit: (code: number) => void): Comman
     .description('start the emulator in the background (a free port unless --port)')
     .addOption(new Option('-p, --port <port>', 'listen on this port of 127.0.0.1').argParser(parsePort))
     .action(async (options: StartOptions) => {
-      await reportingErrors(io, setExit, async () => {
-        const cloud = await startLocalCloud({ stateDir: options.stateDir, port: options.port });
-        if (options.json) {
-          io.out(
-            `${JSON.stringify({ running: true, endpoint: cloud.endpoint, started: cloud.started }, null, 2)}\n`,
-          );
-          return;
-        }
-        io.out(
-          `${cloud.started ? pc.green(`✓ Local emulator started on ${cloud.endpoint}`) : `Local emulator already running on ${cloud.endpoint}`} ` +
-            `(moto ${cloud.motoVersion}, pid ${cloud.pid}).\n` +
-            `Deploy to it with \`slipway deploy --target local --env <env>\`; stop it with \`slipway local stop\`.\n` +
-            `It records resources but runs nothing: ${EMULATOR_LIMITS.join('; ')}.\n`,
-        );
-      });
+      const { runLocalStart } = await import('./local-run.js');
+      await runLocalStart(options, io, setExit);
     });
 
   const stop = new Command('stop')
     .description('stop the emulator; everything deployed to it is gone')
     .action(async (options: LocalOptions) => {
-      const stopped = await stopLocalCloud({ stateDir: options.stateDir });
-      if (options.json) io.out(`${JSON.stringify({ running: false, stopped }, null, 2)}\n`);
-      else io.out(stopped ? 'Local emulator stopped.\n' : 'The local emulator was not running.\n');
+      const { runLocalStop } = await import('./local-run.js');
+      await runLocalStop(options, io);
     });
 
   const status = new Command('status')
     .description('whether the emulator runs, and where')
     .action(async (options: LocalOptions) => {
-      const current = await localCloudStatus({ stateDir: options.stateDir });
-      if (options.json) {
-        io.out(
-          `${JSON.stringify({ running: current.running, endpoint: current.endpoint ?? null }, null, 2)}\n`,
-        );
-      } else {
-        io.out(
-          current.running
-            ? `Local emulator running on ${current.endpoint} (moto ${current.motoVersion}, pid ${current.pid}).\n`
-            : 'The local emulator is not running. Start it with `slipway local start`.\n',
-        );
-      }
+      const { runLocalStatus } = await import('./local-run.js');
+      await runLocalStatus(options, io);
     });
 
   const reset = new Command('reset')
     .description('empty the emulator (every stack and resource) without restarting it')
     .action(async (options: LocalOptions) => {
-      await reportingErrors(io, setExit, async () => {
-        await resetLocalCloud({ stateDir: options.stateDir });
-        io.out(options.json ? `${JSON.stringify({ reset: true })}\n` : 'Local emulator emptied.\n');
-      });
+      const { runLocalReset } = await import('./local-run.js');
+      await runLocalReset(options, io, setExit);
     });
 
   for (const command of [start, stop, status, reset]) add(command);

@@ -1,34 +1,17 @@
 import { Command, Option } from 'commander';
-import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { formatUsd } from '../../cost/format.js';
-import { parseImageTag } from '../../deploy/index.js';
-import {
-  type DeployedPreview,
-  estimatePreviewCost,
-  listPreviews,
-  parseDuration,
-  type PreviewDownResult,
-  previewDown,
-  type PreviewUpResult,
-  previewUp,
-  prunePreviews,
-} from '../../preview/index.js';
 import type { CliIo } from '../io.js';
-import { renderPairs, renderTable } from '../render/table.js';
-import { DEFAULT_CONFIG, resolveConfigPath } from '../shared-options.js';
-import { addTargetOptions, progressPrinter, reportingErrors, type TargetOptions } from './deploy.js';
-import { needsLoadBalancer } from '../../stacks/runtime/ecs/shared-load-balancer.js';
+import { DEFAULT_CONFIG, repeatable } from '../shared-options.js';
+import { addTargetOptions, type TargetOptions } from '../target-options.js';
 
-interface PreviewOptions extends Omit<TargetOptions, 'env'> {
+// The command's options only: what each subcommand does is in preview-run.ts, loaded when it runs.
+
+export interface PreviewOptions extends Omit<TargetOptions, 'env'> {
   readonly branch: string;
   readonly imageTag: string[];
   readonly olderThan: string;
   readonly dryRun: boolean;
   readonly branchImages: boolean;
 }
-
-const repeatable = (value: string, previous: string[] = []) => [...previous, value];
 
 /** `slipway preview up|down|list|prune`: per-branch copies of the services inside dev. */
 export function previewCommand(io: CliIo, setExit: (code: number) => void): Command {
@@ -39,14 +22,9 @@ export function previewCommand(io: CliIo, setExit: (code: number) => void): Comm
     preview.addCommand(
       withCommon(command).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
     );
-  const run = (work: (options: PreviewOptions) => Promise<void>) => async (options: PreviewOptions) =>
-    reportingErrors(io, setExit, () => work(options));
-  const model = (options: PreviewOptions) => loadConfig(resolveConfigPath(options.config));
-  const session = (options: PreviewOptions) => ({
-    target: options.target,
-    stateDir: options.stateDir,
-    onEvent: progressPrinter(io),
-  });
+  // Each subcommand's work is loaded when it runs.
+  const run = (action: keyof typeof import('./preview-run.js')) => async (options: PreviewOptions) =>
+    (await import('./preview-run.js'))[action](options, io, setExit);
 
   const up = new Command('up')
     .description("bring the branch's preview up, or update it: its own database and role, then its stack")
@@ -62,70 +40,22 @@ export function previewCommand(io: CliIo, setExit: (code: number) => void): Comm
         "run images from the preview repositories (<repository>-preview), where the preview workflow pushes the branch's builds",
       ).default(false),
     )
-    .action(
-      run(async (options) => {
-        const result = await previewUp(await model(options), {
-          ...session(options),
-          branch: options.branch,
-          imageTags: options.imageTag.map(parseImageTag),
-          branchImages: options.branchImages,
-        });
-        io.out(options.json ? `${JSON.stringify(upJson(result), null, 2)}\n` : renderUp(result));
-      }),
-    );
+    .action(run('runPreviewUp'));
 
   const down = new Command('down')
     .description("take the branch's preview down: its stack, then its database and role")
     .requiredOption('-b, --branch <name>', 'the git branch whose preview goes')
-    .action(
-      run(async (options) => {
-        const result = await previewDown(await model(options), {
-          ...session(options),
-          branch: options.branch,
-        });
-        io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderDown(result));
-      }),
-    );
+    .action(run('runPreviewDown'));
 
   const list = new Command('list')
     .description('the previews deployed now, oldest first, with their address, age and cost per hour')
-    .action(
-      run(async (options) => {
-        const app = await model(options);
-        const previews = await listPreviews(app, session(options));
-        const usdPerHour = estimatePreviewCost(app)?.usdPerHour ?? null;
-        if (options.json) {
-          io.out(`${JSON.stringify({ previews: previews.map((p) => ({ ...p, usdPerHour })) }, null, 2)}\n`);
-        } else {
-          io.out(renderList(previews, usdPerHour));
-        }
-      }),
-    );
+    .action(run('runPreviewList'));
 
   const prune = new Command('prune')
     .description('take down every preview not deployed for longer than --older-than')
     .requiredOption('--older-than <age>', 'e.g. 7d, 36h, 90m: time since the last deploy')
     .addOption(new Option('--dry-run', 'only list what would go').default(false))
-    .action(
-      run(async (options) => {
-        const result = await prunePreviews(await model(options), {
-          ...session(options),
-          olderThanMs: parseDuration(options.olderThan),
-          dryRun: options.dryRun,
-        });
-        if (options.json) {
-          io.out(`${JSON.stringify(result, null, 2)}\n`);
-          return;
-        }
-        const verb = options.dryRun ? 'would remove' : 'removed';
-        const lines = result.stale.map(
-          (p) => `  ${p.stackName}  (${p.branch}, last deployed ${p.updatedAt})`,
-        );
-        io.out(
-          `${result.stale.length === 0 ? 'No preview is older than' : `${pc.green('✓')} ${verb} ${result.stale.length} previews older than`} ${options.olderThan}; ${result.kept.length} kept.\n${lines.join('\n')}${lines.length ? '\n' : ''}`,
-        );
-      }),
-    );
+    .action(run('runPreviewPrune'));
 
   for (const command of [up, down, list, prune]) add(command);
   return preview;
@@ -135,101 +65,4 @@ function withCommon(command: Command): Command {
   return addTargetOptions(command)
     .addOption(new Option('-c, --config <file>', 'the Slipway config to read').default(DEFAULT_CONFIG))
     .addOption(new Option('--json', 'print one JSON document on stdout').default(false));
-}
-
-function upJson(result: PreviewUpResult) {
-  const { plan, ...rest } = result;
-  return {
-    slug: plan.slug,
-    branch: plan.branch,
-    stackName: plan.stackName,
-    environment: plan.source.name,
-    port: plan.port,
-    createdAt: plan.createdAt,
-    databases: plan.databases,
-    ...rest,
-  };
-}
-
-function renderUp(result: PreviewUpResult): string {
-  const { plan } = result;
-  const lines = [
-    pc.bold(
-      `${plan.app} preview ${plan.slug} · ${result.action} in ${plan.source.name} (${result.target === 'local' ? 'local emulator' : 'AWS'})`,
-    ),
-    '',
-    renderPairs([
-      ['branch', plan.branch],
-      ['stack', plan.stackName],
-      [
-        'address',
-        result.url ??
-          (needsLoadBalancer(plan.environment)
-            ? '(see the stack output Url)'
-            : 'none: no service is public, so the preview has no listener'),
-      ],
-      ['databases', plan.databases.map((d) => `${d.databaseName} (role ${d.roleName})`).join(', ') || 'none'],
-      [
-        'services',
-        plan.environment.services.map((s) => `${s.name} (${s.image.repository}:${s.image.tag})`).join(', '),
-      ],
-      [
-        'cost',
-        result.usdPerHour === null
-          ? 'not priced: the region has no bundled prices'
-          : `${formatUsd(result.usdPerHour, 4)} / hour on Fargate Spot`,
-      ],
-    ]),
-  ];
-  if (result.emulatorLimits.length > 0) {
-    lines.push('', 'The emulator records these resources but does not run them:');
-    for (const limit of result.emulatorLimits) lines.push(`  - ${limit}`);
-  }
-  lines.push(
-    '',
-    pc.green(`✓ Preview up in ${result.seconds.toFixed(1)} s.`) +
-      ` Take it down with \`slipway preview down --branch ${JSON.stringify(plan.branch)}\`.`,
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-function renderDown(result: PreviewDownResult): string {
-  const parts = [
-    result.stackDeleted ? `stack ${result.stackName} deleted` : `no stack ${result.stackName} was deployed`,
-    ...result.dropped.map(
-      (d) =>
-        `database ${d.databaseName} and role ${d.roleName} ${d.ran ? 'dropped' : 'drop recorded (the emulator runs no containers)'}`,
-    ),
-  ];
-  return `${pc.green('✓')} Preview ${result.slug} down: ${parts.join('; ')}.\n`;
-}
-
-function renderList(previews: readonly DeployedPreview[], usdPerHour: number | null): string {
-  if (previews.length === 0) return 'No previews are deployed.\n';
-  const now = Date.now();
-  const table = renderTable(
-    ['preview', 'branch', 'status', 'address', 'created', 'last deploy', 'cost / hour'],
-    previews.map((p) => [
-      p.slug,
-      p.branch,
-      p.status,
-      p.url ?? '',
-      age(now - Date.parse(p.createdAt)),
-      age(now - Date.parse(p.updatedAt)),
-      usdPerHour === null ? 'not priced' : formatUsd(usdPerHour, 4),
-    ]),
-    ['left', 'left', 'left', 'left', 'right', 'right', 'right'],
-  );
-  if (usdPerHour === null)
-    return `${table}\n${previews.length} previews; their region has no bundled prices.\n`;
-  const total = formatUsd(usdPerHour * previews.length, 4);
-  return `${table}\n${previews.length} previews, about ${total} / hour together.\n`;
-}
-
-function age(ms: number): string {
-  const hours = ms / 3_600_000;
-  if (!Number.isFinite(hours)) return '?';
-  if (hours < 1) return `${Math.max(0, Math.round(ms / 60_000))} min ago`;
-  if (hours < 48) return `${Math.round(hours)} h ago`;
-  return `${Math.round(hours / 24)} d ago`;
 }

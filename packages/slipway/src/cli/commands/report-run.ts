@@ -11,7 +11,7 @@ import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';
 import { configPathFromCwd, resolveConfigPath } from '../shared-options.js';
-import { progressPrinter, reportingErrors } from './deploy.js';
+import { progressPrinter, reportingErrors } from '../deploy-feedback.js';
 import type { ReportCommandOptions } from './report.js';
 
 /** What `slipway report` does; loaded only when it runs, since it plans and draws. */

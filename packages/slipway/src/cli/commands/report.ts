@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from '../io.js';
 import { addConfigOptions, type ConfigOptions, DEFAULT_OUT } from '../shared-options.js';
-import { addTargetOptions, type TargetOptions } from './deploy.js';
+import { addTargetOptions, type TargetOptions } from '../target-options.js';
 
 // The command's options only: what it does is in report-run.ts, loaded when it runs.
 
