@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load.js';
 import type { AppModel } from '../model/types.js';
-import { type PlanOutcome, runPlan } from '../plan/run-plan.js';
+import { type PlanOptions, type PlanOutcome, runPlan } from '../plan/run-plan.js';
 import type { CliIo } from './io.js';
 import { progressReporter } from './progress.js';
 import { type ConfigOptions, resolveConfigPath } from './shared-options.js';
@@ -19,7 +19,7 @@ export function planModel(
   model: AppModel,
   options: ConfigOptions & { readonly out: string },
   io: CliIo,
-  parts: { readonly checks?: boolean; readonly cost?: boolean } = {},
+  parts: Pick<PlanOptions, 'checks' | 'cost' | 'onTemplates'> = {},
 ): PlanOutcome {
   return runPlan(model, {
     outdir: options.out,

@@ -29,6 +29,11 @@ export interface PlanOptions {
   /** Told about each step as it starts, for progress output. */
   readonly onStep?: (step: PlanStep) => void;
   /**
+   * Handed the synthesized stacks before the checks start, so work that needs only the templates
+   * (the report's diagrams) can begin on another thread while the checks run.
+   */
+  readonly onTemplates?: (stacks: readonly SynthesizedStack[]) => void;
+  /**
    * Price tables to price with, by region: how tests plan a region the bundle lacks.
    * @default the bundled tables
    */
@@ -77,6 +82,7 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
   if (withChecks) prepareChecks(built.app, selected);
   options.onStep?.({ kind: 'synth', stacks: built.stacks.length });
   const stacks = synthesize(built);
+  options.onTemplates?.(stacks);
 
   if (withChecks) options.onStep?.({ kind: 'checks', controlTower: selected.checks?.controlTower ?? false });
   const findings = withChecks

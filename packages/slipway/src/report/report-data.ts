@@ -4,14 +4,12 @@ import type { AppModel } from '../model/types.js';
 import type { EnvironmentPlan } from '../plan/types.js';
 import { estimatePreviewCost } from '../preview/preview-cost.js';
 import { costChartSvg, usageAssumptions, type UsageAssumption } from './cost-chart.js';
-import { deliveryDiagram } from './delivery-graph.js';
-import { environmentDiagram } from './diagram/from-templates.js';
-import { type LaidOutDiagram, layoutDiagram } from './diagram/layout.js';
 import { renderLegendSvg } from './diagram/render-legend.js';
 import { renderDiagramSvg } from './diagram/render-svg.js';
 import type { Diagram } from './diagram/types.js';
 import { nodeChanges, nodeIndex } from './node-index.js';
 import type { PlanOnDisk } from './read-plan.js';
+import { awaitedLater, ReportDrawings } from './report-drawings.js';
 
 /** What a report is made from: a plan with its templates, and optionally what it changes. */
 export interface ReportInput {
@@ -20,6 +18,8 @@ export interface ReportInput {
   readonly model?: AppModel;
   /** The config path as the workflows name it (relative to the repository root). */
   readonly configPath?: string;
+  /** Drawings already asked for while planning; the rest are asked for here. */
+  readonly drawings?: ReportDrawings;
   /** What this plan changes, per environment, and against what (a plan file or a deploy target). */
   readonly changes?: {
     readonly against: string;
@@ -71,41 +71,21 @@ export interface ReportData {
  */
 export async function buildReportData(input: ReportInput): Promise<ReportData> {
   const { plan } = input.plan;
-  // The drawing thread lays out and charts while this one builds the next diagram and synthesizes
-  // the preview: each drawing is asked for as soon as its input exists, and awaited at the end.
-  const diagrams: Diagram[] = [];
-  const layouts: Promise<LaidOutDiagram>[] = [];
-  for (const env of plan.environments) {
-    const diagram = environmentDiagram({
-      name: env.name,
-      region: env.region,
-      stacks: input.plan.stacksOf(env.name),
-    });
-    diagrams.push(diagram);
-    layouts.push(awaitedLater(layoutDiagram(diagram)));
-  }
+  // The drawing thread lays out and charts while this one synthesizes the preview; drawings a
+  // plan already asked for (`input.drawings`) are taken as they are.
+  const drawings = input.drawings ?? new ReportDrawings(input.model, input.configPath);
+  const drawn = plan.environments.map((env) =>
+    drawings.environment(env.name, env.region, () => input.plan.stacksOf(env.name)),
+  );
   const chart = awaitedLater(costChartSvg(plan));
-  const delivery =
-    input.model === undefined
-      ? undefined
-      : deliveryDiagram(input.model, input.configPath ?? 'slipway.config.ts');
-  const deliveryDrawing =
-    delivery === undefined
-      ? undefined
-      : awaitedLater(
-          layoutDiagram(delivery).then((laid) => ({
-            diagram: delivery,
-            svg: renderDiagramSvg(laid, { idPrefix: 'delivery-' }),
-          })),
-        );
   const preview = input.model === undefined ? undefined : estimatePreviewCost(input.model);
   const [laidOut, drawnDelivery, chartSvg] = await Promise.all([
-    Promise.all(layouts),
-    deliveryDrawing,
+    Promise.all(drawn.map((d) => d.layout)),
+    drawings.delivery,
     chart,
   ]);
   const environments = plan.environments.map((env, position): EnvironmentSection => {
-    const diagram = diagrams[position]!;
+    const diagram = drawn[position]!.diagram;
     const index = nodeIndex(diagram);
     const stackChanges = input.changes?.environments.get(env.name);
     const findings = sortFindings(env.findings).map((f) => ({
@@ -137,16 +117,6 @@ export async function buildReportData(input: ReportInput): Promise<ReportData> {
       idPrefix: 'legend-',
     }),
   };
-}
-
-/**
- * Marks a promise as handled now, for one that is awaited only after other work that may throw:
- * its failure then still reaches the await, and an earlier throw is reported as itself rather
- * than as this promise's unhandled rejection.
- */
-function awaitedLater<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 function sortFindings(findings: readonly Finding[]): Finding[] {

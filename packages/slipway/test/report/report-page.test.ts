@@ -9,6 +9,7 @@ import type { PlanOutcome } from '../../src/plan/run-plan.js';
 import { planDiff } from '../../src/report/plan-diff.js';
 import { fromPlan, readPlanFile } from '../../src/report/read-plan.js';
 import { buildReportData, type ReportData } from '../../src/report/report-data.js';
+import { ReportDrawings } from '../../src/report/report-drawings.js';
 import { renderReportPage } from '../../src/report/page/page.js';
 import type { CfnTemplate } from '../../src/template/types.js';
 import { openInChromium, type OpenedPage } from '../support/chromium.js';
@@ -26,7 +27,17 @@ const MUST_BE_DRAWN = new Set([
 ]);
 
 const models = new Map<Example, AppModel>();
-const planOf = plansOnce((example: Example) => models.get(example)!);
+const configPathOf = (example: Example) => `examples/${example}/slipway.config.ts`;
+/** As `plan --html` draws: the delivery graph asked for before the plan, the environments during it. */
+const drawingsOf = new Map<Example, ReportDrawings>();
+const planOf = plansOnce(
+  (example: Example) => models.get(example)!,
+  (example) => {
+    const drawings = new ReportDrawings(models.get(example), configPathOf(example));
+    drawingsOf.set(example, drawings);
+    return { onTemplates: drawings.templatesReady };
+  },
+);
 const work = mkdtempSync(path.join(tmpdir(), 'slipway-report-'));
 
 describe.each(EXAMPLES)('the report of examples/%s, opened in Chromium', (example) => {
@@ -41,7 +52,8 @@ describe.each(EXAMPLES)('the report of examples/%s, opened in Chromium', (exampl
     data = await buildReportData({
       plan: fromPlan(plan),
       model: models.get(example),
-      configPath: `examples/${example}/slipway.config.ts`,
+      configPath: configPathOf(example),
+      drawings: drawingsOf.get(example),
     });
     html = renderReportPage(data);
     const file = path.join(work, `${example}.html`);
@@ -146,12 +158,21 @@ describe.each(EXAMPLES)('the report of examples/%s, opened in Chromium', (exampl
     expect(jobs).toBeGreaterThanOrEqual(data.delivery!.diagram.nodes.filter((n) => n.kind === 'job').length);
   });
 
-  it('gives the same page for the same plan', async () => {
+  it('drew every environment while planning, before the report asked', () => {
+    for (const env of plan.environments) {
+      const drawn = drawingsOf.get(example)!.environment(env.name, env.region, () => {
+        throw new Error(`${env.name} was not drawn during the plan`);
+      });
+      expect(drawn.diagram.title).toContain(env.name);
+    }
+  });
+
+  it('gives the same page for the same plan, drawn from the plan alone after it', async () => {
     const again = renderReportPage(
       await buildReportData({
         plan: fromPlan(plan),
         model: models.get(example),
-        configPath: `examples/${example}/slipway.config.ts`,
+        configPath: configPathOf(example),
       }),
     );
     expect(again).toBe(html);

@@ -8,11 +8,12 @@ import { type PlanOptions, type PlanOutcome, runPlan } from '../../src/plan/run-
 /**
  * Plans each model of a test file once, on first use, and removes the templates when the file is
  * done. Describe blocks share the plans with a last test that lints every template in one cfn-lint
- * run, since cfn-lint takes seconds to start. Call it at the top level of a test file.
+ * run, since cfn-lint takes seconds to start. Call it at the top level of a test file; `options`
+ * may differ by key.
  */
 export function plansOnce<K>(
   modelOf: (key: K) => AppModel,
-  options: Omit<PlanOptions, 'outdir'> = {},
+  options: Omit<PlanOptions, 'outdir'> | ((key: K) => Omit<PlanOptions, 'outdir'>) = {},
 ): (key: K) => PlanOutcome {
   const plans = new Map<K, PlanOutcome>();
   const outdirs: string[] = [];
@@ -24,7 +25,8 @@ export function plansOnce<K>(
     if (plan === undefined) {
       const outdir = mkdtempSync(path.join(tmpdir(), 'slipway-plan-'));
       outdirs.push(outdir);
-      plan = runPlan(modelOf(key), { ...options, outdir });
+      const chosen = typeof options === 'function' ? options(key) : options;
+      plan = runPlan(modelOf(key), { ...chosen, outdir });
       plans.set(key, plan);
     }
     return plan;

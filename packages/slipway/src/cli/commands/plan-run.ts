@@ -22,7 +22,15 @@ export async function runPlanCommand(
   }
   const configPath = resolveConfigPath(options.config);
   const model = await loadConfig(configPath);
-  const plan = planModel(model, options, io);
+  // The delivery graph is laid out during the synth and the environments during the checks.
+  const drawings =
+    options.html === undefined
+      ? undefined
+      : new (await import('../../report/report-drawings.js')).ReportDrawings(
+          model,
+          configPathFromCwd(configPath),
+        );
+  const plan = planModel(model, options, io, { onTemplates: drawings?.templatesReady });
   io.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, options.out));
   if (options.html !== undefined) {
     // After the plan's own output, so a failing report never hides the findings.
@@ -33,6 +41,7 @@ export async function runPlanCommand(
         plan: fromPlan(plan),
         model,
         configPath: configPathFromCwd(configPath),
+        drawings,
       },
       options.html,
     );

@@ -5,6 +5,7 @@ import type { AppModel } from '../../model/types.js';
 import { planDiff } from '../../report/plan-diff.js';
 import { fromPlan, type PlanOnDisk, readPlanFile } from '../../report/read-plan.js';
 import type { ReportInput } from '../../report/report-data.js';
+import { ReportDrawings } from '../../report/report-drawings.js';
 import { warmDrawingThread } from '../../report/warm-up.js';
 import { writeReport } from '../../report/write-report.js';
 import { ExitCode } from '../exit-codes.js';
@@ -36,13 +37,22 @@ async function reportInput(options: ReportCommandOptions, io: CliIo): Promise<Re
   // A plan file needs no config, unless the report compares with a target: the diff synthesizes.
   const model =
     options.fromPlan === undefined || options.target !== undefined ? await loadConfig(configPath) : undefined;
+  // Planning here, the delivery graph is laid out during the synth and the environments during
+  // the checks.
+  const drawings =
+    options.fromPlan === undefined ? new ReportDrawings(model, configPathFromCwd(configPath)) : undefined;
   const plan =
     options.fromPlan !== undefined
       ? readPlanFile(options.fromPlan)
-      : fromPlan(planModel(model!, { ...options, out: options.templates }, io));
+      : fromPlan(
+          planModel(model!, { ...options, out: options.templates }, io, {
+            onTemplates: drawings?.templatesReady,
+          }),
+        );
   return {
     plan,
     model,
+    drawings,
     configPath: configPathFromCwd(configPath),
     changes: await changesOf(options, plan, model, io),
   };
