@@ -160,6 +160,7 @@ def apply() -> list[str]:
     from . import auth_resources, chat_resources, messaging_resources  # noqa: F401
     from . import cloudfront_resources, log_delivery_resources, waf_resources  # noqa: F401
     from . import datadog_resources, synthetics_resources  # noqa: F401
+    from . import http_api_domain_resources, http_api_resources, http_api_route_resources  # noqa: F401
 
     parsing.get_model_map = _with_added(parsing.get_model_map, lambda cls: cls)
     parsing.get_name_type_map = _with_added(parsing.get_name_type_map, lambda cls: cls.NAME_PROPERTY)
