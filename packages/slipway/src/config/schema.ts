@@ -342,6 +342,8 @@ export const usageSchema = z.strictObject({
   edgeRequestMillionsPerMonth: z.number().optional(),
   /** GB CloudFront sends to viewers a month. @default 10 */
   edgeTransferGbPerMonth: z.number().optional(),
+  /** Millions of requests a month through the environment's API Gateway HTTP APIs (512 KB each). @default 1 */
+  httpApiRequestMillionsPerMonth: z.number().optional(),
 });
 
 /** The environment's VPC. */

@@ -4,6 +4,7 @@ export type CostDriver =
   | 'Public IPv4'
   | 'NAT gateway'
   | 'Load balancer'
+  | 'API Gateway'
   | 'RDS'
   | 'ElastiCache'
   | 'Cognito'

@@ -31,6 +31,8 @@ const DRIVER_BY_TYPE: Readonly<Record<string, CostDriver>> = {
   'AWS::EC2::EIP': 'Public IPv4',
   'AWS::EC2::VPCEndpoint': 'VPC endpoints',
   'AWS::ElasticLoadBalancingV2::LoadBalancer': 'Load balancer',
+  'AWS::ApiGatewayV2::Api': 'API Gateway',
+  'AWS::ApiGatewayV2::VpcLink': 'API Gateway',
   'AWS::RDS::DBInstance': 'RDS',
   'AWS::ElastiCache::ReplicationGroup': 'ElastiCache',
   'AWS::Cognito::UserPool': 'Cognito',

@@ -5,6 +5,7 @@ import {
   EDGE_TRANSFER_GB_DEFAULT,
 } from './pricers/cloudfront-distribution.js';
 import { COGNITO_USAGE_DEFAULTS } from './pricers/cognito.js';
+import { HTTP_API_REQUEST_MILLIONS_DEFAULT } from './pricers/http-api.js';
 import { FUNCTION_USAGE_DEFAULTS } from './pricers/lambda-function.js';
 import { TOPIC_PUBLISH_MILLIONS_DEFAULT } from './pricers/sns-topic.js';
 import { QUEUE_REQUEST_MILLIONS_DEFAULT } from './pricers/sqs-queue.js';
@@ -107,6 +108,12 @@ const SPECS: Readonly<Record<keyof UsageModel, AssumptionSpec>> = {
     why: 'CloudFront transfer to viewers',
     drivers: ['CloudFront'],
     fallback: EDGE_TRANSFER_GB_DEFAULT,
+  },
+  httpApiRequestMillionsPerMonth: {
+    unit: 'million requests / month per environment',
+    why: 'API Gateway HTTP API requests, shared by its HTTP APIs',
+    drivers: ['API Gateway'],
+    fallback: HTTP_API_REQUEST_MILLIONS_DEFAULT,
   },
 };
 

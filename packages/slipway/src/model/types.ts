@@ -431,6 +431,8 @@ export interface UsageModel {
   readonly edgeRequestMillionsPerMonth?: number;
   /** GB CloudFront sends to viewers a month. @default 10 */
   readonly edgeTransferGbPerMonth?: number;
+  /** Millions of requests a month through the environment's HTTP APIs. @default 1 */
+  readonly httpApiRequestMillionsPerMonth?: number;
 }
 
 export interface AcknowledgementModel {

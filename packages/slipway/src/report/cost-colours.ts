@@ -13,6 +13,7 @@ export const COST_COLOURS: Readonly<Record<CostDriver, string>> = {
   'NAT gateway': '#e6550d',
   'Public IPv4': '#fd8d3c',
   'Load balancer': '#fdae6b',
+  'API Gateway': '#fee6ce',
   'VPC endpoints': '#a63603',
   CloudFront: '#d94801',
   WAF: '#f16913',

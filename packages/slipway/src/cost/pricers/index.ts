@@ -15,6 +15,7 @@ import { priceEksCluster } from './eks-cluster.js';
 import { priceEksNodegroup } from './eks-nodegroup.js';
 import { priceElasticIp } from './elastic-ip.js';
 import { priceHostedZone } from './hosted-zone.js';
+import { priceHttpApi } from './http-api.js';
 import { priceKmsKey } from './kms-key.js';
 import { priceLambdaFunction } from './lambda-function.js';
 import { priceLoadBalancer } from './load-balancer.js';
@@ -28,6 +29,7 @@ import { priceSqsQueue } from './sqs-queue.js';
 import { priceSsmParameter } from './ssm-parameter.js';
 import { priceCanary } from './synthetics-canary.js';
 import { priceVpcEndpoint } from './vpc-endpoint.js';
+import { priceVpcLink } from './vpc-link.js';
 import { priceWebAcl } from './waf-web-acl.js';
 import { priceTelemetrySidecar } from './telemetry-sidecar.js';
 
@@ -70,6 +72,10 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   'AWS::S3::Bucket': priceS3Bucket,
   'AWS::CloudFront::Distribution': priceDistribution,
   'AWS::WAFv2::WebACL': priceWebAcl,
+  // HTTP APIs bill requests; WebSocket APIs get a "not priced" line. A VPC link is a $0 line
+  // marked unverified: no charge was found for it, which is not the same as none.
+  'AWS::ApiGatewayV2::Api': priceHttpApi,
+  'AWS::ApiGatewayV2::VpcLink': priceVpcLink,
   // Fargate bills the task through its service; this prices a telemetry sidecar's backend only.
   'AWS::ECS::TaskDefinition': priceTelemetrySidecar,
 };
@@ -80,6 +86,13 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
  * so they get no line. Any type in neither list gets a "not priced" line rather than silence.
  */
 export const FREE_TYPES: ReadonlySet<string> = new Set([
+  // An HTTP API's stages, routes, integrations, custom domain names and their mappings have no
+  // charge of their own: the API bills its requests (API Gateway pricing page, decision 027).
+  'AWS::ApiGatewayV2::ApiMapping',
+  'AWS::ApiGatewayV2::DomainName',
+  'AWS::ApiGatewayV2::Integration',
+  'AWS::ApiGatewayV2::Route',
+  'AWS::ApiGatewayV2::Stage',
   'AWS::CDK::Metadata',
   'AWS::CertificateManager::Certificate',
   // Free by themselves: a VPC origin and cache policies cost nothing beyond the distribution's

@@ -30,6 +30,8 @@ export const SAME_EVERYWHERE: ReadonlySet<PriceKey> = new Set<PriceKey>([
   'xray.traces-retrieved-million',
   'datadog.fargate-task-month',
   'datadog.apm-fargate-task-month',
+  // No charge found anywhere (decision 027): a $0 scaled by a ratio would only look derived.
+  'apigateway.vpc-link-month',
 ]);
 
 /** A region's per-instance prices: RDS by instance class, EC2 by instance type. */

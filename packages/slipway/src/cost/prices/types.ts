@@ -111,6 +111,11 @@ export interface RegionPrices {
   readonly 'waf.web-acl-month': Price;
   readonly 'waf.rule-month': Price;
   readonly 'waf.request-million': Price;
+  /** API Gateway HTTP APIs: per million requests (512 KB each), the first 300 million a month and beyond. */
+  readonly 'apigateway.http.request-million': Price;
+  readonly 'apigateway.http.request-million-over-300m': Price;
+  /** An HTTP API's VPC link (V2): no charge of its own found, so a $0 figure marked unverified. */
+  readonly 'apigateway.vpc-link-month': Price;
   /** EC2 Spot as a share of the on-demand price: an assumption, the Spot price floats. */
   readonly 'ec2.spot-factor': Price;
 }

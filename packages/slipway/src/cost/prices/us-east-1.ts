@@ -36,6 +36,9 @@ function valkeyNode(redisOssUsd: number): Price {
 
 const FARGATE_PAGE = 'AWS Fargate pricing as quoted by Vantage and other cost guides';
 const PRICE_LIST = 'infracost output built from the AWS price list; third-party listings agree';
+const HTTP_API_WHITEPAPER =
+  'AWS whitepaper "Best Practices for Designing Amazon API Gateway Private APIs and Private Integration" ' +
+  '(2022-08), Cost optimization, table 4, HTTP API calls (us-east-1), metered in 512 KB increments';
 
 /** US East (N. Virginia): the reference region, where most figures have a source. */
 export const US_EAST_1: RegionPriceTable = {
@@ -371,6 +374,30 @@ export const US_EAST_1: RegionPriceTable = {
       'no primary source read; the figure cost guides give per million requests a web ACL inspects',
       '2026-12',
       'best-known figure, for web ACLs under 1,500 capacity units',
+    ),
+    'apigateway.http.request-million': listed(
+      1,
+      'million requests',
+      'OFF',
+      `${HTTP_API_WHITEPAPER}: "First 300 million requests (per month): $1.00 (per million)"`,
+      '2026-12',
+    ),
+    'apigateway.http.request-million-over-300m': listed(
+      0.9,
+      'million requests',
+      'OFF',
+      `${HTTP_API_WHITEPAPER}: "300+ million requests (per month): $0.90 (per million)"`,
+      '2026-12',
+    ),
+    'apigateway.vpc-link-month': unverified(
+      0,
+      'VPC link-month',
+      'UNV',
+      'no charge found: the API Gateway pricing page bills HTTP APIs "only for the API calls you receive and the ' +
+        'amount of data transferred out" and names PrivateLink charges only for private REST APIs; the whitepaper\'s ' +
+        'hourly charge is the Network Load Balancer behind a V1 (REST) link (decision 027)',
+      '2026-12',
+      'an absence of a charge, not a statement of none; traffic between the link and the tasks is not priced',
     ),
     'ebs.gp3.gb-month': listed(
       0.08,

@@ -1,7 +1,7 @@
 import type { PriceKey } from '../types.js';
 import type { PriceListFigure, PriceListFigures, PriceListRegion } from './figures.js';
 import type { OfferFile, OfferProduct, PriceDimension } from './offer-file.js';
-import { matchesRule, PRICE_RULES, rdsInstanceClass } from './rules.js';
+import { matchesRule, PRICE_RULES, type PriceRule, rdsInstanceClass } from './rules.js';
 
 /** Offer files that give two different prices for one figure: the rules need narrowing. */
 export class AmbiguousPriceError extends Error {
@@ -22,24 +22,37 @@ function beginsAt(dimension: PriceDimension): number {
 }
 
 /**
- * The on-demand USD price of a product: its first paid tier (a free allowance is a $0 tier and the
- * table prices usage beyond it), or undefined when it has none.
+ * The on-demand USD price of a product: the paid tier that begins at `tierBeginsAt`, or without it
+ * the first paid tier (a free allowance is a $0 tier and the table prices usage beyond it);
+ * undefined when it has none.
  */
-function onDemandPrice(offer: OfferFile, sku: string): PriceDimension | undefined {
+function onDemandPrice(offer: OfferFile, sku: string, tierBeginsAt?: number): PriceDimension | undefined {
   const terms = Object.values(offer.terms.OnDemand?.[sku] ?? {});
   const paid = terms
     .flatMap((term) => Object.values(term.priceDimensions))
     .filter((dimension) => Number(dimension.pricePerUnit.USD ?? '0') > 0)
+    .filter((dimension) => tierBeginsAt === undefined || beginsAt(dimension) === tierBeginsAt)
     .sort((a, b) => beginsAt(a) - beginsAt(b));
   return paid[0];
 }
 
-function figureOf(offer: OfferFile, product: OfferProduct): PriceListFigure | undefined {
-  const dimension = onDemandPrice(offer, product.sku);
+/** What a rule reads of a product's price: its tier, and the units one table unit holds. */
+type Reading = Pick<PriceRule, 'tierBeginsAt' | 'unitsPerTableUnit'>;
+
+function figureOf(
+  offer: OfferFile,
+  product: OfferProduct,
+  reading: Reading = {},
+): PriceListFigure | undefined {
+  const dimension = onDemandPrice(offer, product.sku, reading.tierBeginsAt);
   if (!dimension) return undefined;
+  const units = reading.unitsPerTableUnit ?? 1;
+  const usd = Number(dimension.pricePerUnit.USD);
   return {
-    usd: Number(dimension.pricePerUnit.USD),
-    unit: dimension.unit,
+    // Twelve significant digits keep float noise (0.0000009 × 1e6) out of a scaled figure.
+    usd: units === 1 ? usd : Number((usd * units).toPrecision(12)),
+    unit: units === 1 ? dimension.unit : `${units.toLocaleString('en-US')} ${dimension.unit}`,
+    ...(reading.tierBeginsAt ? { tierBeginsAt: reading.tierBeginsAt } : {}),
     offerCode: offer.offerCode,
     publicationDate: offer.publicationDate,
     sku: product.sku,
@@ -88,7 +101,7 @@ export function extractFigures(offers: readonly OfferFile[]): PriceListFigures {
       for (const rule of rules) {
         if (!matchesRule(product, rule)) continue;
         if (!rule.global && region === undefined) continue;
-        const figure = figureOf(offer, product);
+        const figure = figureOf(offer, product, rule);
         if (figure) candidates.add({ region: rule.global ? 'global' : region!, name: rule.key }, figure);
       }
       const instanceClass = offer.offerCode === 'AmazonRDS' ? rdsInstanceClass(product) : undefined;

@@ -2,10 +2,12 @@ import type { Price, PriceKey } from '../types.js';
 
 /** One price read from an AWS Price List offer file, with where it was read. */
 export interface PriceListFigure {
-  /** US dollars per the offer's unit (the first paid tier when the price is tiered). */
+  /** US dollars per `unit` (the first paid tier when the price is tiered, unless the rule names a tier). */
   readonly usd: number;
-  /** The offer's own unit, e.g. `Hrs`, `GB-Mo`. */
+  /** The offer's own unit, e.g. `Hrs`, `GB-Mo`, or a multiple of it (`1,000,000 Requests`) when the rule scales it. */
   readonly unit: string;
+  /** Where the tier read begins, when the rule names one past the first (`300000000`). */
+  readonly tierBeginsAt?: number;
   /** The offer file it came from, e.g. `AmazonECS`. */
   readonly offerCode: string;
   /** The offer file's `publicationDate`. */
@@ -41,7 +43,8 @@ export function priceFromList(figure: PriceListFigure, unit: string): Price {
     source: 'PL',
     reference:
       `AWS price list, ${figure.offerCode} offer published ${figure.publicationDate.slice(0, 10)} ` +
-      `(${figure.usagetype}, SKU ${figure.sku}, per ${figure.unit})`,
+      `(${figure.usagetype}, SKU ${figure.sku}, per ${figure.unit}` +
+      `${figure.tierBeginsAt ? `, the tier from ${figure.tierBeginsAt.toLocaleString('en-US')}` : ''})`,
     date: figure.publicationDate.slice(0, 7),
     verified: true,
   };

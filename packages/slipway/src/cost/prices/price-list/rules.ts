@@ -17,12 +17,19 @@ export interface PriceRule {
   readonly attributes?: Readonly<Record<string, string>>;
   /** Billed globally (no `regionCode`): the figure applies in every region. */
   readonly global?: boolean;
+  /**
+   * The tier to read, by where it begins (`300000000`); without it, the first paid tier. A rule per
+   * tier lets one tiered product give several figures.
+   */
+  readonly tierBeginsAt?: number;
+  /** How many of the offer's units one table unit holds: `1000000` when the offer prices one request and the table a million. */
+  readonly unitsPerTableUnit?: number;
 }
 
 /**
- * Figures the generator reads. Two stay hand-kept: the Fargate Spot factor (Spot prices float and
- * are not in the offer files as a share) and Cloud Map registrations (whose offer attributes we
- * could not confirm).
+ * Figures the generator reads. Others stay hand-kept: the Fargate Spot factor (Spot prices float and
+ * are not in the offer files as a share), Cloud Map registrations (whose offer attributes we could
+ * not confirm) and the VPC link's $0 (the offer lists no VPC link charge to read).
  */
 export const PRICE_RULES: readonly PriceRule[] = [
   {
@@ -132,6 +139,21 @@ export const PRICE_RULES: readonly PriceRule[] = [
     usagetype: 'HostedZone',
     global: true,
   },
+  // HTTP API requests, tiered at 300 million a month (infracost's aws_apigatewayv2_api reads the same
+  // products: family `API Calls`, usage type `<prefix>-ApiGatewayHttpRequest`, tiers from 0 and 300M).
+  ...(
+    [
+      ['apigateway.http.request-million', 0],
+      ['apigateway.http.request-million-over-300m', 300_000_000],
+    ] as const
+  ).map(([key, tierBeginsAt]): PriceRule => ({
+    key,
+    offerCode: 'AmazonApiGateway',
+    productFamily: 'API Calls',
+    usagetype: 'ApiGatewayHttpRequest',
+    tierBeginsAt,
+    unitsPerTableUnit: 1_000_000,
+  })),
   {
     key: 'vpc.interface-endpoint-az-hour',
     offerCode: 'AmazonVPC',
