@@ -15,4 +15,10 @@ describe('lazy command loading', () => {
     expect(await names(['--help'])).toEqual(Object.keys(COMMANDS));
     expect(await names(['deploi'])).toEqual(Object.keys(COMMANDS));
   });
+
+  it('loads none for --version, which the program answers itself, unless help is asked too', async () => {
+    expect(await names(['--version'])).toEqual([]);
+    expect(await names(['-V'])).toEqual([]);
+    expect(await names(['--help', '--version'])).toEqual(Object.keys(COMMANDS));
+  });
 });
