@@ -44,18 +44,38 @@ const apps: [string, string][] = [
 const models = new Map<string, AppModel>();
 for (const [name, file] of apps) models.set(name, await loadConfig(file));
 
-const samples = new Map<string, { plan: number[]; report: number[]; coldReport?: number; nodes: number }>();
+interface Samples {
+  /** A plan alone, as `slipway plan` runs it. */
+  readonly plain: number[];
+  /** The plan as `plan --html` runs it (drawings started before and during it). */
+  readonly plan: number[];
+  /** What follows that plan until the page is rendered. */
+  readonly report: number[];
+  /** `plan --html`'s plan and report, less the plain plan of the same round. */
+  readonly added: number[];
+  /** The report after the plan in round 0, when the drawing code first runs. */
+  coldReport?: number;
+  nodes: number;
+}
+
+const samples = new Map<string, Samples>();
 // Round 0 is not counted in the medians: its first app pays what a command line pays once
-// (modules compiled, ELK started), shown in its own column; rounds 1…N are warm.
+// (modules compiled, ELK started), shown in its own column; rounds 1…N are warm. Each round plans
+// every app twice, alone and as `plan --html` does, so what the report adds is measured beside a
+// plan of the same machine state, overlap included.
 for (let i = 0; i <= runs; i++) {
   for (const [name] of apps) {
     const model = models.get(name)!;
-    const outdir = mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-report-out-'));
+    let started = performance.now();
+    runPlan(model, { outdir: mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-report-out-')) });
+    const plainMs = performance.now() - started;
+
     // As `plan --html` does: ELK's thread starts and warms before the plan (later rounds: one
     // small layout more, on that thread), the delivery graph is asked for before the plan and
     // each environment's diagram as soon as the plan has synthesized it.
+    const outdir = mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-report-out-'));
+    started = performance.now();
     warmDrawingThread();
-    let started = performance.now();
     const drawings = new ReportDrawings(model, 'slipway.config.ts');
     const plan = runPlan(model, { outdir, onTemplates: drawings.templatesReady });
     const planMs = performance.now() - started;
@@ -68,35 +88,45 @@ for (let i = 0; i <= runs; i++) {
     });
     renderReportPage(data);
     const reportMs = performance.now() - started;
-    const entry = samples.get(name) ?? { plan: [], report: [], nodes: 0 };
+    const addedMs = planMs + reportMs - plainMs;
+    const entry = samples.get(name) ?? { plain: [], plan: [], report: [], added: [], nodes: 0 };
     if (i === 0) entry.coldReport ??= reportMs;
     else {
+      entry.plain.push(plainMs);
       entry.plan.push(planMs);
       entry.report.push(reportMs);
+      entry.added.push(addedMs);
     }
     entry.nodes = Math.max(...data.environments.map((e) => e.diagram.nodes.length));
     samples.set(name, entry);
     process.stderr.write(
-      `${name} · run ${i + 1}: plan ${planMs.toFixed(0)} ms, report ${reportMs.toFixed(0)} ms\n`,
+      `${name} · run ${i + 1}: plan alone ${plainMs.toFixed(0)} ms; with the report: plan ${planMs.toFixed(0)} ms, ` +
+        `report ${reportMs.toFixed(0)} ms, added ${addedMs.toFixed(0)} ms\n`,
     );
   }
 }
 
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const rows = apps.map(([name]) => {
   const s = samples.get(name)!;
-  const plan = median(s.plan);
-  const report = median(s.report);
-  const cold = s.coldReport === undefined ? 'n/a' : (s.coldReport / 1000).toFixed(2);
-  return `| ${name} | ${s.nodes} | ${(plan / 1000).toFixed(2)} | ${(report / 1000).toFixed(2)} | ${((report / plan) * 100).toFixed(0)} % | ${cold} |`;
+  const plain = median(s.plain);
+  const added = median(s.added);
+  const cold = s.coldReport === undefined ? 'n/a' : seconds(s.coldReport);
+  return (
+    `| ${name} | ${s.nodes} | ${seconds(plain)} | ${seconds(median(s.plan))} | ${seconds(median(s.report))} | ` +
+    `${seconds(added)} | ${((added / plain) * 100).toFixed(0)} % | ${cold} |`
+  );
 });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const result =
   `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${cpu}), Node ${process.version}, ` +
   `${runs} runs each after a first cold round, interleaved, in one process. ` +
-  'As `plan --html` runs, the delivery graph is laid out during the plan and each environment as soon as the plan has ' +
-  'synthesized it; the plan time includes that overlap. The report time is what follows the plan: waiting for any ' +
-  'layout still running, the diagrams drawn, the cost chart, the preview price and the page.\n\n' +
-  '| app | nodes in its largest diagram | plan (s, median) | report (s, median) | report / plan | report in the first round (s) |\n|---|---:|---:|---:|---:|---:|\n' +
+  'Each round plans every app alone, then as `plan --html` does: the delivery graph laid out during the plan and each ' +
+  'environment as soon as the plan has synthesized it, then the rest of the report (waiting for any layout still ' +
+  'running, the diagrams drawn, the cost chart, the preview price and the page). *Added* is that plan and report less ' +
+  'the plan alone of the same round: what `--html` costs, overlap included.\n\n' +
+  '| app | nodes in its largest diagram | plan alone (s) | plan with the drawings (s) | report after it (s) | added (s) | added / plan | report after the plan, first round (s) |\n' +
+  '|---|---:|---:|---:|---:|---:|---:|---:|\n' +
   rows.join('\n');
 process.stdout.write(`${result}\n`);
 
