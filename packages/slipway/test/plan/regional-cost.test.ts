@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderPlan } from '../../src/cli/commands/plan-run.js';
+import { renderPlan } from '../../src/cli/render/plan.js';
 import { PRICE_TABLES } from '../../src/cost/prices/index.js';
 import type { AppModel } from '../../src/model/types.js';
 import { hasUnacknowledgedErrors } from '../../src/plan/findings.js';

@@ -1,12 +1,9 @@
 import { loadConfig } from '../../config/load.js';
-import pc from 'picocolors';
 import { hasUnacknowledgedErrors } from '../../plan/findings.js';
-import type { PlanOutcome } from '../../plan/run-plan.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';
-import { monthlyCost, topCostDrivers } from '../render/cost.js';
-import { findingCounts, findingsTable } from '../render/findings.js';
+import { renderPlan } from '../render/plan.js';
 import { configPathFromCwd, resolveConfigPath } from '../shared-options.js';
 import type { PlanCommandOptions } from './plan.js';
 
@@ -48,30 +45,4 @@ export async function runPlanCommand(
     io.progress?.write(`Report written to ${file}\n`);
   }
   setExit(hasUnacknowledgedErrors(plan) ? ExitCode.findings : ExitCode.ok);
-}
-
-export function renderPlan(plan: PlanOutcome, out: string): string {
-  const lines: string[] = [pc.bold(`${plan.app} · plan`), ''];
-  lines.push(
-    `${pc.bold('shared')}  ${plan.shared.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}  ${monthlyCost(plan.shared)}`,
-  );
-  lines.push(`  findings   ${findingCounts(plan.shared.findings)}`, '');
-  for (const env of plan.environments) {
-    const title = `${env.name}  ${env.region}${env.production ? '  production' : ''}`;
-    lines.push(`${pc.bold(title)}  ${pc.bold(monthlyCost(env))}`);
-    lines.push(`  stacks     ${env.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}`);
-    lines.push(`  findings   ${findingCounts(env.findings)}`);
-    lines.push(`  top costs  ${topCostDrivers(env.costItems)}`, '');
-  }
-  const open = [...plan.shared.findings, ...plan.environments.flatMap((e) => e.findings)].filter(
-    (f) => !f.acknowledged && f.level !== 'info',
-  );
-  if (open.length > 0) lines.push(findingsTable(open), '');
-  lines.push(pc.dim(`Templates written to ${out}. Details: slipway check, slipway cost.`));
-  lines.push(
-    hasUnacknowledgedErrors(plan)
-      ? pc.red('✗ Unacknowledged error findings: fix them or acknowledge each with a reason in the config.')
-      : pc.green('✓ No unacknowledged error findings.'),
-  );
-  return `${lines.join('\n')}\n`;
 }

@@ -12,7 +12,7 @@ import { progressReporter } from '../progress.js';
 import { renderDeploy } from '../render/deploy.js';
 import { resolveConfigPath } from '../shared-options.js';
 import { runDev } from './dev-run.js';
-import { renderPlan } from './plan-run.js';
+import { renderPlan } from '../render/plan.js';
 import type { UpCommandOptions } from './up.js';
 
 /** What `slipway up` does; loaded only when it runs, since it plans, deploys and starts the services. */
