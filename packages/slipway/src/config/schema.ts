@@ -598,6 +598,14 @@ export const environmentSchema = z.strictObject({
   domain: domainSchema.optional(),
   /** CloudFront (and optionally WAF) in front of the public services; the load balancer becomes internal. @default none */
   edge: edgeSchema.optional(),
+  /**
+   * What serves the public services: the shared load balancer, billed by the hour and by capacity
+   * unit, or an API Gateway HTTP API through a VPC link, billed by the request (decision 027).
+   * Sticky sessions, an `allowedCidrs` list, a canary, linear or blue/green deployment, an `edge`,
+   * previews copied from the environment and EKS all need the load balancer, and so do requests
+   * that run over 30 seconds and WebSockets. @default 'load-balancer'
+   */
+  ingress: z.enum(['load-balancer', 'http-api']).optional(),
   /** Days every log group keeps its events (a CloudWatch retention value). @default 30, production 365 */
   logRetentionDays: z.number().int().optional(),
   /**

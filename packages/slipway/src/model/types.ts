@@ -8,6 +8,7 @@ import type { AuthModel, ServiceAuthModel } from './auth.js';
 import type { EdgeModel } from './edge.js';
 import type { EksClusterModel, Runtime } from './eks.js';
 import type { FunctionModel, QueueModel, TopicModel } from './functions.js';
+import type { Ingress, IngressChoice } from './ingress.js';
 import type { ObservabilityModel } from './observability.js';
 import type { TableAccess, TableModel } from './tables.js';
 
@@ -168,6 +169,14 @@ export interface EnvironmentModel {
   readonly domain?: DomainModel;
   /** CloudFront (and WAF) in front of the public services, in the `<app>-<env>-edge` stack in us-east-1. @default none */
   readonly edge?: EdgeModel;
+  /**
+   * What serves the public ECS services: the shared load balancer or an HTTP API through a VPC
+   * link. Nothing is built for it when no service is public; on EKS always the load balancer,
+   * which the AWS Load Balancer Controller makes from the Ingresses.
+   */
+  readonly ingress: Ingress;
+  /** Why `ingress` is what it is, and what rules the HTTP API out, for the plan. */
+  readonly ingressChoice: IngressChoice;
   /** Databases by name (usually one, `main`). */
   readonly databases: readonly DatabaseModel[];
   /** Valkey caches by name. @default [] */

@@ -15,6 +15,7 @@ export { UnknownEnvironmentError } from './errors.js';
 import type { Finding } from '../checks/finding.js';
 import type { CostItem, UnpricedItem } from '../cost/cost-item.js';
 import type { SynthesizedStack } from '../template/types.js';
+import { ingressPlan } from './ingress-plan.js';
 import type { EnvironmentPlan, PlanResult, StackSummary } from './types.js';
 
 export interface PlanOptions {
@@ -127,6 +128,7 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
       name: env.name,
       region: env.region,
       production: env.production,
+      ingress: ingressPlan(env),
       stacks: envStacks.map(summarize),
       ...costFields(cost),
       findings: [...findings.filter((f) => names.has(f.stack)), ...(withChecks ? gitops.findings : [])],

@@ -5,6 +5,7 @@
 
 import type { Finding } from '../checks/finding.js';
 import type { CostItem, UnpricedItem } from '../cost/cost-item.js';
+import type { Ingress, LoadBalancerNeed } from '../model/ingress.js';
 
 export interface StackSummary {
   readonly name: string;
@@ -12,10 +13,24 @@ export interface StackSummary {
   readonly resources: number;
 }
 
+/** What serves an environment's public services, and why: the model's `ingressChoice`, as planned. */
+export interface IngressPlan {
+  /** 'none' when no service is public: nothing is built. */
+  readonly kind: Ingress | 'none';
+  /** The config chose it; otherwise it is the default. */
+  readonly set: boolean;
+  /** One sentence: why this ingress. */
+  readonly reason: string;
+  /** What rules an HTTP API out; empty when an HTTP API would serve every public service. */
+  readonly needsLoadBalancer: readonly LoadBalancerNeed[];
+}
+
 export interface EnvironmentPlan {
   readonly name: string;
   readonly region: string;
   readonly production: boolean;
+  /** Absent only in plans written before the ingress was planned (a base branch's, in a pull request). */
+  readonly ingress?: IngressPlan;
   readonly stacks: readonly StackSummary[];
   /** Sum of the cost items, unrounded; null when the region has no price table. */
   readonly monthlyCostUsd: number | null;

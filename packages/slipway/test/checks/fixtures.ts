@@ -15,6 +15,13 @@ export function checksModel(options: {
     capacity: 'spot',
     databases: [],
     services: [],
+    ingress: 'load-balancer',
+    ingressChoice: {
+      ingress: 'load-balancer',
+      set: false,
+      reason: 'No service is public, so no ingress is built.',
+      needsLoadBalancer: [],
+    },
     secrets: [],
     logRetentionDays: 30,
     encryption: 'aws-managed',

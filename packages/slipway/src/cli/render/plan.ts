@@ -3,6 +3,7 @@ import { hasUnacknowledgedErrors } from '../../plan/findings.js';
 import type { PlanOutcome } from '../../plan/run-plan.js';
 import { monthlyCost, topCostDrivers } from './cost.js';
 import { findingCounts, findingsTable } from './findings.js';
+import { ingressSummary } from './ingress.js';
 
 /** The plan as `slipway plan` and `slipway up` print it: per environment its stacks, findings and top costs. */
 export function renderPlan(plan: PlanOutcome, out: string): string {
@@ -15,6 +16,8 @@ export function renderPlan(plan: PlanOutcome, out: string): string {
     const title = `${env.name}  ${env.region}${env.production ? '  production' : ''}`;
     lines.push(`${pc.bold(title)}  ${pc.bold(monthlyCost(env))}`);
     lines.push(`  stacks     ${env.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}`);
+    const ingress = ingressSummary(env);
+    if (ingress !== undefined) lines.push(`  ingress    ${ingress}`);
     lines.push(`  findings   ${findingCounts(env.findings)}`);
     lines.push(`  top costs  ${topCostDrivers(env.costItems)}`, '');
   }

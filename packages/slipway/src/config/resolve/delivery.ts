@@ -3,6 +3,7 @@ import type { DeliveryModel, EnvironmentModel, PreviewModel, ServiceBuildModel }
 import type { DeliveryConfig, SourceConfig } from '../schema.js';
 import { DELIVERY_DEFAULTS } from './defaults.js';
 import { isPinnedTag } from './image-tags.js';
+import { previewEnvironmentOf } from './preview-environment.js';
 
 /**
  * How changes reach the environments: which pipeline rolls services out, where previews go and
@@ -14,14 +15,9 @@ export function resolveDelivery(
   sources: Readonly<Record<string, SourceConfig | undefined>>,
   environments: readonly EnvironmentModel[],
 ): DeliveryModel {
-  const ci = delivery?.ci ?? DELIVERY_DEFAULTS.ci;
-  // On GitLab previews need the one wildcard trust (decision 023), so they are on only when asked for.
-  const preview =
-    ci === 'gitlab' && delivery?.previewBranches === undefined
-      ? undefined
-      : resolvePreview(delivery, environments);
+  const preview = resolvePreview(delivery, environments);
   return {
-    ci,
+    ci: delivery?.ci ?? DELIVERY_DEFAULTS.ci,
     pipeline: delivery?.pipeline ?? DELIVERY_DEFAULTS.pipeline,
     ...(preview === undefined ? {} : { preview }),
     nodeVersion: delivery?.nodeVersion ?? DELIVERY_DEFAULTS.nodeVersion,
@@ -61,16 +57,10 @@ function resolvePreview(
   delivery: DeliveryConfig | undefined,
   environments: readonly EnvironmentModel[],
 ): PreviewModel | undefined {
-  const branches = delivery?.previewBranches ?? DELIVERY_DEFAULTS.previewBranches;
-  const environment =
-    delivery?.previewEnvironment ?? environments.find((env) => !env.production)?.name ?? undefined;
-  // With no environment to copy, previews stay off; validation reports it when they were asked for.
-  if (branches.length === 0 || environment === undefined) return undefined;
-  // Previews are Fargate copies of an ECS environment; an EKS one has none unless asked (an error then).
-  const target = environments.find((env) => env.name === environment);
-  if (target?.runtime === 'eks' && delivery?.previewBranches === undefined) return undefined;
+  const environment = previewEnvironmentOf(delivery, environments);
+  if (environment === undefined) return undefined;
   return {
-    branches: [...branches],
+    branches: [...(delivery?.previewBranches ?? DELIVERY_DEFAULTS.previewBranches)],
     environment,
     githubEnvironment: DELIVERY_DEFAULTS.previewGithubEnvironment,
     maxAgeDays: delivery?.previewMaxAgeDays ?? DELIVERY_DEFAULTS.previewMaxAgeDays,

@@ -18,6 +18,8 @@ import {
   USAGE_DEFAULTS,
 } from './defaults.js';
 import { defined } from './defined.js';
+import { resolveIngress } from './ingress.js';
+import { previewEnvironmentOf } from './preview-environment.js';
 import { resolveSecrets } from './secrets.js';
 import { resolveService } from './service.js';
 
@@ -62,6 +64,11 @@ export function resolveEnvironment(
       ? resolved
       : { ...resolved, auth: resolveServiceAuth(service.auth, auth) };
   });
+  const ingressChoice = resolveIngress(
+    { name, production, runtime, edge, services },
+    env.ingress,
+    previewEnvironmentOf(config.delivery, previewCandidates(config)) === name,
+  );
   const resolved: EnvironmentModel = {
     name,
     account: env.account,
@@ -82,6 +89,8 @@ export function resolveEnvironment(
       ? {}
       : { domain: { name: env.domain.name, certificateArn: env.domain.certificateArn } }),
     ...(edge === undefined ? {} : { edge }),
+    ingress: ingressChoice.ingress,
+    ingressChoice,
     databases: Object.entries(config.databases ?? {}).map(([databaseName, database]) =>
       resolveDatabase(config.app, databaseName, database, env.databases?.[databaseName], production),
     ),
@@ -145,4 +154,13 @@ export function resolveEnvironment(
         stackNames: { ...resolved.stackNames, monitoring: layerStackName(config.app, name, 'monitoring') },
       }
     : resolved;
+}
+
+/** Every environment as the choice of the one previews copy sees it, read from the config. */
+function previewCandidates(config: SlipwayConfig) {
+  return Object.entries(config.environments).map(([name, env]) => ({
+    name,
+    production: isProduction(name, env),
+    runtime: runtimeOf(config, env),
+  }));
 }

@@ -25,6 +25,7 @@ import { validateFunctions } from './functions.js';
 import { validateGithub } from './github.js';
 import { validateGitlab } from './gitlab.js';
 import { validateImages } from './images.js';
+import { validateIngress } from './ingress.js';
 import { validateNames } from './names.js';
 import { validateNetworks } from './network.js';
 import { validateReferences } from './references.js';
@@ -66,6 +67,7 @@ const VALIDATORS: readonly Validator[] = [
   validateDeployments,
   validateRouting,
   validateEdges,
+  validateIngress,
   validateObservability,
   validateDatadogTypeConfiguration,
   validateImages,

@@ -1,0 +1,141 @@
+import type { Ingress, IngressChoice, LoadBalancerNeed } from '../../model/ingress.js';
+import type { EnvironmentModel, ServiceModel } from '../../model/types.js';
+
+/** What the ingress depends on: the environment as resolved before it. */
+export type IngressInputs = Pick<EnvironmentModel, 'name' | 'production' | 'runtime' | 'edge' | 'services'>;
+
+/**
+ * The ingress an environment gets when its config does not choose one. The load balancer
+ * everywhere for now: the HTTP API stacks are not finished. Once they land, an environment outside
+ * production gets the HTTP API when `needsLoadBalancer` is empty (the cheaper ingress, decision
+ * 027), and production keeps the load balancer unless its config says otherwise.
+ */
+export function defaultIngress(
+  _env: IngressInputs,
+  _needsLoadBalancer: readonly LoadBalancerNeed[],
+): Ingress {
+  return 'load-balancer';
+}
+
+/**
+ * The environment's ingress and why: the config's choice when it makes one, otherwise the
+ * default, with everything that rules the HTTP API out either way. Validation refuses an
+ * explicit 'http-api' that something here rules out.
+ */
+export function resolveIngress(
+  env: IngressInputs,
+  set: Ingress | undefined,
+  /** Previews copy this environment (each takes a listener on its load balancer). */
+  copiedByPreviews: boolean,
+): IngressChoice {
+  const needsLoadBalancer = loadBalancerNeeds(env, copiedByPreviews);
+  const ingress = set ?? defaultIngress(env, needsLoadBalancer);
+  return {
+    ingress,
+    set: set !== undefined,
+    reason: reasonFor(env, ingress, set, needsLoadBalancer),
+    needsLoadBalancer,
+  };
+}
+
+/**
+ * Everything that rules the HTTP API out for this environment: per public service its sticky
+ * sessions, source-address allow-list and traffic-shifting deployment, then the environment's
+ * edge, previews and runtime. Empty when no service is public: there is no ingress to choose.
+ *
+ * Requests that run over 30 seconds and WebSockets need the load balancer too (an HTTP API's
+ * integration timeout is at most 30 s and it carries no WebSockets), but no service setting says
+ * either, so neither is listed here; `docs/config.md` tells users.
+ */
+export function loadBalancerNeeds(env: IngressInputs, copiedByPreviews: boolean): LoadBalancerNeed[] {
+  const exposed = env.services.filter((service) => service.public);
+  if (exposed.length === 0) return [];
+  if (env.runtime === 'eks') {
+    return [
+      {
+        field: 'runtime',
+        why: "on EKS the AWS Load Balancer Controller makes the load balancer from the services' Ingresses",
+      },
+    ];
+  }
+  return [
+    ...exposed.flatMap(serviceNeeds),
+    ...(env.edge === undefined
+      ? []
+      : [
+          { field: 'edge', why: 'CloudFront reaches the services through a VPC origin on the load balancer' },
+        ]),
+    ...(copiedByPreviews
+      ? [{ field: 'previews', why: 'each preview listens on a port of its own on the load balancer' }]
+      : []),
+  ];
+}
+
+function serviceNeeds(service: ServiceModel): LoadBalancerNeed[] {
+  const needs: LoadBalancerNeed[] = [];
+  if (service.stickySessions === true) {
+    needs.push({
+      service: service.name,
+      field: 'stickySessions',
+      why: 'an HTTP API spreads requests over the healthy tasks and has no session affinity',
+    });
+  }
+  if (service.allowedCidrs.length > 0) {
+    needs.push({
+      service: service.name,
+      field: 'allowedCidrs',
+      why: "the allow-list is a source-address condition on the load balancer's listener; an HTTP API takes no resource policy and no AWS WAF, so only an authorizer could filter by address",
+    });
+  }
+  if (service.deployment.strategy !== 'rolling') {
+    needs.push({
+      service: service.name,
+      field: 'deployment.strategy',
+      why: `a ${service.deployment.strategy} deployment shifts traffic between two target groups of the load balancer`,
+    });
+  }
+  return needs;
+}
+
+function reasonFor(
+  env: IngressInputs,
+  ingress: Ingress,
+  set: Ingress | undefined,
+  needs: readonly LoadBalancerNeed[],
+): string {
+  if (!env.services.some((service) => service.public)) {
+    return 'No service is public, so no ingress is built.';
+  }
+  if (env.runtime === 'eks') {
+    return "On EKS the AWS Load Balancer Controller makes the load balancer from the services' Ingresses.";
+  }
+  if (set !== undefined) {
+    return needs.length === 0
+      ? `Set to '${set}' in the config.`
+      : `Set to '${set}' in the config; the load balancer is needed by ${describeNeeds(needs)}.`;
+  }
+  if (needs.length > 0) return `The load balancer, needed by ${describeNeeds(needs)}.`;
+  if (env.production) return 'Production keeps the load balancer unless its config sets the ingress.';
+  return ingress === 'load-balancer'
+    ? 'The load balancer, the default for now; an HTTP API would also serve these services.'
+    : 'The HTTP API, the default: nothing here needs the load balancer.';
+}
+
+/** `pgadmin (stickySessions, allowedCidrs), the edge and previews`: fields grouped by service, then the environment's. */
+export function describeNeeds(needs: readonly LoadBalancerNeed[]): string {
+  const byService = new Map<string, string[]>();
+  const environmentWide: string[] = [];
+  for (const need of needs) {
+    if (need.service === undefined) environmentWide.push(need.field === 'edge' ? 'the edge' : need.field);
+    else byService.set(need.service, [...(byService.get(need.service) ?? []), need.field]);
+  }
+  const parts = [
+    ...[...byService].map(([service, fields]) => `${service} (${fields.join(', ')})`),
+    ...environmentWide,
+  ];
+  return listed(parts);
+}
+
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
