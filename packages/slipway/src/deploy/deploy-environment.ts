@@ -15,6 +15,13 @@ import { refuseOpenFindings } from './findings-gate.js';
 import { refuseLeftoverLogGroups } from './leftover-log-groups.js';
 import { ensureLocalAlertSecrets, PLACEHOLDER_PAGERDUTY_URL } from './local-alert-secrets.js';
 import { ensureLocalBootstrap } from './local-bootstrap.js';
+import {
+  allowsPrivateName,
+  type CallerScope,
+  type PrivateNameChange,
+  privateNameChanges,
+  refusePrivateNameChanges,
+} from './discovery-guard.js';
 import { refuseStatefulChanges, unusedAllowances } from './replacement-guard.js';
 import { openSession, type Session, type SessionOptions, type StackGroup, synthesize } from './session.js';
 import type { StackChanges } from './resource-change.js';
@@ -25,7 +32,10 @@ import { ProvisionError } from '../provision/errors.js';
 import { type ProvisionOutcome, runProvisioner } from '../provision/run-provisioner.js';
 
 export interface DeployOptions extends SessionOptions, ConfirmationOptions {
-  /** Logical ids of stateful resources that may be replaced or removed (`--allow-replace`). @default none */
+  /**
+   * Logical ids of stateful resources that may be replaced or removed, and private names
+   * (`inventory.orders.internal`) that may stop resolving for a while (`--allow-replace`). @default none
+   */
   readonly allowReplace?: readonly string[];
   /** Only the layer stacks (CI when missing, network, data, runtime) or only the service stacks. @default every stack */
   readonly only?: StackGroup;
@@ -125,11 +135,15 @@ export async function deployEnvironment(
     const ci = selected.find((s) => s.kind === 'ci');
     if (ci) await checkOidcProvider(session, model, ci, comparison.deployed.get(ci.name));
     const relevant = comparison.changes.filter((c) => selected.some((s) => s.name === c.name));
+    const scope: CallerScope = { app: session.model.app, environment: session.environment };
     refuseStatefulChanges(relevant, allowReplace, command);
-    for (const unused of unusedAllowances(relevant, allowReplace)) {
+    const privateNames = privateNameChanges(relevant, scope, allowReplace);
+    refusePrivateNameChanges(privateNames, command);
+    const usedForNames = new Set(privateNames.flatMap((c) => allowancesOf(c, allowReplace)));
+    for (const unused of unusedAllowances(relevant, allowReplace).filter((v) => !usedForNames.has(v))) {
       session.emit({
         kind: 'note',
-        message: `--allow-replace ${unused} names no stateful resource this deploy replaces or removes`,
+        message: `--allow-replace ${unused} names no stateful resource or private name this deploy replaces or removes`,
       });
     }
     await confirmProduction(session.model.app, session.environment, 'deploy', summarize(relevant), options);
@@ -155,6 +169,7 @@ export async function deployEnvironment(
           changedParameters: drifted,
         });
         refuseStatefulChanges([changes], allowReplace, command);
+        refusePrivateNameChanges(privateNameChanges([changes], scope, allowReplace), command);
       }
       session.emit({
         kind: 'stack-start',
@@ -301,6 +316,11 @@ async function ensureMonitorType(session: Session): Promise<void> {
       message: `Datadog::Monitors::Monitor is active at version ${outcome.otherMajorVersion} in this account and region; Slipway's monitors are written and linted for major version 4. Deactivate it to let the next deploy activate version 4, or keep it knowingly.`,
     });
   }
+}
+
+/** The `--allow-replace` values that name this private name. */
+function allowancesOf(change: PrivateNameChange, allowReplace: readonly string[]): string[] {
+  return allowReplace.filter((v) => allowsPrivateName(v, change.stack, change.logicalId, change.host));
 }
 
 function hasChanges(changes: StackChanges | undefined): boolean {

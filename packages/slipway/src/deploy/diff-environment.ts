@@ -1,12 +1,13 @@
 import type { AppModel } from '../model/types.js';
 import { compareWithDeployed } from './compare.js';
+import { type PrivateNameChange, privateNameChanges } from './discovery-guard.js';
 import { type StatefulChange, statefulChanges } from './replacement-guard.js';
 import { inGroup, openSession, type SessionOptions, type StackGroup, synthesize } from './session.js';
 import type { StackChanges } from './resource-change.js';
 import type { DeployTarget } from './target.js';
 
 export interface DiffOptions extends SessionOptions {
-  /** Logical ids whose replacement or removal is allowed (`--allow-replace`). @default none */
+  /** Logical ids whose replacement or removal, and private names whose going dark, are allowed (`--allow-replace`). @default none */
   readonly allowReplace?: readonly string[];
   /** Only the layer stacks (CI, network, data, runtime) or only the service stacks. @default every stack */
   readonly only?: StackGroup;
@@ -21,6 +22,8 @@ export interface EnvironmentDiff {
   readonly stacks: readonly StackChanges[];
   /** Stateful resources that would be replaced, removed or moved; unallowed ones stop a deploy. */
   readonly stateful: readonly StatefulChange[];
+  /** Private names that would stop resolving for a while; guarded, unallowed ones stop a deploy. */
+  readonly privateNames: readonly PrivateNameChange[];
 }
 
 /**
@@ -52,6 +55,11 @@ export async function diffEnvironment(
       target: session.connection.target,
       stacks: changes,
       stateful: statefulChanges(changes, options.allowReplace),
+      privateNames: privateNameChanges(
+        changes,
+        { app: session.model.app, environment: session.environment },
+        options.allowReplace,
+      ),
     };
   } finally {
     await app.assembly.dispose();

@@ -227,6 +227,15 @@ export class StatefulChangeRefusedError extends DeployError {
 }
 
 /**
+ * A Cloud Map service would be removed, replaced or given other record types while its private
+ * name is still called (or its service kept), and no `--allow-replace` names it (decision 029).
+ */
+export class PrivateNameRefusedError extends DeployError {
+  override readonly name = 'PrivateNameRefusedError';
+  readonly exitCode = DeployExitCode.refused;
+}
+
+/**
  * The environment's templates have error findings nobody acknowledged: the same ones `slipway plan`
  * fails on. A deploy is where money is spent and data is placed, so it stops here too.
  */

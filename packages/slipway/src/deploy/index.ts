@@ -26,13 +26,15 @@ export {
   DeployUsageError,
   NoCredentialsError,
   NotBootstrappedError,
+  PrivateNameRefusedError,
   StackFailedError,
   StatefulChangeRefusedError,
   TerminationProtectedError,
 } from './errors.js';
 export { type ImageTagOverride, parseImageTag } from './image-tags.js';
+export { type PrivateNameCaller, type PrivateNameChange, privateNameChanges } from './discovery-guard.js';
 export { type StatefulChange, statefulChanges } from './replacement-guard.js';
 export type { SessionOptions } from './session.js';
-export type { ChangeAction, ResourceChange, StackChanges } from './resource-change.js';
+export type { ChangeAction, PrivateNameRecords, ResourceChange, StackChanges } from './resource-change.js';
 export { classifyStackChanges } from './stack-changes.js';
 export { chooseTarget, type DeployTarget } from './target.js';

@@ -16,6 +16,18 @@ export interface ResourceChange {
   readonly reason?: string;
   /** Set when the deploy would put it into another VPC or onto other subnets. */
   readonly moves?: NetworkMove;
+  /** On a Cloud Map service: the private name it holds and its record types before and after. */
+  readonly privateName?: PrivateNameRecords;
+}
+
+/** What a Cloud Map service (`AWS::ServiceDiscovery::Service`) answers, deployed and planned. */
+export interface PrivateNameRecords {
+  /** Its `Name`: the first label of `<name>.<app>.internal`. */
+  readonly name: string;
+  /** DNS record types deployed now (`A`, `SRV`, `CNAME`); empty when it does not exist yet. */
+  readonly deployedTypes: readonly string[];
+  /** DNS record types planned; empty when it is removed. */
+  readonly plannedTypes: readonly string[];
 }
 
 /** Each action as a reader names what it did to a resource. */

@@ -1,8 +1,8 @@
 import { diffTemplate, ResourceImpact } from '@aws-cdk/cloudformation-diff';
-import type { CfnTemplate } from '../template/types.js';
+import type { CfnResource, CfnTemplate } from '../template/types.js';
 import { isStatefulResource } from '../stacks/shared/stateful-resources.js';
 import { describeMove, type NetworkMove, networkMoves } from './network-moves.js';
-import type { ChangeAction, StackChanges } from './resource-change.js';
+import type { ChangeAction, PrivateNameRecords, StackChanges } from './resource-change.js';
 import { references } from './template-references.js';
 
 /** A stack's deployed and planned templates, and which of its parameters take new values. */
@@ -97,8 +97,38 @@ export function classifyStackChanges(stack: StackTemplates): StackChanges {
       stateful: isStatefulResource(planned[logicalId] ?? stack.deployed?.Resources?.[logicalId], f.type),
       ...(f.reason ? { reason: f.reason } : {}),
       ...(f.moves ? { moves: f.moves } : {}),
+      ...privateNameOf(f.type, stack.deployed?.Resources?.[logicalId], planned[logicalId]),
     }));
   return { name: stack.name, changes };
+}
+
+const CLOUD_MAP_SERVICE = 'AWS::ServiceDiscovery::Service';
+
+/**
+ * A Cloud Map service's name and record types on both sides, for the discovery guard: Cloud Map
+ * cannot change record types in place, so a change there takes the name away like a removal.
+ */
+function privateNameOf(
+  type: string,
+  deployed: CfnResource | undefined,
+  planned: CfnResource | undefined,
+): { privateName?: PrivateNameRecords } {
+  if (type !== CLOUD_MAP_SERVICE) return {};
+  // The deployed name is the one that stops resolving, should a replacement also rename it.
+  const name = (deployed ?? planned)?.Properties?.Name;
+  if (typeof name !== 'string') return {};
+  return {
+    privateName: { name, deployedTypes: recordTypes(deployed), plannedTypes: recordTypes(planned) },
+  };
+}
+
+function recordTypes(resource: CfnResource | undefined): string[] {
+  const records = (resource?.Properties?.DnsConfig as { DnsRecords?: unknown } | undefined)?.DnsRecords;
+  if (!Array.isArray(records)) return [];
+  return records
+    .map((r: unknown) => (r as { Type?: unknown }).Type)
+    .filter((t): t is string => typeof t === 'string')
+    .sort();
 }
 
 type Consequence = { readonly action: ChangeAction; readonly reason: string };

@@ -1,4 +1,4 @@
-import { privateDnsNamespace } from '../naming/names.js';
+import { privateHostName, privateHostPattern } from '../naming/private-hosts.js';
 
 /** Another service as a local run reaches it. */
 export interface LocalPeer {
@@ -21,14 +21,12 @@ export function localPeerAddresses(
   app: string,
   peers: readonly LocalPeer[],
 ): Record<string, string> {
-  const namespace = privateDnsNamespace(app);
   const rewritten: Record<string, string> = {};
   for (const [name, value] of Object.entries(variables)) {
     let local = value;
     for (const peer of peers) {
-      const host = `${peer.name}.${namespace}:${peer.port}`;
       local = local.replace(
-        new RegExp(`\\b(https?://)?${escape(host)}(?![0-9])`, 'g'),
+        privateHostPattern(privateHostName(peer.name, app), peer.port),
         (_, scheme: string | undefined) =>
           `${scheme === undefined ? '' : 'http://'}localhost:${peer.localPort}`,
       );
@@ -36,8 +34,4 @@ export function localPeerAddresses(
     rewritten[name] = local;
   }
   return rewritten;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

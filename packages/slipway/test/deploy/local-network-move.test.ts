@@ -88,6 +88,11 @@ describe('a new network.cidr under a deployed database, on the local emulator', 
       'DatabaseMainSubnetGroup',
       '--allow-replace',
       'DatabaseMainInstance',
+      // The new namespace replaces every Cloud Map service: the web service's name and the database's alias.
+      '--allow-replace',
+      'web.shop.internal',
+      '--allow-replace',
+      'main.shop.internal',
       '--json',
     );
     expect(allowed.code).toBe(0);

@@ -29,8 +29,8 @@ export function deployCommand(io: CliIo, setExit: (code: number) => void): Comma
     )
     .addOption(
       new Option(
-        '--allow-replace <logical id>',
-        'let this stateful resource be replaced or removed; repeatable',
+        '--allow-replace <logical id|host>',
+        'let this stateful resource be replaced or removed, or this private name (inventory.orders.internal) stop resolving for a while; repeatable',
       )
         .argParser(repeatable)
         .default([]),
@@ -51,7 +51,7 @@ export function deployCommand(io: CliIo, setExit: (code: number) => void): Comma
     .addHelpText(
       'after',
       '\nWithout --target: aws when AWS credentials are configured, local (the emulator on this machine) otherwise.\n' +
-        'Exit codes: 0 deployed, 1 refused (an error finding is not acknowledged, or a stateful resource would be replaced, removed or moved to another network), 2 usage or setup error, 4 a stack failed.',
+        'Exit codes: 0 deployed, 1 refused (an error finding is not acknowledged, a stateful resource would be replaced, removed or moved to another network, or a called private name would stop resolving), 2 usage or setup error, 4 a stack failed.',
     );
   addTargetOptions(addConfigOptions(command)).action(async (options: DeployCommandOptions) => {
     const { runDeployCommand } = await import('./deploy-run.js');

@@ -7,6 +7,7 @@ import {
   parseImageTag,
 } from '../../deploy/index.js';
 import { endangersData } from '../../deploy/resource-change.js';
+import { describePrivateNameChange } from '../../deploy/discovery-guard.js';
 import { describeMove } from '../../deploy/network-moves.js';
 import { MOVE_EXPLAINED, MOVE_SAFE_PATH } from '../../deploy/replacement-guard.js';
 import { singleEnvironmentName } from '../../deploy/select-environment.js';
@@ -39,7 +40,9 @@ export async function runDiffCommand(
     } else {
       io.out(renderDiff(diff, envName));
     }
-    setExit(diff.stateful.some((c) => !c.allowed) ? 1 : 0);
+    const refused =
+      diff.stateful.some((c) => !c.allowed) || diff.privateNames.some((c) => c.guarded && !c.allowed);
+    setExit(refused ? 1 : 0);
   });
 }
 
@@ -88,5 +91,26 @@ function renderDiff(diff: EnvironmentDiff, envName: string): string {
       `  After a snapshot or backup, allow each one: slipway deploy --env ${envName} ${blocked.map((c) => `--allow-replace ${c.logicalId}`).join(' ')}`,
     );
   }
+  lines.push(...renderPrivateNames(diff, envName));
   return `${lines.join('\n')}\n`;
+}
+
+/** The private names a deploy would take away for a while, their callers, and what deploy does about it. */
+function renderPrivateNames(diff: EnvironmentDiff, envName: string): string[] {
+  if (diff.privateNames.length === 0) return [];
+  const lines = ['', pc.bold('Private names that stop resolving')];
+  for (const c of diff.privateNames) {
+    const mark = !c.guarded ? pc.dim('ok') : c.allowed ? pc.yellow('allowed') : pc.red('refused');
+    lines.push(`  ${mark}  ${describePrivateNameChange(c)}`);
+  }
+  const blocked = diff.privateNames.filter((c) => c.guarded && !c.allowed);
+  if (blocked.length > 0) {
+    lines.push(
+      pc.red(
+        `✗ ${blocked.length} private name(s) would stop resolving until new tasks register; \`slipway deploy\` refuses this.`,
+      ),
+      `  When a few minutes without them are acceptable, allow each one: slipway deploy --env ${envName} ${blocked.map((c) => `--allow-replace ${c.host}`).join(' ')}`,
+    );
+  }
+  return lines;
 }

@@ -24,8 +24,8 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
     )
     .addOption(
       new Option(
-        '--allow-replace <logical id>',
-        'treat this stateful replacement or removal as allowed; repeatable',
+        '--allow-replace <logical id|host>',
+        'treat this stateful replacement or removal, or this private name going dark, as allowed; repeatable',
       )
         .argParser(repeatable)
         .default([]),
@@ -40,7 +40,9 @@ export function diffCommand(io: CliIo, setExit: (code: number) => void): Command
       'after',
       '\nStateful resources (databases and their secrets and subnet groups, registries, buckets, log groups) that would be\n' +
         'replaced, removed or moved to another VPC or other subnets are flagged; deploy refuses them unless --allow-replace names them.\n' +
-        'Exit codes: 0 nothing blocks a deploy, 1 a stateful resource would be replaced, removed or moved, 2 usage or setup error.',
+        'Private names (<service>.<app>.internal) that would stop resolving are listed with the services that call them; deploy\n' +
+        'refuses those still called, or of a kept service, unless --allow-replace names the host.\n' +
+        'Exit codes: 0 nothing blocks a deploy, 1 a stateful resource would be replaced, removed or moved, or a private name go dark, 2 usage or setup error.',
     );
   addTargetOptions(addConfigOptions(command)).action(async (options: DiffCommandOptions) => {
     const { runDiffCommand } = await import('./diff-run.js');
