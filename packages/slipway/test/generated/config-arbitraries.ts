@@ -464,6 +464,10 @@ function assemble(
             }
           : undefined,
       observability: watchingOf(shape, index, env.production, onEks[index]!, services, hasPublic),
+      // The load balancer said outright in some environments, left to the default in the rest.
+      // Never 'http-api' yet: its stacks are not finished, and every drawn plan must build. Picked
+      // from what the draw holds, not drawn, so earlier seeds keep their configs.
+      ingress: (shape.app.length + index) % 2 === 0 ? ('load-balancer' as const) : undefined,
     });
   });
   // x86 services on EKS need x86 nodes: the default pair plus an on-demand x86 pool.

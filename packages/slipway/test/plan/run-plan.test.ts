@@ -55,6 +55,13 @@ describe('runPlan', () => {
     expect(plan.environments.map((e) => e.name)).toEqual(['dev']);
     expect(plan.shared.stacks.map((s) => s.name)).toEqual(['floor-ci']);
     expect(plan.environments[0]!.monthlyCostUsd).toBeGreaterThan(0);
+    // The ingress and why, as `plan --json` writes it.
+    expect(JSON.parse(JSON.stringify(plan.environments[0]!.ingress))).toEqual({
+      kind: 'load-balancer',
+      set: false,
+      reason: 'The load balancer, the default for now; an HTTP API would also serve these services.',
+      needsLoadBalancer: [],
+    });
   });
 
   it('names the environments a config has when asked for one it lacks', () => {

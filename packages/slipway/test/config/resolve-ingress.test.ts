@@ -1,0 +1,154 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { describeNeeds } from '../../src/config/resolve/ingress.js';
+import type { SlipwayConfig } from '../../src/config/schema.js';
+import type { AppModel, EnvironmentModel } from '../../src/model/types.js';
+import { validConfig } from './fixtures.js';
+
+const example = (name: string) =>
+  fileURLToPath(new URL(`../../../../examples/${name}/slipway.config.ts`, import.meta.url));
+
+function env(model: AppModel, name: string): EnvironmentModel {
+  const found = model.environments.find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`no environment ${name}`);
+  return found;
+}
+
+/** `service: field` for each need, `field` for the environment's own. */
+const needsOf = (environment: EnvironmentModel) =>
+  environment.ingressChoice.needsLoadBalancer.map((need) =>
+    need.service === undefined ? need.field : `${need.service}: ${need.field}`,
+  );
+
+/** The fixture with previews off and prod rolling, so nothing rules the HTTP API out. */
+function plainConfig(): SlipwayConfig {
+  const config = validConfig();
+  config.delivery = { previewBranches: [] };
+  config.services!['web']!.deployment = { strategy: 'rolling' };
+  return config;
+}
+
+describe('ingress resolution', () => {
+  it("examples/megadolls: dev names pgadmin's sticky sessions and allow-list, and the previews that copy it", async () => {
+    const model = await loadConfig(example('megadolls'));
+    const dev = env(model, 'dev');
+    expect(dev.ingress).toBe('load-balancer');
+    expect(dev.ingressChoice.set).toBe(false);
+    expect(needsOf(dev)).toEqual(['pgadmin: stickySessions', 'pgadmin: allowedCidrs', 'previews']);
+    expect(dev.ingressChoice.reason).toBe(
+      'The load balancer, needed by pgadmin (stickySessions, allowedCidrs) and previews.',
+    );
+    const sticky = dev.ingressChoice.needsLoadBalancer[0]!;
+    expect(sticky.why).toMatch(/no session affinity/);
+    // Production's canaries shift traffic between target groups on both public services.
+    expect(needsOf(env(model, 'prod'))).toEqual([
+      'web: deployment.strategy',
+      'pgadmin: stickySessions',
+      'pgadmin: allowedCidrs',
+      'pgadmin: deployment.strategy',
+    ]);
+  });
+
+  it('examples/medications: no service needs the load balancer; dev keeps it only for the previews that copy it', async () => {
+    const model = await loadConfig(example('medications'));
+    const dev = env(model, 'dev');
+    expect(dev.ingressChoice.needsLoadBalancer.filter((need) => need.service !== undefined)).toEqual([]);
+    expect(needsOf(dev)).toEqual(['previews']);
+    // Production's default rollout is a canary, which shifts traffic on the load balancer.
+    expect(needsOf(env(model, 'prod'))).toEqual(['api: deployment.strategy']);
+  });
+
+  it('examples/orders names the edge; the EKS examples say the controller makes their load balancer', async () => {
+    const orders = await loadConfig(example('orders'));
+    expect(needsOf(env(orders, 'dev'))).toEqual(['edge']);
+    for (const name of ['goapp', 'parrot']) {
+      const model = await loadConfig(example(name));
+      for (const environment of model.environments) {
+        expect(environment.ingress).toBe('load-balancer');
+        expect(needsOf(environment)).toEqual(['runtime']);
+        expect(environment.ingressChoice.reason).toMatch(/AWS Load Balancer Controller/);
+      }
+    }
+  });
+
+  it('defaults to the load balancer everywhere for now, and says an HTTP API would serve services that need nothing else', () => {
+    const model = resolveConfig(plainConfig());
+    const dev = env(model, 'dev');
+    expect(dev.ingressChoice).toEqual({
+      ingress: 'load-balancer',
+      set: false,
+      reason: 'The load balancer, the default for now; an HTTP API would also serve these services.',
+      needsLoadBalancer: [],
+    });
+    expect(env(model, 'prod').ingressChoice.reason).toBe(
+      'Production keeps the load balancer unless its config sets the ingress.',
+    );
+  });
+
+  it('takes an explicit value as it is, and still lists what needs the load balancer', () => {
+    const config = plainConfig();
+    config.environments['dev']!.ingress = 'http-api';
+    config.environments['prod']!.ingress = 'load-balancer';
+    config.services!['web']!.stickySessions = true;
+    config.environments['dev']!.services = { web: { stickySessions: false } };
+    const model = resolveConfig(config);
+    expect(env(model, 'dev').ingress).toBe('http-api');
+    expect(env(model, 'dev').ingressChoice).toMatchObject({
+      set: true,
+      reason: "Set to 'http-api' in the config.",
+      needsLoadBalancer: [],
+    });
+    expect(env(model, 'prod').ingressChoice).toMatchObject({
+      ingress: 'load-balancer',
+      set: true,
+      reason: "Set to 'load-balancer' in the config; the load balancer is needed by web (stickySessions).",
+    });
+  });
+
+  it('lists each traffic-shifting strategy and allow-list per public service, and nothing for an internal one', () => {
+    const config = plainConfig();
+    config.services!['admin'] = {
+      port: 8081,
+      paths: ['/admin/*'],
+      deployment: { strategy: 'blue-green', bakeMinutes: 5 },
+      allowedCidrs: ['203.0.113.0/24'],
+    };
+    config.services!['worker'] = { port: 9000, public: false };
+    const dev = env(resolveConfig(config), 'dev');
+    expect(needsOf(dev)).toEqual(['admin: allowedCidrs', 'admin: deployment.strategy']);
+    expect(dev.ingressChoice.needsLoadBalancer[1]!.why).toMatch(/blue-green deployment shifts traffic/);
+  });
+
+  it('says there is no ingress when no service is public, whatever else the environment has', () => {
+    const config = validConfig();
+    config.services!['web']!.public = false;
+    const model = resolveConfig(config);
+    for (const environment of model.environments) {
+      expect(environment.ingressChoice.needsLoadBalancer).toEqual([]);
+      expect(environment.ingressChoice.reason).toBe('No service is public, so no ingress is built.');
+    }
+  });
+
+  it('names previews only in the environment they copy', () => {
+    const config = plainConfig();
+    config.environments['staging'] = { ...config.environments['dev']!, account: '333333333333' };
+    config.delivery = { previewEnvironment: 'staging' };
+    const model = resolveConfig(config);
+    expect(needsOf(env(model, 'dev'))).toEqual([]);
+    expect(needsOf(env(model, 'staging'))).toEqual(['previews']);
+  });
+
+  it('describes needs grouped by service, then the environment', () => {
+    expect(
+      describeNeeds([
+        { service: 'a', field: 'stickySessions', why: '' },
+        { service: 'b', field: 'allowedCidrs', why: '' },
+        { service: 'a', field: 'deployment.strategy', why: '' },
+        { field: 'edge', why: '' },
+      ]),
+    ).toBe('a (stickySessions, deployment.strategy), b (allowedCidrs) and the edge');
+    expect(describeNeeds([{ field: 'previews', why: '' }])).toBe('previews');
+  });
+});
