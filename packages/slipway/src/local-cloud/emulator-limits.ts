@@ -6,10 +6,18 @@
 export const DATABASE_EMULATOR_LIMIT =
   'no database engine: the RDS instance is recorded, nothing answers on its endpoint';
 
+/** Said of an environment whose public services sit behind the load balancer (the default). */
+export const TRAFFIC_EMULATOR_LIMIT =
+  'no traffic: the load balancer, listener rules and DNS names exist but serve nothing';
+
+/** Said instead of {@link TRAFFIC_EMULATOR_LIMIT} with `ingress: 'http-api'`. */
+export const HTTP_API_EMULATOR_LIMIT =
+  "no traffic: the HTTP API, its routes, VPC link and DNS names are recorded but serve nothing, and the integration's Cloud Map lookup never runs";
+
 export const EMULATOR_LIMITS: readonly string[] = [
   'no containers run: ECS services are recorded with their settings, tasks never start',
   DATABASE_EMULATOR_LIMIT,
-  'no traffic: the load balancer, listener rules and DNS names exist but serve nothing',
+  TRAFFIC_EMULATOR_LIMIT,
   'alarms, scaling and deployment strategies are stored, never evaluated',
 ];
 
@@ -50,6 +58,7 @@ export function emulatorLimitsFor(env: {
   readonly topics?: readonly unknown[];
   readonly queues?: readonly unknown[];
   readonly edge?: object;
+  readonly ingress?: 'load-balancer' | 'http-api';
   readonly services?: readonly unknown[];
   readonly observability?: {
     readonly provider?: string;
@@ -73,7 +82,10 @@ export function emulatorLimitsFor(env: {
     env.observability?.provider === 'datadog' &&
     env.observability.datadog?.appKeySecret !== undefined;
   return [
-    ...EMULATOR_LIMITS.filter((limit) => !(withoutDatabase && limit === DATABASE_EMULATOR_LIMIT)),
+    ...EMULATOR_LIMITS.filter((limit) => !(withoutDatabase && limit === DATABASE_EMULATOR_LIMIT)).map(
+      (limit) =>
+        limit === TRAFFIC_EMULATOR_LIMIT && env.ingress === 'http-api' ? HTTP_API_EMULATOR_LIMIT : limit,
+    ),
     ...(env.runtime === 'eks' ? [EKS_EMULATOR_LIMIT] : []),
     ...((env.tables ?? []).length > 0 ? [TABLES_EMULATOR_LIMIT] : []),
     ...((env.functions ?? []).length + (env.topics ?? []).length + (env.queues ?? []).length > 0

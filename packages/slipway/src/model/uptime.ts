@@ -14,7 +14,8 @@ export const UPTIME_RATE_MINUTES = 5;
 export type UptimeEnvironment = Pick<
   EnvironmentModel,
   'production' | 'observability' | 'runtime' | 'services' | 'domain' | 'edge'
->;
+> &
+  Partial<Pick<EnvironmentModel, 'ingress'>>;
 
 /**
  * Where a canary calls. `host`: the name viewers use, over HTTPS (the edge's domain, or the
@@ -23,7 +24,9 @@ export type UptimeEnvironment = Pick<
  * read at deploy time from the runtime stack's `alb-dns-name` parameter.
  */
 export type UptimeEndpoint =
-  { readonly kind: 'host'; readonly host: string } | { readonly kind: 'load-balancer' };
+  | { readonly kind: 'host'; readonly host: string }
+  | { readonly kind: 'load-balancer' }
+  | { readonly kind: 'http-api' };
 
 /** One canary: the service it watches and the path it calls on the endpoint. */
 export interface UptimeCheck {
@@ -101,5 +104,6 @@ function viewerEndpoint(
       : { kind: 'host', host: env.edge.domain.name };
   }
   if (env.domain !== undefined) return { kind: 'host', host: env.domain.name };
-  return env.runtime === 'eks' ? 'eks-without-domain' : { kind: 'load-balancer' };
+  if (env.runtime === 'eks') return 'eks-without-domain';
+  return env.ingress === 'http-api' ? { kind: 'http-api' } : { kind: 'load-balancer' };
 }

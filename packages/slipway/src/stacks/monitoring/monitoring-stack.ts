@@ -70,8 +70,10 @@ export class MonitoringStack extends SlipwayStack {
     const where: EnvironmentRef = { app: model.app, env: env.name };
     const observability = observabilityOf(env);
     const ecs = env.runtime !== 'eks';
+    // Behind an HTTP API there is no load balancer to alarm on: each service's deployment alarms
+    // read the API's 5xx and latency (`service-alarms.ts`).
     const loadBalancerFullName =
-      ecs && env.services.some((s) => s.public)
+      ecs && env.ingress !== 'http-api' && env.services.some((s) => s.public)
         ? readValue(this, where, 'runtime', runtimeKeys.albFullName)
         : undefined;
     const cacheNodes = new Map(

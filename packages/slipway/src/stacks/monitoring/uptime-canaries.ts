@@ -105,15 +105,19 @@ export class UptimeCanaries extends Construct {
     }
   }
 
-  /** `https://<host>`, or `http://` and the load balancer's DNS name read at deploy time. */
+  /**
+   * `https://<host>`, or the HTTP API's endpoint, or `http://` and the load balancer's DNS name,
+   * either read at deploy time.
+   */
   private baseUrl(where: EnvironmentRef, endpoint: UptimeEndpoint): string {
-    return endpoint.kind === 'host'
-      ? `https://${endpoint.host}`
-      : `http://${readValue(this, where, 'runtime', runtimeKeys.albDnsName)}`;
+    if (endpoint.kind === 'host') return `https://${endpoint.host}`;
+    if (endpoint.kind === 'http-api') return readValue(this, where, 'runtime', runtimeKeys.httpApiEndpoint);
+    return `http://${readValue(this, where, 'runtime', runtimeKeys.albDnsName)}`;
   }
 }
 
 /** The base URL as a person reads it in the alarm's description (no token). */
 function baseUrlText(endpoint: UptimeEndpoint): string {
-  return endpoint.kind === 'host' ? `https://${endpoint.host}` : "the load balancer's DNS name";
+  if (endpoint.kind === 'host') return `https://${endpoint.host}`;
+  return endpoint.kind === 'http-api' ? "the HTTP API's endpoint" : "the load balancer's DNS name";
 }

@@ -77,6 +77,14 @@ export const runtimeKeys = {
   /** Group every task joins; services admit it on their port, so they can call each other. */
   servicesSecurityGroupId: 'services-security-group-id',
   accessLogBucket: 'access-log-bucket',
+  /** The HTTP API public services add their routes to (`ingress: 'http-api'`). */
+  httpApiId: 'http-api-id',
+  /** `https://<id>.execute-api.<region>.amazonaws.com`: where the uptime checks call without a domain. */
+  httpApiEndpoint: 'http-api-endpoint',
+  /** The VPC link the HTTP API's private integrations go through. */
+  vpcLinkId: 'vpc-link-id',
+  /** The VPC link's group; each public service admits it on its port. */
+  vpcLinkSecurityGroupId: 'vpc-link-security-group-id',
   /** The SNS topic every alarm of the environment notifies. */
   alarmTopicArn: 'alarm-topic-arn',
 } as const;

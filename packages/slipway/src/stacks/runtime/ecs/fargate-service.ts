@@ -19,7 +19,8 @@ import { ModelError } from '../../shared/model-error.js';
 import { taskPlacement } from '../../network/network-layout.js';
 import { appUserConnectArns } from '../../shared/database-user-arns.js';
 import { serviceAlarmName } from '../../shared/resource-names.js';
-import { ServiceAlarms } from './service-alarms.js';
+import { httpApiMetrics, ServiceAlarms, targetGroupMetrics } from './service-alarms.js';
+import { ServiceHttpRoutes } from './service-http-routes.js';
 import { ServiceHealthAlarms } from './service-health-alarms.js';
 import { ServiceRouting } from './service-routing.js';
 import { configureScaling } from './service-scaling.js';
@@ -106,6 +107,8 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     latency: serviceAlarmName(model.app, env.name, service.name, 'p99-latency'),
   };
   const watched = service.public && !preview;
+  // Served by the environment's HTTP API instead of the load balancer (`ingress: 'http-api'`).
+  const behindApi = service.public && !preview && env.ingress === 'http-api';
   const fargate = new ecs.FargateService(scope, 'Service', {
     cluster,
     taskDefinition,
@@ -132,7 +135,11 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     cloudMapOptions: namespace && {
       cloudMapNamespace: namespace,
       name: service.name,
-      dnsRecordType: servicediscovery.DnsRecordType.A,
+      // Behind an HTTP API the integration needs each task's port, which ECS writes only with
+      // SRV records; the A records callers resolve are added beside them below (decision 028).
+      ...(behindApi
+        ? { dnsRecordType: servicediscovery.DnsRecordType.SRV, container, containerPort: service.port }
+        : { dnsRecordType: servicediscovery.DnsRecordType.A }),
       dnsTtl: Duration.seconds(10),
     },
     deploymentAlarms: watched
@@ -175,7 +182,29 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
 
   let routing: ServiceRouting | undefined;
   let deploymentAlarms: ServiceAlarms | undefined;
-  if (service.public) {
+  if (behindApi) {
+    const discovery = fargate.cloudMapService!;
+    (discovery.node.defaultChild as servicediscovery.CfnService).addPropertyOverride('DnsConfig.DnsRecords', [
+      { Type: 'A', TTL: 10 },
+      { Type: 'SRV', TTL: 10 },
+    ]);
+    new ServiceHttpRoutes(scope, 'HttpRoutes', {
+      model: service,
+      path,
+      where,
+      vpc,
+      discovery,
+      tasks: securityGroup,
+    });
+    deploymentAlarms = new ServiceAlarms(scope, 'Alarms', {
+      errorsAlarmName: alarmNames.errors,
+      latencyAlarmName: alarmNames.latency,
+      metrics: httpApiMetrics(readValue(scope, where, 'runtime', runtimeKeys.httpApiId)),
+      alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
+      notifyOnErrors: true,
+    });
+    fargate.node.addDependency(deploymentAlarms);
+  } else if (service.public) {
     const loadBalancerGroup = ec2.SecurityGroup.fromSecurityGroupId(
       scope,
       'LoadBalancerSecurityGroup',
@@ -214,7 +243,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       deploymentAlarms = new ServiceAlarms(scope, 'Alarms', {
         errorsAlarmName: alarmNames.errors,
         latencyAlarmName: alarmNames.latency,
-        targetGroups: routing.targetGroups,
+        metrics: targetGroupMetrics(routing.targetGroups),
         alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
       });
       // The service names the alarms by their fixed names; make sure they exist first.

@@ -8,6 +8,7 @@ import { type EnvironmentRef, publishValue, runtimeKeys } from '../../shared/cro
 import { environmentAlarmTopic } from '../../shared/environment-alarm-topic.js';
 import { importVpc } from '../../network/imported-vpc.js';
 import { clusterName } from '../../shared/resource-names.js';
+import { addHttpApiIngress, type HttpApiIngress } from './http-api-ingress.js';
 import { addSharedLoadBalancer, needsLoadBalancer, type SharedLoadBalancer } from './shared-load-balancer.js';
 import { SlipwayStack } from '../../shared/slipway-stack.js';
 
@@ -38,12 +39,16 @@ export interface RuntimeStackProps {
  */
 export class RuntimeStack extends SlipwayStack {
   readonly cluster: ecs.Cluster;
-  /** The shared load balancer; undefined when no service of the environment is public. */
+  /** The shared load balancer; undefined when no service of the environment is public, or with an HTTP API. */
   readonly loadBalancer?: SharedLoadBalancer;
+  /** The HTTP API with its VPC link, with `ingress: 'http-api'` and a public service. */
+  readonly httpApi?: HttpApiIngress;
 
   constructor(scope: Construct, props: RuntimeStackProps) {
     const { model, environment: env } = props;
-    const balanced = needsLoadBalancer(env);
+    // Public services are served by the load balancer, or by an HTTP API (`ingress`).
+    const served = needsLoadBalancer(env);
+    const balanced = served && env.ingress === 'load-balancer';
     super(scope, {
       app: model.app,
       stackName: env.stackNames.runtime,
@@ -51,11 +56,13 @@ export class RuntimeStack extends SlipwayStack {
       region: env.region,
       environment: env.name,
       terminationProtection: env.production,
-      description: `Slipway ${model.app} ${env.name}: ECS cluster${balanced ? ' and shared load balancer' : ''}`,
+      description: `Slipway ${model.app} ${env.name}: ECS cluster${served ? (balanced ? ' and shared load balancer' : ' and HTTP API') : ''}`,
     });
     const where: EnvironmentRef = { app: model.app, env: env.name };
-    // Behind an edge the load balancer is internal, in the private subnets; otherwise public.
-    const vpc = importVpc(this, where, env, env.edge === undefined ? 'public' : 'private');
+    // Behind an edge the load balancer is internal, in the private subnets; otherwise public. An
+    // HTTP API's VPC link sits in the private subnets.
+    const behindApi = served && !balanced;
+    const vpc = importVpc(this, where, env, env.edge === undefined && !behindApi ? 'public' : 'private');
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       clusterName: clusterName(model.app, env.name),
@@ -97,5 +104,7 @@ export class RuntimeStack extends SlipwayStack {
 
     if (balanced)
       this.loadBalancer = addSharedLoadBalancer(this, { app: model.app, environment: env, vpc, where });
+    else if (behindApi)
+      this.httpApi = addHttpApiIngress(this, { app: model.app, environment: env, vpc, where });
   }
 }

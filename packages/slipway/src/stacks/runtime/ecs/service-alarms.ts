@@ -15,10 +15,15 @@ export interface ServiceAlarmsProps {
   readonly errorsAlarmName: string;
   /** Name of the p99 latency alarm. */
   readonly latencyAlarmName: string;
-  /** The service's target groups; during a traffic shift the new version sits in either one. */
-  readonly targetGroups: readonly elbv2.ApplicationTargetGroup[];
+  /** 5xx counts a minute and p99 latencies of what serves the service, and what they are of. */
+  readonly metrics: ServiceTrafficMetrics;
   /** The environment's alarm topic (runtime stack), which the latency alarm notifies. */
   readonly alarmTopicArn: string;
+  /**
+   * The 5xx alarm notifies the topic too: when it is not part of a "down" composite that does
+   * (behind an HTTP API there are no target health metrics to build one from). @default false
+   */
+  readonly notifyOnErrors?: boolean;
 }
 
 /**
@@ -35,16 +40,11 @@ export class ServiceAlarms extends Construct {
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
     const period = Duration.minutes(1);
-    const errors = props.targetGroups.map((tg) =>
-      tg.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' }),
-    );
-    const latency = props.targetGroups.map((tg) =>
-      tg.metrics.targetResponseTime({ period, statistic: 'p99' }),
-    );
+    const { errors, latency, source } = props.metrics;
 
     this.errors = new cloudwatch.Alarm(this, 'Errors', {
       alarmName: props.errorsAlarmName,
-      alarmDescription: `Targets answered ${ERRORS_PER_MINUTE} or more 5xx a minute, twice in a row`,
+      alarmDescription: `${source.errors} ${ERRORS_PER_MINUTE} or more 5xx a minute, twice in a row`,
       metric: combine(errors, 'sum', period),
       threshold: ERRORS_PER_MINUTE,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -54,7 +54,7 @@ export class ServiceAlarms extends Construct {
     });
     this.latency = new cloudwatch.Alarm(this, 'Latency', {
       alarmName: props.latencyAlarmName,
-      alarmDescription: `p99 target response time above ${P99_LATENCY.toSeconds()} s for 3 minutes`,
+      alarmDescription: `p99 ${source.latency} above ${P99_LATENCY.toSeconds()} s for 3 minutes`,
       metric: combine(latency, 'max', period),
       threshold: P99_LATENCY.toSeconds(),
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -64,7 +64,56 @@ export class ServiceAlarms extends Construct {
     });
     const notify = new actions.SnsAction(sns.Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn));
     this.latency.addAlarmAction(notify);
+    if (props.notifyOnErrors) this.errors.addAlarmAction(notify);
   }
+}
+
+/** What the deployment alarms read: counts of 5xx and p99 latencies, each over a minute. */
+export interface ServiceTrafficMetrics {
+  readonly errors: cloudwatch.IMetric[];
+  readonly latency: cloudwatch.IMetric[];
+  /** How the descriptions name them: who answered the 5xx, whose response time. */
+  readonly source: { readonly errors: string; readonly latency: string };
+}
+
+/** The target groups' metrics; during a traffic shift the new version sits in either one. */
+export function targetGroupMetrics(
+  targetGroups: readonly elbv2.ApplicationTargetGroup[],
+): ServiceTrafficMetrics {
+  const period = Duration.minutes(1);
+  return {
+    errors: targetGroups.map((tg) =>
+      tg.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' }),
+    ),
+    latency: targetGroups.map((tg) => tg.metrics.targetResponseTime({ period, statistic: 'p99' })),
+    source: { errors: 'Targets answered', latency: 'target response time' },
+  };
+}
+
+/**
+ * The environment's HTTP API as a whole (`$default` stage): API Gateway publishes per-route
+ * metrics only as detailed metrics, billed as custom metrics for every route, which the cheap
+ * ingress exists to avoid. So each public service's deployment is judged by the API's 5xx and
+ * latency, which its other public services share.
+ */
+export function httpApiMetrics(apiId: string): ServiceTrafficMetrics {
+  const period = Duration.minutes(1);
+  const metric = (metricName: string, statistic: string) =>
+    new cloudwatch.Metric({
+      namespace: 'AWS/ApiGateway',
+      metricName,
+      dimensionsMap: { ApiId: apiId, Stage: '$default' },
+      period,
+      statistic,
+    });
+  return {
+    errors: [metric('5xx', 'Sum')],
+    latency: [metric('Latency', 'p99')],
+    source: {
+      errors: "The environment's HTTP API answered",
+      latency: "HTTP API latency (the environment's)",
+    },
+  };
 }
 
 /** One metric as is; several joined by metric math (sum of counts, worst of latencies). */
