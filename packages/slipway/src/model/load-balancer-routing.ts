@@ -34,3 +34,12 @@ export function pathPatternMatches(pattern: string, path: string): boolean {
     .join('');
   return new RegExp(`^${source}$`).test(path.split('?')[0] ?? '');
 }
+
+/**
+ * Whether an HTTP API route can stand for a load balancer path pattern: `/*`, a prefix ending in
+ * `/*`, or an exact path (`service-http-routes.ts` turns them into route keys).
+ */
+export function routableOnHttpApi(pattern: string): boolean {
+  const prefix = pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
+  return pattern === '/*' || !/[*?{}]/.test(prefix);
+}

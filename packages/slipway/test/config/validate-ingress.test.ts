@@ -64,6 +64,24 @@ describe("ingress: 'http-api'", () => {
     });
   });
 
+  it('refuses scaling on requests per task, which reads the load balancer', () => {
+    const config = onHttpApi();
+    config.services!['web']!.scaling = { requestsPerTarget: 500 };
+    expectIssue(config, 'services.web.scaling.requestsPerTarget', {
+      message: ["environments.dev.ingress is 'http-api'", 'count per target group'],
+      fix: ["'load-balancer'", 'cpuPercent or memoryPercent'],
+    });
+  });
+
+  it('refuses a path with a wildcard before its end, which no route key can say', () => {
+    const config = onHttpApi();
+    config.services!['web']!.paths = ['/shop/*/items'];
+    expectIssue(config, 'services.web.paths', {
+      message: ["'/shop/*/items' has a wildcard before its end"],
+      fix: ["'load-balancer'", "prefixes ending in '/*'"],
+    });
+  });
+
   it('refuses an edge', () => {
     const config = onHttpApi();
     config.environments['dev']!.edge = { cloudfront: true };

@@ -1,4 +1,5 @@
 import type { Ingress, IngressChoice, LoadBalancerNeed } from '../../model/ingress.js';
+import { routableOnHttpApi } from '../../model/load-balancer-routing.js';
 import type { EnvironmentModel, ServiceModel } from '../../model/types.js';
 
 /** What the ingress depends on: the environment as resolved before it. */
@@ -85,6 +86,21 @@ function serviceNeeds(service: ServiceModel): LoadBalancerNeed[] {
       service: service.name,
       field: 'allowedCidrs',
       why: "the allow-list is a source-address condition on the load balancer's listener; an HTTP API takes no resource policy and no AWS WAF, so only an authorizer could filter by address",
+    });
+  }
+  if (service.scaling.requestsPerTarget !== undefined) {
+    needs.push({
+      service: service.name,
+      field: 'scaling.requestsPerTarget',
+      why: "scaling on requests per task reads the load balancer's count per target group",
+    });
+  }
+  const unroutable = service.paths.find((pattern) => !routableOnHttpApi(pattern));
+  if (unroutable !== undefined) {
+    needs.push({
+      service: service.name,
+      field: 'paths',
+      why: `'${unroutable}' has a wildcard before its end, and an HTTP API route takes one only as its last segment`,
     });
   }
   if (service.deployment.strategy !== 'rolling') {

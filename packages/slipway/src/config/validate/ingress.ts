@@ -51,6 +51,18 @@ function conflict(
           message,
           `${keep}, or let anyone reach ${service} in ${env.name} (${override}.allowedCidrs: [])`,
         );
+      case 'scaling.requestsPerTarget':
+        return issue(
+          path,
+          message,
+          `${keep}, or scale ${service} on cpuPercent or memoryPercent in ${env.name} (${override}.scaling)`,
+        );
+      case 'paths':
+        return issue(
+          path,
+          message,
+          `${keep}, or write ${service}'s paths as prefixes ending in '/*' ('/orders/*') or exact paths`,
+        );
       default:
         return issue(
           path,

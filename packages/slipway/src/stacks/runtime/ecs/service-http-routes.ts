@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../../checks/acknowledge.js';
+import { routableOnHttpApi } from '../../../model/load-balancer-routing.js';
 import type { ServiceModel } from '../../../model/types.js';
 import { type EnvironmentRef, readValue, runtimeKeys } from '../../shared/cross-stack.js';
 import { ModelError } from '../../shared/model-error.js';
@@ -73,7 +74,8 @@ export class ServiceHttpRoutes extends Construct {
  * The service's paths as HTTP API route keys, any method: `/*` is the `$default` route (whatever
  * no other route matches), `/orders/*` is `/orders/{proxy+}`, a path without a wildcard is itself.
  * The load balancer's patterns allow wildcards anywhere; a route key takes a greedy variable only
- * at its end, so any other pattern is refused here with the fix.
+ * at its end, so the config check refuses any other pattern with `ingress: 'http-api'`; this
+ * refuses it again for a model built by hand.
  */
 export function httpRouteKeys(
   service: Pick<ServiceModel, 'name' | 'paths'>,
@@ -82,7 +84,7 @@ export function httpRouteKeys(
   return service.paths.map((pattern, index) => {
     if (pattern === '/*') return apigwv2.HttpRouteKey.DEFAULT;
     const prefix = pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
-    if (/[*?{}]/.test(prefix)) {
+    if (!routableOnHttpApi(pattern)) {
       throw new ModelError(
         `${path}.paths[${index}]`,
         `'${pattern}' cannot be an HTTP API route: a route takes a wildcard only as its last segment ('/orders/*')`,
