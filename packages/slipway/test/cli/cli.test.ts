@@ -83,6 +83,7 @@ describe('slipway plan / check / cost on one environment', () => {
       [
         'costItems',
         'findings',
+        'ingress',
         'monthlyCostUsd',
         'name',
         'production',
