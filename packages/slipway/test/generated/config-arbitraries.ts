@@ -17,6 +17,7 @@ import type {
   ScalingConfig,
   SecretConfig,
   ServiceConfig,
+  ServiceOverrideConfig,
   ObservabilityConfig,
   SlipwayConfig,
 } from '../../src/config/schema.js';
@@ -413,6 +414,36 @@ function assemble(
     (_, index) =>
       shape.edge[index]! && !onEks[index] && hasPublic && !(previewsOn && index === previewTarget),
   );
+  // Where an HTTP API can serve (config/resolve/ingress.ts): ECS, no edge, not the environment
+  // previews copy. What the services ask of the load balancer (sticky sessions, allow-lists,
+  // request-count scaling, a traffic-shifting rollout) that environment overrides away.
+  const onHttpApi = shape.environments.map(
+    (_, index) =>
+      hasPublic &&
+      !onEks[index] &&
+      !behindEdge[index] &&
+      !(previewsOn && index === previewTarget) &&
+      (shape.app.length + index) % 2 === 1,
+  );
+  const httpApiOverrides = (production: boolean): Record<string, ServiceOverrideConfig> =>
+    Object.fromEntries(
+      services
+        .filter(({ config }) => config.public)
+        // As the app will declare them: on EKS's terms when any environment runs there.
+        .map(({ name, config }) => ({ name, config: anyEks ? onEksTerms(config) : config }))
+        .flatMap(({ name, config }) => {
+          const override: ServiceOverrideConfig = dropUndefined({
+            stickySessions: config.stickySessions === true ? false : undefined,
+            allowedCidrs: config.allowedCidrs === undefined ? undefined : [],
+            scaling: config.scaling?.requestsPerTarget === undefined ? undefined : { cpuPercent: 60 },
+            deployment:
+              (config.deployment?.strategy ?? (production ? 'canary' : 'rolling')) === 'rolling'
+                ? undefined
+                : { strategy: 'rolling' as const },
+          });
+          return Object.keys(override).length === 0 ? [] : [[name, override] as const];
+        }),
+    );
   const environments: Record<string, EnvironmentConfig> = {};
   const placesTaken = new Set<string>();
   shape.environments.forEach((env, index) => {
@@ -464,10 +495,15 @@ function assemble(
             }
           : undefined,
       observability: watchingOf(shape, index, env.production, onEks[index]!, services, hasPublic),
-      // The load balancer said outright in some environments, left to the default in the rest.
-      // Never 'http-api' yet: its stacks are not finished, and every drawn plan must build. Picked
-      // from what the draw holds, not drawn, so earlier seeds keep their configs.
-      ingress: (shape.app.length + index) % 2 === 0 ? ('load-balancer' as const) : undefined,
+      // The HTTP API in some environments that can have it, the load balancer said outright in
+      // others, the default in the rest. Picked from what the draw holds, not drawn, so earlier
+      // seeds keep their shapes.
+      ingress: onHttpApi[index]
+        ? ('http-api' as const)
+        : (shape.app.length + index) % 2 === 0
+          ? ('load-balancer' as const)
+          : undefined,
+      services: onHttpApi[index] ? emptyToUndefined(httpApiOverrides(env.production)) : undefined,
     });
   });
   // x86 services on EKS need x86 nodes: the default pair plus an on-demand x86 pool.
@@ -719,4 +755,8 @@ function ciPlacement(shape: Shape): { account?: string; region?: string } | unde
 /** Drops keys whose value is undefined, so a draw reads like a config a person wrote. */
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function emptyToUndefined<T extends object>(record: T): T | undefined {
+  return Object.keys(record).length === 0 ? undefined : record;
 }

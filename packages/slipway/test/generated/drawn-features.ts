@@ -42,6 +42,7 @@ export const DRAWN_FEATURES = [
   'edge',
   'edge-domain',
   'edge-waf',
+  'ingress:http-api',
   'databases:1',
   'databases:2+',
   'read-replicas',
@@ -186,6 +187,7 @@ export function featuresOf(config: SlipwayConfig): Set<DrawnFeature> {
     add('edge', env.edge !== undefined);
     add('edge-domain', env.edge?.domain !== undefined);
     add('edge-waf', env.edge?.waf !== undefined);
+    add('ingress:http-api', resolved.ingress === 'http-api');
     add('alerts:email', watching.alerts.emails.length > 0);
     add('alerts:slack', watching.alerts.slack !== undefined);
     add('alerts:pagerduty', watching.alerts.pagerduty !== undefined);

@@ -40,8 +40,10 @@ describe('the ingress of drawn configs', () => {
         for (const need of choice.needsLoadBalancer) {
           if (need.service !== undefined) expect(exposed.has(need.service)).toBe(true);
         }
-        // Drawn configs say 'load-balancer' or nothing, and the default is the load balancer.
-        expect(env.ingress).toBe('load-balancer');
+        // The config's choice where it makes one; the default (for now) is the load balancer. An
+        // HTTP API is never chosen where something needs the load balancer.
+        expect(env.ingress).toBe(config.environments[env.name]?.ingress ?? 'load-balancer');
+        if (env.ingress === 'http-api') expect(choice.needsLoadBalancer).toEqual([]);
         expect(choice.ingress).toBe(env.ingress);
         expect(choice.set).toBe(config.environments[env.name]?.ingress !== undefined);
         expect(choice.reason).toMatch(/\.$/);

@@ -104,8 +104,10 @@ export function addHttpApiIngress(stack: Stack, props: HttpApiIngressProps): Htt
     },
   });
 
-  let url = api.apiEndpoint;
-  if (env.domain !== undefined) {
+  // With a domain the generated endpoint is off (and unreadable): the domain is the address.
+  let url: string;
+  if (env.domain === undefined) url = api.apiEndpoint;
+  else {
     const domainName = new apigwv2.DomainName(stack, 'DomainName', {
       domainName: env.domain.name,
       certificate: acm.Certificate.fromCertificateArn(stack, 'Certificate', env.domain.certificateArn),
@@ -119,7 +121,7 @@ export function addHttpApiIngress(stack: Stack, props: HttpApiIngressProps): Htt
   }
 
   publishValue(stack, where, 'runtime', runtimeKeys.httpApiId, api.apiId);
-  publishValue(stack, where, 'runtime', runtimeKeys.httpApiEndpoint, api.apiEndpoint);
+  publishValue(stack, where, 'runtime', runtimeKeys.httpApiEndpoint, url);
   publishValue(stack, where, 'runtime', runtimeKeys.vpcLinkId, vpcLink.vpcLinkId);
   publishValue(stack, where, 'runtime', runtimeKeys.vpcLinkSecurityGroupId, securityGroup.securityGroupId);
   new CfnOutput(stack, 'Url', { description: `Public address of ${env.name}`, value: url });
