@@ -38,6 +38,9 @@ class AddedResource(CloudFormationModel):
 
     TYPE = ""
     NAME_PROPERTY = ""
+    #: Properties CloudFormation cannot change in place: a change to any of them replaces the
+    #: resource, before `update` is asked.
+    CREATE_ONLY: tuple[str, ...] = ()
 
     def __init__(
         self,
@@ -100,6 +103,8 @@ class AddedResource(CloudFormationModel):
         region_name: str,
     ) -> "AddedResource":  # type: ignore[override]
         properties = cloudformation_json.get("Properties", {})
+        if any(original_resource.properties.get(key) != properties.get(key) for key in cls.CREATE_ONLY):
+            return cls.replace(original_resource, new_resource_name, properties, account_id, region_name)
         return cls.update(original_resource, new_resource_name, properties, account_id, region_name)
 
     @classmethod
@@ -136,6 +141,18 @@ class AddedResource(CloudFormationModel):
         region_name: str,
     ) -> "AddedResource":
         """By default a changed resource is replaced."""
+        return cls.replace(original, name, properties, account_id, region_name)
+
+    @classmethod
+    def replace(
+        cls,
+        original: "AddedResource",
+        name: str,
+        properties: dict[str, Any],
+        account_id: str,
+        region_name: str,
+    ) -> "AddedResource":
+        """The old resource removed and a new one made from the new properties."""
         original.remove()
         return cls.create(name, properties, account_id, region_name)
 

@@ -65,6 +65,7 @@ class HttpApiDomainName(AddedResource):
     """Ref: the domain name; `RegionalDomainName`, `RegionalHostedZoneId`, `DomainNameArn`."""
 
     TYPE = "AWS::ApiGatewayV2::DomainName"
+    CREATE_ONLY = ("DomainName",)
 
     @classmethod
     def create(cls, name: str, properties: dict[str, Any], account_id: str, region_name: str) -> AddedResource:
@@ -94,8 +95,6 @@ class HttpApiDomainName(AddedResource):
     def update(
         cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
     ) -> AddedResource:
-        if original.properties.get("DomainName") != properties.get("DomainName"):
-            return super().update(original, name, properties, account_id, region_name)
         # A new certificate or security policy changes the domain in place; its regional name stays.
         domain = backend(account_id, region_name).get_domain_name(original.physical_id)
         regional_name = original.attributes["RegionalDomainName"]
@@ -115,6 +114,7 @@ class HttpApiMapping(AddedResource):
     """Ref and `ApiMappingId`: the mapping's id. The domain, the API and its stage must exist."""
 
     TYPE = "AWS::ApiGatewayV2::ApiMapping"
+    CREATE_ONLY = ("DomainName",)
 
     @staticmethod
     def _make(properties: dict[str, Any], account_id: str, region_name: str) -> Any:
@@ -148,8 +148,6 @@ class HttpApiMapping(AddedResource):
     def update(
         cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
     ) -> AddedResource:
-        if original.properties.get("DomainName") != properties.get("DomainName"):
-            return super().update(original, name, properties, account_id, region_name)
         # The API, stage and key change in place and the mapping keeps its id, as on AWS.
         mappings = backend(account_id, region_name).api_mappings
         kept = mappings.pop(original.physical_id, None)

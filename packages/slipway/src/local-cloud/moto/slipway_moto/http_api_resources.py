@@ -53,16 +53,12 @@ def _retag(account_id: str, region_name: str, arn: str, tags: Any) -> None:
     apis.tag_resource(arn, tag_map(tags))
 
 
-def replaces(original: AddedResource, properties: dict[str, Any], create_only: tuple[str, ...]) -> bool:
-    """A change to a create-only property replaces the resource, as CloudFormation does."""
-    return any(original.properties.get(key) != properties.get(key) for key in create_only)
-
-
 @register
 class HttpApi(AddedResource):
     """Ref and `ApiId`: the API's id; `ApiEndpoint`: `https://<id>.execute-api.<region>.amazonaws.com`."""
 
     TYPE = "AWS::ApiGatewayV2::Api"
+    CREATE_ONLY = ("ProtocolType",)
 
     @staticmethod
     def _settings(properties: dict[str, Any]) -> dict[str, Any]:
@@ -90,8 +86,6 @@ class HttpApi(AddedResource):
     def update(
         cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
     ) -> AddedResource:
-        if replaces(original, properties, ("ProtocolType",)):
-            return super().update(original, name, properties, account_id, region_name)
         check_protocol(properties)
         api = backend(account_id, region_name).update_api(api_id=original.physical_id, **cls._settings(properties))
         _retag(account_id, region_name, api.arn, properties.get("Tags"))
@@ -134,6 +128,7 @@ class HttpApiStage(AddedResource):
     """Ref: the stage's name (`$default` for an HTTP API's one stage)."""
 
     TYPE = "AWS::ApiGatewayV2::Stage"
+    CREATE_ONLY = ("ApiId", "StageName")
 
     @staticmethod
     def _apply(stage: Any, properties: dict[str, Any]) -> None:
@@ -168,8 +163,6 @@ class HttpApiStage(AddedResource):
     def update(
         cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
     ) -> AddedResource:
-        if replaces(original, properties, ("ApiId", "StageName")):
-            return super().update(original, name, properties, account_id, region_name)
         stage = api_named(account_id, region_name, properties["ApiId"]).get_stage(original.physical_id)
         cls._apply(stage, properties)
         return cls(original.physical_id, original.attributes, properties, account_id, region_name)
@@ -185,6 +178,7 @@ class HttpApiVpcLink(AddedResource):
     """Ref and `VpcLinkId`: the link's id. Its subnets and security groups must exist, as on AWS."""
 
     TYPE = "AWS::ApiGatewayV2::VpcLink"
+    CREATE_ONLY = ("SubnetIds", "SecurityGroupIds")
 
     @staticmethod
     def _check_network(properties: dict[str, Any], account_id: str, region_name: str) -> None:
@@ -222,8 +216,6 @@ class HttpApiVpcLink(AddedResource):
     def update(
         cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
     ) -> AddedResource:
-        if replaces(original, properties, ("SubnetIds", "SecurityGroupIds")):
-            return super().update(original, name, properties, account_id, region_name)
         link = backend(account_id, region_name).update_vpc_link(original.physical_id, properties["Name"])
         _retag(account_id, region_name, link.arn, properties.get("Tags"))
         return cls(original.physical_id, original.attributes, properties, account_id, region_name)

@@ -12,7 +12,7 @@ from typing import Any
 
 from .added_resource import AddedResource, cfn_flag, register
 from .http_api_checks import HttpApiInvalid, check_integration, check_route_key, integration_of_target
-from .http_api_resources import api_named, backend, camel, replaces
+from .http_api_resources import api_named, backend, camel
 
 
 def _keep_id(collection: dict[str, Any], made: Any, new_id: str, kept_id: str, id_attribute: str) -> Any:
@@ -29,6 +29,7 @@ class HttpApiIntegration(AddedResource):
     """Ref and `IntegrationId`: the integration's id."""
 
     TYPE = "AWS::ApiGatewayV2::Integration"
+    CREATE_ONLY = ("ApiId",)
 
     @staticmethod
     def _make(api: Any, properties: dict[str, Any], account_id: str, region_name: str) -> Any:
@@ -62,8 +63,6 @@ class HttpApiIntegration(AddedResource):
     def update(
         cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
     ) -> AddedResource:
-        if replaces(original, properties, ("ApiId",)):
-            return super().update(original, name, properties, account_id, region_name)
         api = api_named(account_id, region_name, properties["ApiId"])
         made = cls._make(api, properties, account_id, region_name)
         _keep_id(api.integrations, made, made.id, original.physical_id, "id")
@@ -80,6 +79,7 @@ class HttpApiRoute(AddedResource):
     """Ref and `RouteId`: the route's id. Its target must be an integration of the same API."""
 
     TYPE = "AWS::ApiGatewayV2::Route"
+    CREATE_ONLY = ("ApiId",)
 
     @staticmethod
     def _make(api: Any, properties: dict[str, Any], replacing: str | None) -> Any:
@@ -118,8 +118,6 @@ class HttpApiRoute(AddedResource):
     def update(
         cls, original: AddedResource, name: str, properties: dict[str, Any], account_id: str, region_name: str
     ) -> AddedResource:
-        if replaces(original, properties, ("ApiId",)):
-            return super().update(original, name, properties, account_id, region_name)
         api = api_named(account_id, region_name, properties["ApiId"])
         made = cls._make(api, properties, original.physical_id)
         _keep_id(api.routes, made, made.route_id, original.physical_id, "route_id")
