@@ -2,6 +2,13 @@
 export { CostEstimateError } from './errors.js';
 export { type CostEstimate, type EstimateInput, estimateCost, estimateEnvironmentCost } from './estimate.js';
 export { formatUsd } from './format.js';
+export {
+  type IngressAlternative,
+  ingressAlternative,
+  type IngressCostLine,
+  type PricedIngressAlternative,
+  type RuledOutIngressAlternative,
+} from './ingress-alternative.js';
 export { type UsageAssumption, listUsageAssumptions } from './usage-assumptions.js';
 export { findPriceTable, PRICE_TABLES, pricedRegions, priceTableFor } from './prices/index.js';
 export type {

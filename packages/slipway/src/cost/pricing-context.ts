@@ -12,6 +12,16 @@ export interface CostLine extends CostItem {
   readonly unpriced?: boolean;
 }
 
+/**
+ * One priced part before it becomes a line: what a pricer and the ingress comparison
+ * (`ingress-alternative.ts`) both compute, so a formula lives in one place.
+ */
+export interface Charge {
+  readonly usd: number;
+  /** How the figure was reached, with its source citation. */
+  readonly basis: string;
+}
+
 /** Everything a pricer may read besides the resource itself. */
 export interface PricingContext {
   readonly prices: RegionPriceTable;

@@ -1,7 +1,12 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { collectFindings, prepareChecks } from '../checks/index.js';
-import { type CostEstimate, estimateEnvironmentCost, type RegionPriceTable } from '../cost/index.js';
+import {
+  type CostEstimate,
+  estimateEnvironmentCost,
+  ingressAlternative,
+  type RegionPriceTable,
+} from '../cost/index.js';
 import type { AppModel, CostAlertModel } from '../model/types.js';
 import { UnknownEnvironmentError } from './errors.js';
 import { writeManifests } from '../kubernetes/write-manifests.js';
@@ -124,11 +129,14 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
           priceTables: options.priceTables,
         })
       : NOT_ESTIMATED;
+    // Priced from the model with the same tables and usage: the other ingress is never synthesized.
+    const alternative = withCost ? ingressAlternative(env, options.priceTables) : undefined;
     return {
       name: env.name,
       region: env.region,
       production: env.production,
       ingress: ingressPlan(env),
+      ...(alternative === undefined ? {} : { ingressAlternative: alternative }),
       stacks: envStacks.map(summarize),
       ...costFields(cost),
       findings: [...findings.filter((f) => names.has(f.stack)), ...(withChecks ? gitops.findings : [])],

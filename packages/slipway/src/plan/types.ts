@@ -5,6 +5,7 @@
 
 import type { Finding } from '../checks/finding.js';
 import type { CostItem, UnpricedItem } from '../cost/cost-item.js';
+import type { IngressAlternative } from '../cost/ingress-alternative.js';
 import type { Ingress, LoadBalancerNeed } from '../model/ingress.js';
 
 export interface StackSummary {
@@ -31,6 +32,13 @@ export interface EnvironmentPlan {
   readonly production: boolean;
   /** Absent only in plans written before the ingress was planned (a base branch's, in a pull request). */
   readonly ingress?: IngressPlan;
+  /**
+   * The other ingress priced for this environment and the HTTP API's saving against the load
+   * balancer, or what rules the HTTP API out (`ingress-alternative.ts`). Absent when there is
+   * nothing to compare: no public service, production on the load balancer, no price table, a
+   * plan without the cost step, or a plan written before it was compared.
+   */
+  readonly ingressAlternative?: IngressAlternative;
   readonly stacks: readonly StackSummary[];
   /** Sum of the cost items, unrounded; null when the region has no price table. */
   readonly monthlyCostUsd: number | null;

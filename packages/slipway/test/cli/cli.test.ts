@@ -84,6 +84,8 @@ describe('slipway plan / check / cost on one environment', () => {
         'costItems',
         'findings',
         'ingress',
+        // dev is outside production and nothing ties it to the load balancer: the other ingress is priced.
+        'ingressAlternative',
         'monthlyCostUsd',
         'name',
         'production',

@@ -6,6 +6,7 @@ import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';
 import { loadConfig } from '../../config/load.js';
 import { costTable, monthlyCost } from '../render/cost.js';
+import { ingressAlternativeSummary } from '../render/ingress-alternative.js';
 import { resolveConfigPath } from '../shared-options.js';
 import type { CostCommandOptions } from './cost.js';
 
@@ -26,6 +27,7 @@ export async function runCostCommand(
       unverifiedFigures: e.unverifiedFigures,
       unpriced: e.unpriced,
       costItems: e.costItems,
+      ...(e.ingressAlternative === undefined ? {} : { ingressAlternative: e.ingressAlternative }),
     }));
     const { monthlyCostUsd, unverifiedFigures, unpriced, costItems } = plan.shared;
     const shared = { monthlyCostUsd, unverifiedFigures, unpriced, costItems };
@@ -36,6 +38,9 @@ export async function runCostCommand(
       lines.push(pc.bold(`${env.name}  ${env.region}  ${monthlyCost(env)}`));
       // A region without a price table has no lines: the heading already says why.
       if (env.monthlyCostUsd !== null) lines.push(costTable(env.costItems));
+      if (env.ingressAlternative !== undefined) {
+        lines.push(`ingress  ${ingressAlternativeSummary(env.ingressAlternative)}`);
+      }
       lines.push('');
     }
     lines.push(pc.bold(`shared  ${monthlyCost(plan.shared)}`));

@@ -28,7 +28,7 @@ function why(ingress: IngressPlan, production: boolean): string {
 }
 
 /** `pgadmin: stickySessions, allowedCidrs`, then the environment's own: `edge`, `previews`, `EKS`. */
-function needGroups(needs: readonly LoadBalancerNeed[]): string[] {
+export function needGroups(needs: readonly LoadBalancerNeed[]): string[] {
   const byService = new Map<string, string[]>();
   const environmentWide: string[] = [];
   for (const need of needs) {

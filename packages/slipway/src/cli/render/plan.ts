@@ -4,6 +4,7 @@ import type { PlanOutcome } from '../../plan/run-plan.js';
 import { monthlyCost, topCostDrivers } from './cost.js';
 import { findingCounts, findingsTable } from './findings.js';
 import { ingressSummary } from './ingress.js';
+import { ingressAlternativeSummary } from './ingress-alternative.js';
 
 /** The plan as `slipway plan` and `slipway up` print it: per environment its stacks, findings and top costs. */
 export function renderPlan(plan: PlanOutcome, out: string): string {
@@ -18,6 +19,10 @@ export function renderPlan(plan: PlanOutcome, out: string): string {
     lines.push(`  stacks     ${env.stacks.map((s) => `${s.name} (${s.resources})`).join(', ')}`);
     const ingress = ingressSummary(env);
     if (ingress !== undefined) lines.push(`  ingress    ${ingress}`);
+    // Under the ingress line, aligned with it: what the other ingress would cost, or what rules it out.
+    if (env.ingressAlternative !== undefined) {
+      lines.push(`             ${ingressAlternativeSummary(env.ingressAlternative)}`);
+    }
     lines.push(`  findings   ${findingCounts(env.findings)}`);
     lines.push(`  top costs  ${topCostDrivers(env.costItems)}`, '');
   }

@@ -1,6 +1,8 @@
 import { cite, qty, unitUsd } from '../format.js';
-import { costLine, type Pricer, type PricingContext, unpricedLine } from '../pricing-context.js';
+import { type Charge, costLine, type Pricer, type PricingContext, unpricedLine } from '../pricing-context.js';
+import type { RegionPrices } from '../prices/types.js';
 import { literalString } from '../template-values.js';
+import type { UsageModel } from '../../model/types.js';
 import type { CfnResource } from '../../template/types.js';
 
 /** What the usage model assumes when it does not say: a million requests a month, a quiet dev environment. */
@@ -59,28 +61,34 @@ export const priceHttpApi: Pricer = (logicalId, resource, context) => {
       ),
     ];
   }
-  const total = context.usage.httpApiRequestMillionsPerMonth ?? HTTP_API_REQUEST_MILLIONS_DEFAULT;
-  const apis = Math.max(1, httpApiCount(context));
-  const first = context.prices.prices['apigateway.http.request-million'];
+  const charge = httpApiRequestCharge(
+    context.prices.prices,
+    context.usage,
+    Math.max(1, httpApiCount(context)),
+  );
+  return [costLine(context, logicalId, resource, 'API Gateway', charge.usd, charge.basis)];
+};
+
+/**
+ * One HTTP API's share of the environment's requests (`usage.httpApiRequestMillionsPerMonth`, the
+ * default when unset) when `apis` HTTP APIs share them: the first-tier rate up to 300 million a
+ * month, the lower rate beyond.
+ */
+export function httpApiRequestCharge(prices: RegionPrices, usage: UsageModel, apis = 1): Charge {
+  const total = usage.httpApiRequestMillionsPerMonth ?? HTTP_API_REQUEST_MILLIONS_DEFAULT;
+  const first = prices['apigateway.http.request-million'];
   const firstMillions = Math.min(total, FIRST_TIER_MILLIONS);
   const overMillions = total - firstMillions;
   // Read the second tier only when the volume reaches it, so an estimate below it does not count
   // that figure among those it used.
-  const over =
-    overMillions > 0 ? context.prices.prices['apigateway.http.request-million-over-300m'] : undefined;
+  const over = overMillions > 0 ? prices['apigateway.http.request-million-over-300m'] : undefined;
   const environmentUsd = firstMillions * first.usd + (over ? overMillions * over.usd : 0);
   const tiers =
     `${qty(firstMillions)} M requests × ${unitUsd(first)}` +
     (over ? ` + ${qty(overMillions)} M × ${unitUsd(over)} beyond ${FIRST_TIER_MILLIONS} M` : '');
   const shared = apis > 1 ? `(${tiers}) ÷ ${apis} HTTP APIs sharing the environment's requests` : tiers;
-  return [
-    costLine(
-      context,
-      logicalId,
-      resource,
-      'API Gateway',
-      environmentUsd / apis,
-      `${shared} ${cite('API Gateway HTTP API', ...(over ? [first, over] : [first]))}`,
-    ),
-  ];
-};
+  return {
+    usd: environmentUsd / apis,
+    basis: `${shared} ${cite('API Gateway HTTP API', ...(over ? [first, over] : [first]))}`,
+  };
+}

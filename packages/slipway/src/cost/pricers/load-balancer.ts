@@ -1,9 +1,53 @@
 import { cite, qty, unitUsd } from '../format.js';
-import { type CostLine, costLine, type Pricer, unpricedLine } from '../pricing-context.js';
+import { type Charge, type CostLine, costLine, type Pricer, unpricedLine } from '../pricing-context.js';
+import type { RegionPrices } from '../prices/types.js';
 import { literalString } from '../template-values.js';
+import type { UsageModel } from '../../model/types.js';
+import { publicIpv4Charge } from './public-ipv4.js';
 
 /** An ALB spans at least two zones; used when the subnets are not a literal list. */
 const MIN_ALB_ZONES = 2;
+
+/** An application load balancer's own charge, with its two parts apart for the ingress comparison. */
+export interface LoadBalancerCharge extends Charge {
+  /** The hourly charge alone. */
+  readonly hours: Charge;
+  /** The LCU-hours alone (`usage.albLcu` on average). */
+  readonly capacity: Charge;
+}
+
+/** Hours plus `usage.albLcu` LCU-hours over `usage.hoursPerMonth`. */
+export function loadBalancerCharge(prices: RegionPrices, usage: UsageModel): LoadBalancerCharge {
+  const hourly = prices['alb.hour'];
+  const lcu = prices['alb.lcu-hour'];
+  const hours = usage.hoursPerMonth;
+  const lcus = usage.albLcu;
+  const hoursUsd = hours * hourly.usd;
+  const capacityUsd = hours * lcus * lcu.usd;
+  return {
+    usd: hoursUsd + capacityUsd,
+    basis: `${qty(hours)} h × (${unitUsd(hourly)} + ${qty(lcus)} LCU × ${unitUsd(lcu)}) ${cite('ALB', hourly, lcu)}`,
+    hours: { usd: hoursUsd, basis: `${qty(hours)} h × ${unitUsd(hourly)} ${cite('ALB', hourly)}` },
+    capacity: {
+      usd: capacityUsd,
+      basis: `${qty(hours)} h × ${qty(lcus)} LCU × ${unitUsd(lcu)} ${cite('ALB', lcu)}`,
+    },
+  };
+}
+
+/** An internet-facing load balancer's addresses: one per subnet, that is one per zone. */
+export function loadBalancerAddressesCharge(
+  prices: RegionPrices,
+  usage: UsageModel,
+  addresses: number,
+): Charge {
+  return publicIpv4Charge(
+    prices,
+    addresses,
+    usage.hoursPerMonth,
+    `${qty(addresses)} addresses (one per subnet)`,
+  );
+}
 
 /**
  * `AWS::ElasticLoadBalancingV2::LoadBalancer` of type application: hours plus `usage.albLcu`
@@ -18,20 +62,8 @@ export const priceLoadBalancer: Pricer = (logicalId, resource, context) => {
     ];
   }
   const prices = context.prices.prices;
-  const hourly = prices['alb.hour'];
-  const lcu = prices['alb.lcu-hour'];
-  const hours = context.usage.hoursPerMonth;
-  const lcus = context.usage.albLcu;
-  const lines: CostLine[] = [
-    costLine(
-      context,
-      logicalId,
-      resource,
-      'Load balancer',
-      hours * (hourly.usd + lcus * lcu.usd),
-      `${qty(hours)} h × (${unitUsd(hourly)} + ${qty(lcus)} LCU × ${unitUsd(lcu)}) ${cite('ALB', hourly, lcu)}`,
-    ),
-  ];
+  const own = loadBalancerCharge(prices, context.usage);
+  const lines: CostLine[] = [costLine(context, logicalId, resource, 'Load balancer', own.usd, own.basis)];
 
   const scheme = literalString(props.Scheme) ?? 'internet-facing';
   const ipv6Only = literalString(props.IpAddressType) === 'dualstack-without-public-ipv4';
@@ -41,19 +73,10 @@ export const priceLoadBalancer: Pricer = (logicalId, resource, context) => {
       : Array.isArray(props.SubnetMappings)
         ? props.SubnetMappings.length
         : undefined;
-    const addresses = subnets ?? MIN_ALB_ZONES;
+    const addresses = loadBalancerAddressesCharge(prices, context.usage, subnets ?? MIN_ALB_ZONES);
     const assumed = subnets === undefined ? `; subnet count unknown, ${MIN_ALB_ZONES} zones assumed` : '';
-    const ipv4 = prices['ipv4.address-hour'];
     lines.push(
-      costLine(
-        context,
-        logicalId,
-        resource,
-        'Public IPv4',
-        addresses * hours * ipv4.usd,
-        `${qty(addresses)} addresses (one per subnet) × ${qty(hours)} h × ${unitUsd(ipv4)} ` +
-          `${cite('public IPv4', ipv4)}${assumed}`,
-      ),
+      costLine(context, logicalId, resource, 'Public IPv4', addresses.usd, `${addresses.basis}${assumed}`),
     );
   }
   return lines;
