@@ -91,7 +91,7 @@ describe.each(EXAMPLES)('environment diagram of examples/%s', (example) => {
     }
   });
 
-  it('routes requests into each service behind the load balancer, and joins each service to the databases it uses', () => {
+  it('routes requests into each service behind the load balancer or the HTTP API, and joins each service to the databases it uses', () => {
     let databasesSeen = 0;
     for (const env of environmentsOf(example)) {
       const diagram = environmentDiagram(env);
@@ -100,7 +100,11 @@ describe.each(EXAMPLES)('environment diagram of examples/%s', (example) => {
           if (resource.Type !== 'AWS::ECS::Service') continue;
           const service = nodeOf(diagram, stack.name, logicalId);
           expect(service?.kind).toBe('service');
-          const isPublic = ((resource.Properties?.LoadBalancers as unknown[] | undefined) ?? []).length > 0;
+          // Public behind the load balancer (a target group), or on the HTTP API (its stack
+          // adds the service's routes).
+          const isPublic =
+            ((resource.Properties?.LoadBalancers as unknown[] | undefined) ?? []).length > 0 ||
+            Object.values(stack.template.Resources ?? {}).some((r) => r.Type === 'AWS::ApiGatewayV2::Route');
           const routedIn = diagram.edges.some((e) => e.kind === 'route' && e.to === service?.id);
           expect(routedIn, `${env.name}: a route into ${service?.id}`).toBe(isPublic);
           for (const db of databasesUsedBy(env.stacks, stack)) {

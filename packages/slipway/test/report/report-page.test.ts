@@ -19,11 +19,12 @@ const root = path.resolve(import.meta.dirname, '../../../..');
 const EXAMPLES = ['megadolls', 'medications'] as const;
 type Example = (typeof EXAMPLES)[number];
 
-/** What a reviewer must find drawn: every service, database and load balancer the plan creates. */
+/** What a reviewer must find drawn: every service, database, load balancer and HTTP API the plan creates. */
 const MUST_BE_DRAWN = new Set([
   'AWS::ECS::Service',
   'AWS::RDS::DBInstance',
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::ApiGatewayV2::Api',
 ]);
 
 const models = new Map<Example, AppModel>();
@@ -67,7 +68,7 @@ describe.each(EXAMPLES)('the report of examples/%s, opened in Chromium', (exampl
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
   });
 
-  it('draws every service, database and load balancer of each environment in that environment', async () => {
+  it('draws every service, database, load balancer and HTTP API of each environment in that environment', async () => {
     for (const [position, env] of plan.environments.entries()) {
       const drawn = await opened.page.$$eval(
         `section[data-section="env${position}"] [data-node-id]`,

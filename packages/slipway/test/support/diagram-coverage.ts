@@ -8,6 +8,8 @@ export const DRAWN_TYPES = [
   'AWS::RDS::DBInstance',
   'AWS::ElastiCache::ReplicationGroup',
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::ApiGatewayV2::Api',
+  'AWS::ApiGatewayV2::VpcLink',
   'AWS::EKS::Cluster',
   'AWS::DynamoDB::Table',
   'AWS::DynamoDB::GlobalTable',

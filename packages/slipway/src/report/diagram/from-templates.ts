@@ -3,6 +3,7 @@ import type { NodeContext } from './nodes/context.js';
 import { cacheNodes, databaseNodes, tableNodes, userPoolNodes } from './nodes/databases.js';
 import { distributionNodes, firewallNodes } from './nodes/edge.js';
 import { eksNodes } from './nodes/eks.js';
+import { httpApiNodes, vpcLinkNodes } from './nodes/http-apis.js';
 import { loadBalancerNodes } from './nodes/load-balancers.js';
 import { functionNodes, queueNodes, topicNodes } from './nodes/messaging.js';
 import { networkNodes } from './nodes/network.js';
@@ -31,6 +32,8 @@ export function environmentDiagram(env: DiagramEnvironment): Diagram {
   const nodes: DiagramNode[] = [
     ...network.nodes,
     ...loadBalancerNodes(context),
+    ...httpApiNodes(context),
+    ...vpcLinkNodes(context),
     ...ecsNodes(context),
     ...eksNodes(context),
     ...databaseNodes(context),

@@ -34,6 +34,8 @@ export const THING_STYLES: Readonly<Record<ThingKind, ThingStyle>> = {
   nat: { accent: '#6d7f95', glyph: 'NAT', name: 'NAT gateway' },
   'load-balancer': { accent: '#7b4fc4', glyph: 'LB', name: 'Load balancer' },
   listener: { accent: '#9a7bd6', glyph: 'L', name: 'Listener' },
+  'http-api': { accent: '#b0398f', glyph: 'API', name: 'HTTP API' },
+  'vpc-link': { accent: '#8a5a9e', glyph: 'VPL', name: 'VPC link' },
   service: { accent: '#d9782a', glyph: 'SVC', name: 'Service' },
   database: { accent: '#2f6fb7', glyph: 'DB', name: 'Database' },
   cache: { accent: '#c2413a', glyph: 'KV', name: 'Cache' },

@@ -27,6 +27,8 @@ const SHAPES: Record<DiagramNodeKind, readonly [string, string]> = {
   nat: ['{{', '}}'],
   'load-balancer': ['{{', '}}'],
   listener: ['[/', '/]'],
+  'http-api': ['{{', '}}'],
+  'vpc-link': ['[/', '/]'],
   service: ['(', ')'],
   database: ['[(', ')]'],
   cache: ['[(', ')]'],

@@ -23,6 +23,8 @@ export type DiagramNodeKind =
   | 'nat'
   | 'load-balancer'
   | 'listener'
+  | 'http-api'
+  | 'vpc-link'
   | 'service'
   | 'database'
   | 'cache'
@@ -57,7 +59,10 @@ export interface DiagramNode {
 export type DiagramEdgeKind =
   /** Network reach allowed by a security-group rule: `from` may open connections to `to`. */
   | 'network'
-  /** A load balancer or distribution forwards requests: listener → service, CloudFront → ALB. */
+  /**
+   * A load balancer, distribution or HTTP API forwards requests: listener → service, CloudFront →
+   * ALB, HTTP API → VPC link → service.
+   */
   | 'route'
   /** An event or message flows: topic → queue, queue → function, table stream → function. */
   | 'event'

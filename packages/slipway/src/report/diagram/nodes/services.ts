@@ -7,8 +7,8 @@ import type { NodeContext } from './context.js';
 /**
  * Each ECS service, with what a reviewer asks of it: how many tasks, how big, on Spot or not, on
  * which CPU architecture, and the private name other services call it by. Its task definition,
- * target groups, listener rules and Cloud Map entry are listed with it so a change to any of them
- * lands on the service. An ECS cluster whose services share one subnet tier is drawn as a group
+ * target groups, listener rules, Cloud Map entry and HTTP API integration and routes are listed
+ * with it so a change to any of them lands on the service. An ECS cluster whose services share one subnet tier is drawn as a group
  * in that tier around them.
  */
 export function ecsNodes(context: NodeContext): DiagramNode[] {
@@ -97,7 +97,13 @@ function describeService(
   const rules = templates
     .all('AWS::ElasticLoadBalancingV2::ListenerRule')
     .filter((rule) => rule.stack === service.stack && forwardsTo(templates, rule, wanted));
-  const extras = [task, registry, ...targetGroups, ...rules].filter(
+  // On the HTTP API, the integration to the service's Cloud Map entry and the routes to it.
+  const integrations =
+    registry === undefined
+      ? []
+      : templates.ownedBy('AWS::ApiGatewayV2::Integration', 'IntegrationUri', registry);
+  const httpRoutes = integrations.flatMap((i) => templates.ownedBy('AWS::ApiGatewayV2::Route', 'Target', i));
+  const extras = [task, registry, ...targetGroups, ...rules, ...integrations, ...httpRoutes].filter(
     (r): r is NonNullable<typeof r> => r !== undefined,
   );
   const unique = new Map(

@@ -3,14 +3,16 @@ import { list, record, text } from '../properties.js';
 import { resourceNodeId, type StackResource } from '../references.js';
 import type { DiagramNode } from '../types.js';
 import { INTERNET, type NodeIndex, type RawEdge } from './context.js';
+import { httpApiEdges } from './http-api-routes.js';
 
 /**
  * Where requests go: load balancer → service through each listener's default action and rules
- * (labelled with the listener and the rule's path or host), CloudFront → its origin's load
- * balancer, and a web ACL in front of what it guards, the internet in front of the edge.
+ * (labelled with the listener and the rule's path or host), HTTP API → VPC link → service through
+ * its routes, CloudFront → its origin's load balancer, and a web ACL in front of what it guards,
+ * the internet in front of the edge.
  */
 export function routeEdges(index: NodeIndex): RawEdge[] {
-  return [...listenerEdges(index), ...edgeEdges(index)];
+  return [...listenerEdges(index), ...httpApiEdges(index), ...edgeEdges(index)];
 }
 
 function listenerEdges(index: NodeIndex): RawEdge[] {

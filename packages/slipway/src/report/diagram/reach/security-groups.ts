@@ -13,6 +13,7 @@ const WORN_AT: Readonly<Record<string, (props: Record<string, unknown>) => unkno
   'AWS::ElasticLoadBalancingV2::LoadBalancer': (p) => p.SecurityGroups,
   'AWS::Lambda::Function': (p) => record(p.VpcConfig).SecurityGroupIds,
   'AWS::EKS::Cluster': (p) => record(p.ResourcesVpcConfig).SecurityGroupIds,
+  'AWS::ApiGatewayV2::VpcLink': (p) => p.SecurityGroupIds,
 };
 
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
