@@ -24,7 +24,8 @@ export default defineConfig({
       port: 8080,
       healthPath: '/healthz',
       database: 'main',
-      // The load balancer is the one proxy in front: the rate limiter keys on the client it saw.
+      // One proxy is in front (the HTTP API in dev, the load balancer in production): the rate
+      // limiter keys on the client it saw.
       environment: { LOG_LEVEL: 'info', TRUST_PROXY_HOPS: '1' },
       // The image builds from the repository root (one lockfile for the workspaces); a change to
       // apps/api or the lockfile rebuilds it.
@@ -37,12 +38,15 @@ export default defineConfig({
 
   environments: {
     // The floor: 0.25 vCPU / 0.5 GB Spot arm64 task in public subnets, no NAT gateway,
-    // db.t4g.micro single-AZ (all defaults outside production).
+    // db.t4g.micro single-AZ, and an HTTP API in front instead of a load balancer, as nothing
+    // here needs one (all defaults outside production). Container Insights' metrics and the
+    // dashboard are left to production: the task's logs and the alarms are enough in dev.
     dev: {
       account: '111111111111',
       region: 'us-east-1',
       availabilityZones: ['us-east-1a', 'us-east-1b'],
       network: { natGateways: 0 },
+      observability: { containerInsights: 'off', dashboard: false },
     },
     prod: {
       production: true,

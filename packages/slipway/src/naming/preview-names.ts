@@ -45,6 +45,29 @@ export function previewStackPrefix(app: string): string {
   return `${app}-pr-`;
 }
 
+/**
+ * `/pr-<slug>`: the preview's path on the copied environment's HTTP API, before the service's own
+ * paths (`/pr-login/orders/*`); the prefix is taken off again before a request reaches the task.
+ */
+export function previewRoutePrefix(slug: string): string {
+  return `/pr-${slug}`;
+}
+
+/** Longest DNS label: a Cloud Map service name is one. */
+const DNS_LABEL_MAX = 63;
+
+/**
+ * `<service>-pr-<slug>`: the preview copy's own Cloud Map name beside the environment's
+ * `<service>`, which the HTTP API's private integration needs to reach the copy and not the
+ * original. Too long a name keeps its start and six hex digits of the whole.
+ */
+export function previewDiscoveryName(service: string, slug: string): string {
+  const name = `${service}-pr-${slug}`;
+  if (name.length <= DNS_LABEL_MAX) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6);
+  return `${name.slice(0, DNS_LABEL_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
 /** The preview's own database inside the copied environment's instance: `<databaseName>_pr_<slug>`. */
 export function previewDatabaseName(databaseName: string, slug: string): string {
   return postgresName(`${databaseName}${PREVIEW_NAME_MARKER}${slug}`);

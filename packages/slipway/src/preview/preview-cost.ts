@@ -14,7 +14,8 @@ export const HOURS_PER_MONTH = 730;
 /**
  * What a running preview costs per hour at list prices: its template priced with the same tables
  * as every environment, for a month of running with no traffic, divided back to the hour. What it
- * shares (VPC, load balancer, database instance) is the copied environment's cost, not its own.
+ * shares (VPC, load balancer or HTTP API, database instance) is the copied environment's cost, not
+ * its own; behind an HTTP API its own Cloud Map registrations are.
  * Null when the environment's region has no price table.
  */
 export function previewHourlyCost(plan: PreviewPlan, template: CfnTemplate): number | null {
@@ -48,6 +49,8 @@ export function renderedTemplate(stack: Stack): CfnTemplate {
   return (stack as unknown as { _toCloudFormation(): CfnTemplate })._toCloudFormation();
 }
 
+const ingressName = { 'load-balancer': 'load balancer', 'http-api': 'HTTP API' } as const;
+
 /** The hourly cost of a typical preview of the app, or undefined when previews are off. */
 export function estimatePreviewCost(
   model: AppModel,
@@ -69,7 +72,7 @@ export function estimatePreviewCost(
       usdPerHour: previewHourlyCost(plan, template),
       basis:
         `${tasks} Fargate Spot task${tasks === 1 ? '' : 's'} (one per service)${addresses}; ` +
-        `the VPC, load balancer and database instance are ${plan.source.name}'s`,
+        `the VPC, ${ingressName[plan.source.ingress]} and database instance are ${plan.source.name}'s`,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

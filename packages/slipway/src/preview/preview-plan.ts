@@ -3,6 +3,7 @@ import type { AppModel, DatabaseModel, EnvironmentModel, ServiceModel } from '..
 import {
   previewDatabaseName,
   previewRoleName,
+  previewRoutePrefix,
   previewSlug,
   previewStackName,
 } from '../naming/preview-names.js';
@@ -19,8 +20,10 @@ export interface PreviewPlan {
   readonly branch: string;
   readonly slug: string;
   readonly stackName: string;
-  /** The preview's own listener port on the copied environment's load balancer. */
+  /** The preview's own listener port on the copied environment's load balancer (`ingress: 'load-balancer'`). */
   readonly port: number;
+  /** The preview's path prefix on the copied environment's HTTP API (`ingress: 'http-api'`): `/pr-<slug>`. */
+  readonly routePrefix: string;
   /** ISO time of the first `preview up`; kept across later ones. */
   readonly createdAt: string;
   /** The environment copied; its SSM parameters describe everything the preview shares. */
@@ -102,6 +105,7 @@ export function planPreview(model: AppModel, input: PreviewPlanInput): PreviewPl
     slug,
     stackName,
     port: input.existing?.port ?? choosePort(slug, input.takenPorts ?? new Set()),
+    routePrefix: previewRoutePrefix(slug),
     createdAt: input.existing?.createdAt ?? (input.now ?? new Date()).toISOString(),
     source,
     environment,

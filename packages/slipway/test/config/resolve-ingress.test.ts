@@ -31,14 +31,14 @@ function plainConfig(): SlipwayConfig {
 }
 
 describe('ingress resolution', () => {
-  it("examples/megadolls: dev names pgadmin's sticky sessions and allow-list, and the previews that copy it", async () => {
+  it("examples/megadolls: dev keeps the load balancer for pgadmin's sticky sessions and allow-list", async () => {
     const model = await loadConfig(example('megadolls'));
     const dev = env(model, 'dev');
     expect(dev.ingress).toBe('load-balancer');
     expect(dev.ingressChoice.set).toBe(false);
-    expect(needsOf(dev)).toEqual(['pgadmin: stickySessions', 'pgadmin: allowedCidrs', 'previews']);
+    expect(needsOf(dev)).toEqual(['pgadmin: stickySessions', 'pgadmin: allowedCidrs']);
     expect(dev.ingressChoice.reason).toBe(
-      'The load balancer, needed by pgadmin (stickySessions, allowedCidrs) and previews.',
+      'The load balancer, needed by pgadmin (stickySessions, allowedCidrs).',
     );
     const sticky = dev.ingressChoice.needsLoadBalancer[0]!;
     expect(sticky.why).toMatch(/no session affinity/);
@@ -51,11 +51,12 @@ describe('ingress resolution', () => {
     ]);
   });
 
-  it('examples/medications: no service needs the load balancer; dev keeps it only for the previews that copy it', async () => {
+  it('examples/medications: nothing needs the load balancer, so dev takes the HTTP API (its previews too)', async () => {
     const model = await loadConfig(example('medications'));
     const dev = env(model, 'dev');
-    expect(dev.ingressChoice.needsLoadBalancer.filter((need) => need.service !== undefined)).toEqual([]);
-    expect(needsOf(dev)).toEqual(['previews']);
+    expect(model.delivery?.preview?.environment).toBe('dev');
+    expect(needsOf(dev)).toEqual([]);
+    expect(dev.ingress).toBe('http-api');
     // Production's default rollout is a canary, which shifts traffic on the load balancer.
     expect(needsOf(env(model, 'prod'))).toEqual(['api: deployment.strategy']);
   });
@@ -73,18 +74,32 @@ describe('ingress resolution', () => {
     }
   });
 
-  it('defaults to the load balancer everywhere for now, and says an HTTP API would serve services that need nothing else', () => {
+  it('defaults to the HTTP API outside production when nothing needs the load balancer, and to the load balancer in production', () => {
     const model = resolveConfig(plainConfig());
     const dev = env(model, 'dev');
     expect(dev.ingressChoice).toEqual({
-      ingress: 'load-balancer',
+      ingress: 'http-api',
       set: false,
-      reason: 'The load balancer, the default for now; an HTTP API would also serve these services.',
+      reason: 'The HTTP API, the default outside production: nothing here needs the load balancer.',
       needsLoadBalancer: [],
     });
-    expect(env(model, 'prod').ingressChoice.reason).toBe(
-      'Production keeps the load balancer unless its config sets the ingress.',
-    );
+    expect(env(model, 'prod').ingressChoice).toEqual({
+      ingress: 'load-balancer',
+      set: false,
+      reason: 'Production keeps the load balancer unless its config sets the ingress.',
+      needsLoadBalancer: [],
+    });
+  });
+
+  it('defaults outside production to the load balancer as soon as one public service needs it', () => {
+    const config = plainConfig();
+    config.services!['admin'] = { port: 8081, paths: ['/admin/*'], stickySessions: true };
+    const dev = env(resolveConfig(config), 'dev');
+    expect(dev.ingressChoice).toMatchObject({
+      ingress: 'load-balancer',
+      set: false,
+      reason: 'The load balancer, needed by admin (stickySessions).',
+    });
   });
 
   it('takes an explicit value as it is, and still lists what needs the load balancer', () => {
@@ -131,13 +146,12 @@ describe('ingress resolution', () => {
     }
   });
 
-  it('names previews only in the environment they copy', () => {
+  it('lets previews copy an environment on the HTTP API', () => {
     const config = plainConfig();
-    config.environments['staging'] = { ...config.environments['dev']!, account: '333333333333' };
-    config.delivery = { previewEnvironment: 'staging' };
+    config.delivery = { previewBranches: ['feat/*'] };
     const model = resolveConfig(config);
-    expect(needsOf(env(model, 'dev'))).toEqual([]);
-    expect(needsOf(env(model, 'staging'))).toEqual(['previews']);
+    expect(model.delivery?.preview?.environment).toBe('dev');
+    expect(env(model, 'dev').ingress).toBe('http-api');
   });
 
   it('describes needs grouped by service, then the environment', () => {
@@ -149,6 +163,6 @@ describe('ingress resolution', () => {
         { field: 'edge', why: '' },
       ]),
     ).toBe('a (stickySessions, deployment.strategy), b (allowedCidrs) and the edge');
-    expect(describeNeeds([{ field: 'previews', why: '' }])).toBe('previews');
+    expect(describeNeeds([{ field: 'runtime', why: '' }])).toBe('runtime');
   });
 });

@@ -91,19 +91,11 @@ describe("ingress: 'http-api'", () => {
     });
   });
 
-  it('refuses being the environment previews copy, at the delivery field that makes it so', () => {
-    const byDefault = onHttpApi();
-    byDefault.delivery = {};
-    expectIssue(byDefault, 'delivery.previewBranches', {
-      message: ['previews copy dev', 'a port of its own'],
-      fix: ["'load-balancer'", 'delivery.previewEnvironment', 'delivery.previewBranches: []'],
-    });
-    const named = onHttpApi();
-    named.delivery = { previewEnvironment: 'dev' };
-    expectIssue(named, 'delivery.previewEnvironment', {
-      message: ['previews copy dev'],
-      fix: ['previewBranches: []'],
-    });
+  it('accepts being the environment previews copy: each preview takes a route prefix of its own', () => {
+    const config = onHttpApi();
+    config.delivery = { previewEnvironment: 'dev' };
+    const dev = resolveConfig(config).environments.find((e) => e.name === 'dev')!;
+    expect(dev.ingress).toBe('http-api');
   });
 
   it('refuses EKS, whatever its services', () => {

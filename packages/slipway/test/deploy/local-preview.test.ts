@@ -25,12 +25,24 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  ApiGatewayV2Client,
+  GetApisCommand,
+  GetIntegrationsCommand,
+  GetRoutesCommand,
+} from '@aws-sdk/client-apigatewayv2';
+import {
+  ListServicesCommand as ListDiscoveryServicesCommand,
+  ServiceDiscoveryClient,
+} from '@aws-sdk/client-servicediscovery';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
 import { deployEnvironment } from '../../src/deploy/index.js';
 import type { AppModel } from '../../src/model/types.js';
+import { previewDiscoveryName } from '../../src/naming/preview-names.js';
 import { listPreviews, previewDown, previewUp, prunePreviews } from '../../src/preview/index.js';
+import type { PreviewUpResult } from '../../src/preview/preview-up.js';
 import { ProvisionError } from '../../src/provision/errors.js';
 import { runCli } from '../cli/run-cli.js';
 import { useEmulator } from '../local-cloud/emulator.js';
@@ -45,6 +57,8 @@ describe('preview environments on the local emulator', () => {
     model = await loadConfig(config);
   });
 
+  type Inventory = Awaited<ReturnType<typeof inventory>>;
+
   /** Everything a preview could leave behind in the emulator, by id. */
   async function inventory() {
     const cfg = emulator.config();
@@ -55,6 +69,8 @@ describe('preview environments on the local emulator', () => {
     const logs = new CloudWatchLogsClient(cfg);
     const stacks = (await cloudFormation.send(new ListStacksCommand({}))).StackSummaries ?? [];
     const [balancer] = (await elb.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ?? [];
+    const api = new ApiGatewayV2Client(cfg);
+    const [httpApi] = (await api.send(new GetApisCommand({}))).Items ?? [];
     const groups = (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups ?? [];
     return {
       stacks: stacks
@@ -64,11 +80,28 @@ describe('preview environments on the local emulator', () => {
       services: (
         (await ecs.send(new ListServicesCommand({ cluster: 'medications-dev' }))).serviceArns ?? []
       ).sort(),
-      listeners: (
-        (await elb.send(new DescribeListenersCommand({ LoadBalancerArn: balancer?.LoadBalancerArn })))
-          .Listeners ?? []
+      listeners: balancer
+        ? (
+            (await elb.send(new DescribeListenersCommand({ LoadBalancerArn: balancer.LoadBalancerArn })))
+              .Listeners ?? []
+          )
+            .map((l) => l.Port)
+            .sort()
+        : [],
+      routes: httpApi
+        ? ((await api.send(new GetRoutesCommand({ ApiId: httpApi.ApiId }))).Items ?? [])
+            .map((r) => r.RouteKey)
+            .sort()
+        : [],
+      integrations: httpApi
+        ? ((await api.send(new GetIntegrationsCommand({ ApiId: httpApi.ApiId }))).Items ?? [])
+            .map((i) => `${i.IntegrationUri} ${JSON.stringify(i.RequestParameters ?? {})}`)
+            .sort()
+        : [],
+      discoveryServices: (
+        (await new ServiceDiscoveryClient(cfg).send(new ListDiscoveryServicesCommand({}))).Services ?? []
       )
-        .map((l) => l.Port)
+        .map((d) => d.Name)
         .sort(),
       targetGroups: ((await elb.send(new DescribeTargetGroupsCommand({}))).TargetGroups ?? [])
         .map((g) => g.TargetGroupArn)
@@ -106,8 +139,15 @@ describe('preview environments on the local emulator', () => {
     }));
   }
 
-  it('brings a preview up inside dev, then takes it down leaving nothing behind', async () => {
-    const deployed = await deployEnvironment(model, 'dev', emulator.target());
+  /**
+   * Brings a preview of `ingress`'s dev up, checks what it added to dev's way in with `checkIngress`,
+   * then takes it down and expects dev exactly as it was.
+   */
+  async function upAndDown(
+    app: AppModel,
+    checkIngress: (up: PreviewUpResult, before: Inventory, during: Inventory) => Promise<void> | void,
+  ) {
+    const deployed = await deployEnvironment(app, 'dev', emulator.target());
     // The deploy ran dev's own provisioner (no overrides: the app role on the app database).
     expect(deployed.provisioned.map((p) => [p.action, p.databaseName, p.roleName, p.ran])).toEqual([
       ['ensure', 'medications', 'medications_app', false],
@@ -117,10 +157,9 @@ describe('preview environments on the local emulator', () => {
     ]);
     const before = await inventory();
 
-    const up = await previewUp(model, { ...emulator.target(), branch: 'feat/Login_Page' });
+    const up = await previewUp(app, { ...emulator.target(), branch: 'feat/Login_Page' });
     expect(up.action).toBe('created');
     expect(up.plan.slug).toMatch(/^feat-login-page-[0-9a-f]{6}$/);
-    expect(up.url).toMatch(new RegExp(`^http://.+:${up.plan.port}$`));
     expect(up.usdPerHour).toBeGreaterThan(0);
 
     // Its database and role were asked of dev's provisioner, with the preview's names.
@@ -136,10 +175,9 @@ describe('preview environments on the local emulator', () => {
       }),
     );
 
-    // One Spot service in dev's cluster, on its own listener of dev's load balancer.
+    // One Spot service in dev's cluster.
     const during = await inventory();
     expect(during.stacks).toEqual([...before.stacks, up.plan.stackName].sort());
-    expect(during.listeners).toEqual([...before.listeners, up.plan.port].sort());
     const added = during.services.filter((s) => !before.services.includes(s));
     expect(added).toHaveLength(1);
     const [service] =
@@ -150,7 +188,7 @@ describe('preview environments on the local emulator', () => {
       ).services ?? [];
     expect(service?.desiredCount).toBe(1);
     expect(service?.capacityProviderStrategy?.map((c) => c.capacityProvider)).toEqual(['FARGATE_SPOT']);
-    expect(service?.serviceRegistries ?? []).toEqual([]);
+    await checkIngress(up, before, during);
 
     const stack = (
       await new CloudFormationClient(emulator.config()).send(
@@ -165,23 +203,82 @@ describe('preview environments on the local emulator', () => {
       'slipway:preview-port': String(up.plan.port),
     });
 
-    const listed = await listPreviews(model, emulator.target());
+    const listed = await listPreviews(app, emulator.target());
     expect(listed.map((p) => [p.slug, p.branch, p.port])).toEqual([
       [up.plan.slug, 'feat/Login_Page', up.plan.port],
     ]);
 
-    const down = await previewDown(model, { ...emulator.target(), branch: 'feat/Login_Page' });
+    const down = await previewDown(app, { ...emulator.target(), branch: 'feat/Login_Page' });
     expect(down.stackDeleted).toBe(true);
     expect(down.dropped.map((d) => [d.action, d.databaseName, d.roleName])).toEqual([
       ['drop', up.plan.databases[0]?.databaseName, up.plan.databases[0]?.roleName],
     ]);
     expect(await inventory()).toEqual(before);
-    expect(await listPreviews(model, emulator.target())).toEqual([]);
+    expect(await listPreviews(app, emulator.target())).toEqual([]);
 
     // Taking it down again finds nothing to delete and repeats the (idempotent) drop.
-    const again = await previewDown(model, { ...emulator.target(), branch: 'feat/Login_Page' });
+    const again = await previewDown(app, { ...emulator.target(), branch: 'feat/Login_Page' });
     expect(again.stackDeleted).toBe(false);
     expect(again.dropped).toHaveLength(1);
+  }
+
+  it("brings a preview up on routes of its own on dev's HTTP API, then takes it down leaving nothing behind", async () => {
+    expect(model.environments.find((e) => e.name === 'dev')?.ingress).toBe('http-api');
+    await upAndDown(model, async (up, before, during) => {
+      const prefix = up.plan.routePrefix;
+      expect(up.url).toMatch(new RegExp(`^https://.+${prefix}/$`));
+      expect(during.listeners).toEqual(before.listeners);
+      expect(during.routes).toEqual([...before.routes, `ANY ${prefix}`, `ANY ${prefix}/{proxy+}`].sort());
+      // The copy answers under its own Cloud Map name, and each route takes the prefix off.
+      const name = previewDiscoveryName('api', up.plan.slug);
+      expect(during.discoveryServices).toEqual([...before.discoveryServices, name].sort());
+      const addedIntegrations = during.integrations.filter((i) => !before.integrations.includes(i));
+      expect(addedIntegrations.map((i) => i.replace(/^\S+ /, '')).sort()).toEqual(
+        [{ 'overwrite:path': '/' }, { 'overwrite:path': '/$request.path.proxy' }].map((m) =>
+          JSON.stringify(m),
+        ),
+      );
+      const [service] =
+        (
+          await new ECSClient(emulator.config()).send(
+            new DescribeServicesCommand({
+              cluster: 'medications-dev',
+              services: during.services.filter((s) => !before.services.includes(s)),
+            }),
+          )
+        ).services ?? [];
+      expect(service?.serviceRegistries).toHaveLength(1);
+    });
+  });
+
+  it("brings a preview up on a listener of its own on dev's load balancer, then takes it down leaving nothing behind", async () => {
+    const onLoadBalancer: AppModel = {
+      ...model,
+      environments: model.environments.map((e) =>
+        e.name === 'dev'
+          ? {
+              ...e,
+              ingress: 'load-balancer',
+              ingressChoice: { ...e.ingressChoice, ingress: 'load-balancer', set: true },
+            }
+          : e,
+      ),
+    };
+    await upAndDown(onLoadBalancer, async (up, before, during) => {
+      expect(up.url).toMatch(new RegExp(`^http://.+:${up.plan.port}$`));
+      expect(during.listeners).toEqual([...before.listeners, up.plan.port].sort());
+      expect(during.routes).toEqual([]);
+      const [service] =
+        (
+          await new ECSClient(emulator.config()).send(
+            new DescribeServicesCommand({
+              cluster: 'medications-dev',
+              services: during.services.filter((s) => !before.services.includes(s)),
+            }),
+          )
+        ).services ?? [];
+      expect(service?.serviceRegistries ?? []).toEqual([]);
+    });
   });
 
   it('keeps a preview on its port and creation time across pushes, gives others their own, and prunes by age', async () => {

@@ -7,7 +7,7 @@ import { DeployUsageError } from '../../src/deploy/errors.js';
 import type { AppModel, EnvironmentModel } from '../../src/model/types.js';
 import { previewDatabaseName, previewRoleName, previewSlug } from '../../src/naming/preview-names.js';
 import { PreviewError } from '../../src/preview/errors.js';
-import { estimatePreviewCost } from '../../src/preview/preview-cost.js';
+import { estimatePreviewCost, HOURS_PER_MONTH } from '../../src/preview/preview-cost.js';
 import { choosePort, PREVIEW_PORTS, planPreview, previewSource } from '../../src/preview/preview-plan.js';
 import { parseDuration } from '../../src/preview/preview-prune.js';
 import { validConfig } from '../config/fixtures.js';
@@ -274,17 +274,22 @@ describe('estimatePreviewCost', () => {
   const armTask = (cpu: number, memory: number) =>
     (cpu / 1024) * prices['fargate.arm.vcpu-hour'].usd + (memory / 1024) * prices['fargate.arm.gb-hour'].usd;
 
-  it('prices medications at one Spot ARM 0.25 vCPU / 0.5 GB task and its public IPv4, about $0.008/h', () => {
-    const [api] = environment(medications, 'dev').services;
-    expect(api).toMatchObject({ cpu: 256, memory: 512, architecture: 'arm64' });
+  it('prices medications at one Spot ARM 0.25 vCPU / 0.5 GB task, its public IPv4 and its Cloud Map entry, about $0.008/h', () => {
+    const dev = environment(medications, 'dev');
+    expect(dev.ingress).toBe('http-api');
+    expect(dev.services[0]).toMatchObject({ cpu: 256, memory: 512, architecture: 'arm64' });
     // (0.25 vCPU × ARM vCPU-hour + 0.5 GB × ARM GB-hour) × Spot factor + one public IPv4 address-hour
-    const expected = armTask(256, 512) * spot + prices['ipv4.address-hour'].usd;
+    // + the copy's own Cloud Map registration (the HTTP API reaches it by), a month's price by the hour
+    const expected =
+      armTask(256, 512) * spot +
+      prices['ipv4.address-hour'].usd +
+      prices['cloudmap.registered-instance-month'].usd / HOURS_PER_MONTH;
     const estimate = estimatePreviewCost(medications);
     expect(estimate?.environment).toBe('dev');
     expect(estimate?.usdPerHour).toBeCloseTo(expected, 10);
     expect(estimate?.usdPerHour).toBeCloseTo(0.008, 3);
     expect(estimate?.basis).toBe(
-      "1 Fargate Spot task (one per service) and its public IPv4 address; the VPC, load balancer and database instance are dev's",
+      "1 Fargate Spot task (one per service) and its public IPv4 address; the VPC, HTTP API and database instance are dev's",
     );
   });
 

@@ -8,7 +8,7 @@ import { collectFindings, prepareChecks } from '../../src/checks/index.js';
 import { loadConfig } from '../../src/config/load.js';
 import type { AppModel } from '../../src/model/types.js';
 import { ssmParameterName } from '../../src/naming/names.js';
-import { tagValue } from '../../src/naming/preview-names.js';
+import { previewDiscoveryName, tagValue } from '../../src/naming/preview-names.js';
 import type { Finding } from '../../src/checks/finding.js';
 import type { CfnResource, CfnTemplate, SynthesizedStack } from '../../src/template/types.js';
 import { planPreview, type PreviewPlan } from '../../src/preview/preview-plan.js';
@@ -122,24 +122,42 @@ function openErrors(findings: readonly Finding[]): string[] {
 
 const exampleModel = (name: string) => loadConfig(path.join(EXAMPLES, name, 'slipway.config.ts'));
 
+type EnvironmentChange = (env: AppModel['environments'][number]) => AppModel['environments'][number];
+
+/** The model with `change` applied to dev, the environment previews copy. */
+function changeDev(model: AppModel, change: EnvironmentChange): AppModel {
+  return { ...model, environments: model.environments.map((e) => (e.name === 'dev' ? change(e) : e)) };
+}
+
+/** Dev with its ingress set the way the config would set it. */
+const ingressOf =
+  (ingress: 'load-balancer' | 'http-api'): EnvironmentChange =>
+  (e) => ({ ...e, ingress, ingressChoice: { ...e.ingressChoice, ingress, set: true } });
+
+const withDomain: EnvironmentChange = (e) => ({
+  ...e,
+  domain: { name: 'dev.medications.example', certificateArn: CERTIFICATE },
+});
+
 /** The branch each example's preview is planned for: one with characters a slug must drop. */
 const BRANCHES = { medications: 'feat/#42_Login', megadolls: 'feat/Login_Page' } as const;
 
 /** The previews this file checks, by name; each is built on first use and kept for the file. */
 const PREVIEWS = {
-  medications: async () => previewFixture(await exampleModel('medications'), BRANCHES.medications),
+  // Medications' dev would take the HTTP API by default; here it keeps the load balancer.
+  medications: async () =>
+    previewFixture(
+      changeDev(await exampleModel('medications'), ingressOf('load-balancer')),
+      BRANCHES.medications,
+    ),
   megadolls: async () => previewFixture(await exampleModel('megadolls'), BRANCHES.megadolls),
   'with a domain': async () => {
-    const model = await exampleModel('medications');
-    const domain = { name: 'dev.medications.example', certificateArn: CERTIFICATE };
-    return previewFixture(
-      {
-        ...model,
-        environments: model.environments.map((e) => (e.name === 'dev' ? { ...e, domain } : e)),
-      },
-      'feat/Login_Page',
-    );
+    const model = changeDev(await exampleModel('medications'), ingressOf('load-balancer'));
+    return previewFixture(changeDev(model, withDomain), 'feat/Login_Page');
   },
+  'on the HTTP API': async () =>
+    previewFixture(changeDev(await exampleModel('medications'), ingressOf('http-api')), BRANCHES.medications),
+
   'no public service': async () => {
     const model = await exampleModel('medications');
     const internal = (e: AppModel['environments'][number]) => ({
@@ -321,6 +339,81 @@ describe('preview stack of an environment with a domain', () => {
 
   it('outputs an https address on the domain', () => {
     fx.template.hasOutput('Url', { Value: `https://dev.medications.example:${fx.plan.port}` });
+  });
+
+  it('has zero unacknowledged error findings', () => {
+    expect(openErrors(fx.findings)).toEqual([]);
+  });
+});
+
+describe('preview stack of an environment on the HTTP API', () => {
+  let fx: PreviewFixture;
+  let json: CfnTemplate;
+  beforeAll(async () => {
+    fx = await preview('on the HTTP API');
+    json = fx.stack.template;
+  });
+
+  it('adds nothing to a load balancer and opens nothing to the internet', () => {
+    const types = Object.values(json.Resources ?? {}).map((r) => r.Type);
+    expect(types.filter((t) => t.startsWith('AWS::ElasticLoadBalancingV2::'))).toEqual([]);
+    const fromInternet = resourcesOf(json, 'AWS::EC2::SecurityGroupIngress').filter(
+      ([, r]) => r.Properties?.CidrIp !== undefined,
+    );
+    expect(fromInternet).toEqual([]);
+  });
+
+  it("routes the preview's prefix on the environment's API to its own copy, taking the prefix off", () => {
+    const prefix = fx.plan.routePrefix;
+    expect(prefix).toBe(`/pr-${fx.plan.slug}`);
+    const routes = resourcesOf(json, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual([`ANY ${prefix}`, `ANY ${prefix}/{proxy+}`]);
+    for (const route of routes) expect(route.ApiId).toEqual(runtimeRef(fx, runtimeKeys.httpApiId));
+
+    const [discoveryId] = resourcesOf(json, 'AWS::ServiceDiscovery::Service').map(([id]) => id);
+    const rewrites = Object.fromEntries(
+      routes.map((route) => {
+        const target = (route.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+        const integration = json.Resources![(target[1] as { Ref: string }).Ref]!.Properties!;
+        expect(integration.ConnectionId).toEqual(runtimeRef(fx, runtimeKeys.vpcLinkId));
+        expect(integration.IntegrationUri).toEqual({ 'Fn::GetAtt': [discoveryId, 'Arn'] });
+        const mapping = integration.RequestParameters as Record<string, string>;
+        return [route.RouteKey as string, mapping['overwrite:path']];
+      }),
+    );
+    expect(rewrites).toEqual({ [`ANY ${prefix}`]: '/', [`ANY ${prefix}/{proxy+}`]: '/$request.path.proxy' });
+  });
+
+  it('registers the copy in Cloud Map under its own name, with SRV records for the port, and no alarms', () => {
+    fx.template.hasResourceProperties('AWS::ServiceDiscovery::Service', {
+      Name: previewDiscoveryName('api', fx.plan.slug),
+      DnsConfig: Match.objectLike({
+        DnsRecords: [
+          { Type: 'A', TTL: 10 },
+          { Type: 'SRV', TTL: 10 },
+        ],
+      }),
+    });
+    const api = ecsServices(json).get('api')!;
+    expect(api.props.ServiceRegistries as unknown[]).toHaveLength(1);
+    expect(api.props.DeploymentConfiguration?.Alarms).toBeUndefined();
+    fx.template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+  });
+
+  it("lets the environment's VPC link reach the copy's tasks on their port, and nothing else", () => {
+    const api = ecsServices(json).get('api')!;
+    fx.template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: runtimeRef(fx, runtimeKeys.vpcLinkSecurityGroupId),
+      DestinationSecurityGroupId: { 'Fn::GetAtt': [api.taskGroup, 'GroupId'] },
+      FromPort: 8080,
+      ToPort: 8080,
+    });
+  });
+
+  it("outputs the preview's address: the API's, then the prefix", () => {
+    fx.template.hasOutput('Url', {
+      Value: { 'Fn::Join': ['', [runtimeRef(fx, runtimeKeys.httpApiEndpoint), `${fx.plan.routePrefix}/`]] },
+    });
   });
 
   it('has zero unacknowledged error findings', () => {

@@ -19,7 +19,6 @@ import {
 } from './defaults.js';
 import { defined } from './defined.js';
 import { resolveIngress } from './ingress.js';
-import { previewEnvironmentOf } from './preview-environment.js';
 import { resolveSecrets } from './secrets.js';
 import { resolveService } from './service.js';
 
@@ -64,11 +63,7 @@ export function resolveEnvironment(
       ? resolved
       : { ...resolved, auth: resolveServiceAuth(service.auth, auth) };
   });
-  const ingressChoice = resolveIngress(
-    { name, production, runtime, edge, services },
-    env.ingress,
-    previewEnvironmentOf(config.delivery, previewCandidates(config)) === name,
-  );
+  const ingressChoice = resolveIngress({ name, production, runtime, edge, services }, env.ingress);
   const resolved: EnvironmentModel = {
     name,
     account: env.account,
@@ -154,13 +149,4 @@ export function resolveEnvironment(
         stackNames: { ...resolved.stackNames, monitoring: layerStackName(config.app, name, 'monitoring') },
       }
     : resolved;
-}
-
-/** Every environment as the choice of the one previews copy sees it, read from the config. */
-function previewCandidates(config: SlipwayConfig) {
-  return Object.entries(config.environments).map(([name, env]) => ({
-    name,
-    production: isProduction(name, env),
-    runtime: runtimeOf(config, env),
-  }));
 }

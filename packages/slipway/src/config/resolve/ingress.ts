@@ -6,16 +6,16 @@ import type { EnvironmentModel, ServiceModel } from '../../model/types.js';
 export type IngressInputs = Pick<EnvironmentModel, 'name' | 'production' | 'runtime' | 'edge' | 'services'>;
 
 /**
- * The ingress an environment gets when its config does not choose one. The load balancer
- * everywhere for now: the HTTP API stacks are not finished. Once they land, an environment outside
- * production gets the HTTP API when `needsLoadBalancer` is empty (the cheaper ingress, decision
- * 027), and production keeps the load balancer unless its config says otherwise.
+ * The ingress an environment gets when its config does not choose one: outside production the
+ * HTTP API when nothing needs the load balancer, as it is the cheaper one (no hourly charge, no
+ * public addresses of its own; decision 027); production keeps the load balancer unless its config
+ * says otherwise, and so does an environment with no public service (nothing is built either way).
  */
-export function defaultIngress(
-  _env: IngressInputs,
-  _needsLoadBalancer: readonly LoadBalancerNeed[],
-): Ingress {
-  return 'load-balancer';
+export function defaultIngress(env: IngressInputs, needsLoadBalancer: readonly LoadBalancerNeed[]): Ingress {
+  const exposed = env.services.some((service) => service.public);
+  return exposed && !env.production && env.runtime !== 'eks' && needsLoadBalancer.length === 0
+    ? 'http-api'
+    : 'load-balancer';
 }
 
 /**
@@ -23,13 +23,8 @@ export function defaultIngress(
  * default, with everything that rules the HTTP API out either way. Validation refuses an
  * explicit 'http-api' that something here rules out.
  */
-export function resolveIngress(
-  env: IngressInputs,
-  set: Ingress | undefined,
-  /** Previews copy this environment (each takes a listener on its load balancer). */
-  copiedByPreviews: boolean,
-): IngressChoice {
-  const needsLoadBalancer = loadBalancerNeeds(env, copiedByPreviews);
+export function resolveIngress(env: IngressInputs, set: Ingress | undefined): IngressChoice {
+  const needsLoadBalancer = loadBalancerNeeds(env);
   const ingress = set ?? defaultIngress(env, needsLoadBalancer);
   return {
     ingress,
@@ -42,13 +37,13 @@ export function resolveIngress(
 /**
  * Everything that rules the HTTP API out for this environment: per public service its sticky
  * sessions, source-address allow-list and traffic-shifting deployment, then the environment's
- * edge, previews and runtime. Empty when no service is public: there is no ingress to choose.
+ * edge and runtime. Previews are not among them: on an HTTP API each takes a route prefix of its own. Empty when no service is public: there is no ingress to choose.
  *
  * Requests that run over 30 seconds and WebSockets need the load balancer too (an HTTP API's
  * integration timeout is at most 30 s and it carries no WebSockets), but no service setting says
  * either, so neither is listed here; `docs/config.md` tells users.
  */
-export function loadBalancerNeeds(env: IngressInputs, copiedByPreviews: boolean): LoadBalancerNeed[] {
+export function loadBalancerNeeds(env: IngressInputs): LoadBalancerNeed[] {
   const exposed = env.services.filter((service) => service.public);
   if (exposed.length === 0) return [];
   if (env.runtime === 'eks') {
@@ -66,9 +61,6 @@ export function loadBalancerNeeds(env: IngressInputs, copiedByPreviews: boolean)
       : [
           { field: 'edge', why: 'CloudFront reaches the services through a VPC origin on the load balancer' },
         ]),
-    ...(copiedByPreviews
-      ? [{ field: 'previews', why: 'each preview listens on a port of its own on the load balancer' }]
-      : []),
   ];
 }
 
@@ -132,9 +124,7 @@ function reasonFor(
   }
   if (needs.length > 0) return `The load balancer, needed by ${describeNeeds(needs)}.`;
   if (env.production) return 'Production keeps the load balancer unless its config sets the ingress.';
-  return ingress === 'load-balancer'
-    ? 'The load balancer, the default for now; an HTTP API would also serve these services.'
-    : 'The HTTP API, the default: nothing here needs the load balancer.';
+  return 'The HTTP API, the default outside production: nothing here needs the load balancer.';
 }
 
 /** `pgadmin (stickySessions, allowedCidrs), the edge and previews`: fields grouped by service, then the environment's. */

@@ -11,7 +11,7 @@ export interface PreviewCandidate {
 
 /**
  * The environment previews copy, or undefined when previews are off. Read from the config alone,
- * so an environment can know it is copied (its ingress depends on it) before delivery is resolved.
+ * so it needs only the environments' names, stages and runtimes.
  */
 export function previewEnvironmentOf(
   delivery: DeliveryConfig | undefined,

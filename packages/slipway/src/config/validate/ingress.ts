@@ -71,20 +71,9 @@ function conflict(
         );
     }
   }
-  if (need.field === 'edge') {
-    return issue(
-      joinPath('environments', env.name, 'edge'),
-      message,
-      `${keep}, or remove environments.${env.name}.edge`,
-    );
-  }
-  const previewPath =
-    config.delivery?.previewEnvironment === undefined
-      ? 'delivery.previewBranches'
-      : 'delivery.previewEnvironment';
   return issue(
-    previewPath,
-    `previews copy ${env.name}, and ${need.why}, but ${ingressPath} is 'http-api'`,
-    `${keep}, set delivery.previewEnvironment to another environment, or turn previews off with delivery.previewBranches: []`,
+    joinPath('environments', env.name, need.field),
+    message,
+    `${keep}, or remove environments.${env.name}.${need.field}`,
   );
 }

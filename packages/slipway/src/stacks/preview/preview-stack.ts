@@ -4,7 +4,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { AppModel } from '../../model/types.js';
-import { tagValue } from '../../naming/preview-names.js';
+import { previewDiscoveryName, tagValue } from '../../naming/preview-names.js';
 import type { PreviewPlan } from '../../preview/preview-plan.js';
 import { type EnvironmentRef, readValue, runtimeKeys } from '../shared/cross-stack.js';
 import { buildFargateService } from '../runtime/ecs/fargate-service.js';
@@ -27,12 +27,14 @@ export interface PreviewStackProps {
 
 /**
  * `<app>-pr-<slug>`: one branch's copy of the services, inside the copied environment. It shares
- * that environment's VPC, cluster, load balancer and database instance (reading them from its SSM
- * parameters) and adds only its own listener on a port of the load balancer (when a service is
- * public: an app of internal services has no load balancer, and its previews no address), one Spot
- * task per service and their logs, which go with the stack. Its databases and roles are made by the
+ * that environment's VPC, cluster, ingress and database instance (reading them from its SSM
+ * parameters) and adds only its own way in when a service is public (an app of internal services
+ * has no ingress, and its previews no address): a listener on a port of the load balancer, or
+ * routes under its own prefix on the HTTP API; then one Spot task per service and their logs,
+ * which go with the stack. Its databases and roles are made by the
  * environment's provisioner task before it deploys. Cost: one Fargate Spot task per service and
- * its public IPv4 address, by the hour; the listener and its rules are free.
+ * its public IPv4 address, by the hour; the listener and its rules are free, and the HTTP API's
+ * routes too (its requests are billed, as the environment's are).
  */
 export class PreviewStack extends SlipwayStack {
   /** The preview's own listener; undefined when no service is public. */
@@ -55,7 +57,10 @@ export class PreviewStack extends SlipwayStack {
     Tags.of(this).add(PREVIEW_TAGS.createdAt, preview.createdAt, tagging);
     Tags.of(this).add(PREVIEW_TAGS.port, String(preview.port), tagging);
     const where: EnvironmentRef = { app: model.app, env: env.name };
-    if (needsLoadBalancer(env)) this.listener = previewListener(this, model, preview, where);
+    if (needsLoadBalancer(env)) {
+      if (env.ingress === 'http-api') previewRoutesUrl(this, preview, where);
+      else this.listener = previewListener(this, model, preview, where);
+    }
 
     for (const service of env.services) {
       const part = logicalIdPart(service.name);
@@ -64,10 +69,28 @@ export class PreviewStack extends SlipwayStack {
         environment: env,
         service,
         where,
-        preview: { listener: this.listener, logGroupLogicalId: `${part}LogGroup` },
+        preview: {
+          listener: this.listener,
+          routePrefix: preview.routePrefix,
+          discoveryName: previewDiscoveryName(service.name, preview.slug),
+          logGroupLogicalId: `${part}LogGroup`,
+        },
       });
     }
   }
+}
+
+/**
+ * On the environment's HTTP API a preview is its routes under `/pr-<slug>` (each service adds its
+ * own, with the prefix taken off before the task sees the path): its address is the API's (or its
+ * domain's) with the prefix, the stack output `Url`.
+ */
+function previewRoutesUrl(stack: PreviewStack, preview: PreviewPlan, where: EnvironmentRef): void {
+  const endpoint = readValue(stack, where, 'runtime', runtimeKeys.httpApiEndpoint);
+  new CfnOutput(stack, 'Url', {
+    description: `Address of the ${preview.branch} preview`,
+    value: `${endpoint}${preview.routePrefix}/`,
+  });
 }
 
 /**

@@ -34,13 +34,18 @@ export interface FargateServiceProps {
   /** Whose SSM parameters describe the VPC, cluster, load balancer and databases. */
   readonly where: EnvironmentRef;
   /**
-   * A preview copy: attach to this listener instead of the environment's, leave the private DNS
-   * name and the deployment alarms to the environment's own service, and let the log group go
-   * with the stack. @default the environment's own service
+   * A preview copy: attach to the preview's listener (load balancer) or routes under its prefix
+   * (HTTP API) instead of the environment's, leave the private DNS name and the deployment alarms
+   * to the environment's own service, and let the log group go with the stack.
+   * @default the environment's own service
    */
   readonly preview?: {
-    /** The preview's own listener; undefined when no service is public (then nothing uses it). */
+    /** The preview's own listener; undefined on an HTTP API or when no service is public. */
     readonly listener?: elbv2.IApplicationListener;
+    /** The preview's path prefix on the environment's HTTP API (`/pr-<slug>`). */
+    readonly routePrefix: string;
+    /** The copy's own Cloud Map name, which the HTTP API's integration reaches it by. */
+    readonly discoveryName: string;
     /** Pinned logical id of the service's log group (a preview stack holds several). */
     readonly logGroupLogicalId: string;
   };
@@ -72,8 +77,11 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     vpc,
     securityGroups: [],
   });
-  // The environment's own service holds `<service>.<app>.internal`; a preview copy stays off it.
-  const namespace = preview ? undefined : importNamespace(scope, where, env);
+  // Served by the environment's HTTP API instead of the load balancer (`ingress: 'http-api'`).
+  const behindApi = service.public && env.ingress === 'http-api';
+  // The environment's own service holds `<service>.<app>.internal`; a preview copy stays off it,
+  // except behind an HTTP API, whose integration needs a Cloud Map entry: the copy's own name.
+  const namespace = preview && !behindApi ? undefined : importNamespace(scope, where, env);
 
   const { taskDefinition, container } = serviceTask(scope, {
     model,
@@ -107,8 +115,6 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     latency: serviceAlarmName(model.app, env.name, service.name, 'p99-latency'),
   };
   const watched = service.public && !preview;
-  // Served by the environment's HTTP API instead of the load balancer (`ingress: 'http-api'`).
-  const behindApi = service.public && !preview && env.ingress === 'http-api';
   const fargate = new ecs.FargateService(scope, 'Service', {
     cluster,
     taskDefinition,
@@ -134,7 +140,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     propagateTags: ecs.PropagatedTagSource.SERVICE,
     cloudMapOptions: namespace && {
       cloudMapNamespace: namespace,
-      name: service.name,
+      name: preview?.discoveryName ?? service.name,
       // Behind an HTTP API the integration needs each task's port, which ECS writes only with
       // SRV records; the A records callers resolve are added beside them below (decision 028).
       ...(behindApi
@@ -195,15 +201,18 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       vpc,
       discovery,
       tasks: securityGroup,
+      ...(preview ? { routePrefix: preview.routePrefix } : {}),
     });
-    deploymentAlarms = new ServiceAlarms(scope, 'Alarms', {
-      errorsAlarmName: alarmNames.errors,
-      latencyAlarmName: alarmNames.latency,
-      metrics: httpApiMetrics(readValue(scope, where, 'runtime', runtimeKeys.httpApiId)),
-      alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
-      notifyOnErrors: true,
-    });
-    fargate.node.addDependency(deploymentAlarms);
+    if (watched) {
+      deploymentAlarms = new ServiceAlarms(scope, 'Alarms', {
+        errorsAlarmName: alarmNames.errors,
+        latencyAlarmName: alarmNames.latency,
+        metrics: httpApiMetrics(readValue(scope, where, 'runtime', runtimeKeys.httpApiId)),
+        alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
+        notifyOnErrors: true,
+      });
+      fargate.node.addDependency(deploymentAlarms);
+    }
   } else if (service.public) {
     const loadBalancerGroup = ec2.SecurityGroup.fromSecurityGroupId(
       scope,

@@ -19,6 +19,11 @@ export interface ServiceHttpRoutesProps {
   readonly discovery: servicediscovery.IService;
   /** The tasks' own group, which admits the VPC link on the service's port. */
   readonly tasks: ec2.SecurityGroup;
+  /**
+   * A preview's path before the service's own (`/pr-<slug>`); the integration takes it off again,
+   * so the copy sees the paths the environment's service sees. @default none
+   */
+  readonly routePrefix?: string;
 }
 
 /**
@@ -40,13 +45,26 @@ export class ServiceHttpRoutes extends Construct {
       vpcLinkId: readValue(this, where, 'runtime', runtimeKeys.vpcLinkId),
       vpc: props.vpc,
     });
-    const integration = new HttpServiceDiscoveryIntegration('Integration', props.discovery, { vpcLink });
     const open =
       `${model.name} is a public service: the HTTP API passes its requests on as the load balancer ` +
       "would, and who may do what is the service's own to check" +
       (model.auth ? " (it checks the user pool's tokens itself, `auth`)." : '.') +
       ' An authorizer here would put a second, different check in front of it.';
-    this.routes = httpRouteKeys(model, props.path).map((routeKey, index) => {
+    const routes = httpRoutes(model, props.path, props.routePrefix);
+    // Without a prefix one integration serves every route; with one, each route rewrites its
+    // path its own way, and the rewrite belongs to the integration.
+    const shared = props.routePrefix
+      ? undefined
+      : new HttpServiceDiscoveryIntegration('Integration', props.discovery, { vpcLink });
+    this.routes = routes.map(({ routeKey, forwardedPath }, index) => {
+      const integration =
+        shared ??
+        new HttpServiceDiscoveryIntegration(`Integration${index}`, props.discovery, {
+          vpcLink,
+          parameterMapping: new apigwv2.ParameterMapping().overwritePath(
+            apigwv2.MappingValue.custom(forwardedPath!),
+          ),
+        });
       const route = new apigwv2.HttpRoute(this, `Route${index}`, { httpApi, routeKey, integration });
       acknowledge(route, 'AwsSolutions-APIG4', open);
       acknowledge(route, 'CT.APIGATEWAY.PR.5', open);
@@ -70,20 +88,28 @@ export class ServiceHttpRoutes extends Construct {
   }
 }
 
+/** One route of a service: its key and, under a prefix, the path the task is sent instead. */
+export interface ServiceHttpRoute {
+  readonly routeKey: apigwv2.HttpRouteKey;
+  /** The path mapping (`overwrite:path`) that takes the prefix off; absent without a prefix. */
+  readonly forwardedPath?: string;
+}
+
 /**
- * The service's paths as HTTP API route keys, any method: `/*` is the `$default` route (whatever
- * no other route matches), `/orders/*` is `/orders/{proxy+}`, a path without a wildcard is itself.
+ * The service's paths as HTTP API routes, any method: `/*` is the `$default` route (whatever no
+ * other route matches), `/orders/*` is `/orders/{proxy+}`, a path without a wildcard is itself.
+ * Under a preview's prefix `/*` becomes `/pr-x/{proxy+}` and `/pr-x` (a prefix is never the
+ * default route), and each route sends the task its path without the prefix.
  * The load balancer's patterns allow wildcards anywhere; a route key takes a greedy variable only
  * at its end, so the config check refuses any other pattern with `ingress: 'http-api'`; this
  * refuses it again for a model built by hand.
  */
-export function httpRouteKeys(
+export function httpRoutes(
   service: Pick<ServiceModel, 'name' | 'paths'>,
   path: string,
-): apigwv2.HttpRouteKey[] {
-  return service.paths.map((pattern, index) => {
-    if (pattern === '/*') return apigwv2.HttpRouteKey.DEFAULT;
-    const prefix = pattern.endsWith('/*') ? pattern.slice(0, -2) : pattern;
+  routePrefix?: string,
+): ServiceHttpRoute[] {
+  const routes = service.paths.flatMap((pattern, index): ServiceHttpRoute[] => {
     if (!routableOnHttpApi(pattern)) {
       throw new ModelError(
         `${path}.paths[${index}]`,
@@ -91,9 +117,21 @@ export function httpRouteKeys(
         `Write the path as a prefix ending in '/*' or an exact path, or set the environment's ingress to 'load-balancer'.`,
       );
     }
-    return apigwv2.HttpRouteKey.with(
-      pattern.endsWith('/*') ? `${prefix}/{proxy+}` : prefix,
-      apigwv2.HttpMethod.ANY,
-    );
+    const any = (key: string) => apigwv2.HttpRouteKey.with(key, apigwv2.HttpMethod.ANY);
+    if (routePrefix === undefined) {
+      if (pattern === '/*') return [{ routeKey: apigwv2.HttpRouteKey.DEFAULT }];
+      return [{ routeKey: any(pattern.endsWith('/*') ? `${pattern.slice(0, -2)}/{proxy+}` : pattern) }];
+    }
+    if (!pattern.endsWith('/*'))
+      return [{ routeKey: any(`${routePrefix}${pattern}`), forwardedPath: pattern }];
+    const base = pattern.slice(0, -2);
+    return [
+      { routeKey: any(`${routePrefix}${base}/{proxy+}`), forwardedPath: `${base}/$request.path.proxy` },
+      // The prefix alone (`/pr-x`, `/pr-x/orders`) is no match for `{proxy+}`, which needs a segment.
+      { routeKey: any(`${routePrefix}${base}`), forwardedPath: base === '' ? '/' : base },
+    ];
   });
+  // `/orders` and `/orders/*` both give the prefixed `/pr-x/orders`: one route, the first.
+  const seen = new Set<string>();
+  return routes.filter((route) => !seen.has(route.routeKey.key) && seen.add(route.routeKey.key));
 }
