@@ -18,6 +18,12 @@ export interface ResourceChange {
   readonly moves?: NetworkMove;
   /** On a Cloud Map service: the private name it holds and its record types before and after. */
   readonly privateName?: PrivateNameRecords;
+  /**
+   * A removal of a resource deployed with `DeletionPolicy: Retain`: CloudFormation leaves it, and
+   * what it holds, in the account instead of deleting it (the access-log bucket a switch of
+   * ingress drops, for example).
+   */
+  readonly retained?: true;
 }
 
 /** What a Cloud Map service (`AWS::ServiceDiscovery::Service`) answers, deployed and planned. */
@@ -39,14 +45,16 @@ export const ACTION_WORDS = {
 } as const;
 
 /**
- * A change that would lose what a stateful resource holds: its replacement, its removal, or its
- * move to another VPC or other subnets. Deploys refuse these unless allowed by name; every view of
- * a change calls them out first.
+ * A change that would lose what a stateful resource holds: its replacement, its removal (unless
+ * the resource is retained, so it stays in the account), or its move to another VPC or other
+ * subnets. Deploys refuse these unless allowed by name; every view of a change calls them out first.
  */
 export function endangersData(change: ResourceChange): boolean {
   return (
     change.stateful &&
-    (change.action === 'replace' || change.action === 'remove' || change.moves !== undefined)
+    (change.action === 'replace' ||
+      (change.action === 'remove' && change.retained !== true) ||
+      change.moves !== undefined)
   );
 }
 

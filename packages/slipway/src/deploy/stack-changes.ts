@@ -95,11 +95,29 @@ export function classifyStackChanges(stack: StackTemplates): StackChanges {
       action: f.action,
       // The planned resource, or for a removal the deployed one, says whether it is a read replica.
       stateful: isStatefulResource(planned[logicalId] ?? stack.deployed?.Resources?.[logicalId], f.type),
-      ...(f.reason ? { reason: f.reason } : {}),
+      ...(f.reason ? { reason: f.reason } : retainedReason(f.action, stack.deployed?.Resources?.[logicalId])),
       ...(f.moves ? { moves: f.moves } : {}),
       ...privateNameOf(f.type, stack.deployed?.Resources?.[logicalId], planned[logicalId]),
+      ...(f.action === 'remove' && isRetained(stack.deployed?.Resources?.[logicalId])
+        ? { retained: true as const }
+        : {}),
     }));
   return { name: stack.name, changes };
+}
+
+/** CloudFormation leaves a resource with one of these policies in the account when it leaves the template. */
+const RETAINING_POLICIES: ReadonlySet<unknown> = new Set(['Retain', 'RetainExceptOnCreate']);
+
+function isRetained(deployed: CfnResource | undefined): boolean {
+  return RETAINING_POLICIES.has(deployed?.DeletionPolicy);
+}
+
+function retainedReason(action: ChangeAction, deployed: CfnResource | undefined): { reason?: string } {
+  return action === 'remove' && isRetained(deployed)
+    ? {
+        reason: `kept in the account (DeletionPolicy ${String(deployed!.DeletionPolicy)}), no longer managed by the stack`,
+      }
+    : {};
 }
 
 const CLOUD_MAP_SERVICE = 'AWS::ServiceDiscovery::Service';

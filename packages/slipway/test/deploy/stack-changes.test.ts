@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceChange } from '../../src/deploy/resource-change.js';
+import { endangersData, type ResourceChange } from '../../src/deploy/resource-change.js';
 import { classifyStackChanges } from '../../src/deploy/stack-changes.js';
 import type { CfnTemplate } from '../../src/template/types.js';
 
@@ -238,5 +238,23 @@ describe('classifyStackChanges', () => {
       { logicalId: 'Service', type: 'AWS::ECS::Service', action: 'modify', stateful: false },
       { logicalId: 'ServiceLogGroup', type: 'AWS::Logs::LogGroup', action: 'remove', stateful: true },
     ]);
+  });
+
+  it('keeps a retained resource that leaves the template out of the refused changes, saying it stays in the account', () => {
+    const bucket = { AccessLogBucket: { Type: 'AWS::S3::Bucket', DeletionPolicy: 'Retain', Properties: {} } };
+    const logGroup = { AccessLogs: { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 7 } } };
+    const result = classifyStackChanges({
+      name: 'app-dev-runtime',
+      deployed: { Resources: { ...bucket, ...logGroup } },
+      planned: { Resources: {} },
+    });
+    const kept = change(result.changes, 'AccessLogBucket')!;
+    expect(kept).toMatchObject({ action: 'remove', stateful: true, retained: true });
+    expect(kept.reason).toMatch(/kept in the account \(DeletionPolicy Retain\)/);
+    expect(endangersData(kept)).toBe(false);
+    // Without a retaining policy CloudFormation deletes it, and with it what it holds.
+    const deleted = change(result.changes, 'AccessLogs')!;
+    expect(deleted.retained).toBeUndefined();
+    expect(endangersData(deleted)).toBe(true);
   });
 });

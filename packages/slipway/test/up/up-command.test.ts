@@ -72,7 +72,9 @@ describe('slipway up', () => {
     expect(run.output()).toMatch(/dev\s+us-east-1\s+≈ \$\d+\.\d\d \/ month \(\d+ figures? unverified\)/);
     expect(run.output()).toContain('No unacknowledged error findings');
     expect(run.output()).toMatch(/medications-dev-network\s+create/);
-    expect(run.output()).toContain('LoadBalancerDnsName');
+    // Dev is on the HTTP API (nothing in medications needs the load balancer): its address is the API's.
+    expect(run.output()).toMatch(/medications-dev-runtime\s+Url\s+https:\/\/\S+/);
+    expect(run.output()).not.toContain('LoadBalancerDnsName');
     expect(isAlive(run.emulatorPid)).toBe(true);
 
     const created = await fetch(`${run.url}/items`, {
