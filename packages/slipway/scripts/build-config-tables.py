@@ -139,6 +139,11 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::ServiceDiscovery::Service',
     ],
     'runtime': [
+        'AWS::ApiGatewayV2::Api',
+        'AWS::ApiGatewayV2::ApiMapping',
+        'AWS::ApiGatewayV2::DomainName',
+        'AWS::ApiGatewayV2::Stage',
+        'AWS::ApiGatewayV2::VpcLink',
         'AWS::Chatbot::SlackChannelConfiguration',
         'AWS::EC2::SecurityGroup',
         'AWS::ECS::Cluster',
@@ -147,6 +152,7 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::ElasticLoadBalancingV2::LoadBalancer',
         'AWS::IAM::ManagedPolicy',
         'AWS::IAM::Role',
+        'AWS::Logs::LogGroup',
         'AWS::S3::Bucket',
         'AWS::S3::BucketPolicy',
         'AWS::SNS::Subscription',
@@ -204,6 +210,8 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::SQS::QueuePolicy',
     ],
     'service': [
+        'AWS::ApiGatewayV2::Integration',
+        'AWS::ApiGatewayV2::Route',
         'AWS::ApplicationAutoScaling::ScalableTarget',
         'AWS::ApplicationAutoScaling::ScalingPolicy',
         'AWS::CloudWatch::Alarm',
@@ -231,6 +239,8 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::Synthetics::Canary',
     ],
     'preview': [
+        'AWS::ApiGatewayV2::Integration',
+        'AWS::ApiGatewayV2::Route',
         'AWS::EC2::SecurityGroup',
         'AWS::EC2::SecurityGroupEgress',
         'AWS::EC2::SecurityGroupIngress',
@@ -242,6 +252,7 @@ SLIPWAY_RESOURCE_TYPES: dict[str, list[str]] = {
         'AWS::IAM::Policy',
         'AWS::IAM::Role',
         'AWS::Logs::LogGroup',
+        'AWS::ServiceDiscovery::Service',
     ],
 }
 # Partitions other than aws: China, GovCloud, the isolated regions, the European Sovereign Cloud.

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
 import {
+  ApiGatewayV2Client,
+  GetApiMappingsCommand,
+  GetDomainNameCommand,
+} from '@aws-sdk/client-apigatewayv2';
+import {
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
   ElasticLoadBalancingV2Client,
@@ -9,7 +14,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDeploy } from '../../src/cli/render/deploy.js';
 import { loadConfig } from '../../src/config/load.js';
 import { type DeployEvent, deployEnvironment } from '../../src/deploy/index.js';
+import type { Ingress } from '../../src/model/ingress.js';
 import type { AppModel } from '../../src/model/types.js';
+import { defaultIngressOf } from '../fixtures/models.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 
 const CONFIG = path.resolve(import.meta.dirname, '../../../../examples/medications/slipway.config.ts');
@@ -19,19 +26,27 @@ const CERTIFICATE = 'arn:aws:acm:us-east-1:111111111111:certificate/6a1f0c2e-8d4
 /** An environment with a domain names a certificate of its own account, which the emulator lacks. */
 describe('a domain and its certificate on the local emulator', () => {
   const emulator = useEmulator();
-  let model: AppModel;
+  let medications: AppModel;
 
   beforeAll(async () => {
-    const medications = await loadConfig(CONFIG);
-    model = {
-      ...medications,
-      environments: medications.environments.map((e) =>
-        e.name === 'dev' ? { ...e, domain: { name: DOMAIN, certificateArn: CERTIFICATE } } : e,
-      ),
-    };
+    medications = await loadConfig(CONFIG);
   });
 
+  /** Medications with a domain on dev, in front of it the ingress given (resolved as if the config set it). */
+  function withDomain(ingress: Ingress): AppModel {
+    return {
+      ...medications,
+      environments: medications.environments.map((e) =>
+        e.name === 'dev'
+          ? { ...e, ...defaultIngressOf(e, ingress), domain: { name: DOMAIN, certificateArn: CERTIFICATE } }
+          : e,
+      ),
+    };
+  }
+
   it('imports a self-signed certificate for the domain, serves HTTPS with it and says it stands in for the configured one', async () => {
+    // The HTTPS listener is the load balancer's: dev defaults to the HTTP API, so it is set here.
+    const model = withDomain('load-balancer');
     const events: DeployEvent[] = [];
     const result = await deployEnvironment(model, 'dev', {
       target: 'local',
@@ -69,5 +84,22 @@ describe('a domain and its certificate on the local emulator', () => {
     expect(again.certificateStandIns).toEqual(result.certificateStandIns);
     expect(again.stacks.find((s) => s.name === 'medications-dev-runtime')?.action).toBe('unchanged');
     expect((await acm.send(new ListCertificatesCommand({}))).CertificateSummaryList).toHaveLength(1);
+  });
+
+  it('gives the HTTP API custom domain the same stand-in, and a redeploy keeps it', async () => {
+    const model = withDomain('http-api');
+    const result = await deployEnvironment(model, 'dev', emulator.target());
+    const [standIn] = result.certificateStandIns;
+    expect(result.certificateStandIns).toHaveLength(1);
+    expect(standIn).toMatchObject({ environment: 'dev', domain: DOMAIN, configured: CERTIFICATE });
+
+    const apis = new ApiGatewayV2Client(emulator.config());
+    const domain = await apis.send(new GetDomainNameCommand({ DomainName: DOMAIN }));
+    expect(domain.DomainNameConfigurations?.map((c) => c.CertificateArn)).toEqual([standIn?.standIn]);
+    expect((await apis.send(new GetApiMappingsCommand({ DomainName: DOMAIN }))).Items).toHaveLength(1);
+
+    const again = await deployEnvironment(model, 'dev', emulator.target());
+    expect(again.certificateStandIns).toEqual(result.certificateStandIns);
+    expect(again.stacks.find((s) => s.name === 'medications-dev-runtime')?.action).toBe('unchanged');
   });
 });

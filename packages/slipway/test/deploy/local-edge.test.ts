@@ -5,19 +5,27 @@ import { deployEnvironment, diffEnvironment } from '../../src/deploy/index.js';
 import { DeployUsageError } from '../../src/deploy/errors.js';
 import { EDGE_EMULATOR_LIMIT } from '../../src/local-cloud/emulator-limits.js';
 import type { AppModel } from '../../src/model/types.js';
-import { devFloorModel } from '../fixtures/models.js';
+import { defaultIngressOf, devFloorModel } from '../fixtures/models.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 
-/** The dev floor app behind CloudFront: its environment's edge stack goes to us-east-1. */
+/**
+ * The dev floor app behind CloudFront: its environment's edge stack goes to us-east-1. The ingress
+ * is resolved again with the edge, as the config code would: the edge's VPC origin needs the load
+ * balancer, so the default gives it one.
+ */
 function withEdge(): AppModel {
   const model = devFloorModel();
   return {
     ...model,
-    environments: model.environments.map((env) => ({
-      ...env,
-      edge: { priceClass: 'PriceClass_100' as const, cachedPaths: [] },
-      stackNames: { ...env.stackNames, edge: `floor-${env.name}-edge` },
-    })),
+    environments: model.environments.map((env) => {
+      const edge = { priceClass: 'PriceClass_100' as const, cachedPaths: [] };
+      return {
+        ...env,
+        edge,
+        ...defaultIngressOf({ ...env, edge }),
+        stackNames: { ...env.stackNames, edge: `floor-${env.name}-edge` },
+      };
+    }),
   };
 }
 
@@ -27,6 +35,7 @@ describe('an edge on the local emulator', () => {
   it("passes the load balancer's values across regions, and a diff notices when they change", async () => {
     const model = withEdge();
     const env = model.environments[0]!;
+    expect(env.ingress).toBe('load-balancer');
     const result = await deployEnvironment(model, env.name, emulator.target());
     expect(result.stacks.map((s) => s.name)).toContain(`floor-${env.name}-edge`);
     expect(result.emulatorLimits).toContain(EDGE_EMULATOR_LIMIT);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppModel } from '../../src/model/types.js';
 import { allFindings, hasUnacknowledgedErrors } from '../../src/plan/findings.js';
 import { runPlan, UnknownEnvironmentError } from '../../src/plan/run-plan.js';
-import { devFloorModel } from '../fixtures/models.js';
+import { defaultIngressOf, devFloorModel } from '../fixtures/models.js';
 
 /** The floor model promoted to production, but with its database left unprotected. */
 function unprotectedProduction(): AppModel {
@@ -22,6 +22,12 @@ function unprotectedProduction(): AppModel {
       },
     ],
   };
+}
+
+/** The floor model with the ingress its config would get by default (the fixture sets the load balancer). */
+function onDefaultIngress(): AppModel {
+  const base = devFloorModel();
+  return { ...base, environments: base.environments.map((env) => ({ ...env, ...defaultIngressOf(env) })) };
 }
 
 const outdir = () => mkdtempSync(path.join(tmpdir(), 'slipway-plan-'));
@@ -51,15 +57,15 @@ describe('runPlan', () => {
   });
 
   it('plans only the environments asked for, and always the shared CI stack', () => {
-    const plan = runPlan(devFloorModel(), { outdir: outdir(), environments: ['dev'], checks: false });
+    const plan = runPlan(onDefaultIngress(), { outdir: outdir(), environments: ['dev'], checks: false });
     expect(plan.environments.map((e) => e.name)).toEqual(['dev']);
     expect(plan.shared.stacks.map((s) => s.name)).toEqual(['floor-ci']);
     expect(plan.environments[0]!.monthlyCostUsd).toBeGreaterThan(0);
-    // The ingress and why, as `plan --json` writes it.
+    // The ingress and why, as `plan --json` writes it: dev's default, as nothing needs the load balancer.
     expect(JSON.parse(JSON.stringify(plan.environments[0]!.ingress))).toEqual({
-      kind: 'load-balancer',
+      kind: 'http-api',
       set: false,
-      reason: 'The load balancer, the default for now; an HTTP API would also serve these services.',
+      reason: 'The HTTP API, the default outside production: nothing here needs the load balancer.',
       needsLoadBalancer: [],
     });
   });

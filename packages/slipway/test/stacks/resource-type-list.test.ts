@@ -109,6 +109,26 @@ const EVERYTHING: SlipwayConfig = {
   },
 };
 
+/**
+ * An environment on the HTTP API with a domain of its own: the custom domain and its mapping are
+ * made only there (EVERYTHING's services need the load balancer, and medications has no domain).
+ */
+const HTTP_API_WITH_DOMAIN: SlipwayConfig = {
+  app: 'kiosk',
+  github: { repository: 'acme/kiosk' },
+  ci: { account: '333333333333', region: 'us-east-1' },
+  services: { web: { port: 8080 } },
+  environments: {
+    dev: env('111111111111', 'eu-west-1', {
+      ingress: 'http-api',
+      domain: {
+        name: 'dev.kiosk.example.com',
+        certificateArn: 'arn:aws:acm:eu-west-1:111111111111:certificate/0b6f3c2e-1111-2222-3333-444455556666',
+      },
+    }),
+  },
+};
+
 /** An EKS model with every alert route, so the cluster stack's routes are on the list too. */
 function withEveryRoute(model: AppModel): AppModel {
   const alerts = resolveConfig(EVERYTHING).environments[0]!.observability!.alerts;
@@ -152,6 +172,7 @@ describe('the resource type list', () => {
       await loadConfig(path.join(EXAMPLES, 'goapp', 'slipway.config.ts')),
       await loadConfig(path.join(EXAMPLES, 'parrot', 'slipway.config.ts')),
       resolveConfig(EVERYTHING),
+      resolveConfig(HTTP_API_WITH_DOMAIN),
       withEveryRoute(await loadConfig(path.join(EXAMPLES, 'parrot', 'slipway.config.ts'))),
     ];
     for (const model of models) {

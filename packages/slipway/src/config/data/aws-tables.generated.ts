@@ -1030,6 +1030,11 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::ServiceDiscovery::Service',
   ],
   runtime: [
+    'AWS::ApiGatewayV2::Api',
+    'AWS::ApiGatewayV2::ApiMapping',
+    'AWS::ApiGatewayV2::DomainName',
+    'AWS::ApiGatewayV2::Stage',
+    'AWS::ApiGatewayV2::VpcLink',
     'AWS::Chatbot::SlackChannelConfiguration',
     'AWS::EC2::SecurityGroup',
     'AWS::ECS::Cluster',
@@ -1038,6 +1043,7 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::ElasticLoadBalancingV2::LoadBalancer',
     'AWS::IAM::ManagedPolicy',
     'AWS::IAM::Role',
+    'AWS::Logs::LogGroup',
     'AWS::S3::Bucket',
     'AWS::S3::BucketPolicy',
     'AWS::SNS::Subscription',
@@ -1095,6 +1101,8 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::SQS::QueuePolicy',
   ],
   service: [
+    'AWS::ApiGatewayV2::Integration',
+    'AWS::ApiGatewayV2::Route',
     'AWS::ApplicationAutoScaling::ScalableTarget',
     'AWS::ApplicationAutoScaling::ScalingPolicy',
     'AWS::CloudWatch::Alarm',
@@ -1122,6 +1130,8 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::Synthetics::Canary',
   ],
   preview: [
+    'AWS::ApiGatewayV2::Integration',
+    'AWS::ApiGatewayV2::Route',
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupEgress',
     'AWS::EC2::SecurityGroupIngress',
@@ -1133,6 +1143,7 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
     'AWS::IAM::Policy',
     'AWS::IAM::Role',
     'AWS::Logs::LogGroup',
+    'AWS::ServiceDiscovery::Service',
   ],
 };
 
@@ -1140,5 +1151,14 @@ export const LAYER_RESOURCE_TYPES: Readonly<Record<StackLayer, readonly string[]
 export const MISSING_RESOURCE_TYPES: Readonly<Partial<Record<RegionCode, readonly string[]>>> = {
   'ca-west-1': ['AWS::CodeBuild::Project'],
   'mx-central-1': ['AWS::CodeBuild::Project'],
-  'ap-east-2': ['AWS::CodeBuild::Project'],
+  'ap-east-2': [
+    'AWS::ApiGatewayV2::Api',
+    'AWS::ApiGatewayV2::ApiMapping',
+    'AWS::ApiGatewayV2::DomainName',
+    'AWS::ApiGatewayV2::Integration',
+    'AWS::ApiGatewayV2::Route',
+    'AWS::ApiGatewayV2::Stage',
+    'AWS::ApiGatewayV2::VpcLink',
+    'AWS::CodeBuild::Project',
+  ],
 };

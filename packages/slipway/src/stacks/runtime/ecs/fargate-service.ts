@@ -95,7 +95,8 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       : { logicalId: 'ServiceLogGroup', removeWithStack: false },
   });
 
-  // Who may reach the tasks: the load balancer (public services) and the environment's other services.
+  // Who may reach the tasks: the ingress (public services: the load balancer or the HTTP API's VPC
+  // link, added where it is built) and the environment's other services.
   const securityGroup = new ec2.SecurityGroup(scope, 'TaskSecurityGroup', {
     vpc,
     description: `${service.name} tasks: ingress only from other security groups`,
@@ -157,12 +158,18 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
   });
 
   if (placement.assignPublicIp) {
+    // Names what the task's security group does admit: the ingress in front, if any, and the services.
+    const front = !service.public
+      ? ''
+      : env.ingress === 'http-api'
+        ? "the HTTP API's VPC link and "
+        : 'the load balancer and ';
     acknowledge(
       fargate,
       'CT.ECS.PR.9',
       `${env.name} has network.natGateways: 0, so its tasks run in public subnets with public IPs to ` +
         'reach ECR, Secrets Manager and CloudWatch without paying for a NAT gateway; their security ' +
-        "groups admit nothing from the internet, only the load balancer and the environment's services. " +
+        `groups admit nothing from the internet, only ${front}the environment's services. ` +
         `Set environments.${env.name}.network.natGateways to 1 or more to run them in private subnets.`,
     );
   }
