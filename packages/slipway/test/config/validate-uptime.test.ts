@@ -14,15 +14,20 @@ function withUptime(change: (config: SlipwayConfig) => void = () => {}): Slipway
 }
 
 describe('uptime', () => {
-  it('plans one canary per public service, at its health path', () => {
-    const model = resolveConfig(withUptime());
-    for (const env of model.environments) {
-      expect(uptimePlan(env)).toEqual({
-        endpoint: { kind: 'load-balancer' },
-        checks: [{ service: 'web', path: '/healthz' }],
-        problems: [],
-      });
-    }
+  it('plans one canary per public service, at its health path, through the ingress the environment has', () => {
+    const plans = (config: SlipwayConfig) =>
+      Object.fromEntries(resolveConfig(config).environments.map((env) => [env.name, uptimePlan(env)]));
+    const through = (kind: 'load-balancer' | 'http-api') => ({
+      endpoint: { kind },
+      checks: [{ service: 'web', path: '/healthz' }],
+      problems: [],
+    });
+    // By default dev is on the HTTP API (outside production) and prod keeps the load balancer.
+    expect(plans(withUptime())).toEqual({ dev: through('http-api'), prod: through('load-balancer') });
+    const balancedDev = withUptime((c) => {
+      c.environments['dev']!.ingress = 'load-balancer';
+    });
+    expect(plans(balancedDev)).toEqual({ dev: through('load-balancer'), prod: through('load-balancer') });
   });
 
   it('refuses uptime with no public service, where uptime was turned on', () => {

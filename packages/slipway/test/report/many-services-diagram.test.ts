@@ -3,17 +3,32 @@ import { environmentDiagram } from '../../src/report/diagram/from-templates.js';
 import { layoutDiagram } from '../../src/report/diagram/layout.js';
 import { PEER_GROUP_MIN } from '../../src/report/diagram/reach/security-groups.js';
 import { fromPlan } from '../../src/report/read-plan.js';
+import type { Ingress } from '../../src/model/ingress.js';
+import { defaultIngressOf } from '../fixtures/models.js';
 import { useConfigFile } from '../support/config-file.js';
 import { manyServicesConfig } from '../support/many-services.js';
 import { plansOnce } from '../support/plans-once.js';
 
 const SERVICES = 12;
 const config = useConfigFile(manyServicesConfig(SERVICES));
-const planOf = plansOnce(() => config.model, { checks: false, cost: false });
+/** The app as configured (dev on the HTTP API, the default outside production), or on `ingress`. */
+const planOf = plansOnce(
+  (ingress: Ingress | undefined) =>
+    ingress === undefined
+      ? config.model
+      : {
+          ...config.model,
+          environments: config.model.environments.map((env) => ({
+            ...env,
+            ...defaultIngressOf(env, ingress),
+          })),
+        },
+  { checks: false, cost: false },
+);
 
 describe(`the diagram of an app with ${SERVICES} services`, () => {
-  const diagramOf = () => {
-    const plan = planOf(undefined);
+  const diagramOf = (ingress?: Ingress) => {
+    const plan = planOf(ingress);
     const env = plan.environments[0]!;
     return environmentDiagram({
       name: env.name,
@@ -33,20 +48,28 @@ describe(`the diagram of an app with ${SERVICES} services`, () => {
     expect(cluster?.details).toContain(`${SERVICES} services reach each other (tcp 8080)`);
   });
 
-  it('routes the load balancer to each service once and joins each to the database', () => {
-    const diagram = diagramOf();
-    const lb = diagram.nodes.find((n) => n.kind === 'load-balancer')!;
-    const db = diagram.nodes.find((n) => n.kind === 'database')!;
-    for (const service of diagram.nodes.filter((n) => n.kind === 'service')) {
-      const routes = diagram.edges.filter((e) => e.from === lb.id && e.to === service.id);
-      expect(routes).toEqual([
-        expect.objectContaining({ kind: 'route', label: `HTTP :80 /${service.label}/* → tcp 8080` }),
-      ]);
-      expect(diagram.edges).toContainEqual(
-        expect.objectContaining({ from: service.id, to: db.id, kind: 'network' }),
-      );
-    }
-  });
+  it.each([
+    { ingress: 'load-balancer', from: 'load-balancer', label: (s: string) => `HTTP :80 /${s}/* → tcp 8080` },
+    { ingress: 'http-api', from: 'vpc-link', label: (s: string) => `/${s}/{proxy+} → tcp 8080` },
+  ] as const)(
+    'routes each service once through the $ingress and joins each to the database',
+    ({ ingress, from, label }) => {
+      const diagram = diagramOf(ingress);
+      const [entry, ...more] = diagram.nodes.filter((n) => n.kind === from);
+      expect(entry).toBeDefined();
+      expect(more).toEqual([]);
+      const db = diagram.nodes.find((n) => n.kind === 'database')!;
+      const services = diagram.nodes.filter((n) => n.kind === 'service');
+      expect(services).toHaveLength(SERVICES);
+      for (const service of services) {
+        const routes = diagram.edges.filter((e) => e.kind === 'route' && e.to === service.id);
+        expect(routes).toEqual([expect.objectContaining({ from: entry!.id, label: label(service.label) })]);
+        expect(diagram.edges).toContainEqual(
+          expect.objectContaining({ from: service.id, to: db.id, kind: 'network' }),
+        );
+      }
+    },
+  );
 
   it('lays every service out in its own place', async () => {
     const laid = await layoutDiagram(diagramOf());

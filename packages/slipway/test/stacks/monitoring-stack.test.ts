@@ -12,7 +12,9 @@ import { plannedStacks } from '../support/planned-stacks.js';
 
 /**
  * A public `api` and an internal `worker` on a database and a cache: dev at the essential alarms
- * with standard Container Insights, prod at every alarm with enhanced Container Insights.
+ * with standard Container Insights, prod at every alarm with enhanced Container Insights. Dev and
+ * staging are on the HTTP API (the default outside production), staging at every alarm; prod keeps
+ * the load balancer, so each service alarm is seen behind both.
  */
 const CONFIG: SlipwayConfig = {
   app: 'shop',
@@ -31,6 +33,12 @@ const CONFIG: SlipwayConfig = {
       account: '111111111111',
       region: 'us-east-1',
       availabilityZones: ['us-east-1a', 'us-east-1b'],
+    },
+    staging: {
+      account: '333333333333',
+      region: 'us-east-1',
+      availabilityZones: ['us-east-1a', 'us-east-1b'],
+      observability: { alarms: 'all' },
     },
     prod: {
       production: true,
@@ -59,17 +67,26 @@ describe('alarms, the monitoring stack and its dashboard', () => {
   const notifies = (resource: CfnResource | undefined) =>
     ((resource?.Properties?.['AlarmActions'] as unknown[] | undefined) ?? []).length > 0;
 
+  it('puts dev and staging on the HTTP API and prod on the load balancer', () => {
+    expect(resolveConfig(CONFIG).environments.map((e) => `${e.name} ${e.ingress}`)).toEqual([
+      'dev http-api',
+      'staging http-api',
+      'prod load-balancer',
+    ]);
+  });
+
   it('deploys the monitoring stack last in each environment', () => {
-    for (const env of ['dev', 'prod']) {
+    for (const env of ['dev', 'staging', 'prod']) {
       const names = plan.environments.find((e) => e.name === env)!.stacks.map((s) => s.name);
       expect(names.at(-1)).toBe(`shop-${env}-monitoring`);
     }
   });
 
   it('gives dev the essential alarms: the deployment pair, "down" signals and one composite per service', () => {
+    // Behind the HTTP API there are no target groups: the "down" signal is the running tasks.
     expect(alarmNames('shop-dev-api').sort()).toEqual([
       'shop-dev-api-5xx',
-      'shop-dev-api-no-healthy-targets',
+      'shop-dev-api-no-running-tasks',
       'shop-dev-api-p99-latency',
     ]);
     expect(alarmNames('shop-dev-worker')).toEqual(['shop-dev-worker-no-running-tasks']);
@@ -79,17 +96,28 @@ describe('alarms, the monitoring stack and its dashboard', () => {
   });
 
   it('wakes a person once when a public service is down: the composite notifies, its parts do not', () => {
-    const [, composite] = ofType('shop-dev-api', 'AWS::CloudWatch::CompositeAlarm')[0]!;
-    expect(composite.Properties?.['AlarmName']).toBe('shop-dev-api-down');
-    const rule = JSON.stringify(composite.Properties?.['AlarmRule']);
-    expect(rule).toContain('ALARM(');
-    expect(rule).toContain(' OR ');
-    expect(notifies(composite)).toBe(true);
-    expect(notifies(byName('shop-dev-api', 'AWS::CloudWatch::Alarm', 'shop-dev-api-5xx'))).toBe(false);
-    expect(
-      notifies(byName('shop-dev-api', 'AWS::CloudWatch::Alarm', 'shop-dev-api-no-healthy-targets')),
-    ).toBe(false);
-    expect(notifies(byName('shop-dev-api', 'AWS::CloudWatch::Alarm', 'shop-dev-api-p99-latency'))).toBe(true);
+    // Behind the HTTP API (dev) and behind the load balancer (prod): the "down" signal OR the 5xx.
+    for (const [env, signal] of [
+      ['dev', 'no-running-tasks'],
+      ['prod', 'no-healthy-targets'],
+    ] as const) {
+      const stack = `shop-${env}-api`;
+      const [, composite] = ofType(stack, 'AWS::CloudWatch::CompositeAlarm')[0]!;
+      expect(composite.Properties?.['AlarmName']).toBe(`${stack}-down`);
+      const rule = JSON.stringify(composite.Properties?.['AlarmRule']);
+      expect(rule).toContain('ALARM(');
+      expect(rule).toContain(' OR ');
+      const parts = [...rule.matchAll(/"Fn::GetAtt":\["([A-Za-z0-9]+)","Arn"\]/g)].map((m) => m[1]);
+      const logicalIdOf = (name: string) =>
+        ofType(stack, 'AWS::CloudWatch::Alarm').find(([, r]) => r.Properties?.['AlarmName'] === name)?.[0];
+      expect(parts.sort(), env).toEqual(
+        [logicalIdOf(`${stack}-5xx`), logicalIdOf(`${stack}-${signal}`)].sort(),
+      );
+      expect(notifies(composite), env).toBe(true);
+      expect(notifies(byName(stack, 'AWS::CloudWatch::Alarm', `${stack}-5xx`)), env).toBe(false);
+      expect(notifies(byName(stack, 'AWS::CloudWatch::Alarm', `${stack}-${signal}`)), env).toBe(false);
+      expect(notifies(byName(stack, 'AWS::CloudWatch::Alarm', `${stack}-p99-latency`)), env).toBe(true);
+    }
     const [, worker] = ofType('shop-dev-worker', 'AWS::CloudWatch::CompositeAlarm')[0]!;
     expect(worker.Properties?.['AlarmName']).toBe('shop-dev-worker-down');
   });
@@ -142,6 +170,28 @@ describe('alarms, the monitoring stack and its dashboard', () => {
     }
   });
 
+  it('gives staging every alarm there is behind the HTTP API: no target groups, no load balancer', () => {
+    expect(alarmNames('shop-staging-api').sort()).toEqual([
+      'shop-staging-api-5xx',
+      'shop-staging-api-cpu',
+      'shop-staging-api-error-lines',
+      'shop-staging-api-memory',
+      'shop-staging-api-no-running-tasks',
+      'shop-staging-api-p99-latency',
+    ]);
+    expect(alarmNames('shop-staging-monitoring').sort()).toEqual([
+      'shop-staging-main-db-connections-high',
+      'shop-staging-main-db-cpu-high',
+      'shop-staging-main-db-storage-low',
+      'shop-staging-sessions-cache-cpu-high',
+      'shop-staging-sessions-cache-memory-high',
+    ]);
+    for (const name of ['cpu', 'memory', 'error-lines', 'p99-latency']) {
+      const alarm = byName('shop-staging-api', 'AWS::CloudWatch::Alarm', `shop-staging-api-${name}`);
+      expect(notifies(alarm), name).toBe(true);
+    }
+  });
+
   it('counts JSON error lines, as words (pino) or numbers', () => {
     const [, filter] = ofType('shop-prod-api', 'AWS::Logs::MetricFilter')[0]!;
     const pattern = filter.Properties?.['FilterPattern'] as string;
@@ -163,7 +213,7 @@ describe('alarms, the monitoring stack and its dashboard', () => {
   });
 
   it("has a dashboard per environment whose alarms all exist in the environment's stacks", () => {
-    for (const env of ['dev', 'prod']) {
+    for (const env of ['dev', 'staging', 'prod']) {
       const dashboards = ofType(`shop-${env}-monitoring`, 'AWS::CloudWatch::Dashboard');
       expect(dashboards).toHaveLength(1);
       const body = JSON.stringify(dashboards[0]![1].Properties?.['DashboardBody']);

@@ -37,7 +37,14 @@ function config(publicWeb: boolean): SlipwayConfig {
         }
       : {}),
     environments: {
-      dev: { account: '111111111111', region: 'us-east-1', availabilityZones: ['us-east-1a', 'us-east-1b'] },
+      dev: {
+        account: '111111111111',
+        region: 'us-east-1',
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
+        // These tests are about what a public service brings back on the load balancer; nothing
+        // here needs one, so outside production dev would default to the HTTP API instead.
+        ...(publicWeb ? { ingress: 'load-balancer' as const } : {}),
+      },
       prod: {
         production: true,
         account: '222222222222',

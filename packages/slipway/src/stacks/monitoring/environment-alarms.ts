@@ -13,13 +13,15 @@ import {
 /**
  * The names of the alarms that notify a person, across every stack of the environment, as those
  * stacks make them: what the dashboard's alarm status shows. Names are fixed, so the list is known
- * before anything deploys; alarms that only feed a composite (the 5xx and "no healthy target"
- * ones) are left out, as their composite stands for them.
+ * before anything deploys; alarms that only feed a composite (the 5xx, "no healthy target" and
+ * "no running task" ones) are left out, as their composite stands for them. Behind an HTTP API
+ * there are no target groups and no load balancer, so no unhealthy-hosts or load balancer alarm.
  */
 export function environmentAlarmNames(model: AppModel, env: EnvironmentModel): string[] {
   const all = observabilityOf(env).alarms === 'all';
   const names: string[] = [];
   const ecs = env.runtime !== 'eks';
+  const balanced = ecs && env.ingress !== 'http-api';
   if (ecs) {
     for (const service of env.services) {
       const name = (kind: Parameters<typeof serviceAlarmName>[3]) =>
@@ -27,7 +29,7 @@ export function environmentAlarmNames(model: AppModel, env: EnvironmentModel): s
       names.push(name('down'));
       if (service.public) names.push(name('p99-latency'));
       if (all) names.push(name('cpu'), name('memory'), name('error-lines'));
-      if (all && service.public) names.push(name('unhealthy-hosts'));
+      if (all && balanced && service.public) names.push(name('unhealthy-hosts'));
     }
     for (const fn of env.functions ?? []) {
       names.push(functionAlarmName(fn.functionName, 'errors'));
@@ -42,7 +44,7 @@ export function environmentAlarmNames(model: AppModel, env: EnvironmentModel): s
   for (const check of uptimePlan(env).checks)
     names.push(serviceAlarmName(model.app, env.name, check.service, 'uptime'));
   names.push(...storeAlarmNames(model, env));
-  if (all && ecs && env.services.some((s) => s.public))
+  if (all && balanced && env.services.some((s) => s.public))
     names.push(loadBalancerAlarmName(model.app, env.name));
   return names;
 }

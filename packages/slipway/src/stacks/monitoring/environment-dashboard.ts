@@ -35,7 +35,8 @@ export interface EnvironmentDashboardProps {
  * so most widgets name their metrics and alarms exactly; two are CloudWatch SEARCH expressions,
  * because their dimension is only known once deployed: the target groups' requests (CloudFormation
  * names target groups) and the services' CPU and memory (and the ECS services). A service's 5xx,
- * latency and health widgets graph its own alarms, whose metrics already name its target groups.
+ * latency and health widgets graph its own alarms, whose metrics already name its target groups
+ * (or, behind an HTTP API, the API).
  * Cost: $3 a month, after the account's first three dashboards, which are free.
  */
 export class EnvironmentDashboard extends Construct {
@@ -95,7 +96,11 @@ export class EnvironmentDashboard extends Construct {
     }
   }
 
-  /** A public service: its 5xx, latency and healthy targets (its alarms' own metrics) and error lines. */
+  /**
+   * A public service: its 5xx, latency and "down" signal (its alarms' own metrics: behind the load
+   * balancer its target groups' and healthy targets, behind an HTTP API the API's and its running
+   * tasks) and error lines; an internal service: its running tasks and error lines.
+   */
   private serviceRow(model: AppModel, env: EnvironmentModel, service: ServiceModel): cloudwatch.IWidget[] {
     const name = (kind: Parameters<typeof serviceAlarmName>[3]) =>
       serviceAlarmName(model.app, env.name, service.name, kind);
@@ -107,9 +112,17 @@ export class EnvironmentDashboard extends Construct {
         statistic: 'Sum',
       }),
     ]);
-    if (!service.public) {
+    const runningTasks = () =>
+      alarmGraph(`${service.name}: running tasks (CPU samples)`, this.alarm(name('no-running-tasks')));
+    if (!service.public) return [runningTasks(), errorLines];
+    if (env.ingress === 'http-api') {
       return [
-        alarmGraph(`${service.name}: running tasks (CPU samples)`, this.alarm(name('no-running-tasks'))),
+        alarmGraph(`${service.name}: HTTP API 5xx a minute (the environment's)`, this.alarm(name('5xx'))),
+        alarmGraph(
+          `${service.name}: HTTP API p99 latency (s, the environment's)`,
+          this.alarm(name('p99-latency')),
+        ),
+        runningTasks(),
         errorLines,
       ];
     }

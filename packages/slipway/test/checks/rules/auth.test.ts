@@ -58,6 +58,31 @@ describe('Slipway-AUTH1 a public service checks tokens where there is a user poo
     expect(checkRule(rule, task(), { userPool: true })).toBe('not-applicable');
   });
 
+  it('fires on a service behind an HTTP API: an integration in its stack reaches its Cloud Map entry', () => {
+    const registered: CfnResource = {
+      Type: 'AWS::ECS::Service',
+      Properties: {
+        TaskDefinition: { Ref: 'Task' },
+        ServiceRegistries: [{ RegistryArn: { 'Fn::GetAtt': ['Discovery', 'Arn'] }, ContainerPort: 8080 }],
+      },
+    };
+    const integration: CfnResource = {
+      Type: 'AWS::ApiGatewayV2::Integration',
+      Properties: { IntegrationType: 'HTTP_PROXY', IntegrationUri: { 'Fn::GetAtt': ['Discovery', 'Arn'] } },
+    };
+    const discovery: CfnResource = { Type: 'AWS::ServiceDiscovery::Service', Properties: {} };
+    expect(
+      checkRule(rule, registered, {
+        userPool: true,
+        others: { Task: task('PORT'), Discovery: discovery, Integration: integration },
+      }),
+    ).toEqual({ detail: 'task definition Task has no AUTH_USER_POOL_ID, so the service checks no token' });
+    // In Cloud Map for its callers only, with no integration to it: internal.
+    expect(
+      checkRule(rule, registered, { userPool: true, others: { Task: task('PORT'), Discovery: discovery } }),
+    ).toBe('not-applicable');
+  });
+
   it('is an error in production and a warning elsewhere', () => {
     const template: CfnTemplate = { Resources: { Service: service(true), Task: task('PORT') } };
     const stack = (env: string) => ({
@@ -88,8 +113,13 @@ describe('Slipway-AUTH1 in a plan', () => {
   };
 
   it('fires on a public catalogue without auth, until the config acknowledges it', () => {
+    // Whatever the ingress: dev is on the HTTP API (the default outside production), prod on the load balancer.
     const config = authConfig();
     config.services!.catalog = { port: 8081, paths: ['/catalog/*'] };
+    expect(resolveConfig(config).environments.map((e) => `${e.name} ${e.ingress}`)).toEqual([
+      'dev http-api',
+      'prod load-balancer',
+    ]);
     const open = planned(config);
     expect(open.map((f) => `${f.stack} ${f.level} ${f.acknowledged}`).sort()).toEqual([
       'shop-dev-catalog warning false',

@@ -216,7 +216,6 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
         latencyAlarmName: alarmNames.latency,
         metrics: httpApiMetrics(readValue(scope, where, 'runtime', runtimeKeys.httpApiId)),
         alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
-        notifyOnErrors: true,
       });
       fargate.node.addDependency(deploymentAlarms);
     }
@@ -274,8 +273,15 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       service: fargate,
       logGroup: serviceLogGroup(scope),
       names: { app: model.app, env: env.name, service: service.name },
-      ...(routing && deploymentAlarms
-        ? { routed: { targetGroups: routing.targetGroups, errors: deploymentAlarms.errors } }
+      // A public service is down when its "down" signal or its 5xx alarm fires; behind an HTTP
+      // API the signal is its running tasks, as there are no target groups to count healthy ones in.
+      ...(deploymentAlarms
+        ? {
+            routed: {
+              errors: deploymentAlarms.errors,
+              ...(routing ? { targetGroups: routing.targetGroups } : {}),
+            },
+          }
         : {}),
       alarmTopicArn: readValue(scope, where, 'runtime', runtimeKeys.alarmTopicArn),
     });

@@ -19,11 +19,6 @@ export interface ServiceAlarmsProps {
   readonly metrics: ServiceTrafficMetrics;
   /** The environment's alarm topic (runtime stack), which the latency alarm notifies. */
   readonly alarmTopicArn: string;
-  /**
-   * The 5xx alarm notifies the topic too: when it is not part of a "down" composite that does
-   * (behind an HTTP API there are no target health metrics to build one from). @default false
-   */
-  readonly notifyOnErrors?: boolean;
 }
 
 /**
@@ -64,7 +59,6 @@ export class ServiceAlarms extends Construct {
     });
     const notify = new actions.SnsAction(sns.Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn));
     this.latency.addAlarmAction(notify);
-    if (props.notifyOnErrors) this.errors.addAlarmAction(notify);
   }
 }
 

@@ -25,10 +25,13 @@ export interface ServiceHealthAlarmsProps {
   readonly logGroup: logs.ILogGroup;
   /** The app, environment and service, for the error-lines metric. */
   readonly names: { readonly app: string; readonly env: string; readonly service: string };
-  /** A public service's target groups and its 5xx deployment alarm; none for an internal service. */
+  /**
+   * A public service's 5xx deployment alarm and, behind the load balancer, its target groups;
+   * none for an internal service. Behind an HTTP API there are no target groups.
+   */
   readonly routed?: {
-    readonly targetGroups: readonly elbv2.ApplicationTargetGroup[];
     readonly errors: cloudwatch.IAlarm;
+    readonly targetGroups?: readonly elbv2.ApplicationTargetGroup[];
   };
   /** The environment's alarm topic (runtime stack). */
   readonly alarmTopicArn: string;
@@ -37,12 +40,14 @@ export interface ServiceHealthAlarmsProps {
 /**
  * Whether a service is up, and at level 'all' whether it is healthy, beside its deployment alarms.
  *
- * At every level: a "down" signal (a public service with no healthy target, an internal one with no
- * running task) and the composite "<service> down" over it and the 5xx deployment alarm, which is the
- * one that notifies: a service that is down fires all three, and a person is woken once.
+ * At every level: a "down" signal (a service behind the load balancer with no healthy target; any
+ * other, internal or behind an HTTP API, with no running task, as there are no target health
+ * metrics to read) and the composite "<service> down" over it and, for a public service, the 5xx
+ * deployment alarm. The composite is the one that notifies: a service that is down fires all
+ * three, and a person is woken once.
  * At 'all' also, each notifying on its own: CPU and memory above {@link UTILISATION_PERCENT} % for
- * 15 minutes, a target unhealthy for {@link UNHEALTHY_MINUTES} minutes (public services), and
- * error log lines. The error-lines metric exists at every level, for the dashboard.
+ * 15 minutes, a target unhealthy for {@link UNHEALTHY_MINUTES} minutes (behind the load balancer),
+ * and error log lines. The error-lines metric exists at every level, for the dashboard.
  *
  * Cost: $0.10 per alarm-month and $0.50 per composite alarm-month; the error-lines metric $0.30.
  */
@@ -57,15 +62,14 @@ export class ServiceHealthAlarms extends Construct {
     const notify = new actions.SnsAction(sns.Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn));
     const minute = Duration.minutes(1);
 
-    const gone = props.routed
+    const targetGroups = props.routed?.targetGroups;
+    const gone = targetGroups
       ? new cloudwatch.Alarm(this, 'NoHealthyTargets', {
           alarmName: props.alarmName('no-healthy-targets'),
           alarmDescription: 'No target of the service passed its health check for 2 minutes',
           // During a traffic shift the tasks sit in either group: the service is down when both are empty.
           metric: combine(
-            props.routed.targetGroups.map((tg) =>
-              tg.metrics.healthyHostCount({ period: minute, statistic: 'Minimum' }),
-            ),
+            targetGroups.map((tg) => tg.metrics.healthyHostCount({ period: minute, statistic: 'Minimum' })),
             'sum',
             minute,
           ),
@@ -97,9 +101,11 @@ export class ServiceHealthAlarms extends Construct {
       : cloudwatch.AlarmRule.fromAlarm(gone, cloudwatch.AlarmState.ALARM);
     this.down = new cloudwatch.CompositeAlarm(this, 'Down', {
       compositeAlarmName: props.alarmName('down'),
-      alarmDescription: props.routed
-        ? 'The service is down: no healthy target, or its targets answer 5xx'
-        : 'The service is down: no task is running',
+      alarmDescription: !props.routed
+        ? 'The service is down: no task is running'
+        : targetGroups
+          ? 'The service is down: no healthy target, or its targets answer 5xx'
+          : 'The service is down: no task is running, or the HTTP API answers 5xx',
       alarmRule: rule,
     });
     this.down.addAlarmAction(notify);
@@ -120,7 +126,7 @@ export class ServiceHealthAlarms extends Construct {
     const notifying: cloudwatch.AlarmBase[] = [this.down];
     if (props.level === 'all') {
       notifying.push(...this.utilisation(props), ...(errorLines.alarm ? [errorLines.alarm] : []));
-      if (props.routed) notifying.push(this.unhealthyHosts(props, props.routed.targetGroups));
+      if (targetGroups) notifying.push(this.unhealthyHosts(props, targetGroups));
       for (const alarm of notifying.slice(1)) alarm.addAlarmAction(notify);
     }
     this.notifying = notifying;
