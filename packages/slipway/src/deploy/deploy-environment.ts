@@ -10,6 +10,13 @@ import { withEndpoint } from './connection.js';
 import { readCrossRegionValues } from './cross-region-values.js';
 import { ensureDatadogMonitorType } from './datadog-monitor-type.js';
 import { deployOrder } from './deploy-order.js';
+import {
+  describeSwitch,
+  type IngressSwitch,
+  ingressSwitchOf,
+  stacksToDetach,
+  withDetachedApp,
+} from './ingress-switch.js';
 import { checkOidcProvider } from './oidc-provider.js';
 import { refuseOpenFindings } from './findings-gate.js';
 import { refuseLeftoverLogGroups } from './leftover-log-groups.js';
@@ -156,7 +163,24 @@ export async function deployEnvironment(
       -1,
     );
     const provision = options.provision ?? true;
+    const runtimeName = session.environment.stackNames.runtime;
+    const ingressSwitch = selected.some((s) => s.name === runtimeName)
+      ? ingressSwitchOf(session.environment, comparison.deployed.get(runtimeName)?.template)
+      : undefined;
     for (const [index, stack] of selected.entries()) {
+      if (ingressSwitch && stack.name === runtimeName) {
+        await detachPublicServices(
+          session,
+          ingressSwitch,
+          selected,
+          (name) => comparison.deployed.get(name) !== undefined,
+          {
+            completed: results.map((r) => r.name),
+            notAttempted: selected.slice(index).map((s) => s.name),
+            retryCommand: command,
+          },
+        );
+      }
       const existed = comparison.deployed.get(stack.name) !== undefined;
       let changes = relevant.find((c) => c.name === stack.name);
       if (index > 0 && existed) {
@@ -217,6 +241,35 @@ export async function deployEnvironment(
   } finally {
     await app.assembly.dispose();
   }
+}
+
+/**
+ * The first step of an ingress switch (`ingress-switch.ts`): each deployed public service's stack
+ * again, attached to no ingress, so the runtime stack can take the old one away.
+ */
+async function detachPublicServices(
+  session: Session,
+  change: IngressSwitch,
+  planned: readonly PlannedStack[],
+  isDeployed: (stackName: string) => boolean,
+  failure: { completed: string[]; notAttempted: string[]; retryCommand: string },
+): Promise<void> {
+  const targets = stacksToDetach(session.environment, planned, isDeployed);
+  if (targets.length === 0) return;
+  session.emit({ kind: 'note', message: describeSwitch(session.environment.name, change, targets.length) });
+  await withDetachedApp(session, async (detached) => {
+    for (const target of targets) {
+      const stack = detached.stacks.find((s) => s.name === target.name);
+      if (!stack) throw new Error(`the detached app has no stack ${target.name}`);
+      const started = performance.now();
+      session.emit({ kind: 'note', message: `${stack.name}: detaching from the old ingress…` });
+      await deployStack(session, detached.assembly, stack).catch(async (error: unknown) => {
+        throw await stackFailure(session, stack, error, { ...failure, action: 'deploy' });
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      session.emit({ kind: 'note', message: `${stack.name}: detached in ${seconds} s` });
+    }
+  });
 }
 
 /** Each database's provisioner, with no overrides: the environment's own app role and database. */

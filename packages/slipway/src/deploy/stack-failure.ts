@@ -1,3 +1,4 @@
+import { type CloudFormationClient, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import type { PlannedStack } from './assembly.js';
 import { withReadClients } from './connection.js';
 import { describeStack } from './deployed-state.js';
@@ -30,17 +31,22 @@ export async function stackFailure(
   const resources = session.io.takeFailures(stack.name);
   const toolkitError = session.io.takeLastError();
   let status: string | undefined;
+  let stackReason: string | undefined;
   try {
-    status = await withReadClients(
+    [status, stackReason] = await withReadClients(
       session.connection,
       stack.account,
       stack.region,
-      async ({ cloudFormation }) => (await describeStack(cloudFormation, stack.name))?.StackStatus,
+      async ({ cloudFormation }) => [
+        (await describeStack(cloudFormation, stack.name))?.StackStatus,
+        // Without a failed resource to name, the stack's own rollback event says what failed.
+        resources.length === 0 ? await rollbackReason(cloudFormation, stack.name) : undefined,
+      ],
     );
   } catch {
     // The status only sharpens the advice; the failure itself is already known.
   }
-  const detail = (text || toolkitError || 'the toolkit gave no reason')
+  const detail = (stackReason ?? (text || toolkitError || 'the toolkit gave no reason'))
     .replace(/^❌\s*/, '')
     .split('\n')
     .slice(0, 3)
@@ -55,4 +61,22 @@ export async function stackFailure(
     retryCommand: where.retryCommand,
     action: where.action,
   });
+}
+
+/**
+ * The reason on the stack's latest rollback or failure event: "The following resource(s) failed to
+ * update: …". CloudFormation also reports each failed resource, which the deploy already shows;
+ * some failures (the emulator's, a parameter that does not resolve) are reported only here.
+ */
+async function rollbackReason(client: CloudFormationClient, stackName: string): Promise<string | undefined> {
+  const events =
+    (await client.send(new DescribeStackEventsCommand({ StackName: stackName }))).StackEvents ?? [];
+  // Newest first, back to the start of the latest operation: an older failure's reason is not this one's.
+  for (const event of events.filter((e) => e.LogicalResourceId === stackName)) {
+    const status = event.ResourceStatus ?? '';
+    if (/ROLLBACK_IN_PROGRESS$|_FAILED$/.test(status) && event.ResourceStatusReason)
+      return event.ResourceStatusReason;
+    if (/^(CREATE|UPDATE|DELETE)_IN_PROGRESS$/.test(status)) return undefined;
+  }
+  return undefined;
 }

@@ -9,9 +9,9 @@ export type Ingress = 'load-balancer' | 'http-api';
 
 /** One thing that needs the load balancer, and so rules the HTTP API out. */
 export interface LoadBalancerNeed {
-  /** The public service that needs it; absent when the environment as a whole does (edge, EKS). */
+  /** The public service that needs it; absent when the environment as a whole does (edge, region, EKS). */
   readonly service?: string;
-  /** The setting that needs it, as written in the config: `stickySessions`, `allowedCidrs`, `scaling.requestsPerTarget`, `paths`, `deployment.strategy`, `edge`, `runtime`. */
+  /** The setting that needs it, as written in the config: `stickySessions`, `allowedCidrs`, `scaling.requestsPerTarget`, `paths`, `deployment.strategy`, `edge`, `region`, `runtime`. */
   readonly field: string;
   /** Why an HTTP API cannot do it, in a clause the plan and the errors quote. */
   readonly why: string;

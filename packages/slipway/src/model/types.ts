@@ -177,6 +177,12 @@ export interface EnvironmentModel {
   readonly ingress: Ingress;
   /** Why `ingress` is what it is, and what rules the HTTP API out, for the plan. */
   readonly ingressChoice: IngressChoice;
+  /**
+   * Public services attached to no ingress and registered in no Cloud Map service: the first step
+   * of a deploy that switches ingress (`deploy/ingress-switch.ts`), never set by the config.
+   * @default false
+   */
+  readonly detachedFromIngress?: boolean;
   /** Databases by name (usually one, `main`). */
   readonly databases: readonly DatabaseModel[];
   /** Valkey caches by name. @default [] */

@@ -5,7 +5,8 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { describeNeeds } from '../../src/config/resolve/ingress.js';
 import type { SlipwayConfig } from '../../src/config/schema.js';
 import type { AppModel, EnvironmentModel } from '../../src/model/types.js';
-import { validConfig } from './fixtures.js';
+import { MISSING_RESOURCE_TYPES } from '../../src/config/data/aws-tables.generated.js';
+import { expectIssue, validConfig } from './fixtures.js';
 
 const example = (name: string) =>
   fileURLToPath(new URL(`../../../../examples/${name}/slipway.config.ts`, import.meta.url));
@@ -144,6 +145,27 @@ describe('ingress resolution', () => {
       expect(environment.ingressChoice.needsLoadBalancer).toEqual([]);
       expect(environment.ingressChoice.reason).toBe('No service is public, so no ingress is built.');
     }
+  });
+
+  it('keeps the load balancer in a region whose CloudFormation offers no HTTP API, and refuses an explicit one there', () => {
+    const config = plainConfig();
+    config.environments['dev'] = {
+      ...config.environments['dev']!,
+      region: 'ap-east-2',
+      availabilityZones: ['ap-east-2a', 'ap-east-2b'],
+    };
+    const dev = env(resolveConfig(config), 'dev');
+    expect(MISSING_RESOURCE_TYPES['ap-east-2']).toContain('AWS::ApiGatewayV2::Api');
+    expect(dev.ingressChoice).toMatchObject({
+      ingress: 'load-balancer',
+      reason: 'The load balancer, needed by the region.',
+    });
+    expect(dev.ingressChoice.needsLoadBalancer[0]!.why).toMatch(/not offered in ap-east-2/);
+    config.environments['dev']!.ingress = 'http-api';
+    expectIssue(config, 'environments.dev.region', {
+      message: ["environments.dev.ingress is 'http-api'", 'not offered in ap-east-2'],
+      fix: ["'load-balancer'", 'a region that offers HTTP APIs'],
+    });
   });
 
   it('lets previews copy an environment on the HTTP API', () => {

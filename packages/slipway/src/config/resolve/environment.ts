@@ -63,7 +63,10 @@ export function resolveEnvironment(
       ? resolved
       : { ...resolved, auth: resolveServiceAuth(service.auth, auth) };
   });
-  const ingressChoice = resolveIngress({ name, production, runtime, edge, services }, env.ingress);
+  const ingressChoice = resolveIngress(
+    { name, region: env.region, production, runtime, edge, services },
+    env.ingress,
+  );
   const resolved: EnvironmentModel = {
     name,
     account: env.account,

@@ -1,9 +1,14 @@
 import type { Ingress, IngressChoice, LoadBalancerNeed } from '../../model/ingress.js';
 import { routableOnHttpApi } from '../../model/load-balancer-routing.js';
+import { MISSING_RESOURCE_TYPES, type RegionCode } from '../data/aws-tables.generated.js';
 import type { EnvironmentModel, ServiceModel } from '../../model/types.js';
 
-/** What the ingress depends on: the environment as resolved before it. */
-export type IngressInputs = Pick<EnvironmentModel, 'name' | 'production' | 'runtime' | 'edge' | 'services'>;
+/** What the ingress depends on: the environment as resolved before it (a model without a region: any). */
+export type IngressInputs = Pick<EnvironmentModel, 'name' | 'production' | 'runtime' | 'edge' | 'services'> &
+  Partial<Pick<EnvironmentModel, 'region'>>;
+
+/** The HTTP API's own resource type: a region whose CloudFormation lacks it offers no HTTP API. */
+const HTTP_API_TYPE = 'AWS::ApiGatewayV2::Api';
 
 /**
  * The ingress an environment gets when its config does not choose one: outside production the
@@ -37,7 +42,7 @@ export function resolveIngress(env: IngressInputs, set: Ingress | undefined): In
 /**
  * Everything that rules the HTTP API out for this environment: per public service its sticky
  * sessions, source-address allow-list and traffic-shifting deployment, then the environment's
- * edge and runtime. Previews are not among them: on an HTTP API each takes a route prefix of its own. Empty when no service is public: there is no ingress to choose.
+ * edge, region (where CloudFormation offers no HTTP API) and runtime. Previews are not among them: on an HTTP API each takes a route prefix of its own. Empty when no service is public: there is no ingress to choose.
  *
  * Requests that run over 30 seconds and WebSockets need the load balancer too (an HTTP API's
  * integration timeout is at most 30 s and it carries no WebSockets), but no service setting says
@@ -61,7 +66,19 @@ export function loadBalancerNeeds(env: IngressInputs): LoadBalancerNeed[] {
       : [
           { field: 'edge', why: 'CloudFront reaches the services through a VPC origin on the load balancer' },
         ]),
+    ...(env.region !== undefined && offersNoHttpApi(env.region)
+      ? [
+          {
+            field: 'region',
+            why: `API Gateway HTTP APIs are not offered in ${env.region} (its CloudFormation has no ${HTTP_API_TYPE})`,
+          },
+        ]
+      : []),
   ];
+}
+
+function offersNoHttpApi(region: string): boolean {
+  return (MISSING_RESOURCE_TYPES[region as RegionCode] ?? []).includes(HTTP_API_TYPE);
 }
 
 function serviceNeeds(service: ServiceModel): LoadBalancerNeed[] {
@@ -127,12 +144,15 @@ function reasonFor(
   return 'The HTTP API, the default outside production: nothing here needs the load balancer.';
 }
 
-/** `pgadmin (stickySessions, allowedCidrs), the edge and previews`: fields grouped by service, then the environment's. */
+/** How the plan's sentence names a need of the environment as a whole. */
+const ENVIRONMENT_NEED_NAMES: Readonly<Record<string, string>> = { edge: 'the edge', region: 'the region' };
+
+/** `pgadmin (stickySessions, allowedCidrs), the edge and the region`: fields grouped by service, then the environment's. */
 export function describeNeeds(needs: readonly LoadBalancerNeed[]): string {
   const byService = new Map<string, string[]>();
   const environmentWide: string[] = [];
   for (const need of needs) {
-    if (need.service === undefined) environmentWide.push(need.field === 'edge' ? 'the edge' : need.field);
+    if (need.service === undefined) environmentWide.push(ENVIRONMENT_NEED_NAMES[need.field] ?? need.field);
     else byService.set(need.service, [...(byService.get(need.service) ?? []), need.field]);
   }
   const parts = [

@@ -71,9 +71,12 @@ function conflict(
         );
     }
   }
+  const field = joinPath('environments', env.name, need.field);
   return issue(
-    joinPath('environments', env.name, need.field),
+    field,
     message,
-    `${keep}, or remove environments.${env.name}.${need.field}`,
+    need.field === 'region'
+      ? `${keep}, or move ${env.name} to a region that offers HTTP APIs`
+      : `${keep}, or remove ${field}`,
   );
 }

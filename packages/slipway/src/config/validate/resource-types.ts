@@ -6,6 +6,7 @@
  * put the type there: `delivery.pipeline` for CodeBuild and CodePipeline, otherwise the region field
  * of the CI stack or of the environment.
  */
+import type { Ingress } from '../../model/ingress.js';
 import type { AppModel } from '../../model/types.js';
 import {
   CFN_LINT_VERSION,
@@ -32,7 +33,10 @@ export function resourceTypeIssues(ctx: ValidationContext, missing: MissingTypes
   const groups = new Map<string, Gap>();
   for (const placement of stackPlacements(ctx.model)) {
     const lacking = new Set(missing[placement.region] ?? []);
-    for (const type of LAYER_RESOURCE_TYPES[placement.layer].filter((name) => lacking.has(name))) {
+    const needed = LAYER_RESOURCE_TYPES[placement.layer].filter(
+      (name) => lacking.has(name) && builtFor(name, placement.ingress),
+    );
+    for (const type of needed) {
       const service = serviceOf(type);
       const blame = blameFor(ctx, placement, service);
       const key = [blame.path, blame.moves, placement.region, service].join('\u0000');
@@ -43,6 +47,18 @@ export function resourceTypeIssues(ctx: ValidationContext, missing: MissingTypes
     }
   }
   return [...groups.values()].map((gap) => toIssue(gap, missing));
+}
+
+/** Types only one ingress makes: the other ingress's stacks never name them. */
+const INGRESS_TYPE_PREFIXES: readonly (readonly [string, Ingress])[] = [
+  ['AWS::ApiGatewayV2::', 'http-api'],
+  ['AWS::ElasticLoadBalancingV2::', 'load-balancer'],
+];
+
+/** Whether a stack joining `ingress` can make `type` (every type, for a stack that joins none). */
+function builtFor(type: string, ingress: Ingress | undefined): boolean {
+  const only = INGRESS_TYPE_PREFIXES.find(([prefix]) => type.startsWith(prefix))?.[1];
+  return ingress === undefined || only === undefined || only === ingress;
 }
 
 interface Blame {

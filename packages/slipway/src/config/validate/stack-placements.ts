@@ -6,6 +6,7 @@
 import type { StackLayer } from '../data/aws-tables.generated.js';
 import { needsDataStack } from '../../model/data-layer.js';
 import { EDGE_REGION } from '../../model/edge.js';
+import type { Ingress } from '../../model/ingress.js';
 import type { AppModel } from '../../model/types.js';
 
 export interface StackPlacement {
@@ -15,6 +16,8 @@ export interface StackPlacement {
   readonly environment?: string;
   /** How a message names the stack: its name, or what it is when the name is not known yet. */
   readonly label: string;
+  /** The environment's ingress, for the stacks that build or join it (runtime, service, preview). */
+  readonly ingress?: Ingress;
 }
 
 /** Every stack of the model with its region: the CI stack, each environment's, previews, pipelines. */
@@ -38,7 +41,11 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
         placements.push(at('monitoring', env.stackNames.monitoring));
       continue;
     }
-    placements.push(at('runtime', env.stackNames.runtime));
+    const joining = (layer: StackLayer, label: string): StackPlacement => ({
+      ...at(layer, label),
+      ingress: env.ingress,
+    });
+    placements.push(joining('runtime', env.stackNames.runtime));
     if (env.stackNames.edge !== undefined) {
       // CloudFront's web ACL, certificate and log delivery source must be in us-east-1.
       placements.push({
@@ -50,11 +57,11 @@ export function stackPlacements(model: AppModel): StackPlacement[] {
     }
     if (env.stackNames.functions !== undefined) placements.push(at('functions', env.stackNames.functions));
     for (const service of env.services) {
-      placements.push(at('service', env.stackNames.services[service.name] ?? service.name));
+      placements.push(joining('service', env.stackNames.services[service.name] ?? service.name));
     }
     if (env.stackNames.monitoring !== undefined) placements.push(at('monitoring', env.stackNames.monitoring));
     if (model.delivery?.preview?.environment === env.name) {
-      placements.push(at('preview', `the preview stacks of '${env.name}'`));
+      placements.push(joining('preview', `the preview stacks of '${env.name}'`));
     }
     // An environment outside the CI account or region gets a target stack for its pipelines.
     if (codepipeline && (env.account !== model.ci.account || env.region !== ci)) {

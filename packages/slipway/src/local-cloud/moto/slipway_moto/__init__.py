@@ -21,6 +21,7 @@ def apply() -> list[str]:
         logs_fixes,
         rds_fixes,
         registry_types,
+        security_group_updates,
         service_deletes,
         stack_events,
         stack_operations,
@@ -32,7 +33,7 @@ def apply() -> list[str]:
     modules += (dynamic_references,)
     modules += (added_resource, general_fixes, kms_fixes, lambda_fixes, logs_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
     modules += (cloudfront_config, cloudfront_api, registry_types)
-    modules += (ec2_deletes, service_deletes)
+    modules += (ec2_deletes, service_deletes, security_group_updates)
     for module in modules:
         applied.extend(module.apply())
     return applied

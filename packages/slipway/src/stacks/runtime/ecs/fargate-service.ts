@@ -77,11 +77,14 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     vpc,
     securityGroups: [],
   });
+  // Between two ingresses a public service is attached to neither, and holds no private name: the
+  // record types each ingress needs differ, and Cloud Map changes them only by starting afresh.
+  const detached = service.public && env.detachedFromIngress === true;
   // Served by the environment's HTTP API instead of the load balancer (`ingress: 'http-api'`).
-  const behindApi = service.public && env.ingress === 'http-api';
+  const behindApi = service.public && !detached && env.ingress === 'http-api';
   // The environment's own service holds `<service>.<app>.internal`; a preview copy stays off it,
   // except behind an HTTP API, whose integration needs a Cloud Map entry: the copy's own name.
-  const namespace = preview && !behindApi ? undefined : importNamespace(scope, where, env);
+  const namespace = (preview && !behindApi) || detached ? undefined : importNamespace(scope, where, env);
 
   const { taskDefinition, container } = serviceTask(scope, {
     model,
@@ -115,7 +118,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     errors: serviceAlarmName(model.app, env.name, service.name, '5xx'),
     latency: serviceAlarmName(model.app, env.name, service.name, 'p99-latency'),
   };
-  const watched = service.public && !preview;
+  const watched = service.public && !preview && !detached;
   const fargate = new ecs.FargateService(scope, 'Service', {
     cluster,
     taskDefinition,
@@ -219,7 +222,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
       });
       fargate.node.addDependency(deploymentAlarms);
     }
-  } else if (service.public) {
+  } else if (service.public && !detached) {
     const loadBalancerGroup = ec2.SecurityGroup.fromSecurityGroupId(
       scope,
       'LoadBalancerSecurityGroup',
@@ -301,7 +304,9 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
   }
   const cache = serviceCache(env, service, path);
   if (cache) connectToCache(scope, where, cache, securityGroup);
-  configureScaling(fargate, service, path, routing?.primary);
+  // Detached for a moment, a service runs its desired count: scaling on requests per task would
+  // have no target group to count them, and the switch's next step puts the scaling back.
+  if (!detached) configureScaling(fargate, service, path, routing?.primary);
 
   new CfnOutput(scope, 'ServiceName', {
     description: `ECS service name of ${service.name}`,
