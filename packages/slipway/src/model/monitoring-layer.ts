@@ -16,6 +16,7 @@ export type WatchedEnvironment = Pick<
   | 'queues'
   | 'domain'
   | 'edge'
+  | 'ingress'
 >;
 
 /**
@@ -31,8 +32,9 @@ export function needsMonitoringStack(env: WatchedEnvironment): boolean {
   // On EKS services are Kubernetes objects and functions are not built: the data is all there is.
   const ecsOnly = ecs ? env.services.length + (env.functions ?? []).length + (env.queues ?? []).length : 0;
   const onDashboard = observability.dashboard && stores + ecsOnly > 0;
-  const publicServices = ecs && env.services.some((s) => s.public);
-  const alarmed = observability.alarms === 'all' && (stores > 0 || publicServices);
+  // The load balancer's own alarms live here; behind an HTTP API each service's stack holds its alarms.
+  const loadBalanced = ecs && env.ingress === 'load-balancer' && env.services.some((s) => s.public);
+  const alarmed = observability.alarms === 'all' && (stores > 0 || loadBalanced);
   // Uptime canaries call the public services from here too (on EKS as well, through its domain).
   const canaries = uptimePlan(env).checks.length > 0;
   return onDashboard || alarmed || canaries || ecsDatadogMonitors(env) !== undefined;

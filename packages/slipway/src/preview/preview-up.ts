@@ -3,7 +3,7 @@ import { bootstrapLocal, deployStack } from '../deploy/deploy-environment.js';
 import { openSession, type SessionOptions } from '../deploy/session.js';
 import { stackFailure } from '../deploy/stack-failure.js';
 import type { DeployTarget } from '../deploy/target.js';
-import { EMULATOR_LIMITS } from '../local-cloud/emulator-limits.js';
+import { emulatorLimitsFor } from '../local-cloud/emulator-limits.js';
 import type { AppModel } from '../model/types.js';
 import { previewSlug } from '../naming/preview-names.js';
 import type { ProvisionOutcome } from '../provision/run-provisioner.js';
@@ -89,7 +89,7 @@ export async function previewUp(model: AppModel, options: PreviewUpOptions): Pro
         provisioned,
         usdPerHour: previewHourlyCost(plan, stack.template),
         seconds: (performance.now() - started) / 1000,
-        emulatorLimits: session.connection.target === 'local' ? EMULATOR_LIMITS : [],
+        emulatorLimits: session.connection.target === 'local' ? emulatorLimitsFor(plan.environment) : [],
       } satisfies PreviewUpResult;
     },
     retryCommand,

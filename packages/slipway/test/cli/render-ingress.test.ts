@@ -32,19 +32,22 @@ describe("the plan's ingress line", () => {
     const needs = [
       { service: 'pgadmin', field: 'stickySessions', why: '' },
       { service: 'pgadmin', field: 'allowedCidrs', why: '' },
-      { field: 'previews', why: '' },
+      { field: 'edge', why: '' },
     ];
     expect(ingressSummary(planWith(loadBalancer(needs)))).toBe(
-      'load balancer (pgadmin: stickySessions, allowedCidrs; previews)',
+      'load balancer (pgadmin: stickySessions, allowedCidrs; edge)',
     );
     expect(ingressSummary(planWith(loadBalancer([{ field: 'runtime', why: '' }], true)))).toBe(
       'load balancer (set; EKS)',
     );
   });
 
-  it('says when an HTTP API would serve the services, and what production keeps', () => {
-    expect(ingressSummary(planWith(loadBalancer([])))).toBe(
-      'load balancer (default; an HTTP API would also serve these services)',
+  it('says why the HTTP API is the default, when an explicit load balancer could be one, and what production keeps', () => {
+    expect(
+      ingressSummary(planWith({ kind: 'http-api', set: false, reason: '', needsLoadBalancer: [] })),
+    ).toBe('HTTP API (default outside production: nothing needs the load balancer)');
+    expect(ingressSummary(planWith({ ...loadBalancer([]), set: true }))).toBe(
+      'load balancer (set; an HTTP API would also serve these services)',
     );
     expect(ingressSummary(planWith(loadBalancer([]), true))).toBe('load balancer (production default)');
     expect(ingressSummary(planWith({ kind: 'http-api', set: true, reason: '', needsLoadBalancer: [] }))).toBe(

@@ -83,7 +83,6 @@ describe('deploying the examples to the local emulator', () => {
       ['medications-dev-data', 'created'],
       ['medications-dev-runtime', 'created'],
       ['medications-dev-api', 'created'],
-      ['medications-dev-monitoring', 'created'],
     ]);
     // The whole app is planned (the CI stack holds every environment's deploy role), in one account.
     expect(result.accountMappings).toEqual([
@@ -125,8 +124,9 @@ describe('deploying the examples to the local emulator', () => {
     expect(service?.capacityProviderStrategy).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]);
     const api = result.stacks.find((s) => s.name === 'medications-dev-api');
     expect(api?.outputs.ServiceName).toBe(service?.serviceName);
-    expect(result.stacks.find((s) => s.name === 'medications-dev-runtime')?.outputs.LoadBalancerDnsName).toBe(
-      published['/medications/dev/runtime/alb-dns-name'],
+    // Dev is on the HTTP API (nothing in medications needs the load balancer): its address is the API's.
+    expect(result.stacks.find((s) => s.name === 'medications-dev-runtime')?.outputs.Url).toBe(
+      published['/medications/dev/runtime/http-api-endpoint'],
     );
 
     const db = await database('medications-dev-main');
@@ -169,7 +169,6 @@ describe('deploying the examples to the local emulator', () => {
       ['medications-dev-data', 'unchanged'],
       ['medications-dev-runtime', 'unchanged'],
       ['medications-dev-api', 'updated'],
-      ['medications-dev-monitoring', 'unchanged'],
     ]);
     expect(again.skipped).toEqual(['medications-ci']);
     expect((await services('medications-dev'))[0]?.desiredCount).toBe(2);
@@ -295,7 +294,6 @@ describe('deploying the examples to the local emulator', () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.destroyed).toEqual([
-      'medications-dev-monitoring',
       'medications-dev-api',
       'medications-dev-runtime',
       'medications-dev-data',

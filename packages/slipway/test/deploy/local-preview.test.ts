@@ -227,6 +227,9 @@ describe('preview environments on the local emulator', () => {
     await upAndDown(model, async (up, before, during) => {
       const prefix = up.plan.routePrefix;
       expect(up.url).toMatch(new RegExp(`^https://.+${prefix}/$`));
+      // What the emulator cannot show is said of the ingress the preview is on.
+      expect(up.emulatorLimits.join('\n')).toMatch(/the HTTP API, its routes/);
+      expect(up.emulatorLimits.join('\n')).not.toMatch(/the load balancer/);
       expect(during.listeners).toEqual(before.listeners);
       expect(during.routes).toEqual([...before.routes, `ANY ${prefix}`, `ANY ${prefix}/{proxy+}`].sort());
       // The copy answers under its own Cloud Map name, and each route takes the prefix off.

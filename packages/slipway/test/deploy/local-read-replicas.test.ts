@@ -20,7 +20,7 @@ function withReplicas(count: number): AppModel {
 describe('read replicas on the local emulator', () => {
   const emulator = useEmulator();
 
-  it('deploys replicas of the writer, diffs to nothing, and drops one, refusing only to drop its logs unasked', async () => {
+  it('deploys replicas of the writer, diffs to nothing, and drops one, keeping its logs in the account', async () => {
     const env = withReplicas(2).environments[0]!;
     await deployEnvironment(withReplicas(2), env.name, emulator.target());
 
@@ -43,17 +43,18 @@ describe('read replicas on the local emulator', () => {
     const unchanged = await diffEnvironment(withReplicas(2), env.name, emulator.target());
     expect(unchanged.stacks.flatMap((s) => s.changes)).toEqual([]);
 
-    // A replica holds no data of its own: dropping one is not a stateful change. Its retained log
-    // groups leave the stack, and the guard names them, so the logs are never dropped unnoticed.
+    // A replica holds no data of its own: dropping one is not a stateful change. Its log groups
+    // leave the stack retained, so their logs stay in the account: the diff says so, and the
+    // deploy goes ahead without an allowance.
     const fewer = await diffEnvironment(withReplicas(1), env.name, emulator.target());
-    expect(fewer.stateful.map((c) => [c.logicalId, c.type, c.action])).toEqual([
+    expect(fewer.stateful).toEqual([]);
+    const kept = fewer.stacks.flatMap((s) => s.changes).filter((c) => c.retained);
+    expect(kept.map((c) => [c.logicalId, c.type, c.action])).toEqual([
       ['DatabaseMainReplica2LogGroup', 'AWS::Logs::LogGroup', 'remove'],
       ['DatabaseMainReplica2UpgradeLogGroup', 'AWS::Logs::LogGroup', 'remove'],
     ]);
-    await deployEnvironment(withReplicas(1), env.name, {
-      ...emulator.target(),
-      allowReplace: fewer.stateful.map((c) => c.logicalId),
-    });
+    expect(kept[0]?.reason).toMatch(/kept in the account/);
+    await deployEnvironment(withReplicas(1), env.name, emulator.target());
     const left = (await rds.send(new DescribeDBInstancesCommand({}))).DBInstances ?? [];
     expect(left.filter((db) => db.ReadReplicaSourceDBInstanceIdentifier !== undefined)).toHaveLength(1);
   });

@@ -25,7 +25,13 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { observabilityOf } from '../../src/model/observability.js';
 import { TELEMETRY_SIDECAR_MEMORY_MIB, MIN_APP_MEMORY_MIB } from '../../src/model/telemetry-sidecar.js';
 import { uptimePlan } from '../../src/model/uptime.js';
-import { type DatabaseChoice, offersLayer, orderableDatabaseChoices, zonesOf } from './region-choices.js';
+import {
+  type DatabaseChoice,
+  offersHttpApi,
+  offersLayer,
+  orderableDatabaseChoices,
+  zonesOf,
+} from './region-choices.js';
 
 /** Regions a draw may use; every one the config accepts. */
 export interface DrawOptions {
@@ -414,15 +420,16 @@ function assemble(
     (_, index) =>
       shape.edge[index]! && !onEks[index] && hasPublic && !(previewsOn && index === previewTarget),
   );
-  // Where an HTTP API can serve (config/resolve/ingress.ts): ECS, no edge, not the environment
-  // previews copy. What the services ask of the load balancer (sticky sessions, allow-lists,
-  // request-count scaling, a traffic-shifting rollout) that environment overrides away.
+  // Where an HTTP API can serve (config/resolve/ingress.ts): ECS, no edge, a region that offers
+  // it (previews take routes of their own on it). What the services ask of the load balancer
+  // (sticky sessions, allow-lists, request-count scaling, a traffic-shifting rollout) that
+  // environment overrides away.
   const onHttpApi = shape.environments.map(
-    (_, index) =>
+    (env, index) =>
       hasPublic &&
       !onEks[index] &&
       !behindEdge[index] &&
-      !(previewsOn && index === previewTarget) &&
+      offersHttpApi(env.region) &&
       (shape.app.length + index) % 2 === 1,
   );
   const httpApiOverrides = (production: boolean): Record<string, ServiceOverrideConfig> =>
@@ -495,11 +502,14 @@ function assemble(
             }
           : undefined,
       observability: watchingOf(shape, index, env.production, onEks[index]!, services, hasPublic),
-      // The HTTP API in some environments that can have it, the load balancer said outright in
-      // others, the default in the rest. Picked from what the draw holds, not drawn, so earlier
-      // seeds keep their shapes.
+      // The HTTP API in some environments that can have it (said outright, or left to the default
+      // outside production, which picks it once the overrides below clear the way), the load
+      // balancer said outright in others, the default in the rest. Picked from what the draw
+      // holds, not drawn, so earlier seeds keep their shapes.
       ingress: onHttpApi[index]
-        ? ('http-api' as const)
+        ? env.production || (shape.app.length + index) % 4 === 1
+          ? ('http-api' as const)
+          : undefined
         : (shape.app.length + index) % 2 === 0
           ? ('load-balancer' as const)
           : undefined,

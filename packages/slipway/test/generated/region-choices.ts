@@ -56,6 +56,11 @@ export function orderableDatabaseChoices(regions: readonly string[]): readonly D
 /** Draws ask for the same few region sets again and again; the table walk is done once each. */
 const choicesByRegions = new Map<string, readonly DatabaseChoice[]>();
 
+/** Whether `region`'s CloudFormation has the HTTP API, which an environment there may then ask for. */
+export function offersHttpApi(region: string): boolean {
+  return !(MISSING_RESOURCE_TYPES[region as RegionCode] ?? []).includes('AWS::ApiGatewayV2::Api');
+}
+
 /** Whether `region` offers every type a stack of `layer` can create (CodeBuild for a pipeline, say). */
 export function offersLayer(region: string, layer: keyof typeof LAYER_RESOURCE_TYPES): boolean {
   const missing = MISSING_RESOURCE_TYPES[region as RegionCode] ?? [];

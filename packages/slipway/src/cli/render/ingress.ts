@@ -9,7 +9,7 @@ const KINDS: Readonly<Record<IngressPlan['kind'], string>> = {
 
 /**
  * The plan's ingress line: what serves the public services and, in brackets, what decided it,
- * e.g. `load balancer (pgadmin: stickySessions, allowedCidrs; previews)`.
+ * e.g. `load balancer (pgadmin: stickySessions, allowedCidrs; edge)`.
  */
 export function ingressSummary(env: EnvironmentPlan): string | undefined {
   const ingress = env.ingress;
@@ -24,10 +24,11 @@ function why(ingress: IngressPlan, production: boolean): string {
     return [...origin, ...needGroups(ingress.needsLoadBalancer)].join('; ');
   if (ingress.set)
     return ingress.kind === 'http-api' ? 'set' : 'set; an HTTP API would also serve these services';
-  return production ? 'production default' : 'default; an HTTP API would also serve these services';
+  if (ingress.kind === 'http-api') return 'default outside production: nothing needs the load balancer';
+  return production ? 'production default' : 'default';
 }
 
-/** `pgadmin: stickySessions, allowedCidrs`, then the environment's own: `edge`, `previews`, `EKS`. */
+/** `pgadmin: stickySessions, allowedCidrs`, then the environment's own: `edge`, `region`, `EKS`. */
 export function needGroups(needs: readonly LoadBalancerNeed[]): string[] {
   const byService = new Map<string, string[]>();
   const environmentWide: string[] = [];

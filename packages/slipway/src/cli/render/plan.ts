@@ -20,7 +20,8 @@ export function renderPlan(plan: PlanOutcome, out: string): string {
     const ingress = ingressSummary(env);
     if (ingress !== undefined) lines.push(`  ingress    ${ingress}`);
     // Under the ingress line, aligned with it: what the other ingress would cost, or what rules it out.
-    if (env.ingressAlternative !== undefined) {
+    // What rules the HTTP API out is already in the ingress line's brackets; only a price adds to it.
+    if (env.ingressAlternative !== undefined && 'usdPerMonth' in env.ingressAlternative) {
       lines.push(`             ${ingressAlternativeSummary(env.ingressAlternative)}`);
     }
     lines.push(`  findings   ${findingCounts(env.findings)}`);

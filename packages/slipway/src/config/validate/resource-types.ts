@@ -55,9 +55,14 @@ const INGRESS_TYPE_PREFIXES: readonly (readonly [string, Ingress])[] = [
   ['AWS::ElasticLoadBalancingV2::', 'load-balancer'],
 ];
 
-/** Whether a stack joining `ingress` can make `type` (every type, for a stack that joins none). */
+/**
+ * Whether a stack joining `ingress` can make `type` (every type, for a stack that joins none). The
+ * HTTP API's own types never count here: the ingress check names a region without them, at the
+ * ingress, with the way out (`validate/ingress.ts`), and the default does not pick it there.
+ */
 function builtFor(type: string, ingress: Ingress | undefined): boolean {
   const only = INGRESS_TYPE_PREFIXES.find(([prefix]) => type.startsWith(prefix))?.[1];
+  if (only === 'http-api') return false;
   return ingress === undefined || only === undefined || only === ingress;
 }
 
