@@ -18,6 +18,7 @@ import {
   ECSClient,
   ListServicesCommand,
   ListTasksCommand,
+  type Service,
 } from '@aws-sdk/client-ecs';
 import {
   DescribeListenersCommand,
@@ -145,7 +146,7 @@ describe('preview environments on the local emulator', () => {
    */
   async function upAndDown(
     app: AppModel,
-    checkIngress: (up: PreviewUpResult, before: Inventory, during: Inventory) => Promise<void> | void,
+    checkIngress: (up: PreviewUpResult, before: Inventory, during: Inventory, service?: Service) => void,
   ) {
     const deployed = await deployEnvironment(app, 'dev', emulator.target());
     // The deploy ran dev's own provisioner (no overrides: the app role on the app database).
@@ -188,7 +189,7 @@ describe('preview environments on the local emulator', () => {
       ).services ?? [];
     expect(service?.desiredCount).toBe(1);
     expect(service?.capacityProviderStrategy?.map((c) => c.capacityProvider)).toEqual(['FARGATE_SPOT']);
-    await checkIngress(up, before, during);
+    checkIngress(up, before, during, service);
 
     const stack = (
       await new CloudFormationClient(emulator.config()).send(
@@ -224,7 +225,7 @@ describe('preview environments on the local emulator', () => {
 
   it("brings a preview up on routes of its own on dev's HTTP API, then takes it down leaving nothing behind", async () => {
     expect(model.environments.find((e) => e.name === 'dev')?.ingress).toBe('http-api');
-    await upAndDown(model, async (up, before, during) => {
+    await upAndDown(model, (up, before, during, service) => {
       const prefix = up.plan.routePrefix;
       expect(up.url).toMatch(new RegExp(`^https://.+${prefix}/$`));
       // What the emulator cannot show is said of the ingress the preview is on.
@@ -241,15 +242,6 @@ describe('preview environments on the local emulator', () => {
           JSON.stringify(m),
         ),
       );
-      const [service] =
-        (
-          await new ECSClient(emulator.config()).send(
-            new DescribeServicesCommand({
-              cluster: 'medications-dev',
-              services: during.services.filter((s) => !before.services.includes(s)),
-            }),
-          )
-        ).services ?? [];
       expect(service?.serviceRegistries).toHaveLength(1);
     });
   });
@@ -267,19 +259,10 @@ describe('preview environments on the local emulator', () => {
           : e,
       ),
     };
-    await upAndDown(onLoadBalancer, async (up, before, during) => {
+    await upAndDown(onLoadBalancer, (up, before, during, service) => {
       expect(up.url).toMatch(new RegExp(`^http://.+:${up.plan.port}$`));
       expect(during.listeners).toEqual([...before.listeners, up.plan.port].sort());
       expect(during.routes).toEqual([]);
-      const [service] =
-        (
-          await new ECSClient(emulator.config()).send(
-            new DescribeServicesCommand({
-              cluster: 'medications-dev',
-              services: during.services.filter((s) => !before.services.includes(s)),
-            }),
-          )
-        ).services ?? [];
       expect(service?.serviceRegistries ?? []).toEqual([]);
     });
   });

@@ -8,7 +8,7 @@ import { HTTP_API_THROTTLE } from '../../src/stacks/runtime/ecs/http-api-ingress
 import type { SynthesizedStack } from '../../src/template/types.js';
 import { diagramProblems } from '../support/diagram-coverage.js';
 import { plansOnce } from '../support/plans-once.js';
-import { DOMAIN, httpApiShop } from './http-api-shop.js';
+import { DOMAIN, httpApiShop } from '../fixtures/http-api-shop.js';
 
 const planOf = plansOnce((domain: boolean) => resolveConfig(httpApiShop(domain)), {
   checks: false,

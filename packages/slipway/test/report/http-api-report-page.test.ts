@@ -8,7 +8,7 @@ import { buildReportData } from '../../src/report/report-data.js';
 import { renderReportPage } from '../../src/report/page/page.js';
 import { openInChromium, type OpenedPage } from '../support/chromium.js';
 import { plansOnce } from '../support/plans-once.js';
-import { httpApiShop } from './http-api-shop.js';
+import { httpApiShop } from '../fixtures/http-api-shop.js';
 
 const model = resolveConfig(httpApiShop(true));
 const planOf = plansOnce(() => model);

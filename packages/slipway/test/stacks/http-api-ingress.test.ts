@@ -4,35 +4,16 @@ import path from 'node:path';
 import { ApiGatewayV2Client, GetRoutesCommand, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/resolve.js';
-import type { SlipwayConfig } from '../../src/config/schema.js';
 import { HTTP_API_EMULATOR_LIMIT, TRAFFIC_EMULATOR_LIMIT } from '../../src/local-cloud/emulator-limits.js';
 import { hasUnacknowledgedErrors } from '../../src/plan/findings.js';
 import type { CfnResource, CfnTemplate } from '../../src/template/types.js';
+import { httpApiShop } from '../fixtures/http-api-shop.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 import { lintTemplates } from '../support/cfn-lint.js';
 import { plansOnce, templateFiles } from '../support/plans-once.js';
 
 /** A shop on the HTTP API: two public services (one with two paths), one internal, a database. */
-const CONFIG = {
-  app: 'shop',
-  github: { repository: 'acme/shop' },
-  delivery: { previewBranches: [] },
-  databases: { main: { databaseName: 'shop', appUsername: 'shop_app' } },
-  services: {
-    web: { port: 8080, healthPath: '/healthz', database: 'main', paths: ['/*'] },
-    orders: { port: 8081, healthPath: '/healthz', database: 'main', paths: ['/orders/*', '/basket'] },
-    worker: { port: 8082, public: false },
-  },
-  environments: {
-    dev: {
-      account: '111111111111',
-      region: 'eu-west-1',
-      availabilityZones: ['eu-west-1a', 'eu-west-1b'],
-      network: { natGateways: 0 },
-      ingress: 'http-api',
-    },
-  },
-} satisfies SlipwayConfig;
+const CONFIG = httpApiShop(false);
 
 const planOf = plansOnce(() => resolveConfig(CONFIG));
 

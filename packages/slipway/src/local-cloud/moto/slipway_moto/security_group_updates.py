@@ -30,28 +30,25 @@ def _source(rule: dict[str, Any]) -> list[dict[str, str]]:
     return [found] if found else []
 
 
+def _rule_arguments(group: Any, rule: dict[str, Any]) -> dict[str, Any]:
+    """The backend's arguments for one inline rule of `group`, to authorize or revoke it."""
+    return {
+        "group_name_or_id": group.id,
+        "ip_protocol": rule["IpProtocol"],
+        "from_port": rule.get("FromPort"),
+        "to_port": rule.get("ToPort"),
+        "ip_ranges": [{"CidrIp": rule["CidrIp"]}] if rule.get("CidrIp") else [],
+        "source_groups": _source(rule),
+    }
+
+
 def _authorize(backend: Any, group: Any, rule: dict[str, Any]) -> None:
-    backend.authorize_security_group_ingress(
-        group_name_or_id=group.id,
-        ip_protocol=rule["IpProtocol"],
-        from_port=rule.get("FromPort"),
-        to_port=rule.get("ToPort"),
-        ip_ranges=[{"CidrIp": rule["CidrIp"]}] if rule.get("CidrIp") else [],
-        source_groups=_source(rule),
-        vpc_id=group.vpc_id,
-    )
+    backend.authorize_security_group_ingress(**_rule_arguments(group, rule), vpc_id=group.vpc_id)
 
 
 def _revoke(backend: Any, group: Any, rule: dict[str, Any]) -> None:
     try:
-        backend.revoke_security_group_ingress(
-            group_name_or_id=group.id,
-            ip_protocol=rule["IpProtocol"],
-            from_port=rule.get("FromPort"),
-            to_port=rule.get("ToPort"),
-            ip_ranges=[{"CidrIp": rule["CidrIp"]}] if rule.get("CidrIp") else [],
-            source_groups=_source(rule),
-        )
+        backend.revoke_security_group_ingress(**_rule_arguments(group, rule))
     except Exception:  # noqa: BLE001 - a rule already gone (its source group deleted) counts as revoked
         pass
 
