@@ -3,7 +3,7 @@ import { emulatorLimitsFor } from '../local-cloud/emulator-limits.js';
 import type { AppModel } from '../model/types.js';
 import type { AccountMapping } from './account-mapping.js';
 import type { CertificateStandIn } from './local-certificates.js';
-import type { PlannedStack } from './assembly.js';
+import type { PlannedStack, SynthesizedApp } from './assembly.js';
 import { compareWithDeployed, readStack } from './compare.js';
 import { type ConfirmationOptions, confirmProduction, requireConfirmationPossible } from './confirm.js';
 import { withEndpoint } from './connection.js';
@@ -12,6 +12,7 @@ import { ensureDatadogMonitorType } from './datadog-monitor-type.js';
 import { deployOrder } from './deploy-order.js';
 import {
   describeSwitch,
+  switchCause,
   type IngressSwitch,
   ingressSwitchOf,
   stacksToDetach,
@@ -60,6 +61,35 @@ export interface DeployOptions extends SessionOptions, ConfirmationOptions {
    * up` plans first), so the deploy does not run them a second time. @default false
    */
   readonly checked?: boolean;
+  /**
+   * The session and app `prepareDeploy` made, to deploy instead of synthesizing again (`slipway up`
+   * plans from the same synth first). The deploy disposes its assembly. @default synthesized here
+   */
+  readonly prepared?: PreparedDeploy;
+}
+
+/** An environment's session and its synthesized app (checked unless `checked` was set), ready to deploy. */
+export interface PreparedDeploy {
+  readonly session: Session;
+  readonly app: SynthesizedApp;
+}
+
+/**
+ * The first half of a deploy: opens the session (starting the emulator on the local target when
+ * none runs) and synthesizes the app once, with the checks unless `checked` says they ran. The
+ * caller hands the result to `deployEnvironment` as `prepared`, or disposes its assembly.
+ * `outdir` is where the assembly is written. @default `<stateDir>/assembly/<env>`
+ */
+export async function prepareDeploy(
+  model: AppModel,
+  envName: string,
+  options: DeployOptions & { readonly outdir?: string } = {},
+): Promise<PreparedDeploy> {
+  const production = model.environments.find((e) => e.name === envName);
+  if (production) requireConfirmationPossible(production, 'deploy', options);
+  const session = await openSession(model, envName, options, true);
+  const app = await synthesize(session, { checks: !options.checked, outdir: options.outdir });
+  return { session, app };
 }
 
 /** One stack of a finished deploy. */
@@ -104,12 +134,9 @@ export async function deployEnvironment(
   envName: string,
   options: DeployOptions = {},
 ): Promise<DeployResult> {
-  const production = model.environments.find((e) => e.name === envName);
-  if (production) requireConfirmationPossible(production, 'deploy', options);
-  const session = await openSession(model, envName, options, true);
+  const { session, app } = options.prepared ?? (await prepareDeploy(model, envName, options));
   const command = options.command ?? `slipway deploy --env ${envName}`;
   const allowReplace = options.allowReplace ?? [];
-  const app = await synthesize(session, { checks: !options.checked });
   try {
     refuseOpenFindings(app.findings, app.stacks, command);
     if (session.connection.target === 'local') {
@@ -145,6 +172,13 @@ export async function deployEnvironment(
     const scope: CallerScope = { app: session.model.app, environment: session.environment };
     refuseStatefulChanges(relevant, allowReplace, command);
     const privateNames = privateNameChanges(relevant, scope, allowReplace);
+    const runtimeName = session.environment.stackNames.runtime;
+    const ingressSwitch = selected.some((s) => s.name === runtimeName)
+      ? ingressSwitchOf(session.environment, comparison.deployed.get(runtimeName)?.template)
+      : undefined;
+    // Said before any refusal: the private names going dark follow from it.
+    if (ingressSwitch)
+      session.emit({ kind: 'note', message: switchCause(session.environment.name, ingressSwitch) });
     refusePrivateNameChanges(privateNames, command);
     const usedForNames = new Set(privateNames.flatMap((c) => allowancesOf(c, allowReplace)));
     for (const unused of unusedAllowances(relevant, allowReplace).filter((v) => !usedForNames.has(v))) {
@@ -163,10 +197,6 @@ export async function deployEnvironment(
       -1,
     );
     const provision = options.provision ?? true;
-    const runtimeName = session.environment.stackNames.runtime;
-    const ingressSwitch = selected.some((s) => s.name === runtimeName)
-      ? ingressSwitchOf(session.environment, comparison.deployed.get(runtimeName)?.template)
-      : undefined;
     for (const [index, stack] of selected.entries()) {
       if (ingressSwitch && stack.name === runtimeName) {
         await detachPublicServices(

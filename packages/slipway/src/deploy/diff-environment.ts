@@ -1,6 +1,7 @@
 import type { AppModel } from '../model/types.js';
 import { compareWithDeployed } from './compare.js';
 import { type PrivateNameChange, privateNameChanges } from './discovery-guard.js';
+import { ingressSwitchOf, switchCause } from './ingress-switch.js';
 import { type StatefulChange, statefulChanges } from './replacement-guard.js';
 import { inGroup, openSession, type SessionOptions, type StackGroup, synthesize } from './session.js';
 import type { StackChanges } from './resource-change.js';
@@ -49,6 +50,12 @@ export async function diffEnvironment(
     const changes = compared.changes.filter((c) =>
       inGroup(app.stacks.find((s) => s.name === c.name)?.kind ?? '', options.only),
     );
+    const runtime = compared.deployed.get(session.environment.stackNames.runtime);
+    const ingressSwitch = ingressSwitchOf(session.environment, runtime?.template);
+    // The private names going dark below follow from it; a deploy would also say so first.
+    if (ingressSwitch) {
+      session.emit({ kind: 'note', message: switchCause(session.environment.name, ingressSwitch) });
+    }
     return {
       app: session.model.app,
       environment: session.environment.name,

@@ -82,6 +82,14 @@ const INGRESS_WORDS: Readonly<Record<Ingress, string>> = {
   'http-api': 'the HTTP API',
 };
 
+/** Why the deploy changes every public service's private name, said before the guard speaks. */
+export function switchCause(envName: string, change: IngressSwitch): string {
+  return (
+    `${envName} is deployed on ${INGRESS_WORDS[change.from]} and the config puts it on ${INGRESS_WORDS[change.to]}: ` +
+    "each public service's Cloud Map service is made again with the other ingress's record types (decision 030)"
+  );
+}
+
 /** One sentence for the deploy's output, before the first step. */
 export function describeSwitch(envName: string, change: IngressSwitch, services: number): string {
   return (

@@ -72,10 +72,30 @@ describe('switching an environment between ingresses on the local emulator', () 
     expect(await runtimeTypes()).toContain('AWS::ElasticLoadBalancingV2::LoadBalancer');
 
     // The service's Cloud Map entry changes record types (A → A and SRV): refused, nothing deployed.
-    const refused = deployEnvironment(onIngress(model, 'http-api'), 'dev', emulator.target());
+    const said: string[] = [];
+    const refused = deployEnvironment(onIngress(model, 'http-api'), 'dev', {
+      ...emulator.target(),
+      onEvent: (event) => {
+        if (event.kind === 'note') said.push(event.message);
+      },
+    });
     await expect(refused).rejects.toThrow(PrivateNameRefusedError);
     await expect(refused).rejects.toThrow(HOST);
+    // Why the names go dark is said first: the config moved dev to the other ingress.
+    expect(said).toContainEqual(
+      expect.stringMatching(/^dev is deployed on the load balancer and the config puts it on the HTTP API/),
+    );
     expect(await runtimeTypes()).toContain('AWS::ElasticLoadBalancingV2::LoadBalancer');
+    // The diff says the same, beside the private name it lists.
+    const noted: string[] = [];
+    const diff = await diffEnvironment(onIngress(model, 'http-api'), 'dev', {
+      ...emulator.target(),
+      onEvent: (event) => {
+        if (event.kind === 'note') noted.push(event.message);
+      },
+    });
+    expect(diff.privateNames.map((c) => c.host)).toEqual([HOST]);
+    expect(noted).toContainEqual(expect.stringMatching(/^dev is deployed on the load balancer/));
 
     const toApi = await switchTo('http-api');
     expect(toApi).toContainEqual(
