@@ -7,6 +7,7 @@ import type { PlanOnDisk } from '../report/read-plan.js';
 import { costAlertLines, costAlertOf, costChangeTable, scopeCosts } from './summary/cost-change.js';
 import { diagramSection } from './summary/diagram-section.js';
 import { diffSection } from './summary/diff-section.js';
+import { ingressAlternativeLines } from './summary/ingress-alternative.js';
 import { cell } from './summary/markdown-text.js';
 import { findingsTable, newFindings, newFindingsSection, openFindings } from './summary/new-findings.js';
 
@@ -75,7 +76,11 @@ export function renderPlanMarkdown(plan: PlanOutcome, options: PlanMarkdownOptio
   }
   let changes: EnvironmentChanges[] | undefined;
   if (base !== undefined) {
-    lines.push(...costChangeTable(scopes), ...newFindingsSection(newFindings(base, plan)));
+    lines.push(
+      ...costChangeTable(scopes),
+      ...ingressAlternativeLines(plan),
+      ...newFindingsSection(newFindings(base, plan)),
+    );
     try {
       changes = options.head === undefined ? undefined : planDiff(options.base!, options.head);
     } catch (error) {

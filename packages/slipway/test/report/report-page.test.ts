@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { ingressAlternativeSummary } from '../../src/cli/render/ingress-alternative.js';
 import { formatUsd } from '../../src/cost/format.js';
 import type { AppModel } from '../../src/model/types.js';
 import type { PlanOutcome } from '../../src/plan/run-plan.js';
@@ -113,6 +114,36 @@ describe.each(EXAMPLES)('the report of examples/%s, opened in Chromium', (exampl
       );
       expect(firstLine).toContain(`${top.stack.slice(`${plan.app}-${env.name}-`.length)}/${top.resource}`);
       expect(firstLine).toContain(formatUsd(top.usd));
+    }
+  });
+
+  it('says under each environment cost which ingress serves it, what the other would cost, or what needs the load balancer', async () => {
+    const served = plan.environments.filter(
+      (env) => env.ingress !== undefined && env.ingress.kind !== 'none',
+    );
+    expect(served.length).toBeGreaterThan(0);
+    for (const env of served) {
+      const shown = await opened.page.$eval(
+        `#cost .cost-env[data-environment="${env.name}"] .ingress`,
+        (div) => ({
+          kind: div.getAttribute('data-ingress'),
+          text: div.textContent ?? '',
+          lines: [...div.querySelectorAll('table.ingress-lines tr')].map((tr) => tr.textContent ?? ''),
+          needs: [...div.querySelectorAll('.ingress-needs li')].map((li) => li.textContent ?? ''),
+        }),
+      );
+      expect(shown.kind).toBe(env.ingress!.kind);
+      expect(shown.text).toContain(env.ingress!.reason);
+      const alternative = env.ingressAlternative;
+      if (alternative !== undefined && 'usdPerMonth' in alternative) {
+        expect(shown.text).toContain(ingressAlternativeSummary(alternative));
+        expect(shown.lines).toEqual(
+          alternative.lines.map((line) => expect.stringContaining(`${formatUsd(line.usd)}${line.part}`)),
+        );
+      }
+      expect(shown.needs).toEqual(
+        env.ingress!.needsLoadBalancer.map((need) => expect.stringContaining(`${need.field}, ${need.why}`)),
+      );
     }
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ingressAlternative } from '../../src/cost/ingress-alternative.js';
+import { formatMonthly } from '../../src/cost/format.js';
+import { ingressPlan } from '../../src/plan/ingress-plan.js';
 import type { PlanOutcome } from '../../src/plan/run-plan.js';
+import { fromPlan } from '../../src/report/read-plan.js';
+import { renderPlanMarkdown } from '../../src/workflows/plan-markdown.js';
 import { costAlertLines, costChangeTable, scopeCosts } from '../../src/workflows/summary/cost-change.js';
+import { exampleModel } from './fixtures.js';
 
 /** A plan with only what the cost comparison reads: the CI cost and each environment's. */
 function plan(shared: number | null, environments: Record<string, number | null>): PlanOutcome {
@@ -55,5 +61,49 @@ describe('the cost against the base plan', () => {
     const scopes = scopeCosts(plan(0, { dev: 100, far: null }), plan(0, { dev: 100, far: 900 }));
     expect(costAlertLines(scopes, ALERT)).toEqual([]);
     expect(costChangeTable(scopes)).toContain('| far | not priced | $900.00 | not priced |');
+  });
+});
+
+// medications: dev on the HTTP API by default, prod on the load balancer its canary needs.
+const model = await exampleModel('medications');
+
+describe('the ingress against the other, under the cost against the base plan', () => {
+  const [dev, prod] = model.environments;
+  const withIngress = (p: PlanOutcome): PlanOutcome => ({
+    ...p,
+    environments: p.environments.map((e) => {
+      const env = model.environments.find((m) => m.name === e.name)!;
+      const alternative = ingressAlternative(env);
+      return { ...e, ingress: ingressPlan(env), ...(alternative ? { ingressAlternative: alternative } : {}) };
+    }),
+  });
+  const head = withIngress(plan(1, { dev: 20, prod: 150 }));
+  // The base branch's plan was written before the ingress was planned.
+  const base = fromPlan(plan(1, { dev: 20, prod: 150 }));
+
+  it('prices a load balancer for the HTTP API environment and says nothing for production on the load balancer', () => {
+    expect(dev!.ingressChoice.ingress).toBe('http-api');
+    expect(prod!.production && prod!.ingressChoice.ingress).toBe('load-balancer');
+    const alternative = head.environments[0]!.ingressAlternative;
+    if (alternative === undefined || !('usdPerMonth' in alternative))
+      throw new Error('dev has no priced alternative');
+    expect(alternative.savingUsdPerMonth).toBeGreaterThan(0);
+    const summary = renderPlanMarkdown(head, { base }).split('\n');
+    const line = summary.find((l) => l.startsWith('- dev: '));
+    expect(line).toContain(
+      `- dev: HTTP API — a load balancer would cost ${formatMonthly(alternative.savingUsdPerMonth, alternative.savingUnverified.length)}/month more`,
+    );
+    expect(line).toContain(
+      `(${formatMonthly(alternative.usdPerMonth, alternative.unverified.length)}: hours $`,
+    );
+    // In the cost section, under its table.
+    expect(summary.indexOf(line!)).toBeGreaterThan(summary.findIndex((l) => l.startsWith('| **total** |')));
+    expect(summary.some((l) => l.startsWith('- prod'))).toBe(false);
+  });
+
+  it('says nothing of the ingress when the plan was written before it was compared', () => {
+    const summary = renderPlanMarkdown(plan(1, { dev: 20, prod: 150 }), { base });
+    expect(summary).toContain('### Cost against the base branch');
+    expect(summary).not.toMatch(/ingress|^- dev/m);
   });
 });

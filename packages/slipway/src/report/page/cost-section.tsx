@@ -4,12 +4,14 @@ import { formatMonthly, formatUsd } from '../../cost/format.js';
 import { HOURS_PER_MONTH } from '../../preview/preview-cost.js';
 import type { EnvironmentPlan } from '../../plan/types.js';
 import type { ReportData } from '../report-data.js';
+import { IngressCost } from './ingress-cost.js';
 
 const TOP_ITEMS = 8;
 
 /**
  * Where the money goes: the chart of every environment by category, then per environment the
- * biggest lines with how each was reached, what was left out, and the usage the figures assume.
+ * biggest lines with how each was reached, its ingress against the other, what was left out, and
+ * the usage the figures assume.
  */
 export function CostSection({ data }: { data: ReportData }) {
   return (
@@ -96,6 +98,7 @@ function TopItems({ env, stackPrefix }: { env: EnvironmentPlan; stackPrefix: str
           </tbody>
         </table>
       )}
+      <IngressCost env={env} />
       {env.unpriced.length > 0 && (
         <ul class="unpriced">
           {env.unpriced.map((u) => (

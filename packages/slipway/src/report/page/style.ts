@@ -37,6 +37,9 @@ tr.linked { cursor: pointer; } tr.linked:hover { background: #eef3ff; }
 .basis { font-size: 12px; color: var(--muted); }
 tr.unverified .num::before { content: "≈ "; color: var(--warning); }
 .unpriced { font-size: 12px; color: var(--muted); }
+.ingress { font-size: 13px; margin: 4px 0 10px; }
+.ingress-alternative { margin-top: 2px; }
+.ingress-needs ul { margin: 2px 0; padding-left: 20px; font-size: 12px; }
 details summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
 .focused > rect, .focused > path { stroke: var(--accent) !important; stroke-width: 4px !important; }
 `;
