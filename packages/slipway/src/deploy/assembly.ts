@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { type CachedCloudAssembly, MemoryContext, type Toolkit } from '@aws-cdk/toolkit-lib';
 import type { AppModel } from '../model/types.js';
-import type { CfnTemplate } from '../template/types.js';
+import type { CfnTemplate, SynthesizedStack } from '../template/types.js';
 import { appContext } from '../stacks/app-context.js';
 import { buildApp, type SlipwayApp, type StackKind } from '../stacks/build-app.js';
 import { collectFindings } from '../checks/collect-findings.js';
@@ -109,4 +109,16 @@ export async function synthesizeApp(
       })
     : [];
   return { assembly, stacks, findings };
+}
+
+/** The app's stacks as the plan's checks and cost read them: each with its template's path in the assembly. */
+export function synthesizedStacks(app: SynthesizedApp): SynthesizedStack[] {
+  const assembly = app.assembly.cloudAssembly;
+  return app.stacks.map((s) => ({
+    name: s.name,
+    environment: s.environment,
+    region: s.region,
+    templatePath: path.join(assembly.directory, assembly.getStackByName(s.name).templateFile),
+    template: s.template,
+  }));
 }

@@ -8,6 +8,8 @@ export {
   type DeployOptions,
   type DeployResult,
   deployEnvironment,
+  type PreparedDeploy,
+  prepareDeploy,
 } from './deploy-environment.js';
 export type { DeployEvent } from './deploy-events.js';
 export { describeEvent } from './describe-event.js';

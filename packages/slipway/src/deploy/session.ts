@@ -135,16 +135,16 @@ export async function openSession(
 }
 
 /**
- * Synthesizes the session's model into `<stateDir>/assembly/<env>`; keeps this environment's
- * stacks and the shared ones (no environment), in deploy order.
+ * Synthesizes the session's model into `outdir` (`<stateDir>/assembly/<env>` by default); keeps
+ * this environment's stacks and the shared ones (no environment), in deploy order.
  */
 export async function synthesize(
   session: Session,
-  options: { readonly checks?: boolean } = {},
+  options: { readonly checks?: boolean; readonly outdir?: string } = {},
 ): Promise<SynthesizedApp> {
-  const outdir = path.join(session.stateDir, 'assembly', session.environment.name);
+  const outdir = options.outdir ?? path.join(session.stateDir, 'assembly', session.environment.name);
   const app = await withEndpoint(session.connection, () =>
-    synthesizeApp(session.toolkit, session.model, outdir, options),
+    synthesizeApp(session.toolkit, session.model, outdir, { checks: options.checks }),
   );
   const stacks = app.stacks.filter(
     (s) => s.environment === undefined || s.environment === session.environment.name,

@@ -1,27 +1,18 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { collectFindings, prepareChecks } from '../checks/index.js';
-import {
-  type CostEstimate,
-  estimateEnvironmentCost,
-  ingressAlternative,
-  type RegionPriceTable,
-} from '../cost/index.js';
+import type { RegionPriceTable } from '../cost/index.js';
 import type { AppModel, CostAlertModel } from '../model/types.js';
 import { UnknownEnvironmentError } from './errors.js';
-import { writeManifests } from '../kubernetes/write-manifests.js';
 import { buildApp } from '../stacks/build-app.js';
-import { planGitops } from './environment-gitops.js';
-import { ingressLoadBalancers } from './ingress-load-balancers.js';
-import { karpenterNodeEstimate } from './controller-nodes.js';
 import { synthesize } from '../stacks/synthesize.js';
+import { planTemplates } from './plan-templates.js';
 
 export { UnknownEnvironmentError } from './errors.js';
 import type { Finding } from '../checks/finding.js';
 import type { CostItem, UnpricedItem } from '../cost/cost-item.js';
 import type { SynthesizedStack } from '../template/types.js';
-import { ingressPlan } from './ingress-plan.js';
-import type { EnvironmentPlan, PlanResult, StackSummary } from './types.js';
+import type { PlanResult, StackSummary } from './types.js';
 
 export interface PlanOptions {
   /** Where the templates are written, one `<stack>.template.json` each. */
@@ -101,63 +92,15 @@ export function runPlan(model: AppModel, options: PlanOptions): PlanOutcome {
       })
     : [];
 
-  const withCost = options.cost ?? true;
-  if (withCost) options.onStep?.({ kind: 'cost' });
-  const sharedStacks = stacks.filter((s) => s.environment === undefined);
-  const sharedCost = withCost
-    ? estimateEnvironmentCost(sharedStacks, {
-        region: selected.ci.region,
-        usage: firstUsage(selected),
-        priceTables: options.priceTables,
-      })
-    : NOT_ESTIMATED;
-
-  const environments: EnvironmentPlan[] = selected.environments.map((env) => {
-    const envStacks = stacks.filter((s) => s.environment === env.name);
-    const names = new Set(envStacks.map((s) => s.name));
-    // EKS: the GitOps folder beside the templates, for review; `slipway manifests` writes it into the repository.
-    const gitops = planGitops(selected, env);
-    writeManifests(outdir, gitops.files);
-    // What controllers make at run time, in no template: the Ingress load balancers, Karpenter's nodes.
-    const controllerMade = [ingressLoadBalancers(env, gitops.files), karpenterNodeEstimate(env)].filter(
-      (stack) => stack !== undefined,
-    );
-    const cost = withCost
-      ? estimateEnvironmentCost([...envStacks, ...controllerMade], {
-          region: env.region,
-          usage: env.usage,
-          priceTables: options.priceTables,
-        })
-      : NOT_ESTIMATED;
-    // Priced from the model with the same tables and usage: the other ingress is never synthesized.
-    const alternative = withCost ? ingressAlternative(env, options.priceTables) : undefined;
-    return {
-      name: env.name,
-      region: env.region,
-      production: env.production,
-      ingress: ingressPlan(env),
-      ...(alternative === undefined ? {} : { ingressAlternative: alternative }),
-      stacks: envStacks.map(summarize),
-      ...costFields(cost),
-      findings: [...findings.filter((f) => names.has(f.stack)), ...(withChecks ? gitops.findings : [])],
-      ...(gitops.files.length > 0
-        ? { manifests: gitops.files.map((file) => path.join(outdir, file.path)) }
-        : {}),
-    };
+  const outcome = planTemplates(selected, stacks, findings, {
+    outdir,
+    checks: withChecks,
+    cost: options.cost,
+    onStep: options.onStep,
+    priceTables: options.priceTables,
   });
-
-  const sharedNames = new Set(sharedStacks.map((s) => s.name));
   options.onStep?.({ kind: 'done', seconds: (performance.now() - started) / 1000 });
-  return {
-    app: selected.app,
-    shared: {
-      stacks: sharedStacks.map(summarize),
-      findings: findings.filter((f) => sharedNames.has(f.stack)),
-      ...costFields(sharedCost),
-    },
-    environments,
-    ...(model.delivery?.costAlert === undefined ? {} : { costAlert: model.delivery.costAlert }),
-  };
+  return outcome;
 }
 
 function selectEnvironments(model: AppModel, names: readonly string[]): AppModel {
@@ -168,30 +111,4 @@ function selectEnvironments(model: AppModel, names: readonly string[]): AppModel
     throw new UnknownEnvironmentError(unknown, known);
   }
   return { ...model, environments: model.environments.filter((e) => names.includes(e.name)) };
-}
-
-function firstUsage(model: AppModel) {
-  const env = model.environments.find((e) => e.region === model.ci.region) ?? model.environments[0];
-  if (!env) throw new Error('A config resolves to at least one environment.');
-  return env.usage;
-}
-
-function summarize(stack: SynthesizedStack): StackSummary {
-  return {
-    name: stack.name,
-    template: stack.templatePath,
-    resources: Object.keys(stack.template.Resources ?? {}).length,
-  };
-}
-
-/** A plan run without the cost step: nothing priced, nothing left out. */
-const NOT_ESTIMATED: CostEstimate = { region: '', lines: [], monthlyUsd: 0, unpriced: [], unverified: [] };
-
-function costFields(cost: CostEstimate) {
-  return {
-    monthlyCostUsd: cost.monthlyUsd,
-    costItems: cost.lines,
-    unpriced: cost.unpriced,
-    unverifiedFigures: cost.unverified.length,
-  };
 }

@@ -1,18 +1,11 @@
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
-import { deployEnvironment } from '../../deploy/index.js';
 import { chooseEnvironment } from '../../dev/local-services.js';
 import { startLocalCloud, stopLocalCloud } from '../../local-cloud/index.js';
-import { hasUnacknowledgedErrors } from '../../plan/findings.js';
-import { runPlan } from '../../plan/run-plan.js';
-import { progressPrinter, reportingErrors } from '../deploy-feedback.js';
-import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { progressReporter } from '../progress.js';
-import { renderDeploy } from '../render/deploy.js';
 import { resolveConfigPath } from '../shared-options.js';
 import { runDev } from './dev-run.js';
-import { renderPlan } from '../render/plan.js';
+import { planAndDeployUp } from './up-deploy.js';
 import type { UpCommandOptions } from './up.js';
 
 /** What `slipway up` does; loaded only when it runs, since it plans, deploys and starts the services. */
@@ -25,35 +18,18 @@ export async function runUpCommand(
   const model = await loadConfig(configFile);
   const env = chooseEnvironment(model, options.env);
 
-  const plan = runPlan(model, {
-    outdir: options.out,
-    environments: [env.name],
-    onStep: io.progress ? progressReporter(io.progress) : undefined,
-  });
-  io.out(renderPlan(plan, options.out));
-  if (hasUnacknowledgedErrors(plan)) {
-    io.err(`${pc.red('✗')} Not deploying ${env.name}: fix or acknowledge the error findings above first.\n`);
-    setExit(ExitCode.findings);
-    return;
-  }
-
+  // Started before the synth: the emulator's stand-in for a configured certificate is in the templates.
   const cloud = await startLocalCloud({ stateDir: options.stateDir });
-  io.out(`\n${pc.bold('Local AWS')} ${cloud.endpoint}${cloud.started ? '' : ' (already running)'}\n`);
-  let deployed = false;
+  io.out(`${pc.bold('Local AWS')} ${cloud.endpoint}${cloud.started ? '' : ' (already running)'}\n`);
   try {
-    await reportingErrors(io, setExit, async () => {
-      const result = await deployEnvironment(model, env.name, {
-        target: 'local',
-        stateDir: options.stateDir,
-        onEvent: progressPrinter(io),
-        command: `slipway up --env ${env.name}`,
-        // The plan above ran the checks and stopped on open errors.
-        checked: true,
-      });
-      io.out(`\n${renderDeploy(result)}\n`);
-      deployed = true;
-    });
-    if (!deployed) return;
+    const deployed = await planAndDeployUp(
+      model,
+      env.name,
+      { out: options.out, stateDir: options.stateDir },
+      io,
+      setExit,
+    );
+    if (deployed === undefined) return;
     io.out(
       `${pc.bold('Services')} (Ctrl-C stops them${cloud.started && !options.keepCloud ? ' and the emulator' : ''})\n`,
     );
