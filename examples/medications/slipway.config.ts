@@ -23,6 +23,9 @@ export default defineConfig({
     api: {
       port: 8080,
       healthPath: '/healthz',
+      // The image's own check (apps/api/src/healthcheck.ts), run by ECS: behind dev's HTTP API no
+      // target group calls /healthz, so this is how ECS learns a task stopped answering.
+      healthCheckCommand: ['node', 'dist/healthcheck.js'],
       database: 'main',
       // One proxy is in front (the HTTP API in dev, the load balancer in production): the rate
       // limiter keys on the client it saw.

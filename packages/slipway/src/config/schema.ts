@@ -124,6 +124,14 @@ export const serviceSchema = z.strictObject({
   port: z.number().int(),
   /** Path the load balancer and ECS health checks call. @default '/healthz' */
   healthPath: z.string().optional(),
+  /**
+   * A command ECS runs inside the container to judge its health, exec form (`['node',
+   * 'dist/healthcheck.js']`): exit 0 is healthy, three failures in a row replace the task. The
+   * image's own HEALTHCHECK is not read by ECS. Behind an HTTP API, with no target group to check
+   * the health path, it is the only way ECS learns a running task has stopped answering.
+   * @default none
+   */
+  healthCheckCommand: z.array(z.string().min(1)).min(1).optional(),
   /** Behind the environment's load balancer; otherwise reachable only on private DNS. @default true */
   public: z.boolean().optional(),
   /** Path patterns the load balancer routes to this service. @default ['/*'] */

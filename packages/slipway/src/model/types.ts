@@ -325,6 +325,8 @@ export interface ServiceModel {
   readonly architecture: Architecture;
   readonly capacity: Capacity;
   readonly healthPath: string;
+  /** The container health check's command, exec form; none when the config sets none. */
+  readonly healthCheckCommand?: readonly string[];
   /** Seconds ECS ignores failing health checks after a task starts. */
   readonly healthCheckGracePeriodSeconds: number;
   /** Public services sit behind the environment's load balancer; internal ones only have private DNS. */

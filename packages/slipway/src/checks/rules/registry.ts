@@ -11,6 +11,7 @@ import { ecrNoPublicPrincipal } from './ecr/no-public-principal.js';
 import { ecrScanOnPush } from './ecr/scan-on-push.js';
 import { ecsDeploymentAlarms } from './ecs/deployment-alarms.js';
 import { ecsDeregistrationWithinStopTimeout } from './ecs/deregistration-within-stop-timeout.js';
+import { ecsHttpApiContainerHealth } from './ecs/http-api-container-health.js';
 import { ecsNoSecretEnvironment } from './ecs/no-secret-environment.js';
 import { ecsProductionDeploymentPercents } from './ecs/production-deployment-percents.js';
 import { ecsProductionDesiredCount } from './ecs/production-desired-count.js';
@@ -83,6 +84,7 @@ export const SLIPWAY_RULES: readonly SlipwayRule[] = [
   ecsProductionDesiredCount,
   ecsProductionHealthCheckGrace,
   ecsDeregistrationWithinStopTimeout,
+  ecsHttpApiContainerHealth,
   authPublicServiceChecksTokens,
   observabilityProductionAlarmsNotify,
   observabilityPublicServiceAlarms,

@@ -41,6 +41,9 @@ export function resolveService(
     architecture: o.architecture ?? service.architecture ?? SERVICE_DEFAULTS.architecture,
     capacity: o.capacity ?? service.capacity ?? env.capacity,
     healthPath: service.healthPath ?? SERVICE_DEFAULTS.healthPath,
+    ...(service.healthCheckCommand === undefined
+      ? {}
+      : { healthCheckCommand: [...service.healthCheckCommand] }),
     healthCheckGracePeriodSeconds:
       o.healthCheckGracePeriodSeconds ??
       service.healthCheckGracePeriodSeconds ??

@@ -110,6 +110,7 @@ export function serviceTask(
     user: service.user,
     readonlyRootFilesystem: service.readonlyRootFilesystem,
     memoryLimitMiB: service.memory - (telemetry?.memoryMiB ?? 0),
+    healthCheck: containerHealthCheck(service),
   });
   // The app, not a sidecar added before it, is the container the load balancer and ECS point at.
   taskDefinition.defaultContainer = container;
@@ -157,4 +158,22 @@ export function serviceTask(
     );
   }
   return { taskDefinition, container };
+}
+
+/** Longest start period ECS takes for a container health check. */
+const MAX_START_PERIOD_SECONDS = 300;
+
+/**
+ * The container health check the config asks for: every 15 seconds, 5 to answer, three failures
+ * in a row and ECS replaces the task; failures in the service's grace period do not count.
+ */
+function containerHealthCheck(service: ServiceModel): ecs.HealthCheck | undefined {
+  if (service.healthCheckCommand === undefined) return undefined;
+  return {
+    command: ['CMD', ...service.healthCheckCommand],
+    interval: Duration.seconds(15),
+    timeout: Duration.seconds(5),
+    retries: 3,
+    startPeriod: Duration.seconds(Math.min(service.healthCheckGracePeriodSeconds, MAX_START_PERIOD_SECONDS)),
+  };
 }
