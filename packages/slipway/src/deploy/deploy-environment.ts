@@ -127,7 +127,9 @@ export interface DeployResult {
  * run with every earlier stack as deployed. Before anything is deployed, the whole environment is
  * compared with what is there and a replacement or removal of a stateful resource stops the deploy
  * unless `allowReplace` names it; each stack is checked again just before it goes, with the values
- * its parameters resolve to by then. Production asks for confirmation.
+ * its parameters resolve to by then. An environment switching between the load balancer and the
+ * HTTP API has its deployed public services detached before the runtime stack swaps the ingress
+ * (`ingress-switch.ts`). Production asks for confirmation.
  */
 export async function deployEnvironment(
   model: AppModel,
