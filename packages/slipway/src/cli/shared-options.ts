@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_CONCURRENCY } from '../deploy/deploy-steps.js';
 
 /** Options every command that reads a config takes. */
 export interface ConfigOptions {
@@ -41,3 +42,19 @@ export function configPathFromCwd(absolute: string): string {
 
 /** Collects a repeatable option's values in order (`--image-tag a --image-tag b`). */
 export const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `--concurrency <n>` for deploy and destroy: how many service stacks go at once. */
+export function concurrencyOption(): Option {
+  return new Option(
+    '--concurrency <n>',
+    `how many service stacks deploy or delete at once; the layer stacks always go one at a time (default ${DEFAULT_CONCURRENCY})`,
+  ).argParser(parseConcurrency);
+}
+
+function parseConcurrency(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError('a whole number of at least 1');
+  }
+  return n;
+}

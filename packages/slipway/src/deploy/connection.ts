@@ -104,10 +104,23 @@ function isAccessDenied(error: unknown): boolean {
   );
 }
 
+/** The endpoint variables some `withEndpoint` works are running with: how many, and what was there before. */
+interface EndpointLease {
+  readonly key: string;
+  count: number;
+  readonly previous: Record<string, string | undefined>;
+  /** The lease this one set aside (another endpoint's), given back when this one ends. */
+  readonly outer: EndpointLease | undefined;
+}
+
+let endpointLease: EndpointLease | undefined;
+
 /**
  * Runs `work` with the environment variables toolkit-lib reads to reach the emulator: the SDK's
  * `AWS_ENDPOINT_URL`, and the S3 endpoint CloudFormation is given template URLs for (moto reads a
- * template URL path-style only when its host is `localhost`). They are restored afterwards.
+ * template URL path-style only when its host is `localhost`). They are restored afterwards, once
+ * the last of the works that overlap (service stacks deploy in parallel) has ended: restoring
+ * when the first ends would send the others' remaining calls to AWS.
  */
 export async function withEndpoint<T>(connection: Connection, work: () => Promise<T>): Promise<T> {
   if (!connection.endpoint) return work();
@@ -116,14 +129,29 @@ export async function withEndpoint<T>(connection: Connection, work: () => Promis
     AWS_ENDPOINT_URL: connection.endpoint,
     AWS_ENDPOINT_URL_S3_FOR_CLOUDFORMATION: `${url.protocol}//localhost:${url.port}`,
   };
-  const previous = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, values);
+  const key = JSON.stringify(values);
+  let lease = endpointLease;
+  if (lease?.key !== key) {
+    lease = {
+      key,
+      count: 0,
+      previous: Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]])),
+      outer: endpointLease,
+    };
+    endpointLease = lease;
+    Object.assign(process.env, values);
+  }
+  lease.count += 1;
   try {
     return await work();
   } finally {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
+    lease.count -= 1;
+    if (lease.count === 0) {
+      if (endpointLease === lease) endpointLease = lease.outer;
+      for (const [name, value] of Object.entries(lease.previous)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
     }
   }
 }

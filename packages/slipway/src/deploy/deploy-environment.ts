@@ -10,6 +10,7 @@ import { withEndpoint } from './connection.js';
 import { readCrossRegionValues } from './cross-region-values.js';
 import { ensureDatadogMonitorType } from './datadog-monitor-type.js';
 import { deployOrder } from './deploy-order.js';
+import { DEFAULT_CONCURRENCY, deploySteps } from './deploy-steps.js';
 import {
   describeSwitch,
   switchCause,
@@ -34,7 +35,9 @@ import { refuseStatefulChanges, unusedAllowances } from './replacement-guard.js'
 import { openSession, type Session, type SessionOptions, type StackGroup, synthesize } from './session.js';
 import type { StackChanges } from './resource-change.js';
 import { classifyStackChanges } from './stack-changes.js';
+import { runBounded } from './run-bounded.js';
 import { stackFailure } from './stack-failure.js';
+import { failedNote, StackRunFailure, throwFirstFailure } from './step-failure.js';
 import type { DeployTarget } from './target.js';
 import { ProvisionError } from '../provision/errors.js';
 import { type ProvisionOutcome, runProvisioner } from '../provision/run-provisioner.js';
@@ -61,6 +64,11 @@ export interface DeployOptions extends SessionOptions, ConfirmationOptions {
    * up` plans first), so the deploy does not run them a second time. @default false
    */
   readonly checked?: boolean;
+  /**
+   * How many service stacks deploy at once (`--concurrency`); the layer stacks always go one at a
+   * time, in order. @default 4
+   */
+  readonly concurrency?: number;
   /**
    * The session and app `prepareDeploy` made, to deploy instead of synthesizing again (`slipway up`
    * plans from the same synth first). The deploy disposes its assembly. @default synthesized here
@@ -111,7 +119,7 @@ export interface DeployResult {
   readonly accountMappings: readonly AccountMapping[];
   /** Self-signed certificates used for configured ones on the local target. */
   readonly certificateStandIns: readonly CertificateStandIn[];
-  /** Stacks deployed, in order. */
+  /** Stacks deployed, in plan order (service stacks may have finished in another). */
   readonly stacks: readonly DeployedStackResult[];
   /** Shared stacks (CI, a CodePipeline) that already existed and were left alone. */
   readonly skipped: readonly string[];
@@ -123,9 +131,10 @@ export interface DeployResult {
 
 /**
  * Deploys one environment through toolkit-lib: the account-level CI stack first when it does not
- * exist yet, then network → data → runtime → services, one stack at a time so a failure stops the
- * run with every earlier stack as deployed. Before anything is deployed, the whole environment is
- * compared with what is there and a replacement or removal of a stateful resource stops the deploy
+ * exist yet, then network → data → runtime one stack at a time, then the service stacks up to
+ * `concurrency` at once, then monitoring. A failure starts nothing further, lets the stacks already
+ * going finish, and leaves every finished stack as deployed. Before anything is deployed, the whole
+ * environment is compared with what is there and a replacement or removal of a stateful resource stops the deploy
  * unless `allowReplace` names it; each stack is checked again just before it goes, with the values
  * its parameters resolve to by then. An environment switching between the load balancer and the
  * HTTP API has its deployed public services detached before the runtime stack swaps the ingress
@@ -199,7 +208,9 @@ export async function deployEnvironment(
       -1,
     );
     const provision = options.provision ?? true;
-    for (const [index, stack] of selected.entries()) {
+    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    const deployOne = async (stack: PlannedStack): Promise<DeployedStackResult> => {
+      const index = selected.indexOf(stack);
       if (ingressSwitch && stack.name === runtimeName) {
         await detachPublicServices(
           session,
@@ -237,24 +248,32 @@ export async function deployEnvironment(
       const started = performance.now();
       // Datadog's monitor type is activated and configured per account and region, outside any stack.
       if (stack.kind === 'monitoring') await ensureMonitorType(session);
-      const outputs = await deployStack(session, app.assembly, stack).catch(async (error: unknown) => {
-        throw await stackFailure(session, stack, error, {
-          completed: results.map((r) => r.name),
-          notAttempted: selected.slice(index + 1).map((s) => s.name),
-          retryCommand: command,
-          action: 'deploy',
-        });
+      const outputs = await deployStack(session, app.assembly, stack).catch((error: unknown) => {
+        session.emit({ kind: 'note', message: failedNote(stack.name, 'deploy') });
+        throw new StackRunFailure(error);
       });
       const seconds = (performance.now() - started) / 1000;
       const unchanged = existed && !hasChanges(changes);
       session.emit({ kind: 'stack-done', action: 'deploy', stack: stack.name, seconds, unchanged });
-      results.push({
+      const result: DeployedStackResult = {
         name: stack.name,
         action: existed ? (unchanged ? 'unchanged' : 'updated') : 'created',
         outputs,
         seconds,
+      };
+      results.push(result);
+      return result;
+    };
+    const steps = deploySteps(selected);
+    for (const [at, step] of steps.entries()) {
+      const settled = await runBounded(step, concurrency, deployOne);
+      await throwFirstFailure(session, step, settled, {
+        completed: () => inPlanOrder(results, selected).map((r) => r.name),
+        later: steps.slice(at + 1).flat(),
+        retryCommand: command,
+        action: 'deploy',
       });
-      if (index === lastLayer && provision) {
+      if (step.some((s) => selected.indexOf(s) === lastLayer) && provision) {
         provisioned.push(...(await ensureAppRoles(session, command)));
       }
     }
@@ -265,7 +284,7 @@ export async function deployEnvironment(
       endpoint: session.connection.endpoint,
       accountMappings: session.mappings,
       certificateStandIns: session.certificates,
-      stacks: results,
+      stacks: inPlanOrder(results, selected),
       skipped,
       emulatorLimits: session.connection.target === 'local' ? emulatorLimitsFor(session.environment) : [],
       provisioned,
@@ -406,6 +425,12 @@ async function ensureMonitorType(session: Session): Promise<void> {
 /** The `--allow-replace` values that name this private name. */
 function allowancesOf(change: PrivateNameChange, allowReplace: readonly string[]): string[] {
   return allowReplace.filter((v) => allowsPrivateName(v, change.stack, change.logicalId, change.host));
+}
+
+/** Results in the order the stacks were planned, whatever order parallel services finished in. */
+function inPlanOrder(results: readonly DeployedStackResult[], planned: readonly PlannedStack[]) {
+  const position = (name: string) => planned.findIndex((s) => s.name === name);
+  return [...results].sort((a, b) => position(a.name) - position(b.name));
 }
 
 function hasChanges(changes: StackChanges | undefined): boolean {

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { DeployEvent } from './deploy-events.js';
 
 /**
- * One progress line per event, for a terminal (stderr). Resource events are indented under their
+ * One progress line per event, for a terminal (stderr). Resource events are indented and name their
  * stack; failures are red, finished work green, work in progress dim.
  */
 export function describeEvent(event: DeployEvent): string {
@@ -49,7 +49,8 @@ export function describeEvent(event: DeployEvent): string {
 }
 
 function resourceLine(event: Extract<DeployEvent, { kind: 'resource' }>): string {
-  const text = `    ${event.status.padEnd(20)} ${event.logicalId} (${event.type})${event.reason ? `: ${event.reason}` : ''}`;
+  // Named by stack: service stacks deploy in parallel, so their resource lines interleave.
+  const text = `    ${event.stack} ${event.status.padEnd(20)} ${event.logicalId} (${event.type})${event.reason ? `: ${event.reason}` : ''}`;
   if (event.status.endsWith('_FAILED')) return pc.red(text);
   if (event.status.endsWith('_COMPLETE')) return text;
   return pc.dim(text);

@@ -7,12 +7,16 @@ import type { DeployedStack } from './deployed-state.js';
 import { TerminationProtectedError } from './errors.js';
 import { openSession, type Session, type SessionOptions, synthesize } from './session.js';
 import type { PlannedStack } from './assembly.js';
-import { stackFailure } from './stack-failure.js';
+import { DEFAULT_CONCURRENCY, deploySteps } from './deploy-steps.js';
+import { runBounded } from './run-bounded.js';
+import { failedNote, StackRunFailure, throwFirstFailure } from './step-failure.js';
 import type { DeployTarget } from './target.js';
 
 export interface DestroyOptions extends SessionOptions, ConfirmationOptions {
   /** The command that repeats this destroy, quoted in failure messages. @default `slipway destroy --env <env>` */
   readonly command?: string;
+  /** How many service stacks are deleted at once (`--concurrency`); the layers go one at a time. @default 4 */
+  readonly concurrency?: number;
 }
 
 /** A resource CloudFormation keeps when its stack is deleted. */
@@ -28,15 +32,15 @@ export interface DestroyResult {
   readonly app: string;
   readonly environment: string;
   readonly target: DeployTarget;
-  /** Stacks deleted, in the order they went (the monitoring stack and services first, network last). */
+  /** Stacks deleted, in reverse plan order (the monitoring stack and services first, network last). */
   readonly destroyed: readonly string[];
   /** Resources of those stacks that stay (or leave a snapshot) by their deletion policy. */
   readonly retained: readonly RetainedResource[];
 }
 
 /**
- * Deletes an environment's stacks in reverse deploy order (shared stacks, the CI stack and a CodePipeline,
- * are never touched). Stacks with termination protection, every production stack, are refused before
+ * Deletes an environment's stacks in reverse deploy order, the service stacks up to `concurrency` at
+ * once (shared stacks, the CI stack and a CodePipeline, are never touched). Stacks with termination protection, every production stack, are refused before
  * anything is deleted; production also asks for confirmation.
  */
 export async function destroyEnvironment(
@@ -85,25 +89,20 @@ export async function destroyEnvironment(
     );
 
     const destroyed: string[] = [];
-    for (const [index, { stack }] of existing.entries()) {
+    const order = existing.map((e) => e.stack);
+    const destroyOne = async (stack: PlannedStack): Promise<void> => {
       session.emit({
         kind: 'stack-start',
         action: 'destroy',
         stack: stack.name,
-        index: index + 1,
-        total: existing.length,
+        index: order.indexOf(stack) + 1,
+        total: order.length,
       });
       const started = performance.now();
-      try {
-        await destroyStack(session, app.assembly, stack);
-      } catch (error) {
-        throw await stackFailure(session, stack, error, {
-          completed: destroyed,
-          notAttempted: existing.slice(index + 1).map((e) => e.stack.name),
-          retryCommand: command,
-          action: 'destroy',
-        });
-      }
+      await destroyStack(session, app.assembly, stack).catch((error: unknown) => {
+        session.emit({ kind: 'note', message: failedNote(stack.name, 'destroy') });
+        throw new StackRunFailure(error);
+      });
       destroyed.push(stack.name);
       session.emit({
         kind: 'stack-done',
@@ -112,8 +111,23 @@ export async function destroyEnvironment(
         seconds: (performance.now() - started) / 1000,
         unchanged: false,
       });
+    };
+    // Reverse plan order: monitoring, then the service stacks at once, then the layers one by one.
+    const steps = deploySteps(order);
+    for (const [at, step] of steps.entries()) {
+      const settled = await runBounded(step, options.concurrency ?? DEFAULT_CONCURRENCY, destroyOne);
+      await throwFirstFailure(session, step, settled, {
+        completed: () => order.filter((s) => destroyed.includes(s.name)).map((s) => s.name),
+        later: steps.slice(at + 1).flat(),
+        retryCommand: command,
+        action: 'destroy',
+      });
     }
-    return { ...base, destroyed, retained: existing.flatMap(({ deployed }) => retainedResources(deployed)) };
+    return {
+      ...base,
+      destroyed: order.filter((s) => destroyed.includes(s.name)).map((s) => s.name),
+      retained: existing.flatMap(({ deployed }) => retainedResources(deployed)),
+    };
   } finally {
     await app.assembly.dispose();
   }

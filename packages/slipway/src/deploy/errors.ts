@@ -166,6 +166,8 @@ export interface StackFailure {
   readonly completed: readonly string[];
   /** Stacks after it that were not attempted. */
   readonly notAttempted: readonly string[];
+  /** Stacks deployed or deleted beside it that failed too (their resources are in the progress lines). */
+  readonly alsoFailed?: readonly string[];
   /** The command that repeats the run. */
   readonly retryCommand: string;
   readonly action: 'deploy' | 'destroy';
@@ -192,6 +194,7 @@ function describeFailure(f: StackFailure): string {
   if (f.completed.length > 0) {
     lines.push(`Stacks finished before it stay as they are: ${f.completed.join(', ')}.`);
   }
+  if ((f.alsoFailed ?? []).length > 0) lines.push(`Also failed: ${f.alsoFailed?.join(', ')}.`);
   if (f.notAttempted.length > 0) lines.push(`Not attempted: ${f.notAttempted.join(', ')}.`);
   lines.push(nextStep(f));
   return lines.join('\n');

@@ -9,6 +9,8 @@ import type { Session } from './session.js';
 export interface FailurePoint {
   readonly completed: readonly string[];
   readonly notAttempted: readonly string[];
+  /** Other stacks of the same parallel step that failed as well. @default none */
+  readonly alsoFailed?: readonly string[];
   readonly retryCommand: string;
   readonly action: 'deploy' | 'destroy';
 }
@@ -58,6 +60,7 @@ export async function stackFailure(
     detail,
     completed: where.completed,
     notAttempted: where.notAttempted,
+    alsoFailed: where.alsoFailed ?? [],
     retryCommand: where.retryCommand,
     action: where.action,
   });

@@ -22,6 +22,7 @@ export async function runDeployCommand(
       imageTags: options.imageTag.map(parseImageTag),
       allowReplace: options.allowReplace,
       yes: options.yes,
+      concurrency: options.concurrency,
       includeCi: options.includeCi,
       only: options.only,
       confirm: terminalConfirm(),

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { StackGroup } from '../../deploy/session.js';
 import type { CliIo } from '../io.js';
-import { addConfigOptions, repeatable } from '../shared-options.js';
+import { addConfigOptions, concurrencyOption, repeatable } from '../shared-options.js';
 import { addTargetOptions, type TargetOptions } from '../target-options.js';
 
 // The command's options only: what it does is in deploy-run.ts, loaded when it runs.
@@ -10,6 +10,7 @@ export interface DeployCommandOptions extends TargetOptions {
   readonly imageTag: string[];
   readonly allowReplace: string[];
   readonly yes: boolean;
+  readonly concurrency?: number;
   readonly includeCi: boolean;
   readonly only?: StackGroup;
 }
@@ -42,6 +43,7 @@ export function deployCommand(io: CliIo, setExit: (code: number) => void): Comma
         'only the layer stacks (infrastructure) or only the service stacks (services)',
       ).choices(['infrastructure', 'services']),
     )
+    .addOption(concurrencyOption())
     .addOption(
       new Option(
         '--include-ci',

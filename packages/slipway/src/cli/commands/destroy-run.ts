@@ -21,6 +21,7 @@ export async function runDestroyCommand(
     const result = await destroyEnvironment(model, envName, {
       target: options.target,
       yes: options.yes,
+      concurrency: options.concurrency,
       confirm: terminalConfirm(),
       stateDir: options.stateDir,
       onEvent: progressPrinter(io),

@@ -1,12 +1,13 @@
 import { Command, Option } from 'commander';
 import type { CliIo } from '../io.js';
-import { addConfigOptions } from '../shared-options.js';
+import { addConfigOptions, concurrencyOption } from '../shared-options.js';
 import { addTargetOptions, type TargetOptions } from '../target-options.js';
 
 // The command's options only: what it does is in destroy-run.ts, loaded when it runs.
 
 export interface DestroyCommandOptions extends TargetOptions {
   readonly yes: boolean;
+  readonly concurrency?: number;
 }
 
 export function destroyCommand(io: CliIo, setExit: (code: number) => void): Command {
@@ -20,6 +21,7 @@ export function destroyCommand(io: CliIo, setExit: (code: number) => void): Comm
         'confirm without asking (production still refuses: its stacks are protected)',
       ).default(false),
     )
+    .addOption(concurrencyOption())
     .addHelpText(
       'after',
       '\nStacks with termination protection (every production stack) are refused before anything is deleted.\n' +

@@ -1,0 +1,92 @@
+import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
+import { describe, expect, it } from 'vitest';
+import type { DeployEvent } from '../../src/deploy/deploy-events.js';
+import { deployEnvironment, destroyEnvironment, diffEnvironment } from '../../src/deploy/index.js';
+import { useEmulator } from '../local-cloud/emulator.js';
+import { useConfigFile } from '../support/config-file.js';
+
+/** Five services, public and internal, so the service step has more stacks than the bound. */
+const CONFIG = `export default {
+  app: 'fleet',
+  github: { repository: 'acme/fleet' },
+  services: {
+    web: { port: 3000 },
+    api: { port: 8080, paths: ['/api/*'] },
+    admin: { port: 8081, paths: ['/admin/*'] },
+    queue: { port: 9000, public: false },
+    worker: { port: 9001, public: false },
+  },
+  environments: {
+    dev: { account: '111111111111', region: 'us-east-1', availabilityZones: ['us-east-1a', 'us-east-1b'] },
+  },
+};
+`;
+
+/** The most stacks between their start and their end at any one time, from the progress events. */
+function mostAtOnce(events: readonly DeployEvent[]): number {
+  let running = 0;
+  let most = 0;
+  for (const event of events) {
+    if (event.kind === 'stack-start') most = Math.max(most, ++running);
+    if (event.kind === 'stack-done') running -= 1;
+  }
+  return most;
+}
+
+describe('service stacks deployed and destroyed in parallel on the local emulator', () => {
+  const emulator = useEmulator();
+  const file = useConfigFile(CONFIG, 'slipway-parallel-');
+
+  async function liveStacks(): Promise<string[]> {
+    const listed = await new CloudFormationClient(emulator.config()).send(new ListStacksCommand({}));
+    return (listed.StackSummaries ?? [])
+      .filter((s) => s.StackStatus !== 'DELETE_COMPLETE')
+      .map((s) => s.StackName ?? '');
+  }
+
+  it('deploys five services three at a time, leaves no diff, then deletes them before the layers', async () => {
+    const services = file.model.environments[0]?.services.map((s) => `fleet-dev-${s.name}`) ?? [];
+    expect(services).toHaveLength(5);
+
+    const events: DeployEvent[] = [];
+    const deployed = await deployEnvironment(file.model, 'dev', {
+      ...emulator.target(),
+      concurrency: 3,
+      onEvent: (event) => events.push(event),
+    });
+    expect(mostAtOnce(events)).toBe(3);
+    // The result keeps the plan's order whatever order the services finished in.
+    const names = deployed.stacks.map((s) => s.name);
+    expect(names.filter((n) => services.includes(n))).toEqual(services);
+    expect(names.indexOf('fleet-dev-runtime')).toBeLessThan(names.indexOf(services[0]!));
+    expect(names.at(-1)).toBe('fleet-dev-monitoring');
+    expect(deployed.stacks.every((s) => s.action === 'created')).toBe(true);
+    expect(await liveStacks()).toEqual(expect.arrayContaining(names));
+
+    const diff = await diffEnvironment(file.model, 'dev', emulator.target());
+    expect(diff.stacks.flatMap((s) => s.changes)).toEqual([]);
+
+    const destroyEvents: DeployEvent[] = [];
+    const destroyed = await destroyEnvironment(file.model, 'dev', {
+      ...emulator.target(),
+      concurrency: 3,
+      onEvent: (event) => destroyEvents.push(event),
+    });
+    expect(mostAtOnce(destroyEvents)).toBe(3);
+    const environmentStacks = names.filter((n) => n !== 'fleet-ci');
+    expect(destroyed.destroyed).toEqual([...environmentStacks].reverse());
+    // Every service stack had gone before the first layer stack started to go.
+    const starts = destroyEvents.flatMap((e) => (e.kind === 'stack-start' ? [e.stack] : []));
+    const dones = destroyEvents.flatMap((e) => (e.kind === 'stack-done' ? [e.stack] : []));
+    const runtimeStart = destroyEvents.findIndex(
+      (e) => e.kind === 'stack-start' && e.stack === 'fleet-dev-runtime',
+    );
+    const lastServiceDone = Math.max(
+      ...services.map((s) => destroyEvents.findIndex((e) => e.kind === 'stack-done' && e.stack === s)),
+    );
+    expect(lastServiceDone).toBeLessThan(runtimeStart);
+    expect(new Set(starts)).toEqual(new Set(dones));
+    const left = await liveStacks();
+    expect(left.filter((n) => environmentStacks.includes(n))).toEqual([]);
+  });
+});
