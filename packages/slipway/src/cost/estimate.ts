@@ -121,10 +121,7 @@ export function estimateEnvironmentCost(
       }
     }
   }
-  const unverified = [...recording.read()]
-    .filter(([, price]) => !price.verified)
-    .map(([name]) => name)
-    .sort();
+  const unverified = recording.unverified();
   return {
     region: input.region,
     lines,

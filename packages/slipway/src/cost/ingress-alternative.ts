@@ -6,7 +6,7 @@ import { loadBalancerAddressesCharge, loadBalancerCharge } from './pricers/load-
 import { vpcLinkCharge } from './pricers/vpc-link.js';
 import { findPriceTable } from './prices/index.js';
 import type { RegionPrices, RegionPriceTable } from './prices/types.js';
-import { type RecordingTable, recordingTable } from './recording-table.js';
+import { recordingTable } from './recording-table.js';
 
 /** One priced part of an ingress that is not built: what it is, and how the figure was reached. */
 export interface IngressCostLine {
@@ -90,7 +90,7 @@ export function ingressAlternative(
   const usdPerMonth = sum(lines);
   const loadBalancerUsd = other === 'load-balancer' ? usdPerMonth : current;
   const httpApiUsd = other === 'http-api' ? usdPerMonth : current;
-  const unverified = unverifiedNames(otherSide);
+  const unverified = otherSide.unverified();
   return {
     ingress: other,
     usdPerMonth,
@@ -98,7 +98,7 @@ export function ingressAlternative(
     savingUsdPerMonth: loadBalancerUsd - httpApiUsd,
     lines,
     unverified,
-    savingUnverified: [...new Set([...unverified, ...unverifiedNames(currentSide)])].sort(),
+    savingUnverified: [...new Set([...unverified, ...currentSide.unverified()])].sort(),
   };
 }
 
@@ -126,13 +126,6 @@ export function priceIngress(
     { part: 'capacity units', driver: 'Load balancer', type, ...own.capacity },
     { part: `${zones} public IPv4`, driver: 'Public IPv4', type, ...addresses },
   ];
-}
-
-function unverifiedNames(recording: RecordingTable): string[] {
-  return [...recording.read()]
-    .filter(([, price]) => !price.verified)
-    .map(([name]) => name)
-    .sort();
 }
 
 function sum(lines: readonly IngressCostLine[]): number {

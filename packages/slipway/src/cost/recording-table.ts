@@ -5,6 +5,8 @@ export interface RecordingTable {
   readonly table: RegionPriceTable;
   /** The figures read so far, by name (`nat.hour`, `rds.db.t4g.micro`, `ec2.t4g.medium`). */
   readonly read: () => ReadonlyMap<string, Price>;
+  /** Names of the figures read so far that are derived, assumed or otherwise unverified, sorted. */
+  readonly unverified: () => string[];
 }
 
 /**
@@ -35,5 +37,10 @@ export function recordingTable(table: RegionPriceTable): RecordingTable {
       ec2InstanceHour: watch(table.ec2InstanceHour, 'ec2.'),
     },
     read: () => read,
+    unverified: () =>
+      [...read]
+        .filter(([, price]) => !price.verified)
+        .map(([name]) => name)
+        .sort(),
   };
 }

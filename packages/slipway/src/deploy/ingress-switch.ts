@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Ingress } from '../model/ingress.js';
+import { type Ingress, INGRESS_NAMES, INGRESS_RESOURCE_TYPES } from '../model/ingress.js';
 import type { AppModel, EnvironmentModel } from '../model/types.js';
 import type { CfnTemplate } from '../template/types.js';
 import type { PlannedStack } from './assembly.js';
@@ -22,16 +22,12 @@ import type { Session } from './session.js';
  * to the last; the discovery guard has already made the user allow their private names going dark.
  */
 
-/** The resource that marks each ingress in a runtime stack's template. */
-const INGRESS_RESOURCE: Readonly<Record<Ingress, string>> = {
-  'load-balancer': 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-  'http-api': 'AWS::ApiGatewayV2::Api',
-};
-
 /** The ingress a deployed runtime stack holds, read from its template; undefined when none. */
 export function deployedIngress(template: CfnTemplate | undefined): Ingress | undefined {
   const types = new Set(Object.values(template?.Resources ?? {}).map((resource) => resource.Type));
-  return (Object.keys(INGRESS_RESOURCE) as Ingress[]).find((ingress) => types.has(INGRESS_RESOURCE[ingress]));
+  return (Object.keys(INGRESS_RESOURCE_TYPES) as Ingress[]).find((ingress) =>
+    types.has(INGRESS_RESOURCE_TYPES[ingress]),
+  );
 }
 
 export interface IngressSwitch {
@@ -77,15 +73,13 @@ export function stacksToDetach(
   );
 }
 
-const INGRESS_WORDS: Readonly<Record<Ingress, string>> = {
-  'load-balancer': 'the load balancer',
-  'http-api': 'the HTTP API',
-};
+/** `the load balancer`, `the HTTP API`. */
+const the = (ingress: Ingress) => `the ${INGRESS_NAMES[ingress]}`;
 
 /** Why the deploy changes every public service's private name, said before the guard speaks. */
 export function switchCause(envName: string, change: IngressSwitch): string {
   return (
-    `${envName} is deployed on ${INGRESS_WORDS[change.from]} and the config puts it on ${INGRESS_WORDS[change.to]}: ` +
+    `${envName} is deployed on ${the(change.from)} and the config puts it on ${the(change.to)}: ` +
     "each public service's Cloud Map service is made again with the other ingress's record types (decision 030)"
   );
 }
@@ -93,7 +87,7 @@ export function switchCause(envName: string, change: IngressSwitch): string {
 /** One sentence for the deploy's output, before the first step. */
 export function describeSwitch(envName: string, change: IngressSwitch, services: number): string {
   return (
-    `switching ${envName} from ${INGRESS_WORDS[change.from]} to ${INGRESS_WORDS[change.to]}: ` +
+    `switching ${envName} from ${the(change.from)} to ${the(change.to)}: ` +
     `detaching ${services} public service${services === 1 ? '' : 's'} first, then the runtime stack swaps ` +
     'the ingress and the services attach to the new one (they answer nobody until then)'
   );

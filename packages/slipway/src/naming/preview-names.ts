@@ -16,6 +16,11 @@ export const PREVIEW_SLUG_MAX = 24;
 /** The infix every preview database and role name carries; the drop script refuses names without it. */
 export const PREVIEW_NAME_MARKER = '_pr_';
 
+/** Six hex digits of the text's SHA-256: what keeps a shortened or cleaned-up name apart from others. */
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 6);
+}
+
 /** `feat/Login_Page` → `feat-login-page-3f9a1c`; `login` stays `login`. */
 export function previewSlug(branch: string): string {
   const trimmed = branch.trim().replace(/^refs\/heads\//, '');
@@ -27,7 +32,7 @@ export function previewSlug(branch: string): string {
   if (sanitized === trimmed && sanitized.length <= PREVIEW_SLUG_MAX && /^[a-z]/.test(sanitized)) {
     return sanitized;
   }
-  const hash = createHash('sha256').update(trimmed).digest('hex').slice(0, 6);
+  const hash = shortHash(trimmed);
   // Leave room for `-` and the hash; a slug starts with a letter so every derived name is valid.
   const base = (/^[a-z]/.test(sanitized) ? sanitized : `b-${sanitized}`)
     .slice(0, PREVIEW_SLUG_MAX - hash.length - 1)
@@ -64,7 +69,7 @@ const DNS_LABEL_MAX = 63;
 export function previewDiscoveryName(service: string, slug: string): string {
   const name = `${service}-pr-${slug}`;
   if (name.length <= DNS_LABEL_MAX) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6);
+  const hash = shortHash(name);
   return `${name.slice(0, DNS_LABEL_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { estimateEnvironmentCost } from '../cost/estimate.js';
 import type { Stack } from 'aws-cdk-lib';
+import { INGRESS_NAMES } from '../model/ingress.js';
 import type { AppModel } from '../model/types.js';
 import type { CfnTemplate } from '../template/types.js';
 import { buildPreviewApp } from '../stacks/build-app.js';
@@ -49,8 +50,6 @@ export function renderedTemplate(stack: Stack): CfnTemplate {
   return (stack as unknown as { _toCloudFormation(): CfnTemplate })._toCloudFormation();
 }
 
-const ingressName = { 'load-balancer': 'load balancer', 'http-api': 'HTTP API' } as const;
-
 /** The hourly cost of a typical preview of the app, or undefined when previews are off. */
 export function estimatePreviewCost(
   model: AppModel,
@@ -72,7 +71,7 @@ export function estimatePreviewCost(
       usdPerHour: previewHourlyCost(plan, template),
       basis:
         `${tasks} Fargate Spot task${tasks === 1 ? '' : 's'} (one per service)${addresses}; ` +
-        `the VPC, ${ingressName[plan.source.ingress]} and database instance are ${plan.source.name}'s`,
+        `the VPC, ${INGRESS_NAMES[plan.source.ingress]} and database instance are ${plan.source.name}'s`,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

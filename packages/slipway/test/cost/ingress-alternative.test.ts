@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingressAlternativeSummary } from '../../src/cli/render/ingress-alternative.js';
+import { ingressAlternativeSummary } from '../../src/cost/ingress-alternative-summary.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { estimateEnvironmentCost } from '../../src/cost/estimate.js';
 import { formatMonthly } from '../../src/cost/format.js';

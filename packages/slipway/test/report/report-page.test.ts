@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { ingressAlternativeSummary } from '../../src/cli/render/ingress-alternative.js';
+import { ingressAlternativeSummary } from '../../src/cost/ingress-alternative-summary.js';
 import { formatUsd } from '../../src/cost/format.js';
 import type { AppModel } from '../../src/model/types.js';
 import type { PlanOutcome } from '../../src/plan/run-plan.js';

@@ -6,7 +6,7 @@ import type { CliIo } from '../io.js';
 import { planModel } from '../plan-from-options.js';
 import { loadConfig } from '../../config/load.js';
 import { costTable, monthlyCost } from '../render/cost.js';
-import { ingressAlternativeSummary } from '../render/ingress-alternative.js';
+import { ingressAlternativeSummary } from '../../cost/ingress-alternative-summary.js';
 import { resolveConfigPath } from '../shared-options.js';
 import type { CostCommandOptions } from './cost.js';
 

@@ -1,11 +1,8 @@
-import type { LoadBalancerNeed } from '../../model/ingress.js';
+import { INGRESS_NAMES } from '../../model/ingress.js';
+import { needGroups } from '../../cost/ingress-alternative-summary.js';
 import type { EnvironmentPlan, IngressPlan } from '../../plan/types.js';
 
-const KINDS: Readonly<Record<IngressPlan['kind'], string>> = {
-  'load-balancer': 'load balancer',
-  'http-api': 'HTTP API',
-  none: 'none',
-};
+const KINDS: Readonly<Record<IngressPlan['kind'], string>> = { ...INGRESS_NAMES, none: 'none' };
 
 /**
  * The plan's ingress line: what serves the public services and, in brackets, what decided it,
@@ -26,18 +23,4 @@ function why(ingress: IngressPlan, production: boolean): string {
     return ingress.kind === 'http-api' ? 'set' : 'set; an HTTP API would also serve these services';
   if (ingress.kind === 'http-api') return 'default outside production: nothing needs the load balancer';
   return production ? 'production default' : 'default';
-}
-
-/** `pgadmin: stickySessions, allowedCidrs`, then the environment's own: `edge`, `region`, `EKS`. */
-export function needGroups(needs: readonly LoadBalancerNeed[]): string[] {
-  const byService = new Map<string, string[]>();
-  const environmentWide: string[] = [];
-  for (const need of needs) {
-    if (need.service === undefined) environmentWide.push(need.field === 'runtime' ? 'EKS' : need.field);
-    else byService.set(need.service, [...(byService.get(need.service) ?? []), need.field]);
-  }
-  return [
-    ...[...byService].map(([service, fields]) => `${service}: ${fields.join(', ')}`),
-    ...environmentWide,
-  ];
 }

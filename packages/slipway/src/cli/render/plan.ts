@@ -4,7 +4,7 @@ import type { PlanOutcome } from '../../plan/run-plan.js';
 import { monthlyCost, topCostDrivers } from './cost.js';
 import { findingCounts, findingsTable } from './findings.js';
 import { ingressSummary } from './ingress.js';
-import { ingressAlternativeSummary } from './ingress-alternative.js';
+import { ingressAlternativeSummary } from '../../cost/ingress-alternative-summary.js';
 
 /** The plan as `slipway plan` and `slipway up` print it: per environment its stacks, findings and top costs. */
 export function renderPlan(plan: PlanOutcome, out: string): string {

@@ -1,4 +1,10 @@
-import type { Ingress, IngressChoice, LoadBalancerNeed } from '../../model/ingress.js';
+import {
+  groupNeeds,
+  type Ingress,
+  type IngressChoice,
+  INGRESS_RESOURCE_TYPES,
+  type LoadBalancerNeed,
+} from '../../model/ingress.js';
 import { routableOnHttpApi } from '../../model/load-balancer-routing.js';
 import { MISSING_RESOURCE_TYPES, type RegionCode } from '../data/aws-tables.generated.js';
 import type { EnvironmentModel, ServiceModel } from '../../model/types.js';
@@ -8,7 +14,7 @@ export type IngressInputs = Pick<EnvironmentModel, 'name' | 'production' | 'runt
   Partial<Pick<EnvironmentModel, 'region'>>;
 
 /** The HTTP API's own resource type: a region whose CloudFormation lacks it offers no HTTP API. */
-const HTTP_API_TYPE = 'AWS::ApiGatewayV2::Api';
+const HTTP_API_TYPE = INGRESS_RESOURCE_TYPES['http-api'];
 
 /**
  * The ingress an environment gets when its config does not choose one: outside production the
@@ -149,17 +155,11 @@ const ENVIRONMENT_NEED_NAMES: Readonly<Record<string, string>> = { edge: 'the ed
 
 /** `pgadmin (stickySessions, allowedCidrs), the edge and the region`: fields grouped by service, then the environment's. */
 export function describeNeeds(needs: readonly LoadBalancerNeed[]): string {
-  const byService = new Map<string, string[]>();
-  const environmentWide: string[] = [];
-  for (const need of needs) {
-    if (need.service === undefined) environmentWide.push(ENVIRONMENT_NEED_NAMES[need.field] ?? need.field);
-    else byService.set(need.service, [...(byService.get(need.service) ?? []), need.field]);
-  }
-  const parts = [
-    ...[...byService].map(([service, fields]) => `${service} (${fields.join(', ')})`),
-    ...environmentWide,
-  ];
-  return listed(parts);
+  const { services, environment } = groupNeeds(needs, (field) => ENVIRONMENT_NEED_NAMES[field] ?? field);
+  return listed([
+    ...services.map(([service, fields]) => `${service} (${fields.join(', ')})`),
+    ...environment,
+  ]);
 }
 
 function listed(items: readonly string[]): string {

@@ -1,10 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource preact */
-import { ingressAlternativeSummary } from '../../cli/render/ingress-alternative.js';
+import { ingressAlternativeSummary } from '../../cost/ingress-alternative-summary.js';
 import { formatUsd } from '../../cost/format.js';
+import { INGRESS_NAMES } from '../../model/ingress.js';
 import type { EnvironmentPlan } from '../../plan/types.js';
-
-const KINDS = { 'load-balancer': 'load balancer', 'http-api': 'HTTP API' } as const;
 
 /**
  * Under an environment's cost lines: which ingress serves it and why, then what the other would
@@ -20,7 +19,7 @@ export function IngressCost({ env }: { env: EnvironmentPlan }) {
   return (
     <div class="ingress" data-ingress={ingress.kind}>
       <div>
-        Ingress: <strong>{KINDS[ingress.kind]}</strong> <span class="muted">{ingress.reason}</span>
+        Ingress: <strong>{INGRESS_NAMES[ingress.kind]}</strong> <span class="muted">{ingress.reason}</span>
       </div>
       {priced !== undefined && <div class="ingress-alternative">{ingressAlternativeSummary(priced)}</div>}
       {priced !== undefined && (

@@ -1,9 +1,9 @@
 import type { PricedIngressAlternative } from '../../cost/ingress-alternative.js';
-import { formatMonthly, formatUsd } from '../../cost/format.js';
+import { formatMonthly } from '../../cost/format.js';
+import { breakdown } from '../../cost/ingress-alternative-summary.js';
+import { INGRESS_NAMES } from '../../model/ingress.js';
 import type { PlanOutcome } from '../../plan/run-plan.js';
 import { cell } from './markdown-text.js';
-
-const KINDS = { 'load-balancer': 'load balancer', 'http-api': 'HTTP API' } as const;
 
 /**
  * Under the cost against the base branch, one line per environment whose other ingress was
@@ -17,7 +17,7 @@ export function ingressAlternativeLines(plan: PlanOutcome): string[] {
     const alternative = env.ingressAlternative;
     if (alternative === undefined || !('usdPerMonth' in alternative)) return [];
     const current = alternative.ingress === 'load-balancer' ? 'http-api' : 'load-balancer';
-    return [`- ${cell(env.name)}: ${KINDS[current]} — ${comparison(alternative)}`];
+    return [`- ${cell(env.name)}: ${INGRESS_NAMES[current]} — ${comparison(alternative)}`];
   });
   if (lines.length === 0) return [];
   return [
@@ -34,8 +34,7 @@ function comparison(alternative: PricedIngressAlternative): string {
   const saving = alternative.savingUsdPerMonth;
   const difference = formatMonthly(Math.abs(saving), alternative.savingUnverified.length);
   const total = formatMonthly(alternative.usdPerMonth, alternative.unverified.length);
-  const parts = alternative.lines.map((line) => `${line.part} ${formatUsd(line.usd)}`).join(', ');
   const dearer = alternative.ingress === 'load-balancer' ? saving >= 0 : saving < 0;
   const other = alternative.ingress === 'load-balancer' ? 'a load balancer' : 'an HTTP API';
-  return `${other} would cost ${difference}/month ${dearer ? 'more' : 'less'} (${total}: ${parts})`;
+  return `${other} would cost ${difference}/month ${dearer ? 'more' : 'less'} (${total}: ${breakdown(alternative)})`;
 }
