@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Inside the repository `slipway` resolves to its sources through the `slipway-source` export
+  // condition. Vitest hands these conditions to its workers' Node too (configs load through tsx
+  // there), so the list keeps to Node's own: Vite's default `module` would send Node to packages'
+  // bundler builds (the AWS SDK's dist-es), which Node cannot load.
+  ssr: { resolve: { conditions: ['slipway-source', 'node'] } },
   test: {
     name: 'orders',
     include: ['test/**/*.test.ts'],

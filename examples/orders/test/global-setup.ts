@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startLocalCloud, stopLocalCloud } from 'slipway/kit';
+// The kit's sources by path, not `slipway/kit`: Vitest runs global setup in its own process, whose
+// Node resolution does not take the repository's `slipway-source` export condition.
+import { startLocalCloud, stopLocalCloud } from '../../../packages/slipway/src/kit.js';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {

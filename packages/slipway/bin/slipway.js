@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a fresh clone needs no build step
-// and user configs (slipway.config.ts) load through the same loader.
-import { register } from 'tsx/esm/api';
+// The installed CLI runs the compiled JavaScript in dist/; tsx is loaded only when a command
+// reads a slipway.config.ts.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const entry = new URL('../dist/cli/run.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write(
+    'slipway: the compiled CLI (dist/) is missing. In a clone of the Slipway repository, ' +
+      '`npm ci` builds it, or run `npm run build -w slipway`.\n',
+  );
+  process.exit(1);
+}
+await import(entry.href);

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
@@ -8,6 +9,9 @@ import { UnknownEnvironmentError } from '../plan/errors.js';
 import { commandsFor } from './commands/index.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, processIo } from './io.js';
+
+/** The package's own version; src/cli and dist/cli sit at the same depth below package.json. */
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * Runs one `slipway` command line and resolves to its exit code, without exiting the process,
@@ -20,7 +24,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   };
   const program = new Command('slipway')
     .description('One typed slipway.config.ts → checked, costed AWS environments.')
-    .version('0.1.0')
+    .version(version)
     .showHelpAfterError('(run with --help for the options)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();

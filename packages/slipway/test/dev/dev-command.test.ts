@@ -1,10 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SOURCE_CLI } from '../source-cli.js';
 import { MEDICATIONS_CONFIG, REPO_ROOT, tempDir } from './helpers.js';
-
-const BIN = path.join(REPO_ROOT, 'packages/slipway/bin/slipway.js');
 
 interface DevRun {
   readonly child: ChildProcess;
@@ -21,7 +19,7 @@ const started: ChildProcess[] = [];
 function slipwayDev(dataDir: string): DevRun {
   const child = spawn(
     process.execPath,
-    [BIN, 'dev', '--config', MEDICATIONS_CONFIG, '--port', '0', '--data-dir', dataDir],
+    [...SOURCE_CLI, 'dev', '--config', MEDICATIONS_CONFIG, '--port', '0', '--data-dir', dataDir],
     { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   started.push(child);

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SOURCE_CLI } from '../source-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
-const BIN = path.join(ROOT, 'packages/slipway/bin/slipway.js');
 const work = mkdtempSync(path.join(tmpdir(), 'slipway-up-'));
 const children: ChildProcess[] = [];
 
@@ -25,7 +25,7 @@ async function up(example: string, service: string) {
   const child = spawn(
     process.execPath,
     [
-      BIN,
+      ...SOURCE_CLI,
       'up',
       '--config',
       path.join(ROOT, 'examples', example, 'slipway.config.ts'),

@@ -1,0 +1,50 @@
+// Builds the published package: tsc compiles src/ to dist/ (JavaScript, declarations, source
+// maps), then the files tsc does not handle but the kit reads at run time are copied beside
+// them: the moto patch layer (Python), and the worker and host scripts (.mjs) started by path.
+import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCE = path.join(PACKAGE_DIR, 'src');
+const OUT = path.join(PACKAGE_DIR, 'dist');
+
+/** Files read or started by path at run time; everything else in src/ is TypeScript or notes. */
+const RUNTIME_ASSET = /\.(mjs|py)$/;
+
+function compile(): void {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(PACKAGE_DIR, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    process.stderr.write('build: tsc failed (see above); dist/ is incomplete.\n');
+    process.exit(result.status ?? 1);
+  }
+}
+
+function copyRuntimeAssets(): number {
+  let copied = 0;
+  cpSync(SOURCE, OUT, {
+    recursive: true,
+    filter: (from) => {
+      const name = path.basename(from);
+      if (name === '__pycache__') return false;
+      // Directories must pass for cpSync to walk into them; empty ones are not created.
+      if (!path.extname(name)) return true;
+      const keep = RUNTIME_ASSET.test(name);
+      if (keep) copied += 1;
+      return keep;
+    },
+  });
+  return copied;
+}
+
+const started = performance.now();
+rmSync(OUT, { recursive: true, force: true });
+compile();
+const assets = copyRuntimeAssets();
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+process.stdout.write(`build: dist/ compiled with ${assets} runtime files copied in ${seconds} s\n`);
