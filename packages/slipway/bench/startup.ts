@@ -1,6 +1,7 @@
 // Measures how fast `slipway` answers when it has no work to do: `--help`, `--version` and a
-// command's `--help`, each a fresh process as a person runs it, beside Node alone and Node with
-// tsx's loader registered and nothing else loaded (what the CLI pays before any of its own code).
+// command's `--help`, each a fresh process as a person runs it, beside Node alone and beside the
+// same `--help` run from the sources through tsx (as `npm run slipway:source` does in a clone).
+// The package is built first, so the installed CLI measured is the current code.
 // Wall time and peak resident memory come from GNU time; runs alternate between the command
 // lines; medians are reported.
 //
@@ -31,16 +32,18 @@ if (!existsSync(GNU_TIME)) {
 const kit = path.resolve(import.meta.dirname, '..');
 const root = path.resolve(kit, '../..');
 const bin = path.join(kit, 'bin/slipway.js');
+const fromSources = ['--conditions=slipway-source', '--import', 'tsx', path.join(kit, 'src/cli/run.ts')];
+
+const build = spawnSync('npm', ['run', 'build'], { cwd: kit, stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0)
+  throw new Error('npm run build failed (see above): the start-up of dist/ cannot be measured.');
 
 const cases: { readonly name: string; readonly args: readonly string[] }[] = [
   { name: '`node -e ""` (Node alone)', args: ['-e', ''] },
-  {
-    name: 'Node with tsx registered, nothing loaded',
-    args: ['--input-type=module', '-e', "import { register } from 'tsx/esm/api'; register();"],
-  },
   { name: '`slipway --version`', args: [bin, '--version'] },
   { name: '`slipway --help`', args: [bin, '--help'] },
   { name: '`slipway plan --help`', args: [bin, 'plan', '--help'] },
+  { name: '`--help` from the sources through tsx', args: [...fromSources, '--help'] },
 ];
 
 /** One fresh process: its wall time in seconds and peak resident memory in MB. */
