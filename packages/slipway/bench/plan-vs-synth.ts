@@ -13,12 +13,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { median, replaceDocSection } from './doc-section.js';
+import { buildPackage, KIT } from './build-package.js';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean' } },
 });
 const runs = Number(values.runs);
-const kit = path.resolve(import.meta.dirname, '..');
+const kit = KIT;
+buildPackage();
 const root = path.resolve(kit, '../..');
 const examples = ['medications', 'megadolls'];
 

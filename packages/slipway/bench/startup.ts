@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { median, replaceDocSection } from './doc-section.js';
+import { buildPackage, KIT } from './build-package.js';
 
 const GNU_TIME = '/usr/bin/time';
 
@@ -29,7 +30,8 @@ if (!existsSync(GNU_TIME)) {
     `${GNU_TIME} is missing: it measures peak memory. Fix: install GNU time (apt-get install time).`,
   );
 }
-const kit = path.resolve(import.meta.dirname, '..');
+const kit = KIT;
+buildPackage();
 const root = path.resolve(kit, '../..');
 const bin = path.join(kit, 'bin/slipway.js');
 const fromSources = ['--conditions=slipway-source', '--import', 'tsx', path.join(kit, 'src/cli/run.ts')];
