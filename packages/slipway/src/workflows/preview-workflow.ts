@@ -3,6 +3,7 @@ import { previewRepositoryName } from '../stacks/shared/resource-names.js';
 import { uses } from './actions.js';
 import { deployRoleArn, previewPushRoleArn, type WorkflowContext } from './context.js';
 import { expr } from './expression.js';
+import { previewImageOutputs, previewImagesStep } from './preview-images.js';
 import * as commands from './slipway-commands.js';
 import { assumeRole, checkout, setupNodeAndInstall } from './steps.js';
 import type { Job, Step, Workflow } from './workflow-types.js';
@@ -39,15 +40,18 @@ export function previewWorkflow(ctx: WorkflowContext, preview: PreviewModel): Wo
       'cancel-in-progress': false,
     },
     permissions: { contents: 'read', 'id-token': 'write' },
-    ...(branch === undefined
-      ? {}
-      : { env: { BRANCH: branch, ...(before.length > 0 ? { IMAGE_TAG: BRANCH_TAG } : {}) } }),
+    ...(branch === undefined ? {} : { env: { BRANCH: branch } }),
     steps: [
-      checkout(),
+      // The image tags are the last commits that changed each service: the history is needed.
+      checkout({ fullHistory: before.length > 0 }),
       ...setupNodeAndInstall(ctx),
       ...before,
       assumeRole(deployRoleArn(ctx.model, env.name), env.region, `${ctx.model.app}-preview`),
-      { name, run } satisfies Step,
+      {
+        name,
+        ...(before.length > 0 ? { env: { IMAGE_TAGS: expr('steps.images.outputs.args') } } : {}),
+        run,
+      } satisfies Step,
     ],
   });
   const builds = branchBuilds(ctx, env);
@@ -83,13 +87,11 @@ export function previewWorkflow(ctx: WorkflowContext, preview: PreviewModel): Wo
   };
 }
 
-/** Every service of a preview runs the build of the pushed commit. */
-const BRANCH_TAG = `sha-${expr('github.sha')}`;
-
 /**
  * The branch's own images: the preview push role (trusted by the preview GitHub environment, for
- * the preview repositories only), then one build per service for its architecture in the copied
- * environment, pushed as `sha-<commit>` to `<repository>-preview`.
+ * the preview repositories only), which images the push changed (`previewImagesStep`), then a
+ * build of each of those for its architecture in the copied environment, pushed as
+ * `sha-<commit>` to `<repository>-preview`; the others' images are reused.
  */
 function branchBuilds(ctx: WorkflowContext, env: EnvironmentModel): Step[] {
   const { model, delivery } = ctx;
@@ -102,16 +104,18 @@ function branchBuilds(ctx: WorkflowContext, env: EnvironmentModel): Step[] {
     assumeRole(previewPushRoleArn(model), model.ci.region, `${model.app}-preview-build`),
     { name: 'Log in to ECR', id: 'ecr', uses: uses('ecrLogin') },
     ...(needsQemu ? [{ name: 'Set up QEMU (arm64 on an amd64 runner)', uses: uses('setupQemu') }] : []),
+    previewImagesStep(delivery.builds),
     { name: 'Set up Buildx', uses: uses('setupBuildx') },
     ...delivery.builds.map((build): Step => ({
       name: `Build and push ${build.service} (${platform(build.service)})`,
+      if: `steps.images.outputs.${previewImageOutputs.build(build.service)} == 'true'`,
       uses: uses('buildPush'),
       with: {
         context: build.context,
         file: build.dockerfile,
         platforms: platform(build.service),
         push: true,
-        tags: `${registry}/${previewRepositoryName(build.repository)}:${BRANCH_TAG}`,
+        tags: `${registry}/${previewRepositoryName(build.repository)}:${expr(`steps.images.outputs.${previewImageOutputs.tag(build.service)}`)}`,
         'cache-from': `type=gha,scope=preview-${build.service}`,
         'cache-to': `type=gha,mode=max,scope=preview-${build.service}`,
       },

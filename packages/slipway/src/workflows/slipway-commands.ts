@@ -89,19 +89,13 @@ export function diffEnvironment(configPath: string, env: string): string {
   return onAws(configPath, 'diff', env);
 }
 
-/** With branch images: the builds the job just pushed, tagged `$IMAGE_TAG`, from the preview repositories. */
+/**
+ * With branch images: each service at its tag from `$IMAGE_TAGS` (`--image-tag <service>=<tag> …`,
+ * built by this push or reused from an earlier one), from the preview repositories.
+ */
 export function previewUp(configPath: string, branchImages: boolean): string {
   return branchImages
-    ? slipway(
-        configPath,
-        'preview',
-        'up',
-        '--branch',
-        '"$BRANCH"',
-        '--image-tag',
-        '"$IMAGE_TAG"',
-        '--branch-images',
-      )
+    ? slipway(configPath, 'preview', 'up', '--branch', '"$BRANCH"', '$IMAGE_TAGS', '--branch-images')
     : slipway(configPath, 'preview', 'up', '--branch', '"$BRANCH"');
 }
 

@@ -206,10 +206,7 @@ describe('workflows generated for megadolls', () => {
       expect(preview.jobs.down?.if).toContain("startsWith(github.event.ref, 'feat/')");
     });
     it('passes branch names through env: and runs in the preview environment with the dev role', () => {
-      expect(preview.jobs.up?.env).toEqual({
-        BRANCH: `\${{ github.ref_name }}`,
-        IMAGE_TAG: `sha-\${{ github.sha }}`,
-      });
+      expect(preview.jobs.up?.env).toEqual({ BRANCH: `\${{ github.ref_name }}` });
       expect(preview.jobs.down?.env).toEqual({ BRANCH: `\${{ github.event.ref }}` });
       for (const job of Object.values(preview.jobs)) {
         expect(job.environment).toBe('preview');
@@ -230,13 +227,26 @@ describe('workflows generated for megadolls', () => {
         'arn:aws:iam::111111111111:role/megadolls-github-preview-push',
         'arn:aws:iam::111111111111:role/megadolls-dev-github-deploy',
       ]);
+      const images = steps.findIndex((s) => s.id === 'images');
       const builds = steps.filter((s) => s.uses?.startsWith('docker/build-push-action'));
-      expect(builds.map((b) => b.with?.tags)).toEqual([
-        `\${{ steps.ecr.outputs.registry }}/megadolls/web-preview:sha-\${{ github.sha }}`,
-        `\${{ steps.ecr.outputs.registry }}/megadolls/pgadmin-preview:sha-\${{ github.sha }}`,
+      // Each build runs only when the images step found its tag missing, and pushes that tag.
+      expect(builds.map((b) => [b.if, b.with?.tags])).toEqual([
+        [
+          "steps.images.outputs.build-web == 'true'",
+          `\${{ steps.ecr.outputs.registry }}/megadolls/web-preview:\${{ steps.images.outputs.tag-web }}`,
+        ],
+        [
+          "steps.images.outputs.build-pgadmin == 'true'",
+          `\${{ steps.ecr.outputs.registry }}/megadolls/pgadmin-preview:\${{ steps.images.outputs.tag-pgadmin }}`,
+        ],
       ]);
+      expect(images).toBeGreaterThan(steps.findIndex((s) => s.id === 'ecr'));
+      expect(images).toBeLessThan(steps.indexOf(builds[0]!));
+      // History for the last commit that changed each service.
+      expect(steps[0]?.with?.['fetch-depth']).toBe(0);
+      expect(steps.at(-1)?.env).toEqual({ IMAGE_TAGS: `\${{ steps.images.outputs.args }}` });
       expect(steps.at(-1)?.run).toBe(
-        'npx slipway preview up --branch "$BRANCH" --image-tag "$IMAGE_TAG" --branch-images --config slipway.config.ts',
+        'npx slipway preview up --branch "$BRANCH" $IMAGE_TAGS --branch-images --config slipway.config.ts',
       );
     });
   });

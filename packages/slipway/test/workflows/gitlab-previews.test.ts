@@ -97,7 +97,12 @@ describe('.gitlab-ci.yml with previews per merge request', () => {
       resource_group: 'preview-$CI_COMMIT_REF_SLUG',
     });
     expect((document['preview-up']!.script as string[]).at(-1)).toBe(
-      'npx slipway preview up --branch "$BRANCH" --image-tag "$IMAGE_TAG" --branch-images --config slipway.config.ts',
+      'npx slipway preview up --branch "$BRANCH" $IMAGE_TAGS --branch-images --config slipway.config.ts',
+    );
+    // The image tags come from preview-build's dotenv report, which GitLab hands to the jobs needing it.
+    expect(document['preview-build']!.artifacts).toEqual({ reports: { dotenv: 'preview-images.env' } });
+    expect((document['preview-build']!.script as string[]).at(-1)).toBe(
+      'echo "IMAGE_TAGS=$args" > preview-images.env',
     );
     // The branch may be deleted by then: no checkout of it, the config comes from main.
     expect(document['preview-down']).toMatchObject({
@@ -111,10 +116,14 @@ describe('.gitlab-ci.yml with previews per merge request', () => {
 
   it('pushes branch images with the preview push role to the preview repositories only', () => {
     expect(document['preview-build']!.variables).toMatchObject({ AWS_ROLE_ARN: PUSH_ROLE });
-    const pushes = (document['preview-build']!.script as string[]).filter((l) => l.includes('--push'));
-    expect(pushes).toEqual([
-      'docker buildx build --platform linux/arm64 --push --file apps/web/Dockerfile --tag "$registry/shop/web-preview:sha-$CI_COMMIT_SHA" apps/web',
+    const pushes = (document['preview-build']!.script as string[])
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l.includes('--push'));
+    // Only when the images step finds the service's tag missing (see preview-images.test.ts).
+    expect(pushes.map((l) => l.trim())).toEqual([
+      'docker buildx build --platform linux/arm64 --push --file apps/web/Dockerfile --tag "$registry/shop/web-preview:$tag" apps/web',
     ]);
+    expect(document['preview-build']!.variables).toMatchObject({ GIT_DEPTH: '0' });
   });
 
   it('never puts the branch name into a script except as a quoted variable', () => {

@@ -42,7 +42,9 @@ export interface GitlabJob {
   /** Runs after `script`, also when it failed. */
   readonly after_script?: readonly string[];
   readonly artifacts?: {
-    readonly paths: readonly string[];
+    readonly paths?: readonly string[];
+    /** A `KEY=value` file whose variables the jobs that need this one receive. */
+    readonly reports?: { readonly dotenv: string };
     readonly expose_as?: string;
     readonly when?: 'on_success' | 'on_failure' | 'always';
     readonly expire_in?: string;

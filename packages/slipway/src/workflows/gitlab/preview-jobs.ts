@@ -3,6 +3,7 @@ import type { EnvironmentModel, GitlabModel, PreviewModel } from '../../model/ty
 import { previewRepositoryName } from '../../stacks/shared/resource-names.js';
 import { previewDeployRoleArn, previewPushRoleArn, type WorkflowContext } from '../context.js';
 import * as commands from '../slipway-commands.js';
+import { previewImageLines } from '../preview-images.js';
 import { assumeRole } from './assume-role.js';
 import type { GitlabEnvironment, GitlabJob, GitlabRule } from './pipeline-types.js';
 import { previewBranchCondition, scheduledOn } from './preview-conditions.js';
@@ -19,8 +20,8 @@ export const PREVIEW_JOBS = {
 
 /** One GitLab environment per branch; GitLab stops it when the branch goes or it idles too long. */
 const ENVIRONMENT = 'preview/$CI_COMMIT_REF_SLUG';
-/** Every service of a preview runs the build of the pipeline's commit. */
-const BRANCH_TAG = 'sha-$CI_COMMIT_SHA';
+/** The build job's `IMAGE_TAGS` (`--image-tag <service>=<tag> …`), handed to `preview-up`. */
+const IMAGES_FILE = 'preview-images.env';
 /** Branch names are pushers' text: they reach commands only as a quoted shell variable. */
 const EXPORT_BRANCH = 'export BRANCH="$CI_COMMIT_BRANCH"';
 
@@ -63,7 +64,6 @@ export function previewJobs(
       ctx.delivery.commands.install,
       writeIdToken(),
       EXPORT_BRANCH,
-      `export IMAGE_TAG="${BRANCH_TAG}"`,
       commands.previewUp(ctx.configPath, build !== undefined),
     ],
   };
@@ -110,9 +110,11 @@ export function previewJobs(
 }
 
 /**
- * The branch's own images: the preview push role (preview repositories only), one build per
- * service for its architecture in the copied environment, pushed as `sha-<commit>` to
- * `<repository>-preview`. Nothing reaches the repositories environments run from.
+ * The branch's own images: the preview push role (preview repositories only), then a build of
+ * each service the push changed (`previewImageLines`) for its architecture in the copied
+ * environment, pushed as `sha-<commit>` to `<repository>-preview`; the others' images are reused.
+ * The tags reach `preview-up` through a dotenv report. Nothing reaches the repositories
+ * environments run from.
  */
 function buildJob(
   ctx: WorkflowContext,
@@ -136,6 +138,8 @@ function buildJob(
     services: [{ name: imageRef(DOCKER_IMAGE), alias: 'docker' }],
     variables: {
       ...role.variables,
+      // The image tags are the last commits that changed each service: the history is needed.
+      GIT_DEPTH: '0',
       DOCKER_HOST: 'tcp://docker:2376',
       DOCKER_TLS_CERTDIR: '/certs',
       DOCKER_CERT_PATH: '/certs/client',
@@ -146,8 +150,10 @@ function buildJob(
     environment: { name: ENVIRONMENT, action: 'prepare' },
     rules,
     timeout: '1h',
+    artifacts: { reports: { dotenv: IMAGES_FILE } },
     script: [
-      'apk add --no-cache aws-cli',
+      // git: the image tags come from the history.
+      'apk add --no-cache aws-cli git',
       writeIdToken(),
       'registry="$(aws sts get-caller-identity --query Account --output text).dkr.ecr.$AWS_REGION.amazonaws.com"',
       'aws ecr get-login-password | docker login --username AWS --password-stdin "$registry"',
@@ -155,14 +161,18 @@ function buildJob(
         ? [`docker run --privileged --rm ${imageRef(BINFMT_IMAGE)} --install arm64`]
         : []),
       'docker buildx create --use --driver docker-container',
-      ...builds.map((b) =>
-        [
-          `docker buildx build --platform ${platform(b.service)} --push`,
-          `--file ${b.dockerfile}`,
-          `--tag "$registry/${previewRepositoryName(b.repository)}:${BRANCH_TAG}"`,
-          b.context,
-        ].join(' '),
-      ),
+      // One script item: its if/else blocks span lines.
+      previewImageLines(builds, {
+        missing: (b) => [
+          [
+            `docker buildx build --platform ${platform(b.service)} --push`,
+            `--file ${b.dockerfile}`,
+            `--tag "$registry/${previewRepositoryName(b.repository)}:$tag"`,
+            b.context,
+          ].join(' '),
+        ],
+      }).join('\n'),
+      `echo "IMAGE_TAGS=$args" > ${IMAGES_FILE}`,
     ],
   };
 }
