@@ -1,4 +1,4 @@
-import { privateHostName, privateHostPattern } from '../naming/private-hosts.js';
+import { replacePrivateHosts } from '../naming/private-hosts.js';
 
 /** Another service as a local run reaches it. */
 export interface LocalPeer {
@@ -21,17 +21,13 @@ export function localPeerAddresses(
   app: string,
   peers: readonly LocalPeer[],
 ): Record<string, string> {
-  const rewritten: Record<string, string> = {};
-  for (const [name, value] of Object.entries(variables)) {
-    let local = value;
-    for (const peer of peers) {
-      local = local.replace(
-        privateHostPattern(privateHostName(peer.name, app), peer.port),
-        (_, scheme: string | undefined) =>
-          `${scheme === undefined ? '' : 'http://'}localhost:${peer.localPort}`,
-      );
-    }
-    rewritten[name] = local;
-  }
-  return rewritten;
+  return replacePrivateHosts(
+    variables,
+    app,
+    peers.map((peer) => ({
+      name: peer.name,
+      port: peer.port,
+      replacement: (scheme) => `${scheme === undefined ? '' : 'http://'}localhost:${peer.localPort}`,
+    })),
+  );
 }

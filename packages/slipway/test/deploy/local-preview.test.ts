@@ -263,7 +263,10 @@ describe('preview environments on the local emulator', () => {
       expect(up.url).toMatch(new RegExp(`^http://.+:${up.plan.port}$`));
       expect(during.listeners).toEqual([...before.listeners, up.plan.port].sort());
       expect(during.routes).toEqual([]);
-      expect(service?.serviceRegistries ?? []).toEqual([]);
+      // The copy answers under a private name of its own, which its stack takes away again.
+      const name = previewDiscoveryName('api', up.plan.slug);
+      expect(during.discoveryServices).toEqual([...before.discoveryServices, name].sort());
+      expect(service?.serviceRegistries).toHaveLength(1);
     });
   });
 
@@ -345,7 +348,8 @@ describe('preview environments on the local emulator', () => {
       if (!run) throw new Error(`no slipway step in the ${job} job`);
       const argv = run
         .replace('"$BRANCH"', branch)
-        .replace('"$IMAGE_TAG"', 'sha-0123abc')
+        // What the job's images step hands over: every service at its tag.
+        .replace('$IMAGE_TAGS', '--image-tag api=sha-0123abc')
         .split(' ')
         .slice(2)
         .map((arg) => (arg === 'slipway.config.ts' ? config : arg));

@@ -279,7 +279,8 @@ describe('estimatePreviewCost', () => {
     expect(dev.ingress).toBe('http-api');
     expect(dev.services[0]).toMatchObject({ cpu: 256, memory: 512, architecture: 'arm64' });
     // (0.25 vCPU × ARM vCPU-hour + 0.5 GB × ARM GB-hour) × Spot factor + one public IPv4 address-hour
-    // + the copy's own Cloud Map registration (the HTTP API reaches it by), a month's price by the hour
+    // + the copy's own Cloud Map registration (the HTTP API and other copies reach it by), a month's
+    // price by the hour
     const expected =
       armTask(256, 512) * spot +
       prices['ipv4.address-hour'].usd +
@@ -297,7 +298,14 @@ describe('estimatePreviewCost', () => {
     const dev = environment(megadolls, 'dev');
     expect(dev.network.natGateways).toBeGreaterThan(0);
     expect(dev.services.every((s) => s.architecture === 'arm64')).toBe(true);
-    const expected = dev.services.reduce((sum, s) => sum + armTask(s.cpu, s.memory) * spot, 0);
+    // Each copy's task on Spot, and its own Cloud Map registration (the other copies call it by).
+    const expected = dev.services.reduce(
+      (sum, s) =>
+        sum +
+        armTask(s.cpu, s.memory) * spot +
+        prices['cloudmap.registered-instance-month'].usd / HOURS_PER_MONTH,
+      0,
+    );
     const estimate = estimatePreviewCost(megadolls);
     expect(estimate?.usdPerHour).toBeCloseTo(expected, 10);
     expect(estimate?.basis).toMatch(/^2 Fargate Spot tasks \(one per service\); the VPC/);

@@ -142,6 +142,13 @@ const withDomain: EnvironmentChange = (e) => ({
 /** The branch each example's preview is planned for: one with characters a slug must drop. */
 const BRANCHES = { medications: 'feat/#42_Login', megadolls: 'feat/Login_Page' } as const;
 
+/** Web's variables naming pgadmin's private address, and one that only looks like it. */
+const CALLS_PGADMIN = {
+  PGADMIN_URL: 'http://pgadmin.megadolls.internal:80/pgadmin',
+  PGADMIN_HOST: 'pgadmin.megadolls.internal',
+  OLD_ADMIN: 'https://old-pgadmin.megadolls.internal',
+};
+
 /** The previews this file checks, by name; each is built on first use and kept for the file. */
 const PREVIEWS = {
   // Medications' dev would take the HTTP API by default; here it keeps the load balancer.
@@ -158,6 +165,17 @@ const PREVIEWS = {
   'on the HTTP API': async () =>
     previewFixture(changeDev(await exampleModel('medications'), ingressOf('http-api')), BRANCHES.medications),
 
+  // Web calls pgadmin by its private name, as services of one environment call each other.
+  'services calling each other': async () => {
+    const model = await exampleModel('megadolls');
+    const calling: EnvironmentChange = (e) => ({
+      ...e,
+      services: e.services.map((s) =>
+        s.name === 'web' ? { ...s, environment: { ...s.environment, ...CALLS_PGADMIN } } : s,
+      ),
+    });
+    return previewFixture(changeDev(model, calling), BRANCHES.megadolls);
+  },
   'no public service': async () => {
     const model = await exampleModel('medications');
     const internal = (e: AppModel['environments'][number]) => ({
@@ -214,17 +232,21 @@ describe.each(['medications', 'megadolls'] as const)('preview stack of examples/
     ]);
   });
 
-  it('runs each service as one Fargate Spot task, off Cloud Map and without alarms', () => {
+  it('runs each service as one Fargate Spot task, at a private name of its own and without alarms', () => {
     const services = ecsServices(json);
     expect([...services.keys()].sort()).toEqual(fx.plan.environment.services.map((s) => s.name).sort());
     for (const [name, { props }] of services) {
       expect(props.CapacityProviderStrategy, name).toEqual([{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }]);
       expect(props.DesiredCount, name).toBe(1);
-      expect(props.ServiceRegistries, name).toBeUndefined();
+      expect(props.ServiceRegistries, name).toHaveLength(1);
       expect(props.DeploymentConfiguration?.Alarms, name).toBeUndefined();
     }
+    // One Cloud Map service per copy, named `<service>-pr-<slug>`: never the environment's own names.
+    const registered = resourcesOf(json, 'AWS::ServiceDiscovery::Service').map(([, r]) => r.Properties?.Name);
+    expect(registered.sort()).toEqual(
+      fx.plan.environment.services.map((s) => previewDiscoveryName(s.name, fx.plan.slug)).sort(),
+    );
     const types = Object.values(json.Resources ?? {}).map((r) => r.Type);
-    expect(types.filter((t) => t.startsWith('AWS::ServiceDiscovery::'))).toEqual([]);
     expect(types.filter((t) => t === 'AWS::CloudWatch::Alarm')).toEqual([]);
     expect(types.filter((t) => t.startsWith('AWS::ApplicationAutoScaling::'))).toEqual([]);
   });
@@ -418,6 +440,25 @@ describe('preview stack of an environment on the HTTP API', () => {
 
   it('has zero unacknowledged error findings', () => {
     expect(openErrors(fx.findings)).toEqual([]);
+  });
+});
+
+describe('preview stack of services that call each other', () => {
+  it("points each copy's calls at the other copies' private names, not dev's services", async () => {
+    const fx = await preview('services calling each other');
+    const pgadminCopy = `${previewDiscoveryName('pgadmin', fx.plan.slug)}.megadolls.internal`;
+    const web = ecsServices(fx.stack.template).get('web')!;
+    const env = Object.fromEntries(web.container.Environment.map((e) => [e.Name, e.Value]));
+    expect(env).toMatchObject({
+      PGADMIN_URL: `http://${pgadminCopy}:80/pgadmin`,
+      PGADMIN_HOST: pgadminCopy,
+      // A longer name that merely contains pgadmin's is someone else's.
+      OLD_ADMIN: CALLS_PGADMIN.OLD_ADMIN,
+    });
+    const names = resourcesOf(fx.stack.template, 'AWS::ServiceDiscovery::Service').map(
+      ([, r]) => r.Properties?.Name,
+    );
+    expect(names).toContain(previewDiscoveryName('pgadmin', fx.plan.slug));
   });
 });
 

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../../checks/acknowledge.js';
 import type { AppModel } from '../../model/types.js';
 import { previewDiscoveryName, tagValue } from '../../naming/preview-names.js';
+import { privateHostName } from '../../naming/private-hosts.js';
 import type { PreviewPlan } from '../../preview/preview-plan.js';
 import { type EnvironmentRef, readValue, runtimeKeys } from '../shared/cross-stack.js';
 import { buildFargateService } from '../runtime/ecs/fargate-service.js';
@@ -30,11 +31,12 @@ export interface PreviewStackProps {
  * that environment's VPC, cluster, ingress and database instance (reading them from its SSM
  * parameters) and adds only its own way in when a service is public (an app of internal services
  * has no ingress, and its previews no address): a listener on a port of the load balancer, or
- * routes under its own prefix on the HTTP API; then one Spot task per service and their logs,
- * which go with the stack. Its databases and roles are made by the
- * environment's provisioner task before it deploys. Cost: one Fargate Spot task per service and
- * its public IPv4 address, by the hour; the listener and its rules are free, and the HTTP API's
- * routes too (its requests are billed, as the environment's are).
+ * routes under its own prefix on the HTTP API; then one Spot task per service, each at a private
+ * name of its own that the other copies call, and their logs, which go with the stack. Its
+ * databases and roles are made by the environment's provisioner task before it deploys. Cost: one
+ * Fargate Spot task per service, its public IPv4 address and its Cloud Map name, by the hour; the
+ * listener and its rules are free, and the HTTP API's routes too (its requests are billed, as the
+ * environment's are).
  */
 export class PreviewStack extends SlipwayStack {
   /** The preview's own listener; undefined when no service is public. */
@@ -62,6 +64,13 @@ export class PreviewStack extends SlipwayStack {
       else this.listener = previewListener(this, model, preview, where);
     }
 
+    // Each copy answers at a private name of its own; the copies' variables name those instead of
+    // the environment's services, so the preview calls itself, not dev.
+    const privateHosts = env.services.map((s) => ({
+      name: s.name,
+      replacement: (scheme: string | undefined) =>
+        `${scheme ?? ''}${privateHostName(previewDiscoveryName(s.name, preview.slug), model.app)}`,
+    }));
     for (const service of env.services) {
       const part = logicalIdPart(service.name);
       buildFargateService(new Construct(this, part), {
@@ -73,6 +82,7 @@ export class PreviewStack extends SlipwayStack {
           listener: this.listener,
           routePrefix: preview.routePrefix,
           discoveryName: previewDiscoveryName(service.name, preview.slug),
+          privateHosts,
           logGroupLogicalId: `${part}LogGroup`,
         },
       });

@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
+import type { HostReplacement } from '../../../naming/private-hosts.js';
 import { acknowledge } from '../../../checks/acknowledge.js';
 import { observabilityOf } from '../../../model/observability.js';
 import type { AppModel, EnvironmentModel, ServiceModel } from '../../../model/types.js';
@@ -35,8 +36,9 @@ export interface FargateServiceProps {
   readonly where: EnvironmentRef;
   /**
    * A preview copy: attach to the preview's listener (load balancer) or routes under its prefix
-   * (HTTP API) instead of the environment's, leave the private DNS name and the deployment alarms
-   * to the environment's own service, and let the log group go with the stack.
+   * (HTTP API) instead of the environment's, answer at a private DNS name of its own and call the
+   * other copies at theirs, leave the deployment alarms to the environment's own service, and let
+   * the log group go with the stack.
    * @default the environment's own service
    */
   readonly preview?: {
@@ -44,8 +46,13 @@ export interface FargateServiceProps {
     readonly listener?: elbv2.IApplicationListener;
     /** The preview's path prefix on the environment's HTTP API (`/pr-<slug>`). */
     readonly routePrefix: string;
-    /** The copy's own Cloud Map name, which the HTTP API's integration reaches it by. */
+    /**
+     * The copy's own Cloud Map name (`<service>-pr-<slug>`), which the other copies and the HTTP
+     * API's integration reach it by.
+     */
     readonly discoveryName: string;
+    /** Every copy's address in place of its service's, for the plain variables. */
+    readonly privateHosts: readonly HostReplacement[];
     /** Pinned logical id of the service's log group (a preview stack holds several). */
     readonly logGroupLogicalId: string;
   };
@@ -82,9 +89,9 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
   const detached = service.public && env.detachedFromIngress === true;
   // Served by the environment's HTTP API instead of the load balancer (`ingress: 'http-api'`).
   const behindApi = service.public && !detached && env.ingress === 'http-api';
-  // The environment's own service holds `<service>.<app>.internal`; a preview copy stays off it,
-  // except behind an HTTP API, whose integration needs a Cloud Map entry: the copy's own name.
-  const namespace = (preview && !behindApi) || detached ? undefined : importNamespace(scope, where, env);
+  // The environment's own service holds `<service>.<app>.internal`; a preview copy holds its own
+  // `<service>-pr-<slug>.<app>.internal`, which the other copies call instead.
+  const namespace = detached ? undefined : importNamespace(scope, where, env);
 
   const { taskDefinition, container } = serviceTask(scope, {
     model,
@@ -96,6 +103,7 @@ export function buildFargateService(scope: Construct, props: FargateServiceProps
     logGroup: preview
       ? { logicalId: preview.logGroupLogicalId, removeWithStack: true }
       : { logicalId: 'ServiceLogGroup', removeWithStack: false },
+    privateHosts: preview?.privateHosts,
   });
 
   // Who may reach the tasks: the ingress (public services: the load balancer or the HTTP API's VPC

@@ -6,6 +6,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
+import { type HostReplacement, replacePrivateHosts } from '../../../naming/private-hosts.js';
 import { acknowledge } from '../../../checks/acknowledge.js';
 import type { AppModel, DatabaseModel, EnvironmentModel, ServiceModel } from '../../../model/types.js';
 import {
@@ -39,6 +40,11 @@ export interface ServiceTaskProps {
    * outliving it. @default `ServiceLogGroup`, kept
    */
   readonly logGroup?: { readonly logicalId: string; readonly removeWithStack: boolean };
+  /**
+   * Private addresses the plain variables reach elsewhere: a preview's copies answer at names of
+   * their own, so a copy calls the other copies, not the environment's services. @default none
+   */
+  readonly privateHosts?: readonly HostReplacement[];
 }
 
 /**
@@ -75,7 +81,7 @@ export function serviceTask(
   const { partition, urlSuffix } = regionFacts(model.ci.region);
   const connection = props.database && databaseConnection(scope, props.where, props.database);
   const cache = serviceCache(env, service, path);
-  const environment = {
+  const variables = {
     ...containerEnvironment(service, connection, path),
     ...(cache ? cacheEnvironment(scope, props.where, service, cache, path) : {}),
     ...authEnvironment(scope, props.where, service, path),
@@ -84,6 +90,7 @@ export function serviceTask(
     ...topicVariables(env, service),
     ...queueVariables(env, service),
   };
+  const environment = replacePrivateHosts(variables, model.app, props.privateHosts ?? []);
   const telemetry = taskTelemetry(
     { scope, taskDefinition, environment: env, service, where: props.where, logGroup },
     path,
