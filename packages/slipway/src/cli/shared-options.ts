@@ -47,7 +47,7 @@ export const repeatable = (value: string, previous: string[] = []): string[] => 
 export function concurrencyOption(): Option {
   return new Option(
     '--concurrency <n>',
-    `how many service stacks deploy or delete at once; the layer stacks always go one at a time (default ${DEFAULT_CONCURRENCY})`,
+    `how many service stacks deploy or delete at once; the layer stacks always go one at a time (default: the config's delivery.deployConcurrency, else ${DEFAULT_CONCURRENCY})`,
   ).argParser(parseConcurrency);
 }
 

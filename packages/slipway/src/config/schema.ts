@@ -697,6 +697,11 @@ export const deliverySchema = z.strictObject({
   previewMaxAgeDays: z.number().int().optional(),
   /** Node.js major version the workflows run Slipway with. @default '22' */
   nodeVersion: z.string().optional(),
+  /**
+   * How many service stacks `slipway deploy` and `destroy` run at once, here and in the generated
+   * workflows (`--concurrency` overrides it); the layer stacks always go one at a time. @default 4
+   */
+  deployConcurrency: z.number().int().optional(),
   /** Commands the pull-request checks run. @default npm ci, npm run lint, npm test */
   commands: deliveryCommandsSchema.optional(),
   /**

@@ -208,7 +208,8 @@ export async function deployEnvironment(
       -1,
     );
     const provision = options.provision ?? true;
-    const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    const concurrency =
+      options.concurrency ?? session.model.delivery?.deployConcurrency ?? DEFAULT_CONCURRENCY;
     const deployOne = async (stack: PlannedStack): Promise<DeployedStackResult> => {
       const index = selected.indexOf(stack);
       if (ingressSwitch && stack.name === runtimeName) {

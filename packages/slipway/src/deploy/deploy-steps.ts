@@ -1,7 +1,8 @@
+import { DELIVERY_DEFAULTS } from '../config/resolve/defaults.js';
 import type { PlannedStack } from './assembly.js';
 
-/** Service stacks at once unless `--concurrency` says otherwise: enough to overlap their waits. */
-export const DEFAULT_CONCURRENCY = 4;
+/** Service stacks at once unless `--concurrency` or `delivery.deployConcurrency` says otherwise. */
+export const DEFAULT_CONCURRENCY = DELIVERY_DEFAULTS.deployConcurrency;
 
 /**
  * The stacks of a deploy or destroy as steps in order: each run of consecutive service stacks is one

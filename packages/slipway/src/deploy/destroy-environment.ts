@@ -115,7 +115,9 @@ export async function destroyEnvironment(
     // Reverse plan order: monitoring, then the service stacks at once, then the layers one by one.
     const steps = deploySteps(order);
     for (const [at, step] of steps.entries()) {
-      const settled = await runBounded(step, options.concurrency ?? DEFAULT_CONCURRENCY, destroyOne);
+      const concurrency =
+        options.concurrency ?? session.model.delivery?.deployConcurrency ?? DEFAULT_CONCURRENCY;
+      const settled = await runBounded(step, concurrency, destroyOne);
       await throwFirstFailure(session, step, settled, {
         completed: () => order.filter((s) => destroyed.includes(s.name)).map((s) => s.name),
         later: steps.slice(at + 1).flat(),

@@ -55,6 +55,8 @@ export interface DeliveryModel {
   readonly preview?: PreviewModel;
   /** Node.js major version the workflows run Slipway with. */
   readonly nodeVersion: string;
+  /** Service stacks a deploy or destroy runs at once unless `--concurrency` says otherwise. A model built by hand without it gets the default. */
+  readonly deployConcurrency?: number;
   /** Commands the pull-request checks run. */
   readonly commands: DeliveryCommandsModel;
   /** Where each service's image is built from, one entry per service. */

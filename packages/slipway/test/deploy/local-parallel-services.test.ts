@@ -44,7 +44,7 @@ describe('service stacks deployed and destroyed in parallel on the local emulato
       .map((s) => s.StackName ?? '');
   }
 
-  it('deploys five services three at a time, leaves no diff, then deletes them before the layers', async () => {
+  it('deploys five services three at a time, leaves no diff, then deletes them two at a time (as the config says) before the layers', async () => {
     const services = file.model.environments[0]?.services.map((s) => `fleet-dev-${s.name}`) ?? [];
     expect(services).toHaveLength(5);
 
@@ -66,13 +66,14 @@ describe('service stacks deployed and destroyed in parallel on the local emulato
     const diff = await diffEnvironment(file.model, 'dev', emulator.target());
     expect(diff.stacks.flatMap((s) => s.changes)).toEqual([]);
 
+    // Without --concurrency, the config's delivery.deployConcurrency sets how many go at once.
     const destroyEvents: DeployEvent[] = [];
-    const destroyed = await destroyEnvironment(file.model, 'dev', {
+    const twoAtOnce = { ...file.model, delivery: { ...file.model.delivery!, deployConcurrency: 2 } };
+    const destroyed = await destroyEnvironment(twoAtOnce, 'dev', {
       ...emulator.target(),
-      concurrency: 3,
       onEvent: (event) => destroyEvents.push(event),
     });
-    expect(mostAtOnce(destroyEvents)).toBe(3);
+    expect(mostAtOnce(destroyEvents)).toBe(2);
     const environmentStacks = names.filter((n) => n !== 'fleet-ci');
     expect(destroyed.destroyed).toEqual([...environmentStacks].reverse());
     // Every service stack had gone before the first layer stack started to go.

@@ -599,6 +599,8 @@ function assemble(
     delivery: {
       pipeline: shape.delivery,
       previewBranches: previewsOn ? ['feat/*'] : [],
+      // 1–5 service stacks at once, picked from the draw (a draw of its own would change every seed).
+      deployConcurrency: 1 + (services.length % 5),
     },
   });
 }

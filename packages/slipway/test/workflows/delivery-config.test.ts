@@ -15,6 +15,7 @@ describe('delivery defaults', () => {
       pipeline: 'github-actions',
       preview: { branches: ['feat/*'], environment: 'dev', githubEnvironment: 'preview', maxAgeDays: 7 },
       nodeVersion: '22',
+      deployConcurrency: 4,
       commands: { install: 'npm ci', lint: 'npm run lint --if-present', test: 'npm test --if-present' },
       costAlert: { monthlyUsd: 50, percent: 10 },
       builds: [
@@ -134,6 +135,17 @@ describe('delivery validation', () => {
     const model = resolveConfig(withDelivery({ costAlert: { monthlyUsd: 200 } }));
     expect(model.delivery?.costAlert).toEqual({ monthlyUsd: 200, percent: 10 });
     expect(resolveConfig(withDelivery({ costAlert: false })).delivery?.costAlert).toBe(false);
+  });
+
+  it('deploys 4 service stacks at once unless delivery.deployConcurrency says otherwise, within 1–20', () => {
+    expect(resolveConfig(withDelivery({})).delivery?.deployConcurrency).toBe(4);
+    expect(resolveConfig(withDelivery({ deployConcurrency: 10 })).delivery?.deployConcurrency).toBe(10);
+    for (const concurrency of [0, 21]) {
+      expectIssue(withDelivery({ deployConcurrency: concurrency }), 'delivery.deployConcurrency', {
+        message: [`${concurrency} is outside 1–20`],
+        fix: ['e.g. 4', '1 deploys them one after another'],
+      });
+    }
   });
 
   it('rejects a cost alert threshold that is not a positive number', () => {

@@ -66,6 +66,9 @@ export const DELIVERY_DEFAULTS = {
   previewGithubEnvironment: 'preview',
   previewMaxAgeDays: 7,
   nodeVersion: '22',
+  // Enough to overlap the waits of most apps' service stacks (each settles its ECS deployment)
+  // without starting so many change sets at once that CloudFormation throttles the account.
+  deployConcurrency: 4,
   sourceRoot: 'apps',
   dockerfile: 'Dockerfile',
   commands: {

@@ -21,6 +21,7 @@ export function resolveDelivery(
     pipeline: delivery?.pipeline ?? DELIVERY_DEFAULTS.pipeline,
     ...(preview === undefined ? {} : { preview }),
     nodeVersion: delivery?.nodeVersion ?? DELIVERY_DEFAULTS.nodeVersion,
+    deployConcurrency: delivery?.deployConcurrency ?? DELIVERY_DEFAULTS.deployConcurrency,
     commands: {
       install: delivery?.commands?.install ?? DELIVERY_DEFAULTS.commands.install,
       lint: delivery?.commands?.lint ?? DELIVERY_DEFAULTS.commands.lint,

@@ -15,6 +15,11 @@ const BRANCH_PATTERN = /^[A-Za-z0-9._/-]+(?:\*\*?)?$/;
 /** Relative paths of plain characters: safe as shell words, YAML scalars and path filters. */
 const PLAIN_PATH = /^[A-Za-z0-9._/-]+$/;
 const NODE_VERSION = /^\d{2}(?:\.\d+){0,2}$/;
+/**
+ * More stacks at once than this mostly queue behind CloudFormation's own limits on concurrent
+ * operations and API rates in one account and region.
+ */
+const MAX_DEPLOY_CONCURRENCY = 20;
 
 export const validateDelivery: Validator = ({ config, model }) => {
   const issues: ConfigIssue[] = [];
@@ -39,6 +44,16 @@ export const validateDelivery: Validator = ({ config, model }) => {
         'delivery.previewMaxAgeDays',
         `${days} is outside 1–90 days`,
         'set how many days an idle preview may live, e.g. 7',
+      ),
+    );
+  }
+  const concurrency = delivery?.deployConcurrency;
+  if (concurrency !== undefined && (concurrency < 1 || concurrency > MAX_DEPLOY_CONCURRENCY)) {
+    issues.push(
+      issue(
+        'delivery.deployConcurrency',
+        `${concurrency} is outside 1–${MAX_DEPLOY_CONCURRENCY} service stacks at once`,
+        'set how many service stacks may deploy at once, e.g. 4 (1 deploys them one after another)',
       ),
     );
   }
