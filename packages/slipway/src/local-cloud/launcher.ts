@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGIONS, zoneNames } from '../config/data/regions.js';
+import { delayEnvironment, emulatorDelays } from './emulator-delays.js';
 import { LocalCloudError } from './errors.js';
 import { assertPortFree, freePort, LOOPBACK } from './free-port.js';
 import { findMotoPython } from './python.js';
@@ -71,6 +72,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     return { ...existing, started: false };
   }
   const env = options.env ?? process.env;
+  const delays = delayEnvironment(emulatorDelays(env));
   const python = findMotoPython(env);
   if (options.port !== undefined) await assertPortFree(options.port);
   const port = options.port ?? (await freePort());
@@ -82,7 +84,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const child = spawn(python.command, [SERVER_SCRIPT, '--host', LOOPBACK, '--port', String(port)], {
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...env, PYTHONUNBUFFERED: '1', SLIPWAY_REGION_ZONES: regionZones() },
+    env: { ...env, ...delays, PYTHONUNBUFFERED: '1', SLIPWAY_REGION_ZONES: regionZones() },
   });
   closeSync(log);
   let exited: number | null | undefined;

@@ -23,6 +23,7 @@ def apply() -> list[str]:
         registry_types,
         security_group_updates,
         service_deletes,
+        stack_delays,
         stack_events,
         stack_operations,
         stack_parameters,
@@ -34,6 +35,8 @@ def apply() -> list[str]:
     modules += (added_resource, general_fixes, kms_fixes, lambda_fixes, logs_fixes, rds_fixes, elbv2_fixes, ecs_fixes)
     modules += (cloudfront_config, cloudfront_api, registry_types)
     modules += (ec2_deletes, service_deletes, security_group_updates)
+    # Last: it wraps the stack operations the modules above installed.
+    modules += (stack_delays,)
     for module in modules:
         applied.extend(module.apply())
     return applied
