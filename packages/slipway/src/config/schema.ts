@@ -699,7 +699,7 @@ export const deliverySchema = z.strictObject({
   nodeVersion: z.string().optional(),
   /**
    * How many service stacks `slipway deploy` and `destroy` run at once, here and in the generated
-   * workflows (`--concurrency` overrides it); the layer stacks always go one at a time. @default 4
+   * workflows (`--concurrency` overrides it); the layer stacks always go one at a time. @default 10
    */
   deployConcurrency: z.number().int().optional(),
   /** Commands the pull-request checks run. @default npm ci, npm run lint, npm test */

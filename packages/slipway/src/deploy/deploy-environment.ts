@@ -66,7 +66,7 @@ export interface DeployOptions extends SessionOptions, ConfirmationOptions {
   readonly checked?: boolean;
   /**
    * How many service stacks deploy at once (`--concurrency`); the layer stacks always go one at a
-   * time, in order. @default 4
+   * time, in order. @default the config's `delivery.deployConcurrency`, else 10
    */
   readonly concurrency?: number;
   /**

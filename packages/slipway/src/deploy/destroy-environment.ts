@@ -15,7 +15,7 @@ import type { DeployTarget } from './target.js';
 export interface DestroyOptions extends SessionOptions, ConfirmationOptions {
   /** The command that repeats this destroy, quoted in failure messages. @default `slipway destroy --env <env>` */
   readonly command?: string;
-  /** How many service stacks are deleted at once (`--concurrency`); the layers go one at a time. @default 4 */
+  /** How many service stacks are deleted at once (`--concurrency`); the layers go one at a time. @default the config's `delivery.deployConcurrency`, else 10 */
   readonly concurrency?: number;
 }
 

@@ -15,7 +15,7 @@ describe('delivery defaults', () => {
       pipeline: 'github-actions',
       preview: { branches: ['feat/*'], environment: 'dev', githubEnvironment: 'preview', maxAgeDays: 7 },
       nodeVersion: '22',
-      deployConcurrency: 4,
+      deployConcurrency: 10,
       commands: { install: 'npm ci', lint: 'npm run lint --if-present', test: 'npm test --if-present' },
       costAlert: { monthlyUsd: 50, percent: 10 },
       builds: [
@@ -137,9 +137,9 @@ describe('delivery validation', () => {
     expect(resolveConfig(withDelivery({ costAlert: false })).delivery?.costAlert).toBe(false);
   });
 
-  it('deploys 4 service stacks at once unless delivery.deployConcurrency says otherwise, within 1–20', () => {
-    expect(resolveConfig(withDelivery({})).delivery?.deployConcurrency).toBe(4);
-    expect(resolveConfig(withDelivery({ deployConcurrency: 10 })).delivery?.deployConcurrency).toBe(10);
+  it('deploys 10 service stacks at once unless delivery.deployConcurrency says otherwise, within 1–20', () => {
+    expect(resolveConfig(withDelivery({})).delivery?.deployConcurrency).toBe(10);
+    expect(resolveConfig(withDelivery({ deployConcurrency: 3 })).delivery?.deployConcurrency).toBe(3);
     for (const concurrency of [0, 21]) {
       expectIssue(withDelivery({ deployConcurrency: concurrency }), 'delivery.deployConcurrency', {
         message: [`${concurrency} is outside 1–20`],

@@ -66,9 +66,10 @@ export const DELIVERY_DEFAULTS = {
   previewGithubEnvironment: 'preview',
   previewMaxAgeDays: 7,
   nodeVersion: '22',
-  // Enough to overlap the waits of most apps' service stacks (each settles its ECS deployment)
-  // without starting so many change sets at once that CloudFormation throttles the account.
-  deployConcurrency: 4,
+  // Ten service stacks settle their ECS deployments together, so an app of up to ten services
+  // deploys in about the time of one (docs/benchmarks-deploy.md, decision 032); more than that
+  // goes in waves rather than piling change sets onto CloudFormation's API rates at once.
+  deployConcurrency: 10,
   sourceRoot: 'apps',
   dockerfile: 'Dockerfile',
   commands: {
