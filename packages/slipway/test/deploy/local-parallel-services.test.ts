@@ -5,7 +5,7 @@ import { deployEnvironment, destroyEnvironment, diffEnvironment } from '../../sr
 import { useEmulator } from '../local-cloud/emulator.js';
 import { useConfigFile } from '../support/config-file.js';
 
-/** Five services, public and internal, so the service step has more stacks than the bound. */
+/** Ten services, public and internal: the app size the default concurrency (10) deploys at once. */
 const CONFIG = `export default {
   app: 'fleet',
   github: { repository: 'acme/fleet' },
@@ -15,6 +15,11 @@ const CONFIG = `export default {
     admin: { port: 8081, paths: ['/admin/*'] },
     queue: { port: 9000, public: false },
     worker: { port: 9001, public: false },
+    mailer: { port: 9002, public: false },
+    search: { port: 9003, public: false },
+    billing: { port: 9004, public: false },
+    reports: { port: 9005, public: false },
+    audit: { port: 9006, public: false },
   },
   environments: {
     dev: { account: '111111111111', region: 'us-east-1', availabilityZones: ['us-east-1a', 'us-east-1b'] },
@@ -44,17 +49,18 @@ describe('service stacks deployed and destroyed in parallel on the local emulato
       .map((s) => s.StackName ?? '');
   }
 
-  it('deploys five services three at a time, leaves no diff, then deletes them two at a time (as the config says) before the layers', async () => {
+  it('deploys ten services all at once (the default), leaves no diff, then deletes them --concurrency 3 at a time before the layers', async () => {
     const services = file.model.environments[0]?.services.map((s) => `fleet-dev-${s.name}`) ?? [];
-    expect(services).toHaveLength(5);
+    expect(services).toHaveLength(10);
 
+    // No --concurrency: the config's default, ten at once.
     const events: DeployEvent[] = [];
     const deployed = await deployEnvironment(file.model, 'dev', {
       ...emulator.target(),
-      concurrency: 3,
       onEvent: (event) => events.push(event),
     });
-    expect(mostAtOnce(events)).toBe(3);
+    expect(file.model.delivery?.deployConcurrency).toBe(10);
+    expect(mostAtOnce(events)).toBe(10);
     // The result keeps the plan's order whatever order the services finished in.
     const names = deployed.stacks.map((s) => s.name);
     expect(names.filter((n) => services.includes(n))).toEqual(services);
@@ -66,14 +72,15 @@ describe('service stacks deployed and destroyed in parallel on the local emulato
     const diff = await diffEnvironment(file.model, 'dev', emulator.target());
     expect(diff.stacks.flatMap((s) => s.changes)).toEqual([]);
 
-    // Without --concurrency, the config's delivery.deployConcurrency sets how many go at once.
+    // --concurrency wins over the config's delivery.deployConcurrency.
     const destroyEvents: DeployEvent[] = [];
     const twoAtOnce = { ...file.model, delivery: { ...file.model.delivery!, deployConcurrency: 2 } };
     const destroyed = await destroyEnvironment(twoAtOnce, 'dev', {
       ...emulator.target(),
+      concurrency: 3,
       onEvent: (event) => destroyEvents.push(event),
     });
-    expect(mostAtOnce(destroyEvents)).toBe(2);
+    expect(mostAtOnce(destroyEvents)).toBe(3);
     const environmentStacks = names.filter((n) => n !== 'fleet-ci');
     expect(destroyed.destroyed).toEqual([...environmentStacks].reverse());
     // Every service stack had gone before the first layer stack started to go.
