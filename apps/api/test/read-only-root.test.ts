@@ -43,7 +43,7 @@ describe('the built service as a non-root user on a read-only root', () => {
         SHUTDOWN_DELAY_MS: '0',
         NODE_ENV: 'production',
       },
-      sandboxed(process.execPath, ['dist/server.js'], image.appDir, image.binds),
+      sandboxed(image.node, ['dist/server.js'], image.appDir, image.binds),
     );
     const url = await server.url();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);

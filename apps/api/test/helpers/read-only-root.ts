@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ServerCommand } from './spawn-server.js';
@@ -48,7 +48,7 @@ export function sandboxed(
   };
 }
 
-/** A folder shown at another path inside the sandbox. */
+/** A folder (or file) shown at another path inside the sandbox. */
 export interface Bind {
   readonly source: string;
   readonly target: string;
@@ -58,6 +58,11 @@ export interface Bind {
 export interface BuiltImage {
   /** The service's folder, the image's WORKDIR. */
   readonly appDir: string;
+  /**
+   * The Node binary inside the sandbox, as the image has its own: this process's Node, bound in,
+   * since it may sit where the sandbox cannot see it (a Node fetched into a checkout under /tmp).
+   */
+  readonly node: string;
   /** The installed dependencies, bound into the layout inside the sandbox. */
   readonly binds: readonly Bind[];
   remove(): Promise<void>;
@@ -82,7 +87,10 @@ export async function buildImageLayout(): Promise<BuiltImage> {
   await cp(join(API_DIR, 'migrations'), join(appDir, 'migrations'), { recursive: true });
   // The installed dependencies, read where they are (the image copies the production ones). They
   // are bound in the sandbox rather than linked: a checkout under /tmp would vanish behind its tmpfs.
-  const binds: Bind[] = [];
+  const node = join(root, 'usr', 'local', 'bin', 'node');
+  await mkdir(dirname(node), { recursive: true });
+  await writeFile(node, '');
+  const binds: Bind[] = [{ source: process.execPath, target: node }];
   for (const [source, target] of [
     [join(REPO_DIR, 'node_modules'), join(root, 'app', 'node_modules')],
     [join(API_DIR, 'node_modules'), join(appDir, 'node_modules')],
@@ -91,5 +99,5 @@ export async function buildImageLayout(): Promise<BuiltImage> {
     await mkdir(target, { recursive: true });
     binds.push({ source, target });
   }
-  return { appDir, binds, remove: () => rm(root, { recursive: true, force: true }) };
+  return { appDir, node, binds, remove: () => rm(root, { recursive: true, force: true }) };
 }
