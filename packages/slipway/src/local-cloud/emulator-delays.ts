@@ -39,6 +39,20 @@ export function emulatorDelays(env: NodeJS.ProcessEnv): EmulatorDelays {
   };
 }
 
+/**
+ * One sentence for `slipway local start` and `status`: how much longer stacks are reported in
+ * progress than moto takes; undefined when no delay is set.
+ */
+export function describeDelays(delays: EmulatorDelays | undefined): string | undefined {
+  if (delays === undefined) return undefined;
+  const parts = [
+    delays.stack > 0 ? `${delays.stack} s per stack create or update` : undefined,
+    delays.service > 0 ? `${delays.service} s more with ECS services` : undefined,
+    delays.canaryBake > 0 ? `${delays.canaryBake} s more with a canary` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return parts.length === 0 ? undefined : `Stacks are reported in progress as on AWS: ${parts.join(', ')}.`;
+}
+
 /** The delays as the emulator's environment carries them, checked and normalized. */
 export function delayEnvironment(delays: EmulatorDelays): Record<string, string> {
   return Object.fromEntries(

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGIONS, zoneNames } from '../config/data/regions.js';
-import { delayEnvironment, emulatorDelays } from './emulator-delays.js';
+import { delayEnvironment, type EmulatorDelays, emulatorDelays } from './emulator-delays.js';
 import { LocalCloudError } from './errors.js';
 import { assertPortFree, freePort, LOOPBACK } from './free-port.js';
 import { findMotoPython } from './python.js';
@@ -47,6 +47,8 @@ export interface LocalCloudStatus {
   readonly endpoint?: string;
   readonly pid?: number;
   readonly motoVersion?: string;
+  /** The waits it was started with, when running (`emulator-delays.ts`). */
+  readonly delays?: EmulatorDelays;
 }
 
 /** A running emulator; `started` is false when one was already running and was reused. */
@@ -72,7 +74,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     return { ...existing, started: false };
   }
   const env = options.env ?? process.env;
-  const delays = delayEnvironment(emulatorDelays(env));
+  const delays = emulatorDelays(env);
   const python = findMotoPython(env);
   if (options.port !== undefined) await assertPortFree(options.port);
   const port = options.port ?? (await freePort());
@@ -84,7 +86,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const child = spawn(python.command, [SERVER_SCRIPT, '--host', LOOPBACK, '--port', String(port)], {
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...env, ...delays, PYTHONUNBUFFERED: '1', SLIPWAY_REGION_ZONES: regionZones() },
+    env: { ...env, ...delayEnvironment(delays), PYTHONUNBUFFERED: '1', SLIPWAY_REGION_ZONES: regionZones() },
   });
   closeSync(log);
   let exited: number | null | undefined;
@@ -108,6 +110,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         motoVersion: python.motoVersion,
         startedAt: new Date().toISOString(),
         logFile,
+        delays,
       };
       writeState(stateDir, state);
       return { ...state, started: true };
@@ -140,7 +143,13 @@ export async function stopLocalCloud(options: LocalCloudOptions = {}): Promise<b
 export async function localCloudStatus(options: LocalCloudOptions = {}): Promise<LocalCloudStatus> {
   const state = await runningState(options.stateDir ?? DEFAULT_STATE_DIR);
   return state
-    ? { running: true, endpoint: state.endpoint, pid: state.pid, motoVersion: state.motoVersion }
+    ? {
+        running: true,
+        endpoint: state.endpoint,
+        pid: state.pid,
+        motoVersion: state.motoVersion,
+        delays: state.delays,
+      }
     : { running: false };
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { EmulatorDelays } from './emulator-delays.js';
 
 /** What `slipway local start` records, so later commands find the running emulator. */
 export interface LocalCloudState {
@@ -13,6 +14,8 @@ export interface LocalCloudState {
   readonly startedAt: string;
   /** Where its output goes, for diagnosing a failed start. */
   readonly logFile: string;
+  /** The waits it was started with (all 0 when off); absent in state files from before they existed. */
+  readonly delays?: EmulatorDelays;
 }
 
 /** Where Slipway keeps local state (emulator, deploy assemblies) unless told otherwise. */

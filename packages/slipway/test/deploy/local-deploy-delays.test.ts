@@ -17,6 +17,7 @@ import { EMULATOR_DELAY_VARIABLES, emulatorDelays } from '../../src/local-cloud/
 import { LocalCloudError } from '../../src/local-cloud/errors.js';
 import { localCloudStatus, startLocalCloud, stopLocalCloud } from '../../src/local-cloud/launcher.js';
 import { EMULATORS_VARIABLE } from '../emulators-teardown.js';
+import { runCli } from '../cli/run-cli.js';
 import { useEmulator } from '../local-cloud/emulator.js';
 import { useConfigFile } from '../support/config-file.js';
 
@@ -223,6 +224,15 @@ describe('emulator delays: stacks reported in progress as long as on AWS', () =>
     expect(stepSeconds).toBeLessThan(3 * SERVICE_SECONDS);
     const oneAfterAnother = serviceStacks.reduce((sum, s) => sum + s.seconds, 0);
     expect(stepSeconds).toBeLessThan(oneAfterAnother / 2);
+  });
+
+  it('says which delays the emulator was started with, in local status and its JSON', async () => {
+    const status = await runCli('local', 'status', '--state-dir', delayedDir);
+    expect(status.stdout).toContain(
+      `Stacks are reported in progress as on AWS: ${SERVICE_SECONDS} s more with ECS services, ${CANARY_BAKE_SECONDS} s more with a canary.`,
+    );
+    const json = JSON.parse((await runCli('local', 'status', '--json', '--state-dir', delayedDir)).stdout);
+    expect(json.delays).toEqual({ stack: 0, service: SERVICE_SECONDS, canaryBake: CANARY_BAKE_SECONDS });
   });
 
   it('waits for nothing on an emulator started without the variables', async () => {

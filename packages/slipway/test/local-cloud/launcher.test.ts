@@ -20,6 +20,7 @@ describe('slipway local', () => {
     expect(JSON.parse((await runCli('local', 'status', '--json', '--state-dir', dir)).stdout)).toEqual({
       running: false,
       endpoint: null,
+      delays: null,
     });
 
     const started = await runCli('local', 'start', '--state-dir', dir);
@@ -28,7 +29,13 @@ describe('slipway local', () => {
     expect(started.stdout).toContain('no containers run');
 
     const status = JSON.parse((await runCli('local', 'status', '--json', '--state-dir', dir)).stdout);
-    expect(status).toEqual({ running: true, endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    expect(status).toEqual({
+      running: true,
+      endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      // Started without SLIPWAY_EMULATOR_* (the suite sets none): nothing waits.
+      delays: { stack: 0, service: 0, canaryBake: 0 },
+    });
+    expect(started.stdout).not.toContain('reported in progress');
     const answer = await fetch(`${status.endpoint}/moto-api/`);
     expect(answer.ok).toBe(true);
 

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { describeDelays, type EmulatorDelays } from '../../local-cloud/emulator-delays.js';
 import { EMULATOR_LIMITS } from '../../local-cloud/emulator-limits.js';
 import {
   localCloudStatus,
@@ -21,18 +22,26 @@ export async function runLocalStart(
   await reportingErrors(io, setExit, async () => {
     const cloud = await startLocalCloud({ stateDir: options.stateDir, port: options.port });
     if (options.json) {
-      io.out(
-        `${JSON.stringify({ running: true, endpoint: cloud.endpoint, started: cloud.started }, null, 2)}\n`,
-      );
+      const { endpoint, started, delays } = cloud;
+      io.out(`${JSON.stringify({ running: true, endpoint, started, delays: delays ?? null }, null, 2)}\n`);
       return;
     }
     io.out(
       `${cloud.started ? pc.green(`✓ Local emulator started on ${cloud.endpoint}`) : `Local emulator already running on ${cloud.endpoint}`} ` +
         `(moto ${cloud.motoVersion}, pid ${cloud.pid}).\n` +
         `Deploy to it with \`slipway deploy --target local --env <env>\`; stop it with \`slipway local stop\`.\n` +
-        `It records resources but runs nothing: ${EMULATOR_LIMITS.join('; ')}.\n`,
+        `It records resources but runs nothing: ${EMULATOR_LIMITS.join('; ')}.\n` +
+        delaysLine(cloud.delays),
     );
   });
+}
+
+/** The emulator's delays, if it was started with any, and how to change them. */
+function delaysLine(delays: EmulatorDelays | undefined): string {
+  const described = describeDelays(delays);
+  return described === undefined
+    ? ''
+    : `${described} Change them with \`slipway local stop\` and a start with other SLIPWAY_EMULATOR_* values.\n`;
 }
 
 /** `slipway local stop`: stops the emulator. */
@@ -46,11 +55,13 @@ export async function runLocalStop(options: LocalOptions, io: CliIo): Promise<vo
 export async function runLocalStatus(options: LocalOptions, io: CliIo): Promise<void> {
   const current = await localCloudStatus({ stateDir: options.stateDir });
   if (options.json) {
-    io.out(`${JSON.stringify({ running: current.running, endpoint: current.endpoint ?? null }, null, 2)}\n`);
+    const { running, endpoint, delays } = current;
+    io.out(`${JSON.stringify({ running, endpoint: endpoint ?? null, delays: delays ?? null }, null, 2)}\n`);
   } else {
     io.out(
       current.running
-        ? `Local emulator running on ${current.endpoint} (moto ${current.motoVersion}, pid ${current.pid}).\n`
+        ? `Local emulator running on ${current.endpoint} (moto ${current.motoVersion}, pid ${current.pid}).\n` +
+            delaysLine(current.delays)
         : 'The local emulator is not running. Start it with `slipway local start`.\n',
     );
   }
