@@ -223,6 +223,7 @@ export async function deployEnvironment(
             notAttempted: selected.slice(index).map((s) => s.name),
             retryCommand: command,
           },
+          concurrency,
         );
       }
       const existed = comparison.deployed.get(stack.name) !== undefined;
@@ -305,12 +306,14 @@ async function detachPublicServices(
   planned: readonly PlannedStack[],
   isDeployed: (stackName: string) => boolean,
   failure: { completed: string[]; notAttempted: string[]; retryCommand: string },
+  concurrency: number,
 ): Promise<void> {
   const targets = stacksToDetach(session.environment, planned, isDeployed);
   if (targets.length === 0) return;
   session.emit({ kind: 'note', message: describeSwitch(session.environment.name, change, targets.length) });
   await withDetachedApp(session, async (detached) => {
-    for (const target of targets) {
+    // Service stacks, independent of each other: detached as many at once as they deploy.
+    const settled = await runBounded(targets, concurrency, async (target) => {
       const stack = detached.stacks.find((s) => s.name === target.name);
       if (!stack) throw new Error(`the detached app has no stack ${target.name}`);
       const started = performance.now();
@@ -320,7 +323,9 @@ async function detachPublicServices(
       });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       session.emit({ kind: 'note', message: `${stack.name}: detached in ${seconds} s` });
-    }
+    });
+    const failed = settled.find((s) => s.state === 'failed');
+    if (failed) throw failed.error;
   });
 }
 
