@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { median, replaceDocSection } from './doc-section.js';
 import { buildPackage, KIT } from './build-package.js';
+import { SOURCE_CLI } from '../test/source-cli.js';
 
 const GNU_TIME = '/usr/bin/time';
 
@@ -34,7 +35,6 @@ const kit = KIT;
 buildPackage();
 const root = path.resolve(kit, '../..');
 const bin = path.join(kit, 'bin/slipway.js');
-const fromSources = ['--conditions=slipway-source', '--import', 'tsx', path.join(kit, 'src/cli/run.ts')];
 
 const build = spawnSync('npm', ['run', 'build'], { cwd: kit, stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0)
@@ -45,7 +45,7 @@ const cases: { readonly name: string; readonly args: readonly string[] }[] = [
   { name: '`slipway --version`', args: [bin, '--version'] },
   { name: '`slipway --help`', args: [bin, '--help'] },
   { name: '`slipway plan --help`', args: [bin, 'plan', '--help'] },
-  { name: '`--help` from the sources through tsx', args: [...fromSources, '--help'] },
+  { name: '`--help` from the sources through tsx', args: [...SOURCE_CLI, '--help'] },
 ];
 
 /** One fresh process: its wall time in seconds and peak resident memory in MB. */

@@ -10,7 +10,7 @@ import { withEndpoint } from './connection.js';
 import { readCrossRegionValues } from './cross-region-values.js';
 import { ensureDatadogMonitorType } from './datadog-monitor-type.js';
 import { deployOrder } from './deploy-order.js';
-import { DEFAULT_CONCURRENCY, deploySteps } from './deploy-steps.js';
+import { deploySteps, serviceConcurrency } from './deploy-steps.js';
 import {
   describeSwitch,
   switchCause,
@@ -208,8 +208,7 @@ export async function deployEnvironment(
       -1,
     );
     const provision = options.provision ?? true;
-    const concurrency =
-      options.concurrency ?? session.model.delivery?.deployConcurrency ?? DEFAULT_CONCURRENCY;
+    const concurrency = serviceConcurrency(options.concurrency, session.model);
     const deployOne = async (stack: PlannedStack): Promise<DeployedStackResult> => {
       const index = selected.indexOf(stack);
       if (ingressSwitch && stack.name === runtimeName) {

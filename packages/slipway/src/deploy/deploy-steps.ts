@@ -1,8 +1,14 @@
 import { DELIVERY_DEFAULTS } from '../config/resolve/defaults.js';
+import type { AppModel } from '../model/types.js';
 import type { PlannedStack } from './assembly.js';
 
 /** Service stacks at once unless `--concurrency` or `delivery.deployConcurrency` says otherwise. */
 export const DEFAULT_CONCURRENCY = DELIVERY_DEFAULTS.deployConcurrency;
+
+/** How many service stacks go at once: `--concurrency`, else the config's, else the default. */
+export function serviceConcurrency(flag: number | undefined, model: AppModel): number {
+  return flag ?? model.delivery?.deployConcurrency ?? DEFAULT_CONCURRENCY;
+}
 
 /**
  * The stacks of a deploy or destroy as steps in order: each run of consecutive service stacks is one

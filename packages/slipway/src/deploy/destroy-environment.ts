@@ -7,7 +7,7 @@ import type { DeployedStack } from './deployed-state.js';
 import { TerminationProtectedError } from './errors.js';
 import { openSession, type Session, type SessionOptions, synthesize } from './session.js';
 import type { PlannedStack } from './assembly.js';
-import { DEFAULT_CONCURRENCY, deploySteps } from './deploy-steps.js';
+import { deploySteps, serviceConcurrency } from './deploy-steps.js';
 import { runBounded } from './run-bounded.js';
 import { failedNote, StackRunFailure, throwFirstFailure } from './step-failure.js';
 import type { DeployTarget } from './target.js';
@@ -115,9 +115,11 @@ export async function destroyEnvironment(
     // Reverse plan order: monitoring, then the service stacks at once, then the layers one by one.
     const steps = deploySteps(order);
     for (const [at, step] of steps.entries()) {
-      const concurrency =
-        options.concurrency ?? session.model.delivery?.deployConcurrency ?? DEFAULT_CONCURRENCY;
-      const settled = await runBounded(step, concurrency, destroyOne);
+      const settled = await runBounded(
+        step,
+        serviceConcurrency(options.concurrency, session.model),
+        destroyOne,
+      );
       await throwFirstFailure(session, step, settled, {
         completed: () => order.filter((s) => destroyed.includes(s.name)).map((s) => s.name),
         later: steps.slice(at + 1).flat(),

@@ -1,5 +1,6 @@
 import type { ServiceBuildModel } from '../model/types.js';
 import { previewRepositoryName } from '../stacks/shared/resource-names.js';
+import { lastChangeLines } from './steps.js';
 import type { Step } from './workflow-types.js';
 
 /**
@@ -28,8 +29,8 @@ export function previewImageLines(
     const paths = build.watch.join(' ');
     const repository = previewRepositoryName(build.repository);
     lines.push(
-      `commit="$(git log -1 --format=%H -- ${paths})"`,
-      `if [ -z "$commit" ]; then echo "no commit touches ${paths} (service ${build.service}): check its source in the Slipway config" >&2; exit 1; fi`,
+      // To stderr: the same lines run on GitLab, where `::error::` means nothing.
+      ...lastChangeLines(build, { annotate: false }),
       'tag="sha-$commit"',
       ...(add.tagged?.(build) ?? []),
       `args="$args --image-tag ${build.service}=$tag"`,

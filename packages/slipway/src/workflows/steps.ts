@@ -100,6 +100,24 @@ export function moveTagScript(
 }
 
 /**
+ * Sets `$commit` to the last commit that changed the service's watched paths, or stops the job
+ * saying the config names paths no commit touches: what every service's image tag is made of.
+ * `from` starts the history elsewhere than what is checked out (a shell word); `annotate` marks
+ * the message as a GitHub error, otherwise it goes to stderr (GitLab, or any shell).
+ */
+export function lastChangeLines(
+  build: ServiceBuildModel,
+  options: { readonly from?: string; readonly annotate: boolean },
+): string[] {
+  const paths = build.watch.join(' ');
+  const message = `no commit touches ${paths} (service ${build.service}): check its source in the Slipway config`;
+  return [
+    `commit="$(git log -1 --format=%H${options.from === undefined ? '' : ` ${options.from}`} -- ${paths})"`,
+    `if [ -z "$commit" ]; then ${options.annotate ? `echo "::error::${message}"` : `echo "${message}" >&2`}; exit 1; fi`,
+  ];
+}
+
+/**
  * Sets `args` to `--image-tag <service>=sha-<commit> …` for every service, each commit being the
  * last that changed the service's watched paths (as `imageTagStep` computes for one). The names
  * and paths are config values the validation keeps to plain characters, so they are safe here.
@@ -110,13 +128,11 @@ export function imageTagsStep(
   builds: readonly ServiceBuildModel[],
   options: { readonly ofRelease?: boolean } = {},
 ): Step {
-  const from = options.ofRelease ? ' "$RELEASE"' : '';
+  const from = options.ofRelease ? '"$RELEASE"' : undefined;
   const lines = ['args=""'];
   for (const build of builds) {
-    const paths = build.watch.join(' ');
     lines.push(
-      `commit="$(git log -1 --format=%H${from} -- ${paths})"`,
-      `if [ -z "$commit" ]; then echo "::error::no commit touches ${paths} (service ${build.service}): check its source in the Slipway config"; exit 1; fi`,
+      ...lastChangeLines(build, { from, annotate: true }),
       `args="$args --image-tag ${build.service}=sha-$commit"`,
     );
   }
